@@ -1,0 +1,106 @@
+//! `cstackc check`: loads the schemas, checks each in one compiler database,
+//! prints the diagnostics in the chosen format and decides the exit status.
+
+use crate::cli::{CheckArgs, Format};
+use crate::files::{self, Input};
+use crate::report::{CheckedFile, Report};
+use crate::{github, human, json, sarif};
+use codespan_reporting::term::termcolor::StandardStream;
+use cstack_compiler::{RootDatabase, SourceFile, check_file};
+use std::io::{self, IsTerminal, Write};
+
+/// How a command ended; the process exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// No errors (and no warnings under `--deny-warnings`).
+    Clean,
+    /// Problems were found in the schemas.
+    Failed,
+    /// The command could not do its job: bad usage, missing or unreadable
+    /// input, or output that could not be written.
+    Trouble,
+}
+
+impl Status {
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Clean => 0,
+            Status::Failed => 1,
+            Status::Trouble => 2,
+        }
+    }
+}
+
+pub fn run(args: &CheckArgs) -> Status {
+    let inputs = match files::load(&args.paths) {
+        Ok(inputs) => inputs,
+        Err(errors) => {
+            for error in errors {
+                eprintln!("error: {error}");
+            }
+            return Status::Trouble;
+        }
+    };
+
+    // One database for the whole run: each file is its own schema, but they
+    // share the database's interning and caches.
+    let db = RootDatabase::default();
+    let sources: Vec<SourceFile> = inputs
+        .into_iter()
+        .map(|Input { path, text }| SourceFile::new(&db, path, text))
+        .collect();
+    let report = Report {
+        files: sources
+            .iter()
+            .map(|&file| {
+                CheckedFile::new(
+                    file.path(&db),
+                    file.text(&db),
+                    &check_file(&db, file).diagnostics,
+                )
+            })
+            .collect(),
+    };
+
+    if let Err(error) = print(args, &report) {
+        // A closed pipe (`cstackc check | head`) is the reader's choice, not
+        // a failure to report; the status still says what was found.
+        if error.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write output: {error}");
+            return Status::Trouble;
+        }
+    }
+
+    let totals = report.totals();
+    if totals.errors > 0 || (args.deny_warnings && totals.warnings > 0) {
+        Status::Failed
+    } else {
+        Status::Clean
+    }
+}
+
+fn print(args: &CheckArgs, report: &Report) -> io::Result<()> {
+    let render: fn(&mut dyn Write, &Report) -> io::Result<()> = match args.format {
+        Format::Human => return print_human(args, report),
+        Format::Json => json::render,
+        Format::Github => github::render,
+        Format::Sarif => sarif::render,
+    };
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    render(&mut out, report)?;
+    out.flush()
+}
+
+fn print_human(args: &CheckArgs, report: &Report) -> io::Result<()> {
+    let choice = human::color_choice(
+        args.color,
+        io::stdout().is_terminal(),
+        std::env::var("NO_COLOR").ok().as_deref(),
+        std::env::var("TERM").ok().as_deref(),
+    );
+    // termcolor's stream, not a plain stdout, so that colour also works on
+    // Windows consoles without ANSI support.
+    let stream = StandardStream::stdout(choice);
+    human::render(&mut stream.lock(), report)
+}

@@ -1,0 +1,96 @@
+//! The command-line surface: every subcommand, flag and help text, as clap
+//! derive types. Flag and value names are a public contract (CI scripts and
+//! editor integrations depend on them), so renaming one is a breaking change.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0  no errors (and no warnings with --deny-warnings)
+  1  errors found (or warnings with --deny-warnings)
+  2  usage error, or a path that is missing, unreadable or not UTF-8";
+
+/// The cstack schema compiler.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cstackc",
+    version,
+    about = "The cstack schema compiler",
+    long_about = "The cstack schema compiler.\n\n\
+                  Each `.cstack` file is one schema. Run `cstackc check` to \
+                  report every problem in a set of schemas.",
+    propagate_version = true,
+    arg_required_else_help = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check schemas and report their diagnostics
+    #[command(
+        long_about = "Check schemas and report their diagnostics.\n\n\
+                      Each PATH is a `.cstack` file (checked whatever its \
+                      extension) or a directory, searched recursively for \
+                      `*.cstack` files in sorted order, skipping hidden \
+                      directories, `target` and `node_modules`. Without a PATH \
+                      the current directory is searched.",
+        after_help = EXIT_STATUS_HELP
+    )]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Schema files or directories to check [default: .]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// How to print the diagnostics
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// When to colour human-readable output (`auto` honours NO_COLOR)
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// Fail (exit 1) when there are warnings, not only errors
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Annotated source snippets for people
+    Human,
+    /// One JSON object with every diagnostic
+    Json,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// A SARIF 2.1.0 log for code-scanning tools
+    Sarif,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when stdout is a terminal and NO_COLOR is unset or empty
+    Auto,
+    /// Always colour, even when piped or NO_COLOR is set
+    Always,
+    /// Never colour
+    Never,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,26 @@
+//! The `cstackc` binary: parses the command line and hands off to the command
+//! it names. Everything else lives in the modules below, so that this file
+//! only decides which command runs and what the process exits with.
+
+mod check;
+mod cli;
+mod files;
+mod github;
+mod human;
+mod json;
+mod report;
+mod sarif;
+
+use clap::Parser;
+use cli::{Cli, Command};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // clap prints its own usage errors and exits with status 2, which is the
+    // status the contract reserves for usage problems.
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Command::Check(args) => check::run(&args),
+    };
+    ExitCode::from(status.code())
+}

@@ -1,0 +1,38 @@
+//! Enums: variant names.
+
+use super::Ctx;
+use super::attributes::{LabelText, Position, check_attributes};
+use super::fields::check_decl_name;
+use crate::names::is_reserved;
+use cstack_diagnostics::{Code, Label};
+use rustc_hash::FxHashMap;
+
+pub fn validate_enum(ctx: &mut Ctx<'_>) {
+    check_decl_name(ctx);
+    let syntax = ctx.syntax;
+    let anchor = ctx.anchor();
+    let mut seen = FxHashMap::default();
+    for variant in &syntax.variants {
+        let name = variant.name.text.as_str();
+        check_attributes(ctx, &variant.attributes, Position::EnumVariant, anchor);
+        if let Some(first) = seen.insert(name, variant.name.range) {
+            ctx.error(
+                Code::DuplicateVariant,
+                format!("duplicate variant `{name}` on enum `{}`", ctx.name()),
+                variant.name.range,
+            )
+            .with_label_text("declared again here")
+            .secondary
+            .push(Label::anchored(anchor, first, "first declared here"));
+        }
+        if is_reserved(name) {
+            ctx.error(
+                Code::ReservedName,
+                format!("variant `{name}` on enum `{}` cannot be represented as a Rust identifier", ctx.name()),
+                variant.name.range,
+            )
+            .with_label_text("reserved name");
+        }
+    }
+    check_attributes(ctx, &syntax.block_attributes, Position::OtherBlock, anchor);
+}

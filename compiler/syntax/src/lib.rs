@@ -1,0 +1,177 @@
+//! The syntax layer: parses `.cstack` text with the tree-sitter grammar and
+//! lowers it to a position-independent syntax tree ([`ast`]).
+//!
+//! Architecture invariant: this crate knows nothing of salsa, of files on
+//! disk or of the language server. Parsing never fails; it returns
+//! declarations plus syntax errors.
+//!
+//! A source is split into segments of whole declarations ([`segment`]) that
+//! are parsed independently: in parallel on a cold parse, and only where the
+//! text changed on a re-parse (through a [`SegmentCache`]).
+
+pub mod ast;
+mod errors;
+mod kinds;
+mod lower;
+pub mod segment;
+
+use cstack_diagnostics::Diagnostic;
+use rustc_hash::FxHashMap;
+use std::sync::Arc;
+use tree_sitter::{Parser, Tree};
+
+pub use lower::unquote;
+
+/// One parsed segment: its tree, its declarations and its syntax errors, all
+/// with offsets relative to the segment's start.
+pub struct ParsedSegment {
+    pub tree: Tree,
+    /// Declarations with their start offsets within the segment.
+    pub declarations: Vec<(u32, Arc<ast::Declaration>)>,
+    pub errors: Vec<Diagnostic>,
+}
+
+/// A parsed source: its segments with their start offsets.
+#[derive(Clone, Default)]
+pub struct ParsedSource {
+    pub segments: Vec<(u32, Arc<ParsedSegment>)>,
+}
+
+impl ParsedSource {
+    /// Every declaration with its absolute start offset, in source order.
+    pub fn declarations(&self) -> impl Iterator<Item = (u32, &Arc<ast::Declaration>)> {
+        self.segments.iter().flat_map(|(segment_start, segment)| {
+            segment
+                .declarations
+                .iter()
+                .map(move |(offset, decl)| (segment_start + offset, decl))
+        })
+    }
+
+    /// Every syntax error, with absolute ranges.
+    pub fn errors(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        for (segment_start, segment) in &self.segments {
+            for error in &segment.errors {
+                let mut error = error.clone();
+                error.resolve(|_| None);
+                error.primary.range = error.primary.range.shifted(*segment_start);
+                for label in &mut error.secondary {
+                    label.range = label.range.shifted(*segment_start);
+                }
+                out.push(error);
+            }
+        }
+        out
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.segments.iter().any(|(_, segment)| !segment.errors.is_empty())
+    }
+}
+
+/// The segments of the previous parse of one text, reused by text equality.
+#[derive(Default)]
+pub struct SegmentCache {
+    segments: FxHashMap<Arc<str>, Arc<ParsedSegment>>,
+}
+
+/// Below this many bytes of new text a parse stays on one thread.
+const PARALLEL_THRESHOLD: usize = 128 * 1024;
+
+/// Parses `text`, reusing unchanged segments from `cache` and refilling it
+/// with this parse's segments.
+pub fn parse(text: &str, cache: &mut SegmentCache) -> ParsedSource {
+    let starts = segment::segment_starts(text);
+    let bounds: Vec<(usize, usize)> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, &start)| (start, starts.get(i + 1).copied().unwrap_or(text.len())))
+        .collect();
+
+    let mut results: Vec<Option<Arc<ParsedSegment>>> = bounds
+        .iter()
+        .map(|&(start, end)| cache.segments.get(&text[start..end]).cloned())
+        .collect();
+    let missing: Vec<usize> = (0..bounds.len()).filter(|&i| results[i].is_none()).collect();
+    let missing_bytes: usize = missing.iter().map(|&i| bounds[i].1 - bounds[i].0).sum();
+
+    let parse_some = |indices: &[usize]| -> Vec<(usize, Arc<ParsedSegment>)> {
+        let mut parser = new_parser();
+        indices
+            .iter()
+            .map(|&i| {
+                let (start, end) = bounds[i];
+                (i, Arc::new(parse_segment(&mut parser, &text[start..end])))
+            })
+            .collect()
+    };
+
+    let parsed: Vec<(usize, Arc<ParsedSegment>)> =
+        if missing_bytes >= PARALLEL_THRESHOLD && missing.len() > 1 {
+            // Split the work in two halves of about equal size.
+            let mut acc = 0;
+            let split = missing
+                .iter()
+                .position(|&i| {
+                    acc += bounds[i].1 - bounds[i].0;
+                    acc * 2 >= missing_bytes
+                })
+                .map_or(missing.len() / 2, |p| p + 1)
+                .min(missing.len() - 1);
+            let (first, second) = missing.split_at(split);
+            std::thread::scope(|scope| {
+                let other = scope.spawn(|| parse_some(second));
+                let mut mine = parse_some(first);
+                mine.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+                mine
+            })
+        } else {
+            parse_some(&missing)
+        };
+    for (i, segment) in parsed {
+        results[i] = Some(segment);
+    }
+
+    cache.segments.clear();
+    let mut segments = Vec::with_capacity(bounds.len());
+    for (&(start, end), segment) in bounds.iter().zip(results) {
+        let segment = segment.expect("every segment is parsed or reused");
+        cache
+            .segments
+            .insert(Arc::from(&text[start..end]), segment.clone());
+        segments.push((start as u32, segment));
+    }
+    ParsedSource { segments }
+}
+
+/// Parses `text` as one piece, without segmenting or caching: the reference
+/// the segmented parse is tested against.
+pub fn parse_whole(text: &str) -> ParsedSegment {
+    parse_segment(&mut new_parser(), text)
+}
+
+fn new_parser() -> Parser {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_cstack::LANGUAGE.into())
+        .expect("the grammar's ABI matches the tree-sitter runtime");
+    parser
+}
+
+fn parse_segment(parser: &mut Parser, text: &str) -> ParsedSegment {
+    let tree = parser
+        .parse(text, None)
+        .expect("parsing has no timeout or cancellation set");
+    let root = tree.root_node();
+    let declarations = lower::lower_source(root, text)
+        .into_iter()
+        .map(|lowered| (lowered.offset, Arc::new(lowered.decl)))
+        .collect();
+    let errors = errors::syntax_errors(root, text);
+    ParsedSegment {
+        tree,
+        declarations,
+        errors,
+    }
+}
