@@ -54,22 +54,29 @@ const PROCEDURE: &[&str] = &[
     "no_idempotency", "authorize",
 ];
 
-/// Attributes that take no arguments.
+/// Single-`@` attributes that take no arguments.
 const BARE: &[&str] = &[
     "id", "unique", "readonly", "server_only", "pii", "sensitive", "version", "email", "uri",
-    "iso4217", "db_enforce", "custom", "paged", "audit", "soft_delete", "subscribe", "no_unique",
-    "stream", "no_rate_limit", "no_idempotency",
+    "iso4217", "db_enforce", "custom", "stream", "no_rate_limit", "no_idempotency",
 ];
 
-/// Attributes that must have arguments.
+/// Single-`@` attributes that must have arguments.
 const NEEDS_ARGUMENTS: &[&str] = &[
-    "default", "relation", "length", "range", "regex", "rename", "from", "allow", "deny", "emit",
-    "retain", "index", "server_sql", "embedded_sql", "sql", "use", "isolation", "api_version",
-    "status", "authorize",
+    "default", "relation", "length", "range", "regex", "rename", "from", "allow", "deny", "use",
+    "isolation", "api_version", "status", "authorize",
+];
+
+/// `@@` attributes that take no arguments.
+const BLOCK_BARE: &[&str] = &["paged", "audit", "soft_delete", "subscribe", "no_unique"];
+
+/// `@@` attributes that must have arguments.
+const BLOCK_NEEDS_ARGUMENTS: &[&str] = &[
+    "allow", "deny", "emit", "retain", "id", "unique", "index", "rename", "server_sql",
+    "embedded_sql", "sql",
 ];
 
 /// Attributes that may be repeated in one place.
-const REPEATABLE: &[&str] = &["allow", "deny", "unique", "index"];
+const REPEATABLE: &[&str] = &["allow", "deny", "unique", "index", "use"];
 
 /// Attributes removed from the language, with what to use instead.
 const REMOVED_FIELD: &[(&str, &str)] = &[
@@ -155,7 +162,12 @@ pub fn check_attributes<'a>(
             report_unknown(ctx, attribute, position, anchor);
             continue;
         }
-        if BARE.contains(&name) && attribute.arguments.is_some() {
+        let (bare, needs_arguments) = if attribute.is_block {
+            (BLOCK_BARE, BLOCK_NEEDS_ARGUMENTS)
+        } else {
+            (BARE, NEEDS_ARGUMENTS)
+        };
+        if bare.contains(&name) && attribute.arguments.is_some() {
             ctx.error_at(
                 Code::InvalidAttributeArguments,
                 format!("`{}` does not take arguments", attribute.display_name()),
@@ -163,7 +175,7 @@ pub fn check_attributes<'a>(
                 attribute.arguments.as_ref().map_or(attribute.range, |args| args.range),
             )
             .with_label_text("remove these arguments");
-        } else if NEEDS_ARGUMENTS.contains(&name) && attribute.arguments.is_none() {
+        } else if needs_arguments.contains(&name) && attribute.arguments.is_none() {
             ctx.error_at(
                 Code::InvalidAttributeArguments,
                 format!("`{}` requires arguments", attribute.display_name()),
