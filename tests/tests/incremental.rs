@@ -61,7 +61,11 @@ fn editing_one_field_revalidates_only_its_model() {
     });
     let file = SourceFile::new(&db, "schema.cstack".to_string(), SCHEMA.to_string());
     assert!(check_file(&db, file).diagnostics.is_empty());
-    assert_eq!(executed(&log, "validate_decl").len(), 5, "a cold check validates every declaration");
+    assert_eq!(
+        executed(&log, "validate_decl").len(),
+        5,
+        "a cold check validates every declaration"
+    );
     let tag_id = id_of(&db, file, "Tag");
 
     // Change the type of one field of `Tag` (a one-line edit that introduces an error).
@@ -71,13 +75,23 @@ fn editing_one_field_revalidates_only_its_model() {
     let incremental = check_file(&db, file).clone();
 
     let rerun = executed(&log, "validate_decl");
-    assert_eq!(rerun.len(), 1, "only one declaration re-validated: {rerun:?}");
-    assert!(rerun[0].contains(&tag_id), "the re-validated declaration is `Tag`: {rerun:?}");
+    assert_eq!(
+        rerun.len(),
+        1,
+        "only one declaration re-validated: {rerun:?}"
+    );
+    assert!(
+        rerun[0].contains(&tag_id),
+        "the re-validated declaration is `Tag`: {rerun:?}"
+    );
 
     let fresh_db = RootDatabase::default();
     let fresh_file = SourceFile::new(&fresh_db, "schema.cstack".to_string(), edited);
     let fresh = check_file(&fresh_db, fresh_file);
-    assert_eq!(&incremental, fresh, "incremental and fresh diagnostics agree");
+    assert_eq!(
+        &incremental, fresh,
+        "incremental and fresh diagnostics agree"
+    );
     assert_eq!(incremental.diagnostics.len(), 1);
     assert_eq!(incremental.diagnostics[0].code.as_str(), "E1006");
 }
@@ -96,7 +110,10 @@ fn moving_declarations_does_not_revalidate_them() {
     let shifted = format!("// a comment\n\n\n{SCHEMA}");
     file.set_text(&mut db).to(shifted.clone());
     let incremental = check_file(&db, file).clone();
-    assert!(executed(&log, "validate_decl").is_empty(), "no declaration re-validated");
+    assert!(
+        executed(&log, "validate_decl").is_empty(),
+        "no declaration re-validated"
+    );
 
     let fresh_db = RootDatabase::default();
     let fresh_file = SourceFile::new(&fresh_db, "schema.cstack".to_string(), shifted);

@@ -30,7 +30,9 @@ fn inputs() -> Vec<PathBuf> {
     }
     let mut files = Vec::new();
     while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -80,9 +82,46 @@ impl Rng {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "{", "}", "(", ")", "[", "]", "@", "@@", "\"", "'", "\"\"\"", "//", "///", "\n", " ", ",", ":", "=", "?",
-    "[]", "<", ">", "!", "&&", "||", "==", "model", "view", "from", "auth()", ".", "some", "@id",
-    "@relation(fields: [a], references: [b])", "@@allow(\"read\", ", "Int", "String", "é", "\u{0}", "-0.5",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "@",
+    "@@",
+    "\"",
+    "'",
+    "\"\"\"",
+    "//",
+    "///",
+    "\n",
+    " ",
+    ",",
+    ":",
+    "=",
+    "?",
+    "[]",
+    "<",
+    ">",
+    "!",
+    "&&",
+    "||",
+    "==",
+    "model",
+    "view",
+    "from",
+    "auth()",
+    ".",
+    "some",
+    "@id",
+    "@relation(fields: [a], references: [b])",
+    "@@allow(\"read\", ",
+    "Int",
+    "String",
+    "é",
+    "\u{0}",
+    "-0.5",
 ];
 
 #[test]

@@ -21,13 +21,17 @@ fn ms(duration: Duration) -> String {
 }
 
 fn main() {
-    let paths: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let paths: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     if paths.is_empty() {
         eprintln!("usage: cargo bench -p cstack-compiler --bench check -- SCHEMA.cstack...");
         std::process::exit(2);
     }
     for path in paths {
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
         let mut cold_parse = Vec::new();
         let mut cold_check = Vec::new();
         let mut recheck = Vec::new();
@@ -49,10 +53,23 @@ fn main() {
             check_file(&db, file);
             recheck.push(start.elapsed());
         }
-        println!("{path}: {} bytes, {} lines, {diagnostics} diagnostics", text.len(), text.lines().count());
-        println!("  parse (cold, in process):          {}", ms(median(cold_parse)));
-        println!("  check (cold, in process):          {}", ms(median(cold_check)));
-        println!("  re-check after a one-line edit:    {}", ms(median(recheck)));
+        println!(
+            "{path}: {} bytes, {} lines, {diagnostics} diagnostics",
+            text.len(),
+            text.lines().count()
+        );
+        println!(
+            "  parse (cold, in process):          {}",
+            ms(median(cold_parse))
+        );
+        println!(
+            "  check (cold, in process):          {}",
+            ms(median(cold_check))
+        );
+        println!(
+            "  re-check after a one-line edit:    {}",
+            ms(median(recheck))
+        );
     }
 }
 
@@ -63,7 +80,10 @@ fn edit_one_line(text: &str, run: usize) -> String {
     let mut from = text.len() / 2;
     let mut at = 0;
     for _ in 0..=run {
-        at = text[from..].find(NEEDLE).map(|i| from + i).expect("a `max: 200)` bound");
+        at = text[from..]
+            .find(NEEDLE)
+            .map(|i| from + i)
+            .expect("a `max: 200)` bound");
         from = at + 1;
     }
     format!("{}max: 2000){}", &text[..at], &text[at + NEEDLE.len()..])

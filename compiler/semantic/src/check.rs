@@ -34,9 +34,11 @@ pub fn check_file(db: &dyn Db, file: SourceFile) -> CheckResult {
         .map(|decl| (decl.anchor(), decl.offset(db)))
         .collect();
     let mut diagnostics = parse(db, file).errors();
-    let semantic = validate_names(db, file)
-        .iter()
-        .chain(decls.iter().flat_map(|decl| validate_decl(db, *decl).iter()));
+    let semantic = validate_names(db, file).iter().chain(
+        decls
+            .iter()
+            .flat_map(|decl| validate_decl(db, *decl).iter()),
+    );
     for diagnostic in semantic {
         let mut diagnostic = diagnostic.clone();
         diagnostic.resolve(|anchor| offsets.get(&anchor).copied());

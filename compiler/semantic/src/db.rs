@@ -40,7 +40,10 @@ impl salsa::Database for RootDatabase {}
 #[salsa::db]
 impl Db for RootDatabase {
     fn segment_cache(&self, file: SourceFile) -> Arc<Mutex<SegmentCache>> {
-        let mut caches = self.caches.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut caches = self
+            .caches
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         caches.entry(file).or_default().clone()
     }
 }

@@ -48,7 +48,14 @@ pub fn item_tree(db: &dyn Db, file: SourceFile) -> ItemTree<'_> {
     let decls = parsed
         .declarations()
         .map(|(offset, syntax)| {
-            Decl::new(db, file, syntax.kind, syntax.name_text().to_string(), syntax.clone(), offset)
+            Decl::new(
+                db,
+                file,
+                syntax.kind,
+                syntax.name_text().to_string(),
+                syntax.clone(),
+                offset,
+            )
         })
         .collect();
     ItemTree { decls }

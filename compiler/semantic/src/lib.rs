@@ -36,7 +36,9 @@ pub use check::{CheckResult, check_file};
 pub use db::{Db, RootDatabase};
 pub use input::SourceFile;
 pub use items::{Decl, ItemTree, item_tree};
-pub use model::{ErrorsReported, Enum, FieldModel, Procedure, Record, SchemaModel, TypeModel, schema_model};
+pub use model::{
+    Enum, ErrorsReported, FieldModel, Procedure, Record, SchemaModel, TypeModel, schema_model,
+};
 pub use names::{pluralize, table_name, to_snake_case};
 pub use parsing::parse;
 pub use resolution::{Resolved, Scope, scope};

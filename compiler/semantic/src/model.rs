@@ -2,7 +2,9 @@
 //! consume. Built only from a schema without errors.
 
 use crate::names::{table_name, to_snake_case};
-use crate::{Db, Provider, Resolved, Scalar, SourceFile, Transport, check_file, item_tree, scope, settings};
+use crate::{
+    Db, Provider, Resolved, Scalar, SourceFile, Transport, check_file, item_tree, scope, settings,
+};
 use cstack_syntax::ast::{Arity, Attribute, DeclKind, Declaration};
 use std::sync::Arc;
 
@@ -97,14 +99,16 @@ pub fn schema_model(db: &dyn Db, file: SourceFile) -> Result<Arc<SchemaModel>, E
                     .and_then(|p| p.text.parse().ok())
                     .unwrap_or(0),
             ),
-            Some(Resolved::Builtin(scalar @ (Scalar::Page | Scalar::FindMany))) => TypeModel::Generic(
-                scalar,
-                ty.arguments
-                    .as_ref()
-                    .and_then(|a| a.first())
-                    .map(|inner| inner.name.text.clone())
-                    .unwrap_or_default(),
-            ),
+            Some(Resolved::Builtin(scalar @ (Scalar::Page | Scalar::FindMany))) => {
+                TypeModel::Generic(
+                    scalar,
+                    ty.arguments
+                        .as_ref()
+                        .and_then(|a| a.first())
+                        .map(|inner| inner.name.text.clone())
+                        .unwrap_or_default(),
+                )
+            }
             Some(Resolved::Builtin(scalar)) => TypeModel::Scalar(scalar),
             Some(Resolved::Enum(_)) => TypeModel::Enum(ty.name.text.clone()),
             Some(Resolved::Model(_)) => TypeModel::Model(ty.name.text.clone()),
@@ -160,7 +164,8 @@ pub fn schema_model(db: &dyn Db, file: SourceFile) -> Result<Arc<SchemaModel>, E
                 {
                     if let Some(Resolved::Mixin(index)) = scope.resolve_type(name) {
                         for field in &syntax_of(index).fields {
-                            if syntax.field(&field.name.text).is_none() && !fields.iter().any(|f| f.name == field.name.text)
+                            if syntax.field(&field.name.text).is_none()
+                                && !fields.iter().any(|f| f.name == field.name.text)
                                 && let Some(field) = field_model(field)
                             {
                                 fields.push(field);
@@ -171,15 +176,27 @@ pub fn schema_model(db: &dyn Db, file: SourceFile) -> Result<Arc<SchemaModel>, E
                 fields.extend(syntax.fields.iter().filter_map(field_model));
                 model.models.push(record(syntax, fields));
             }
-            DeclKind::Type => model.types.push(record(syntax, syntax.fields.iter().filter_map(field_model).collect())),
-            DeclKind::View => model.views.push(record(syntax, syntax.fields.iter().filter_map(field_model).collect())),
+            DeclKind::Type => model.types.push(record(
+                syntax,
+                syntax.fields.iter().filter_map(field_model).collect(),
+            )),
+            DeclKind::View => model.views.push(record(
+                syntax,
+                syntax.fields.iter().filter_map(field_model).collect(),
+            )),
             DeclKind::Enum => model.enums.push(Enum {
                 name: syntax.name_text().to_string(),
                 docs: syntax.docs.clone(),
-                variants: syntax.variants.iter().map(|v| v.name.text.clone()).collect(),
+                variants: syntax
+                    .variants
+                    .iter()
+                    .map(|v| v.name.text.clone())
+                    .collect(),
             }),
             DeclKind::Procedure => {
-                let Some(returns) = syntax.return_type.as_ref() else { continue };
+                let Some(returns) = syntax.return_type.as_ref() else {
+                    continue;
+                };
                 model.procedures.push(Procedure {
                     name: syntax.name_text().to_string(),
                     mutation: syntax.mutation,

@@ -9,6 +9,8 @@ use cstack_syntax::ParsedSource;
 pub fn parse(db: &dyn Db, file: SourceFile) -> ParsedSource {
     let text = file.text(db);
     let cache = db.segment_cache(file);
-    let mut cache = cache.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut cache = cache
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     cstack_syntax::parse(text, &mut cache)
 }

@@ -58,7 +58,12 @@ pub fn settings(db: &dyn Db, file: SourceFile) -> Settings {
             }
             DeclKind::Transport if !seen_transport => {
                 seen_transport = true;
-                if decl.syntax(db).style.as_ref().is_some_and(|style| style.text == "rpc") {
+                if decl
+                    .syntax(db)
+                    .style
+                    .as_ref()
+                    .is_some_and(|style| style.text == "rpc")
+                {
                     settings.transport = Transport::Rpc;
                 }
             }

@@ -122,7 +122,10 @@ impl Declaration {
             .filter(move |attribute| attribute.name.text == name)
     }
 
-    pub fn attributes_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Attribute> + 'a {
+    pub fn attributes_named<'a>(
+        &'a self,
+        name: &'a str,
+    ) -> impl Iterator<Item = &'a Attribute> + 'a {
         self.attributes
             .iter()
             .filter(move |attribute| attribute.name.text == name)
@@ -141,7 +144,9 @@ pub struct Field {
 
 impl Field {
     pub fn attribute(&self, name: &str) -> Option<&Attribute> {
-        self.attributes.iter().find(|attribute| attribute.name.text == name)
+        self.attributes
+            .iter()
+            .find(|attribute| attribute.name.text == name)
     }
 
     pub fn has_attribute(&self, name: &str) -> bool {
@@ -218,11 +223,17 @@ impl Attribute {
     }
 
     pub fn display_name(&self) -> String {
-        format!("{}{}", if self.is_block { "@@" } else { "@" }, self.name.text)
+        format!(
+            "{}{}",
+            if self.is_block { "@@" } else { "@" },
+            self.name.text
+        )
     }
 
     pub fn args(&self) -> &[Argument] {
-        self.arguments.as_ref().map_or(&[], |arguments| &arguments.items)
+        self.arguments
+            .as_ref()
+            .map_or(&[], |arguments| &arguments.items)
     }
 
     pub fn positional(&self) -> impl Iterator<Item = &Expr> {
@@ -280,7 +291,10 @@ impl BinaryOp {
     }
 
     pub fn is_ordering(self) -> bool {
-        matches!(self, BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge)
+        matches!(
+            self,
+            BinaryOp::Lt | BinaryOp::Le | BinaryOp::Gt | BinaryOp::Ge
+        )
     }
 
     pub fn is_comparison(self) -> bool {

@@ -44,7 +44,8 @@ fn unexpected(error: Node<'_>, text: &str) -> Diagnostic {
         format!("unexpected `{snippet}`{context}")
     };
     let help = help_for(&text[range.to_range()], error);
-    let diagnostic = Diagnostic::error(Code::SyntaxUnexpected, message, range).with_label("unexpected here");
+    let diagnostic =
+        Diagnostic::error(Code::SyntaxUnexpected, message, range).with_label("unexpected here");
     match help {
         Some(help) => diagnostic.with_help(help),
         None => diagnostic,
@@ -63,7 +64,7 @@ fn missing(node: Node<'_>) -> Diagnostic {
         (")", _) => "`)` to close the parentheses".to_string(),
         ("]", _) => "`]` to close the list".to_string(),
         (kind, _) if kind.starts_with('_') || kind.contains('_') => {
-            format!("{}", kind.trim_start_matches('_').replace('_', " "))
+            kind.trim_start_matches('_').replace('_', " ")
         }
         (kind, _) => format!("`{kind}`"),
     };
@@ -94,9 +95,9 @@ fn snippet(text: &str) -> String {
 }
 
 fn context(error: Node<'_>) -> String {
-    error
-        .parent()
-        .map_or(String::new(), |parent| context_of_kind(parent.kind()).to_string())
+    error.parent().map_or(String::new(), |parent| {
+        context_of_kind(parent.kind()).to_string()
+    })
 }
 
 fn context_of_kind(kind: &str) -> &'static str {
@@ -137,7 +138,9 @@ fn help_for(token: &str, error: Node<'_>) -> Option<String> {
         );
     }
     if token == "(" {
-        return Some("write attribute arguments directly after the name, as in `@default(0)`".to_string());
+        return Some(
+            "write attribute arguments directly after the name, as in `@default(0)`".to_string(),
+        );
     }
     None
 }

@@ -66,7 +66,9 @@ impl ParsedSource {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.segments.iter().any(|(_, segment)| !segment.errors.is_empty())
+        self.segments
+            .iter()
+            .any(|(_, segment)| !segment.errors.is_empty())
     }
 }
 
@@ -93,7 +95,9 @@ pub fn parse(text: &str, cache: &mut SegmentCache) -> ParsedSource {
         .iter()
         .map(|&(start, end)| cache.segments.get(&text[start..end]).cloned())
         .collect();
-    let missing: Vec<usize> = (0..bounds.len()).filter(|&i| results[i].is_none()).collect();
+    let missing: Vec<usize> = (0..bounds.len())
+        .filter(|&i| results[i].is_none())
+        .collect();
     let missing_bytes: usize = missing.iter().map(|&i| bounds[i].1 - bounds[i].0).sum();
 
     let parse_some = |indices: &[usize]| -> Vec<(usize, Arc<ParsedSegment>)> {
@@ -123,7 +127,11 @@ pub fn parse(text: &str, cache: &mut SegmentCache) -> ParsedSource {
             std::thread::scope(|scope| {
                 let other = scope.spawn(|| parse_some(second));
                 let mut mine = parse_some(first);
-                mine.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+                mine.extend(
+                    other
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                );
                 mine
             })
         } else {

@@ -74,7 +74,10 @@ impl Docs {
 
 impl<'t> Lowerer<'t> {
     fn range(&self, node: Node<'_>) -> TextRange {
-        TextRange::new(node.start_byte() as u32 - self.base, node.end_byte() as u32 - self.base)
+        TextRange::new(
+            node.start_byte() as u32 - self.base,
+            node.end_byte() as u32 - self.base,
+        )
     }
 
     fn node_text(&self, node: Node<'_>) -> &'t str {
@@ -93,7 +96,8 @@ impl<'t> Lowerer<'t> {
     }
 
     fn field_ident(&self, node: Node<'_>, field: u16) -> Option<Ident> {
-        node.child_by_field_id(field).and_then(|child| self.ident(child))
+        node.child_by_field_id(field)
+            .and_then(|child| self.ident(child))
     }
 
     /// Lowers the declarations directly under `node`, and those the parser
@@ -186,7 +190,10 @@ impl<'t> Lowerer<'t> {
             .children(&mut cursor)
             .find(|child| !child.is_named() && child.kind() == keyword);
         match found {
-            Some(word) => TextRange::new(node.start_byte() as u32 - self.base, word.end_byte() as u32 - self.base),
+            Some(word) => TextRange::new(
+                node.start_byte() as u32 - self.base,
+                word.end_byte() as u32 - self.base,
+            ),
             None => self.range(node),
         }
     }
@@ -215,7 +222,8 @@ impl<'t> Lowerer<'t> {
                 }
             } else if kind == k.block_attribute {
                 docs.clear();
-                decl.block_attributes.push(self.lower_attribute(child, true));
+                decl.block_attributes
+                    .push(self.lower_attribute(child, true));
             } else if kind == k.attribute {
                 docs.clear();
                 decl.attributes.push(self.lower_attribute(child, false));
@@ -235,7 +243,9 @@ impl<'t> Lowerer<'t> {
     fn lower_field(&self, node: Node<'_>) -> Option<Field> {
         let f = &self.ids.fields;
         let name = self.field_ident(node, f.name)?;
-        let ty = node.child_by_field_id(f.type_).and_then(|ty| self.lower_type(ty));
+        let ty = node
+            .child_by_field_id(f.type_)
+            .and_then(|ty| self.lower_type(ty));
         let mut cursor = node.walk();
         let attributes = node
             .children_by_field_id(nz(f.attribute), &mut cursor)
@@ -292,7 +302,9 @@ impl<'t> Lowerer<'t> {
                 if let Some(name) = self.field_ident(child, f.name) {
                     out.push(Parameter {
                         name,
-                        ty: child.child_by_field_id(f.type_).and_then(|ty| self.lower_type(ty)),
+                        ty: child
+                            .child_by_field_id(f.type_)
+                            .and_then(|ty| self.lower_type(ty)),
                         docs: doc,
                         range: self.range(child),
                     });
@@ -489,7 +501,8 @@ impl<'t> Lowerer<'t> {
 
 fn first_named(node: Node<'_>) -> Option<Node<'_>> {
     let mut cursor = node.walk();
-    node.named_children(&mut cursor).find(|child| !child.is_extra())
+    node.named_children(&mut cursor)
+        .find(|child| !child.is_extra())
 }
 
 fn binary_op(text: &str) -> BinaryOp {
@@ -519,7 +532,11 @@ pub fn unquote(raw: &str) -> (String, QuoteStyle) {
     } else {
         QuoteStyle::Double
     };
-    let quote_char = if quote == QuoteStyle::Single { '\'' } else { '"' };
+    let quote_char = if quote == QuoteStyle::Single {
+        '\''
+    } else {
+        '"'
+    };
     let inner = raw
         .strip_prefix(quote_char)
         .map(|rest| rest.strip_suffix(quote_char).unwrap_or(rest))

@@ -41,7 +41,10 @@ pub fn segment_starts(text: &str) -> Vec<usize> {
         let line_end = memchr_newline(bytes, line_start);
         let line = &bytes[line_start..line_end];
         if !in_triple {
-            if line_start != 0 && starts_declaration(line) && (depth <= 0 || looks_like_header(line)) {
+            if line_start != 0
+                && starts_declaration(line)
+                && (depth <= 0 || looks_like_header(line))
+            {
                 let start = comment_run_start.unwrap_or(line_start);
                 if start > *starts.last().unwrap_or(&0) {
                     starts.push(start);
@@ -176,7 +179,10 @@ mod tests {
         let text = "model A {\n  id Int @id\n}\n\n/// Docs\n// note\nmodel B {\n  id Int @id\n}\n";
         assert_eq!(
             segments(text),
-            ["model A {\n  id Int @id\n}\n\n", "/// Docs\n// note\nmodel B {\n  id Int @id\n}\n"]
+            [
+                "model A {\n  id Int @id\n}\n\n",
+                "/// Docs\n// note\nmodel B {\n  id Int @id\n}\n"
+            ]
         );
     }
 

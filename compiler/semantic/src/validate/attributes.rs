@@ -29,41 +29,128 @@ pub enum Position {
 }
 
 const MODEL_FIELD: &[&str] = &[
-    "id", "default", "unique", "relation", "readonly", "server_only", "pii", "sensitive", "version",
-    "length", "range", "regex", "email", "uri", "iso4217", "rename", "db_enforce",
+    "id",
+    "default",
+    "unique",
+    "relation",
+    "readonly",
+    "server_only",
+    "pii",
+    "sensitive",
+    "version",
+    "length",
+    "range",
+    "regex",
+    "email",
+    "uri",
+    "iso4217",
+    "rename",
+    "db_enforce",
 ];
 const MIXIN_FIELD: &[&str] = &[
-    "default", "unique", "relation", "readonly", "server_only", "pii", "sensitive", "version",
-    "length", "range", "regex", "email", "uri", "iso4217", "rename", "db_enforce",
+    "default",
+    "unique",
+    "relation",
+    "readonly",
+    "server_only",
+    "pii",
+    "sensitive",
+    "version",
+    "length",
+    "range",
+    "regex",
+    "email",
+    "uri",
+    "iso4217",
+    "rename",
+    "db_enforce",
 ];
 const TYPE_FIELD: &[&str] = &[
-    "custom", "default", "pii", "sensitive", "length", "range", "regex", "email", "uri", "iso4217",
+    "custom",
+    "default",
+    "pii",
+    "sensitive",
+    "length",
+    "range",
+    "regex",
+    "email",
+    "uri",
+    "iso4217",
 ];
 const AUTH_FIELD: &[&str] = &["id", "default", "pii", "sensitive"];
 const VIEW_FIELD: &[&str] = &["id", "from", "unique", "pii", "sensitive"];
 const MODEL_BLOCK: &[&str] = &[
-    "allow", "deny", "emit", "paged", "audit", "soft_delete", "subscribe", "retain", "id", "unique",
-    "index", "rename",
+    "allow",
+    "deny",
+    "emit",
+    "paged",
+    "audit",
+    "soft_delete",
+    "subscribe",
+    "retain",
+    "id",
+    "unique",
+    "index",
+    "rename",
 ];
 const VIEW_BLOCK: &[&str] = &[
-    "server_sql", "embedded_sql", "sql", "materialized", "no_unique", "allow", "deny",
+    "server_sql",
+    "embedded_sql",
+    "sql",
+    "materialized",
+    "no_unique",
+    "allow",
+    "deny",
 ];
 const MODEL_LINE: &[&str] = &["use"];
 const PROCEDURE: &[&str] = &[
-    "allow", "deny", "isolation", "api_version", "deprecated", "stream", "no_rate_limit", "status",
-    "no_idempotency", "authorize",
+    "allow",
+    "deny",
+    "isolation",
+    "api_version",
+    "deprecated",
+    "stream",
+    "no_rate_limit",
+    "status",
+    "no_idempotency",
+    "authorize",
 ];
 
 /// Single-`@` attributes that take no arguments.
 const BARE: &[&str] = &[
-    "id", "unique", "readonly", "server_only", "pii", "sensitive", "version", "email", "uri",
-    "iso4217", "db_enforce", "custom", "stream", "no_rate_limit", "no_idempotency",
+    "id",
+    "unique",
+    "readonly",
+    "server_only",
+    "pii",
+    "sensitive",
+    "version",
+    "email",
+    "uri",
+    "iso4217",
+    "db_enforce",
+    "custom",
+    "stream",
+    "no_rate_limit",
+    "no_idempotency",
 ];
 
 /// Single-`@` attributes that must have arguments.
 const NEEDS_ARGUMENTS: &[&str] = &[
-    "default", "relation", "length", "range", "regex", "rename", "from", "allow", "deny", "use",
-    "isolation", "api_version", "status", "authorize",
+    "default",
+    "relation",
+    "length",
+    "range",
+    "regex",
+    "rename",
+    "from",
+    "allow",
+    "deny",
+    "use",
+    "isolation",
+    "api_version",
+    "status",
+    "authorize",
 ];
 
 /// `@@` attributes that take no arguments.
@@ -71,8 +158,17 @@ const BLOCK_BARE: &[&str] = &["paged", "audit", "soft_delete", "subscribe", "no_
 
 /// `@@` attributes that must have arguments.
 const BLOCK_NEEDS_ARGUMENTS: &[&str] = &[
-    "allow", "deny", "emit", "retain", "id", "unique", "index", "rename", "server_sql",
-    "embedded_sql", "sql",
+    "allow",
+    "deny",
+    "emit",
+    "retain",
+    "id",
+    "unique",
+    "index",
+    "rename",
+    "server_sql",
+    "embedded_sql",
+    "sql",
 ];
 
 /// Attributes that may be repeated in one place.
@@ -80,7 +176,10 @@ const REPEATABLE: &[&str] = &["allow", "deny", "unique", "index", "use"];
 
 /// Attributes removed from the language, with what to use instead.
 const REMOVED_FIELD: &[(&str, &str)] = &[
-    ("pb", "protobuf/gRPC support was removed; delete the attribute"),
+    (
+        "pb",
+        "protobuf/gRPC support was removed; delete the attribute",
+    ),
     (
         "allow",
         "field-level policies were removed; use a model-level `@@allow`/`@@deny`, `@readonly` or `@server_only`",
@@ -147,7 +246,9 @@ pub fn check_attributes<'a>(
                 | Position::AuthField
                 | Position::ViewField
         );
-        if is_field && let Some((_, instead)) = REMOVED_FIELD.iter().find(|(removed, _)| *removed == name) {
+        if is_field
+            && let Some((_, instead)) = REMOVED_FIELD.iter().find(|(removed, _)| *removed == name)
+        {
             ctx.error_at(
                 Code::RemovedAttribute,
                 format!("`@{name}` is not supported on fields"),
@@ -172,7 +273,10 @@ pub fn check_attributes<'a>(
                 Code::InvalidAttributeArguments,
                 format!("`{}` does not take arguments", attribute.display_name()),
                 anchor,
-                attribute.arguments.as_ref().map_or(attribute.range, |args| args.range),
+                attribute
+                    .arguments
+                    .as_ref()
+                    .map_or(attribute.range, |args| args.range),
             )
             .with_label_text("remove these arguments");
         } else if needs_arguments.contains(&name) && attribute.arguments.is_none() {
@@ -199,7 +303,11 @@ pub fn check_attributes<'a>(
                 .with_label_text("declared again here");
             diagnostic
                 .secondary
-                .push(cstack_diagnostics::Label::anchored(anchor, first_range, "first declared here"));
+                .push(cstack_diagnostics::Label::anchored(
+                    anchor,
+                    first_range,
+                    "first declared here",
+                ));
             continue;
         }
         accepted.push(attribute);
@@ -212,7 +320,14 @@ fn report_unknown(ctx: &mut Ctx<'_>, attribute: &Attribute, position: Position, 
     let sigil = if attribute.is_block { "@@" } else { "@" };
     let allowed = known(position);
     let elsewhere = [
-        MODEL_FIELD, TYPE_FIELD, AUTH_FIELD, VIEW_FIELD, MODEL_BLOCK, VIEW_BLOCK, MODEL_LINE, PROCEDURE,
+        MODEL_FIELD,
+        TYPE_FIELD,
+        AUTH_FIELD,
+        VIEW_FIELD,
+        MODEL_BLOCK,
+        VIEW_BLOCK,
+        MODEL_LINE,
+        PROCEDURE,
     ]
     .iter()
     .any(|list| list.contains(&name));
@@ -241,7 +356,11 @@ fn report_unknown(ctx: &mut Ctx<'_>, attribute: &Attribute, position: Position, 
         None => format!(
             "attributes allowed {}: {}",
             describe(position),
-            allowed.iter().map(|a| format!("{sigil}{a}")).collect::<Vec<_>>().join(", ")
+            allowed
+                .iter()
+                .map(|a| format!("{sigil}{a}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     });
 }

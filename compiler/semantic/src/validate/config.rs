@@ -36,10 +36,15 @@ fn validate_datasource(ctx: &mut Ctx<'_>) {
                             entry.value.range,
                         )
                         .with_label_text("unknown provider");
-                    if let Some(suggestion) = other.and_then(|p| did_you_mean(p, ["postgresql", "sqlite", "none"])) {
+                    if let Some(suggestion) =
+                        other.and_then(|p| did_you_mean(p, ["postgresql", "sqlite", "none"]))
+                    {
                         diagnostic.help = Some(format!("did you mean `\"{suggestion}\"`?"));
                     } else if other.is_none() {
-                        diagnostic.help = Some("write the provider as a string, e.g. `provider = \"postgresql\"`".to_string());
+                        diagnostic.help = Some(
+                            "write the provider as a string, e.g. `provider = \"postgresql\"`"
+                                .to_string(),
+                        );
                     }
                 }
             },
@@ -70,10 +75,11 @@ fn validate_datasource(ctx: &mut Ctx<'_>) {
                         entry.key.range,
                     )
                     .with_label_text("unknown setting");
-                diagnostic.help = Some(match did_you_mean(other, DATASOURCE_KEYS.iter().copied()) {
-                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => "a datasource takes `provider` and `url`".to_string(),
-                });
+                diagnostic.help =
+                    Some(match did_you_mean(other, DATASOURCE_KEYS.iter().copied()) {
+                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                        None => "a datasource takes `provider` and `url`".to_string(),
+                    });
             }
         }
     }
@@ -86,7 +92,10 @@ fn validate_extension(ctx: &mut Ctx<'_>) {
         let diagnostic = ctx
             .error(
                 Code::UnknownExtension,
-                format!("unknown extension `{}` (expected one of: pgvector, rate_limit)", name.text),
+                format!(
+                    "unknown extension `{}` (expected one of: pgvector, rate_limit)",
+                    name.text
+                ),
                 name.range,
             )
             .with_label_text("unknown extension");
@@ -129,7 +138,10 @@ fn validate_transport(ctx: &mut Ctx<'_>) {
             let diagnostic = ctx
                 .error(
                     Code::InvalidTransport,
-                    format!("unknown transport style `{}` (expected one of: rest, rpc)", style.text),
+                    format!(
+                        "unknown transport style `{}` (expected one of: rest, rpc)",
+                        style.text
+                    ),
                     style.range,
                 )
                 .with_label_text("unknown style");

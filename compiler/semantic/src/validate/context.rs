@@ -60,7 +60,12 @@ impl<'db> Ctx<'db> {
     }
 
     /// Reports `message` at `range` of this declaration.
-    pub fn error(&mut self, code: Code, message: impl Into<String>, range: TextRange) -> &mut Diagnostic {
+    pub fn error(
+        &mut self,
+        code: Code,
+        message: impl Into<String>,
+        range: TextRange,
+    ) -> &mut Diagnostic {
         self.report(Diagnostic::error(code, message, range));
         self.diagnostics.last_mut().expect("just pushed")
     }
@@ -119,12 +124,18 @@ impl<'db> Ctx<'db> {
         let mut out: Vec<FieldRef<'db>> = Vec::new();
         for attribute in model.attributes.iter().filter(|a| a.name.text == "use") {
             for value in attribute.positional() {
-                let Some(name) = value.as_ident() else { continue };
-                let Some(Resolved::Mixin(index)) = self.resolve(name) else { continue };
+                let Some(name) = value.as_ident() else {
+                    continue;
+                };
+                let Some(Resolved::Mixin(index)) = self.resolve(name) else {
+                    continue;
+                };
                 let (mixin_decl, mixin) = self.decl_at(index);
                 for field in &mixin.fields {
                     let shadowed = model.field(&field.name.text).is_some()
-                        || out.iter().any(|existing| existing.field.name.text == field.name.text);
+                        || out
+                            .iter()
+                            .any(|existing| existing.field.name.text == field.name.text);
                     if !shadowed {
                         out.push(FieldRef {
                             field,

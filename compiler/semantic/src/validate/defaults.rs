@@ -17,8 +17,12 @@ const FUNCTIONS: &[(&str, &[Scalar])] = &[
 ];
 
 pub fn check_default(ctx: &mut Ctx<'_>, field: &Field, resolved: Option<Resolved>, anchor: Anchor) {
-    let Some(attribute) = field.attribute("default") else { return };
-    let Some(arguments) = &attribute.arguments else { return };
+    let Some(attribute) = field.attribute("default") else {
+        return;
+    };
+    let Some(arguments) = &attribute.arguments else {
+        return;
+    };
     let [argument] = arguments.items.as_slice() else {
         ctx.error_at(
             Code::InvalidAttributeArguments,
@@ -49,7 +53,12 @@ pub fn check_default(ctx: &mut Ctx<'_>, field: &Field, resolved: Option<Resolved
     }
 }
 
-fn default_problem(ctx: &Ctx<'_>, value: &Expr, resolved: Resolved, arity: Arity) -> Option<(String, String)> {
+fn default_problem(
+    ctx: &Ctx<'_>,
+    value: &Expr,
+    resolved: Resolved,
+    arity: Arity,
+) -> Option<(String, String)> {
     let type_name = match resolved {
         Resolved::Builtin(scalar) => scalar.name().to_string(),
         Resolved::Enum(index) => ctx.decl_at(index).1.name_text().to_string(),
@@ -76,7 +85,11 @@ fn default_problem(ctx: &Ctx<'_>, value: &Expr, resolved: Resolved, arity: Arity
                 format!("unknown default function `{name}()`"),
                 format!(
                     "expected one of {}",
-                    FUNCTIONS.iter().map(|(f, _)| format!("`{f}()`")).collect::<Vec<_>>().join(", ")
+                    FUNCTIONS
+                        .iter()
+                        .map(|(f, _)| format!("`{f}()`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ));
         };
@@ -86,7 +99,8 @@ fn default_problem(ctx: &Ctx<'_>, value: &Expr, resolved: Resolved, arity: Arity
                 "remove the arguments".to_string(),
             ));
         }
-        let fits_type = fits.is_empty() || matches!(resolved, Resolved::Builtin(scalar) if fits.contains(&scalar));
+        let fits_type = fits.is_empty()
+            || matches!(resolved, Resolved::Builtin(scalar) if fits.contains(&scalar));
         if !fits_type {
             return mismatch(&format!("`{name}()`"));
         }
@@ -107,20 +121,29 @@ fn default_problem(ctx: &Ctx<'_>, value: &Expr, resolved: Resolved, arity: Arity
                     format!("`{variant}` is not a variant of enum `{type_name}`"),
                     format!(
                         "expected one of {}",
-                        enum_decl.variants.iter().map(|v| format!("`{}`", v.name.text)).collect::<Vec<_>>().join(", ")
+                        enum_decl
+                            .variants
+                            .iter()
+                            .map(|v| format!("`{}`", v.name.text))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ),
                 )),
                 None => mismatch("this value; use a variant name"),
             }
         }
         (ExprKind::String { .. }, Resolved::Builtin(scalar))
-            if scalar.is_textual() || matches!(scalar, Scalar::DateTime | Scalar::Json | Scalar::Decimal) =>
+            if scalar.is_textual()
+                || matches!(scalar, Scalar::DateTime | Scalar::Json | Scalar::Decimal) =>
         {
             None
         }
         (ExprKind::Number(text), Resolved::Builtin(Scalar::Int)) if !text.contains('.') => None,
         (ExprKind::Number(_), Resolved::Builtin(Scalar::Int)) => mismatch("a fractional number"),
-        (ExprKind::Number(_), Resolved::Builtin(Scalar::Float | Scalar::Decimal | Scalar::Json)) => None,
+        (
+            ExprKind::Number(_),
+            Resolved::Builtin(Scalar::Float | Scalar::Decimal | Scalar::Json),
+        ) => None,
         (ExprKind::Bool(_), Resolved::Builtin(Scalar::Boolean | Scalar::Json)) => None,
         (ExprKind::Error, _) => None,
         (ExprKind::String { .. }, _) => mismatch("a string"),

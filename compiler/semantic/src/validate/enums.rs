@@ -28,7 +28,10 @@ pub fn validate_enum(ctx: &mut Ctx<'_>) {
         if is_reserved(name) {
             ctx.error(
                 Code::ReservedName,
-                format!("variant `{name}` on enum `{}` cannot be represented as a Rust identifier", ctx.name()),
+                format!(
+                    "variant `{name}` on enum `{}` cannot be represented as a Rust identifier",
+                    ctx.name()
+                ),
                 variant.name.range,
             )
             .with_label_text("reserved name");

@@ -27,7 +27,9 @@ pub fn check_decl_name(ctx: &mut Ctx<'_>) {
             name.range,
         )
         .with_label_text("reserved name")
-        .help = Some("`self`, `Self`, `super` and `crate` are reserved; choose another name".to_string());
+        .help = Some(
+            "`self`, `Self`, `super` and `crate` are reserved; choose another name".to_string(),
+        );
     }
 }
 
@@ -48,7 +50,11 @@ pub fn check_field_names(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], setters: bo
             )
             .with_label_text("declared again here")
             .secondary
-            .push(Label::anchored(first.anchor, first.field.name.range, "first declared here"));
+            .push(Label::anchored(
+                first.anchor,
+                first.field.name.range,
+                "first declared here",
+            ));
             continue;
         }
         by_name.insert(name, *field);
@@ -90,27 +96,29 @@ pub fn check_field_names(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], setters: bo
         } else if let Some(list) = snake.strip_prefix("add_").and_then(|rest| {
             fields.iter().find(|other| {
                 other.field.name.text == rest
-                    && other.field.ty.as_ref().is_some_and(|ty| ty.arity == Arity::List)
+                    && other
+                        .field
+                        .ty
+                        .as_ref()
+                        .is_some_and(|ty| ty.arity == Arity::List)
             })
         }) {
             Some(format!(
                 "declares list field `{}` alongside `{name}`; the builder's `add_{}` append method would clash",
                 list.field.name.text, list.field.name.text
             ))
-        } else if let Some(base) = name.strip_suffix("IsSet").and_then(|base| {
+        } else {
+            name.strip_suffix("IsSet").and_then(|base| {
             fields.iter().find(|other| {
                 other.field.name.text == base
                     && other.field.ty.as_ref().is_some_and(|ty| ty.arity == Arity::Optional)
                     && !other.field.has_attribute("id")
                     && other.field.ty.as_ref().is_some_and(|ty| ctx.model_named(&ty.name.text).is_none())
             })
-        }) {
-            Some(format!(
+        }).map(|base| format!(
                 "declares nullable field `{}` alongside `{name}`; the generated touch flag would clash",
                 base.field.name.text
             ))
-        } else {
-            None
         };
         if let Some(message) = collision {
             ctx.error_at(

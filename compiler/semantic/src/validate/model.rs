@@ -25,7 +25,10 @@ pub fn validate_model(ctx: &mut Ctx<'_>) {
             syntax.name_range(),
         )
         .with_label_text("model without a database")
-        .help = Some("use `type` for procedure payloads, or choose the `postgresql` or `sqlite` provider".to_string());
+        .help = Some(
+            "use `type` for procedure payloads, or choose the `postgresql` or `sqlite` provider"
+                .to_string(),
+        );
     }
     let line_attributes = check_attributes(ctx, &syntax.attributes, Position::ModelLine, anchor);
     check_uses(ctx, &line_attributes);
@@ -71,7 +74,8 @@ fn check_uses(ctx: &mut Ctx<'_>, attributes: &[&Attribute]) {
                     .filter(|n| matches!(ctx.resolve(n), Some(Resolved::Mixin(_))))
                     .map(str::to_string)
                     .collect();
-                let suggestion = did_you_mean(name, mixins.iter().map(String::as_str)).map(str::to_string);
+                let suggestion =
+                    did_you_mean(name, mixins.iter().map(String::as_str)).map(str::to_string);
                 let diagnostic = ctx
                     .error(
                         Code::UnknownMixin,
@@ -128,7 +132,9 @@ fn check_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>) {
         }
         Resolved::Builtin(scalar) if !scalar.is_value() && scalar != Scalar::Vector => {}
         Resolved::Builtin(_) | Resolved::Enum(_) | Resolved::Mixin(_) | Resolved::Auth(_)
-            if ty.arity == Arity::List && ctx.settings.has_datasource && ctx.settings.provider != Some(Provider::None) =>
+            if ty.arity == Arity::List
+                && ctx.settings.has_datasource
+                && ctx.settings.provider != Some(Provider::None) =>
         {
             ctx.error_at(
                 Code::ListOnDatabaseModel,
@@ -154,11 +160,24 @@ fn check_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>) {
 }
 
 /// `@default(auth().x)`: the member exists and has the field's type.
-fn check_auth_default(ctx: &mut Ctx<'_>, field: &Field, resolved: Resolved, anchor: cstack_diagnostics::Anchor) {
-    let Some(default) = field.attribute("default") else { return };
-    let Some(value) = default.positional().next() else { return };
-    let Some(path) = policy::auth_member_path(value) else { return };
-    let Some(member) = policy::resolve_auth_member(ctx, &path, anchor) else { return };
+fn check_auth_default(
+    ctx: &mut Ctx<'_>,
+    field: &Field,
+    resolved: Resolved,
+    anchor: cstack_diagnostics::Anchor,
+) {
+    let Some(default) = field.attribute("default") else {
+        return;
+    };
+    let Some(value) = default.positional().next() else {
+        return;
+    };
+    let Some(path) = policy::auth_member_path(value) else {
+        return;
+    };
+    let Some(member) = policy::resolve_auth_member(ctx, &path, anchor) else {
+        return;
+    };
     let Resolved::Builtin(field_scalar) = resolved else {
         ctx.error_at(
             Code::InvalidDefault,
@@ -169,7 +188,10 @@ fn check_auth_default(ctx: &mut Ctx<'_>, field: &Field, resolved: Resolved, anch
         .with_label_text("unsupported field type");
         return;
     };
-    if !matches!(field_scalar, Scalar::String | Scalar::Cuid | Scalar::Int | Scalar::Boolean) {
+    if !matches!(
+        field_scalar,
+        Scalar::String | Scalar::Cuid | Scalar::Int | Scalar::Boolean
+    ) {
         ctx.error_at(
             Code::InvalidDefault,
             "`@default(auth().…)` is only supported on `String`, `Cuid`, `Int` and `Boolean` fields",
@@ -205,7 +227,10 @@ fn check_field_conflicts(ctx: &mut Ctx<'_>, field: &Field, anchor: cstack_diagno
         if is_id && let Some(attribute) = field.attribute(conflicting) {
             ctx.error_at(
                 Code::ConflictingAttributes,
-                format!("field `{}.{name}` is the primary key and must not declare `@{conflicting}`", ctx.name()),
+                format!(
+                    "field `{}.{name}` is the primary key and must not declare `@{conflicting}`",
+                    ctx.name()
+                ),
                 anchor,
                 attribute.head_range(),
             )
@@ -217,7 +242,10 @@ fn check_field_conflicts(ctx: &mut Ctx<'_>, field: &Field, anchor: cstack_diagno
     {
         ctx.error_at(
             Code::ConflictingAttributes,
-            format!("field `{}.{name}` declares both `@readonly` and `@server_only`", ctx.name()),
+            format!(
+                "field `{}.{name}` declares both `@readonly` and `@server_only`",
+                ctx.name()
+            ),
             anchor,
             server_only.head_range(),
         )
@@ -229,7 +257,10 @@ fn check_field_conflicts(ctx: &mut Ctx<'_>, field: &Field, anchor: cstack_diagno
 /// Exactly one primary key: one `@id` field or one `@@id([...])`.
 fn check_keys(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>]) {
     let syntax = ctx.syntax;
-    let id_fields: Vec<&FieldRef<'_>> = fields.iter().filter(|f| f.field.has_attribute("id")).collect();
+    let id_fields: Vec<&FieldRef<'_>> = fields
+        .iter()
+        .filter(|f| f.field.has_attribute("id"))
+        .collect();
     let composite: Vec<&Attribute> = syntax.block_attributes_named("id").collect();
     for extra in id_fields.iter().skip(1) {
         let first = id_fields[0];
@@ -242,11 +273,18 @@ fn check_keys(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>]) {
                 extra.field.name.text
             ),
             extra.anchor,
-            extra.field.attribute("id").map_or(extra.field.name.range, Attribute::head_range),
+            extra
+                .field
+                .attribute("id")
+                .map_or(extra.field.name.range, Attribute::head_range),
         )
         .with_label_text("second primary key")
         .secondary
-        .push(Label::anchored(first.anchor, first.field.name.range, "first primary key"));
+        .push(Label::anchored(
+            first.anchor,
+            first.field.name.range,
+            "first primary key",
+        ));
     }
     if let (Some(first), Some(composite)) = (id_fields.first(), composite.first()) {
         ctx.error(
@@ -275,14 +313,22 @@ fn check_keys(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>]) {
 }
 
 fn check_version(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>]) {
-    let versions: Vec<&FieldRef<'_>> = fields.iter().filter(|f| f.field.has_attribute("version")).collect();
+    let versions: Vec<&FieldRef<'_>> = fields
+        .iter()
+        .filter(|f| f.field.has_attribute("version"))
+        .collect();
     for (i, version) in versions.iter().enumerate() {
         let field = version.field;
-        let range = field.attribute("version").map_or(field.name.range, Attribute::head_range);
+        let range = field
+            .attribute("version")
+            .map_or(field.name.range, Attribute::head_range);
         if i > 0 {
             ctx.error_at(
                 Code::InvalidVersionField,
-                format!("model `{}` declares more than one `@version` field", ctx.name()),
+                format!(
+                    "model `{}` declares more than one `@version` field",
+                    ctx.name()
+                ),
                 version.anchor,
                 range,
             )
@@ -296,7 +342,11 @@ fn check_version(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>]) {
         if !is_required_int {
             ctx.error_at(
                 Code::InvalidVersionField,
-                format!("`@version` field `{}.{}` must be a required `Int`", ctx.name(), field.name.text),
+                format!(
+                    "`@version` field `{}.{}` must be a required `Int`",
+                    ctx.name(),
+                    field.name.text
+                ),
                 version.anchor,
                 field.ty.as_ref().map_or(range, |ty| ty.range),
             )
@@ -315,7 +365,10 @@ fn check_block_attributes(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], block: &[&
                 if ctx.settings.transport != Transport::Rpc {
                     ctx.error(
                         Code::SubscribeRequirements,
-                        format!("model `{}` declares `@@subscribe`, which needs `transport rpc`", ctx.name()),
+                        format!(
+                            "model `{}` declares `@@subscribe`, which needs `transport rpc`",
+                            ctx.name()
+                        ),
                         attribute.head_range(),
                     )
                     .with_label_text("needs `transport rpc`");
@@ -323,7 +376,10 @@ fn check_block_attributes(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], block: &[&
                 if !block.iter().any(|a| a.name.text == "emit") {
                     ctx.error(
                         Code::SubscribeRequirements,
-                        format!("model `{}` declares `@@subscribe` without `@@emit(...)`", ctx.name()),
+                        format!(
+                            "model `{}` declares `@@subscribe` without `@@emit(...)`",
+                            ctx.name()
+                        ),
                         attribute.head_range(),
                     )
                     .with_label_text("nothing to subscribe to")
@@ -366,7 +422,11 @@ fn check_block_attributes(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], block: &[&
                     if unique_lists.contains(&list) {
                         ctx.error(
                             Code::DuplicateConstraint,
-                            format!("model `{}` declares the same `@@unique([{}])` more than once", ctx.name(), list.join(", ")),
+                            format!(
+                                "model `{}` declares the same `@@unique([{}])` more than once",
+                                ctx.name(),
+                                list.join(", ")
+                            ),
                             attribute.head_range(),
                         )
                         .with_label_text("duplicate constraint");
@@ -381,7 +441,11 @@ fn check_block_attributes(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], block: &[&
                     if index_keys.contains(&key) {
                         ctx.error(
                             Code::DuplicateConstraint,
-                            format!("model `{}` declares the same `@@index([{}])` more than once", ctx.name(), key.0.join(", ")),
+                            format!(
+                                "model `{}` declares the same `@@index([{}])` more than once",
+                                ctx.name(),
+                                key.0.join(", ")
+                            ),
                             attribute.head_range(),
                         )
                         .with_label_text("duplicate index");
@@ -412,7 +476,10 @@ fn check_emit(ctx: &mut Ctx<'_>, attribute: &Attribute) {
         .help = Some("for example `@@emit(created, updated, deleted)`".to_string());
     }
     for argument in attribute.args() {
-        let op = argument.value.as_ident().filter(|_| argument.name.is_none());
+        let op = argument
+            .value
+            .as_ident()
+            .filter(|_| argument.name.is_none());
         if !op.is_some_and(|op| matches!(op, "created" | "updated" | "deleted")) {
             let found = argument.value.as_ident().unwrap_or("this value");
             let diagnostic = ctx
@@ -432,12 +499,17 @@ fn check_emit(ctx: &mut Ctx<'_>, attribute: &Attribute) {
 fn check_retain(ctx: &mut Ctx<'_>, attribute: &Attribute) {
     let days = attribute.named("days");
     let valid = attribute.args().len() == 1
-        && days.is_some_and(|days| matches!(&days.value.kind, ExprKind::Number(n) if n.parse::<u32>().is_ok()));
+        && days.is_some_and(
+            |days| matches!(&days.value.kind, ExprKind::Number(n) if n.parse::<u32>().is_ok()),
+        );
     if !valid {
         ctx.error(
             Code::InvalidAttributeArguments,
             "`@@retain` requires `days: N` with a non-negative integer N",
-            attribute.arguments.as_ref().map_or(attribute.range, |a| a.range),
+            attribute
+                .arguments
+                .as_ref()
+                .map_or(attribute.range, |a| a.range),
         )
         .with_label_text("expected `days: N`");
     }
@@ -451,8 +523,14 @@ fn check_rename(ctx: &mut Ctx<'_>, attribute: &Attribute) {
     if !valid {
         ctx.error(
             Code::InvalidAttributeArguments,
-            format!("`{}` takes exactly `from = \"oldName\"`", attribute.display_name()),
-            attribute.arguments.as_ref().map_or(attribute.range, |a| a.range),
+            format!(
+                "`{}` takes exactly `from = \"oldName\"`",
+                attribute.display_name()
+            ),
+            attribute
+                .arguments
+                .as_ref()
+                .map_or(attribute.range, |a| a.range),
         )
         .with_label_text("expected `from = \"...\"`");
     }
@@ -472,8 +550,13 @@ fn field_list(
     let Some(ExprKind::Array(items)) = list.map(|l| &l.kind) else {
         ctx.error(
             Code::InvalidFieldList,
-            format!("{label} attribute `{display}` must list fields as `{display}([field1, field2])`"),
-            attribute.arguments.as_ref().map_or(attribute.range, |a| a.range),
+            format!(
+                "{label} attribute `{display}` must list fields as `{display}([field1, field2])`"
+            ),
+            attribute
+                .arguments
+                .as_ref()
+                .map_or(attribute.range, |a| a.range),
         )
         .with_label_text("expected a field list");
         return None;
@@ -483,8 +566,12 @@ fn field_list(
     let mut ok = true;
     for item in items {
         let Some(name) = item.as_ident() else {
-            ctx.error(Code::InvalidFieldList, format!("`{display}` lists field names"), item.range)
-                .with_label_text("expected a field name");
+            ctx.error(
+                Code::InvalidFieldList,
+                format!("`{display}` lists field names"),
+                item.range,
+            )
+            .with_label_text("expected a field name");
             ok = false;
             continue;
         };
@@ -501,11 +588,15 @@ fn field_list(
         match fields.iter().find(|f| f.field.name.text == name) {
             None => {
                 let suggestion =
-                    did_you_mean(name, fields.iter().map(|f| f.field.name.text.as_str())).map(str::to_string);
+                    did_you_mean(name, fields.iter().map(|f| f.field.name.text.as_str()))
+                        .map(str::to_string);
                 let diagnostic = ctx
                     .error(
                         Code::InvalidFieldList,
-                        format!("model `{}` `{display}` references unknown field `{name}`", ctx.name()),
+                        format!(
+                            "model `{}` `{display}` references unknown field `{name}`",
+                            ctx.name()
+                        ),
                         item.range,
                     )
                     .with_label_text("unknown field");
@@ -514,10 +605,18 @@ fn field_list(
                 }
                 ok = false;
             }
-            Some(field) if field.field.ty.as_ref().is_some_and(|ty| ctx.model_named(&ty.name.text).is_some()) => {
+            Some(field)
+                if field
+                    .field
+                    .ty
+                    .as_ref()
+                    .is_some_and(|ty| ctx.model_named(&ty.name.text).is_some()) =>
+            {
                 ctx.error(
                     Code::InvalidFieldList,
-                    format!("`{display}` field `{name}` must be a scalar column, not a relation field"),
+                    format!(
+                        "`{display}` field `{name}` must be a scalar column, not a relation field"
+                    ),
                     item.range,
                 )
                 .with_label_text("relation field");
@@ -529,7 +628,9 @@ fn field_list(
     }
     if items.len() < minimum {
         let message = if minimum == 2 {
-            format!("{label} attribute `{display}` must list at least two fields; use a field-level attribute for one")
+            format!(
+                "{label} attribute `{display}` must list at least two fields; use a field-level attribute for one"
+            )
         } else {
             format!("{label} attribute `{display}` must list at least one field")
         };

@@ -36,14 +36,27 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
 
     // The type namespace, filled by kind (types, enums, models, mixins, auth),
     // seeded with the built-ins.
-    let order = [DeclKind::Type, DeclKind::Enum, DeclKind::Model, DeclKind::Mixin, DeclKind::Auth];
+    let order = [
+        DeclKind::Type,
+        DeclKind::Enum,
+        DeclKind::Model,
+        DeclKind::Mixin,
+        DeclKind::Auth,
+    ];
     let mut types: FxHashMap<&str, &Named<'_>> = FxHashMap::default();
     for kind in order {
-        for item in named.iter().filter(|n| n.kind == kind && !n.name.is_empty()) {
+        for item in named
+            .iter()
+            .filter(|n| n.kind == kind && !n.name.is_empty())
+        {
             if Scalar::from_name(&item.name).is_some() {
                 let mut diagnostic = Diagnostic::error(
                     Code::DuplicateDeclaration,
-                    format!("{} `{}` redeclares a built-in type", kind.keyword(), item.name),
+                    format!(
+                        "{} `{}` redeclares a built-in type",
+                        kind.keyword(),
+                        item.name
+                    ),
                     item.range,
                 );
                 diagnostic.with_label_text("built-in type name");
@@ -55,9 +68,11 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
                     item.range,
                 );
                 diagnostic.with_label_text("declared again here");
-                diagnostic
-                    .secondary
-                    .push(Label::anchored(first.decl.anchor(), first.range, format!("first declared as a {} here", first.kind.keyword())));
+                diagnostic.secondary.push(Label::anchored(
+                    first.decl.anchor(),
+                    first.range,
+                    format!("first declared as a {} here", first.kind.keyword()),
+                ));
                 report(&mut out, item, diagnostic);
             } else {
                 types.insert(&item.name, item);
@@ -68,7 +83,10 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     // Views and procedures have their own namespaces.
     for kind in [DeclKind::View, DeclKind::Procedure] {
         let mut seen: FxHashMap<&str, &Named<'_>> = FxHashMap::default();
-        for item in named.iter().filter(|n| n.kind == kind && !n.name.is_empty()) {
+        for item in named
+            .iter()
+            .filter(|n| n.kind == kind && !n.name.is_empty())
+        {
             if let Some(first) = seen.get(item.name.as_str()) {
                 let mut diagnostic = Diagnostic::error(
                     Code::DuplicateDeclaration,
@@ -76,9 +94,11 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
                     item.range,
                 );
                 diagnostic.with_label_text("declared again here");
-                diagnostic
-                    .secondary
-                    .push(Label::anchored(first.decl.anchor(), first.range, "first declared here"));
+                diagnostic.secondary.push(Label::anchored(
+                    first.decl.anchor(),
+                    first.range,
+                    "first declared here",
+                ));
                 report(&mut out, item, diagnostic);
             } else {
                 seen.insert(&item.name, item);
@@ -98,9 +118,11 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
                 item.decl.syntax(db).keyword,
             );
             diagnostic.with_label_text("second declaration");
-            diagnostic
-                .secondary
-                .push(Label::anchored(first.decl.anchor(), first_range, "first declared here"));
+            diagnostic.secondary.push(Label::anchored(
+                first.decl.anchor(),
+                first_range,
+                "first declared here",
+            ));
             report(&mut out, item, diagnostic);
         }
     }
@@ -109,8 +131,14 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     // enums and models; and model tables/routes.
     let mut snake: FxHashMap<String, &Named<'_>> = FxHashMap::default();
     for kind in [DeclKind::Type, DeclKind::Enum, DeclKind::Model] {
-        for item in named.iter().filter(|n| n.kind == kind && !n.name.is_empty()) {
-            if types.get(item.name.as_str()).is_none_or(|winner| winner.decl != item.decl) {
+        for item in named
+            .iter()
+            .filter(|n| n.kind == kind && !n.name.is_empty())
+        {
+            if types
+                .get(item.name.as_str())
+                .is_none_or(|winner| winner.decl != item.decl)
+            {
                 continue;
             }
             let key = to_snake_case(&item.name);
@@ -128,9 +156,11 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
                         item.range,
                     );
                     diagnostic.with_label_text("collides");
-                    diagnostic
-                        .secondary
-                        .push(Label::anchored(first.decl.anchor(), first.range, "the other declaration"));
+                    diagnostic.secondary.push(Label::anchored(
+                        first.decl.anchor(),
+                        first.range,
+                        "the other declaration",
+                    ));
                     report(&mut out, item, diagnostic);
                 }
                 Some(_) => {}
@@ -141,7 +171,10 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
         }
     }
     let mut routes: FxHashMap<String, &Named<'_>> = FxHashMap::default();
-    for item in named.iter().filter(|n| n.kind == DeclKind::Model && !n.name.is_empty()) {
+    for item in named
+        .iter()
+        .filter(|n| n.kind == DeclKind::Model && !n.name.is_empty())
+    {
         let route = pluralize(&to_snake_case(&item.name));
         if let Some(first) = routes.get(&route) {
             if to_snake_case(&first.name) != to_snake_case(&item.name) {
@@ -154,9 +187,11 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
                     item.range,
                 );
                 diagnostic.with_label_text("collides");
-                diagnostic
-                    .secondary
-                    .push(Label::anchored(first.decl.anchor(), first.range, "the other model"));
+                diagnostic.secondary.push(Label::anchored(
+                    first.decl.anchor(),
+                    first.range,
+                    "the other model",
+                ));
                 report(&mut out, item, diagnostic);
             }
         } else {
@@ -169,13 +204,31 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
     for item in named.iter().filter(|n| !n.name.is_empty()) {
         let names: Vec<String> = match item.kind {
             DeclKind::Type | DeclKind::View => vec![item.name.clone()],
-            DeclKind::Model => ["", "Create{}Input", "Update{}Input", "{}Where", "{}OrderByClause", "{}FindManyInput", "{}FindMany"]
-                .iter()
-                .map(|pattern| if pattern.is_empty() { item.name.clone() } else { pattern.replace("{}", &item.name) })
-                .collect(),
+            DeclKind::Model => [
+                "",
+                "Create{}Input",
+                "Update{}Input",
+                "{}Where",
+                "{}OrderByClause",
+                "{}FindManyInput",
+                "{}FindMany",
+            ]
+            .iter()
+            .map(|pattern| {
+                if pattern.is_empty() {
+                    item.name.clone()
+                } else {
+                    pattern.replace("{}", &item.name)
+                }
+            })
+            .collect(),
             DeclKind::Procedure => {
                 let pascal = to_pascal_case(&item.name);
-                vec![format!("{pascal}Args"), format!("{pascal}ProcedureArgs"), format!("{pascal}ProcedureRequest")]
+                vec![
+                    format!("{pascal}Args"),
+                    format!("{pascal}ProcedureArgs"),
+                    format!("{pascal}ProcedureRequest"),
+                ]
             }
             _ => continue,
         };
@@ -183,10 +236,12 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
             generated.entry(format!("{name}Builder")).or_insert(item);
         }
     }
-    for item in named
-        .iter()
-        .filter(|n| matches!(n.kind, DeclKind::Type | DeclKind::Enum | DeclKind::Model | DeclKind::View))
-    {
+    for item in named.iter().filter(|n| {
+        matches!(
+            n.kind,
+            DeclKind::Type | DeclKind::Enum | DeclKind::Model | DeclKind::View
+        )
+    }) {
         if let Some(source) = generated.get(&item.name) {
             let mut diagnostic = Diagnostic::error(
                 Code::NameCollision,

@@ -15,7 +15,9 @@ use crate::{Resolved, Scalar};
 use cstack_diagnostics::{Anchor, Code, TextRange};
 use cstack_syntax::ast::{Arity, Attribute, BinaryOp, Expr, ExprKind, Field, Parameter};
 
-const MODEL_ACTIONS: &[&str] = &["read", "list", "detail", "create", "update", "delete", "all"];
+const MODEL_ACTIONS: &[&str] = &[
+    "read", "list", "detail", "create", "update", "delete", "all",
+];
 const QUANTIFIERS: &[&str] = &["some", "every", "none"];
 
 /// The `auth()` member a path names.
@@ -45,7 +47,11 @@ fn is_auth_call(expr: &Expr) -> bool {
 
 /// Resolves `auth().a.b` through the auth block and `type` fields, reporting
 /// what does not resolve.
-pub fn resolve_auth_member(ctx: &mut Ctx<'_>, path: &[(&str, TextRange)], anchor: Anchor) -> Option<AuthMember> {
+pub fn resolve_auth_member(
+    ctx: &mut Ctx<'_>,
+    path: &[(&str, TextRange)],
+    anchor: Anchor,
+) -> Option<AuthMember> {
     let Some(auth) = ctx.auth_block() else {
         let (first, range) = path[0];
         ctx.error_at(
@@ -55,7 +61,9 @@ pub fn resolve_auth_member(ctx: &mut Ctx<'_>, path: &[(&str, TextRange)], anchor
             range,
         )
         .with_label_text("no auth block")
-        .help = Some("declare the principal's shape, for example `auth User {\n  id Int\n}`".to_string());
+        .help = Some(
+            "declare the principal's shape, for example `auth User {\n  id Int\n}`".to_string(),
+        );
         return None;
     };
     let mut fields: &[Field] = &auth.fields;
@@ -63,7 +71,8 @@ pub fn resolve_auth_member(ctx: &mut Ctx<'_>, path: &[(&str, TextRange)], anchor
     let mut member = None;
     for (i, (segment, range)) in path.iter().enumerate() {
         let Some(field) = fields.iter().find(|f| f.name.text == *segment) else {
-            let suggestion = did_you_mean(segment, fields.iter().map(|f| f.name.text.as_str())).map(str::to_string);
+            let suggestion = did_you_mean(segment, fields.iter().map(|f| f.name.text.as_str()))
+                .map(str::to_string);
             let diagnostic = ctx
                 .error_at(
                     Code::UnknownPolicyName,
@@ -104,9 +113,15 @@ pub fn resolve_auth_member(ctx: &mut Ctx<'_>, path: &[(&str, TextRange)], anchor
 /// What names in a policy refer to.
 enum Dialect<'a> {
     /// Fields of a model (with relation paths) or of a view.
-    Record { fields: &'a [FieldRef<'a>], owner: String },
+    Record {
+        fields: &'a [FieldRef<'a>],
+        owner: String,
+    },
     /// Procedure parameters.
-    Procedure { parameters: &'a [Parameter], owner: String },
+    Procedure {
+        parameters: &'a [Parameter],
+        owner: String,
+    },
 }
 
 /// The type of an operand.
@@ -184,7 +199,9 @@ fn check_record_policy(
 ) {
     let anchor = ctx.anchor();
     let args = attribute.args();
-    let shape_ok = args.len() == 2 && args.iter().all(|a| a.name.is_none()) && args[0].value.as_string().is_some();
+    let shape_ok = args.len() == 2
+        && args.iter().all(|a| a.name.is_none())
+        && args[0].value.as_string().is_some();
     if !shape_ok {
         ctx.error(
             Code::InvalidPolicyShape,
@@ -237,7 +254,10 @@ pub fn check_procedure_policy(ctx: &mut Ctx<'_>, attribute: &Attribute, paramete
                 attribute.display_name(),
                 attribute.display_name()
             ),
-            attribute.arguments.as_ref().map_or(attribute.range, |a| a.range),
+            attribute
+                .arguments
+                .as_ref()
+                .map_or(attribute.range, |a| a.range),
         )
         .with_label_text("expected one expression");
         return;
@@ -252,7 +272,13 @@ pub fn check_procedure_policy(ctx: &mut Ctx<'_>, attribute: &Attribute, paramete
 }
 
 impl Checker<'_, '_, '_> {
-    fn error(&mut self, code: Code, message: String, range: TextRange, label: &str) -> &mut cstack_diagnostics::Diagnostic {
+    fn error(
+        &mut self,
+        code: Code,
+        message: String,
+        range: TextRange,
+        label: &str,
+    ) -> &mut cstack_diagnostics::Diagnostic {
         self.ctx
             .error_at(code, message, self.anchor, range)
             .with_label_text(label)
@@ -261,7 +287,11 @@ impl Checker<'_, '_, '_> {
     /// Checks that `expr` is a Boolean condition.
     fn check_bool(&mut self, expr: &Expr) {
         match &expr.kind {
-            ExprKind::Binary { op: BinaryOp::And | BinaryOp::Or, left, right } => {
+            ExprKind::Binary {
+                op: BinaryOp::And | BinaryOp::Or,
+                left,
+                right,
+            } => {
                 self.check_bool(left);
                 self.check_bool(right);
             }
@@ -275,7 +305,9 @@ impl Checker<'_, '_, '_> {
                     && !(operand.ty == Ty::Scalar(Scalar::Boolean) && operand.arity != Arity::List)
                 {
                     let hint = match operand.ty {
-                        Ty::Record(_) if is_auth_call(expr) => "use `auth() != null` to require a signed-in user",
+                        Ty::Record(_) if is_auth_call(expr) => {
+                            "use `auth() != null` to require a signed-in user"
+                        }
                         _ => "compare it, for example `x == value`",
                     };
                     self.error(
@@ -301,16 +333,24 @@ impl Checker<'_, '_, '_> {
     fn check_call(&mut self, expr: &Expr, callee: &Expr, args: &[cstack_syntax::ast::Argument]) {
         let name = match &callee.kind {
             ExprKind::Ident(name) => name.as_str(),
-            ExprKind::Member { object, property } if is_auth_call(object) && property.text == "isSystem" => "isSystem",
+            ExprKind::Member { object, property }
+                if is_auth_call(object) && property.text == "isSystem" =>
+            {
+                "isSystem"
+            }
             _ => "",
         };
         match name {
             "hasRole" | "inTenant" => {
-                let ok = args.len() == 1 && args[0].name.is_none() && args[0].value.as_string().is_some();
+                let ok = args.len() == 1
+                    && args[0].name.is_none()
+                    && args[0].value.as_string().is_some();
                 if !ok {
                     self.error(
                         Code::InvalidPolicyFunction,
-                        format!("`{name}` takes exactly one string literal, e.g. `{name}('admin')`"),
+                        format!(
+                            "`{name}` takes exactly one string literal, e.g. `{name}('admin')`"
+                        ),
                         expr.range,
                         "expected one string",
                     );
@@ -343,10 +383,15 @@ impl Checker<'_, '_, '_> {
                     callee.range,
                     "unknown function",
                 );
-                diagnostic.help = Some(match did_you_mean(&shown, ["hasRole", "inTenant", "isSystem"]) {
-                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => "policy functions are `hasRole('r')`, `inTenant('t')` and `isSystem()`".to_string(),
-                });
+                diagnostic.help = Some(
+                    match did_you_mean(&shown, ["hasRole", "inTenant", "isSystem"]) {
+                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                        None => {
+                            "policy functions are `hasRole('r')`, `inTenant('t')` and `isSystem()`"
+                                .to_string()
+                        }
+                    },
+                );
             }
         }
     }
@@ -376,8 +421,12 @@ impl Checker<'_, '_, '_> {
             }
             return;
         }
-        let Some(mut lhs) = self.operand(left) else { return };
-        let Some(mut rhs) = self.operand(right) else { return };
+        let Some(mut lhs) = self.operand(left) else {
+            return;
+        };
+        let Some(mut rhs) = self.operand(right) else {
+            return;
+        };
         self.settle_words(&mut lhs, left, &mut rhs, right);
         self.settle_words(&mut rhs, right, &mut lhs, left);
         if matches!(lhs.ty, Ty::Word(_)) || matches!(rhs.ty, Ty::Word(_)) {
@@ -386,13 +435,25 @@ impl Checker<'_, '_, '_> {
         let range = left.range.cover(right.range);
         // `null` comparisons.
         if lhs.ty == Ty::Null || rhs.ty == Ty::Null {
-            let (value, expr) = if lhs.ty == Ty::Null { (&rhs, right) } else { (&lhs, left) };
+            let (value, expr) = if lhs.ty == Ty::Null {
+                (&rhs, right)
+            } else {
+                (&lhs, left)
+            };
             if !matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
-                self.error(Code::PolicyTypeMismatch, "`null` can only be compared with `==` or `!=`".to_string(), range, "not ordered");
+                self.error(
+                    Code::PolicyTypeMismatch,
+                    "`null` can only be compared with `==` or `!=`".to_string(),
+                    range,
+                    "not ordered",
+                );
             } else if value.ty != Ty::Null && value.arity == Arity::Required && value.is_field {
                 self.error(
                     Code::PolicyTypeMismatch,
-                    format!("this is required ({}) and is never `null`", value.describe()),
+                    format!(
+                        "this is required ({}) and is never `null`",
+                        value.describe()
+                    ),
                     expr.range,
                     "never null",
                 );
@@ -403,7 +464,10 @@ impl Checker<'_, '_, '_> {
             if operand.arity == Arity::List {
                 self.error(
                     Code::PolicyTypeMismatch,
-                    format!("a list ({}) cannot be compared; use `some`/`every`/`none` on relations", operand.describe()),
+                    format!(
+                        "a list ({}) cannot be compared; use `some`/`every`/`none` on relations",
+                        operand.describe()
+                    ),
                     expr.range,
                     "list value",
                 );
@@ -447,7 +511,11 @@ impl Checker<'_, '_, '_> {
             if !ordered {
                 self.error(
                     Code::PolicyTypeMismatch,
-                    format!("`{}` needs ordered values; {} has no order", op.as_str(), lhs.describe()),
+                    format!(
+                        "`{}` needs ordered values; {} has no order",
+                        op.as_str(),
+                        lhs.describe()
+                    ),
                     range,
                     "not ordered",
                 );
@@ -456,7 +524,13 @@ impl Checker<'_, '_, '_> {
     }
 
     /// Resolves a bare word against the other operand's enum, or reports it.
-    fn settle_words(&mut self, word: &mut Operand, word_expr: &Expr, other: &mut Operand, _other_expr: &Expr) {
+    fn settle_words(
+        &mut self,
+        word: &mut Operand,
+        word_expr: &Expr,
+        other: &mut Operand,
+        _other_expr: &Expr,
+    ) {
         let Ty::Word(name) = &word.ty else { return };
         let name = name.clone();
         if let Ty::Enum(enum_name) = &other.ty {
@@ -466,10 +540,11 @@ impl Checker<'_, '_, '_> {
                 .enum_named(&enum_name)
                 .map(|decl| decl.variants.iter().map(|v| v.name.text.clone()).collect())
                 .unwrap_or_default();
-            if variants.iter().any(|v| *v == name) {
+            if variants.contains(&name) {
                 *word = Operand::literal(Ty::Enum(enum_name));
             } else {
-                let suggestion = did_you_mean(&name, variants.iter().map(String::as_str)).map(str::to_string);
+                let suggestion =
+                    did_you_mean(&name, variants.iter().map(String::as_str)).map(str::to_string);
                 let diagnostic = self.error(
                     Code::PolicyTypeMismatch,
                     format!("unknown variant `{name}` for enum `{enum_name}`"),
@@ -492,7 +567,9 @@ impl Checker<'_, '_, '_> {
     }
 
     fn check_in(&mut self, left: &Expr, right: &Expr) {
-        let Some(lhs) = self.operand(left) else { return };
+        let Some(lhs) = self.operand(left) else {
+            return;
+        };
         if let Ty::Word(name) = &lhs.ty {
             let name = name.clone();
             return self.unknown_name(&name, left.range);
@@ -507,7 +584,12 @@ impl Checker<'_, '_, '_> {
             return;
         };
         if items.is_empty() {
-            self.error(Code::PolicyTypeMismatch, "`in []` never matches; the list is empty".to_string(), right.range, "empty list");
+            self.error(
+                Code::PolicyTypeMismatch,
+                "`in []` never matches; the list is empty".to_string(),
+                right.range,
+                "empty list",
+            );
             return;
         }
         if lhs.is_field && lhs.arity == Arity::Optional {
@@ -520,19 +602,30 @@ impl Checker<'_, '_, '_> {
             return;
         }
         for item in items {
-            let Some(mut value) = self.operand(item) else { continue };
+            let Some(mut value) = self.operand(item) else {
+                continue;
+            };
             let mut lhs = lhs.clone();
             self.settle_words(&mut value, item, &mut lhs, left);
             if matches!(value.ty, Ty::Word(_)) || !value.is_literal {
                 if !value.is_literal && !matches!(value.ty, Ty::Word(_)) {
-                    self.error(Code::PolicyTypeMismatch, "`in [...]` lists literals".to_string(), item.range, "not a literal");
+                    self.error(
+                        Code::PolicyTypeMismatch,
+                        "`in [...]` lists literals".to_string(),
+                        item.range,
+                        "not a literal",
+                    );
                 }
                 continue;
             }
             if !compatible(&lhs.ty, &value.ty) {
                 self.error(
                     Code::PolicyTypeMismatch,
-                    format!("cannot compare {} with {}", lhs.describe(), value.describe()),
+                    format!(
+                        "cannot compare {} with {}",
+                        lhs.describe(),
+                        value.describe()
+                    ),
                     item.range,
                     "types do not match",
                 );
@@ -542,12 +635,17 @@ impl Checker<'_, '_, '_> {
 
     fn unknown_name(&mut self, name: &str, range: TextRange) {
         let (candidates, owner): (Vec<String>, String) = match &self.dialect {
-            Dialect::Record { fields, owner } => (fields.iter().map(|f| f.field.name.text.clone()).collect(), owner.clone()),
-            Dialect::Procedure { parameters, owner } => {
-                (parameters.iter().map(|p| p.name.text.clone()).collect(), owner.clone())
-            }
+            Dialect::Record { fields, owner } => (
+                fields.iter().map(|f| f.field.name.text.clone()).collect(),
+                owner.clone(),
+            ),
+            Dialect::Procedure { parameters, owner } => (
+                parameters.iter().map(|p| p.name.text.clone()).collect(),
+                owner.clone(),
+            ),
         };
-        let suggestion = did_you_mean(name, candidates.iter().map(String::as_str)).map(str::to_string);
+        let suggestion =
+            did_you_mean(name, candidates.iter().map(String::as_str)).map(str::to_string);
         let diagnostic = self.error(
             Code::UnknownPolicyName,
             format!("unknown name `{name}` in a policy of {owner}"),
@@ -590,12 +688,20 @@ impl Checker<'_, '_, '_> {
             }
             ExprKind::Ident(_) | ExprKind::Member { .. } => {
                 let Some(path) = expr.as_path() else {
-                    self.error(Code::UnknownPolicyName, "this is not a field, input or `auth()` member".to_string(), expr.range, "unsupported operand");
+                    self.error(
+                        Code::UnknownPolicyName,
+                        "this is not a field, input or `auth()` member".to_string(),
+                        expr.range,
+                        "unsupported operand",
+                    );
                     return None;
                 };
                 self.resolve_path(&path)
             }
-            ExprKind::Binary { .. } | ExprKind::In { .. } | ExprKind::Not(_) | ExprKind::Call { .. } => {
+            ExprKind::Binary { .. }
+            | ExprKind::In { .. }
+            | ExprKind::Not(_)
+            | ExprKind::Call { .. } => {
                 // A condition used as a value: check it, and type it as Boolean.
                 self.check_bool(expr);
                 Some(Operand {
@@ -606,7 +712,12 @@ impl Checker<'_, '_, '_> {
                 })
             }
             ExprKind::Array(_) => {
-                self.error(Code::PolicyTypeMismatch, "a list is only allowed after `in`".to_string(), expr.range, "unexpected list");
+                self.error(
+                    Code::PolicyTypeMismatch,
+                    "a list is only allowed after `in`".to_string(),
+                    expr.range,
+                    "unexpected list",
+                );
                 None
             }
         }
@@ -644,22 +755,23 @@ impl Checker<'_, '_, '_> {
             Dialect::Procedure { parameters, .. } => {
                 let (first, first_range) = path[0];
                 let parameters = *parameters;
-                let (ty, rest) = if let Some(parameter) = parameters.iter().find(|p| p.name.text == first) {
-                    (parameter.ty.clone()?, &path[1..])
-                } else if let Some(args) = parameters.iter().find(|p| p.name.text == "args") {
-                    (args.ty.clone()?, path)
-                } else {
-                    if path.len() == 1 {
-                        return Some(Operand {
-                            ty: Ty::Word(first.to_string()),
-                            arity: Arity::Required,
-                            is_field: false,
-                            is_literal: true,
-                        });
-                    }
-                    self.unknown_name(first, first_range);
-                    return None;
-                };
+                let (ty, rest) =
+                    if let Some(parameter) = parameters.iter().find(|p| p.name.text == first) {
+                        (parameter.ty.clone()?, &path[1..])
+                    } else if let Some(args) = parameters.iter().find(|p| p.name.text == "args") {
+                        (args.ty.clone()?, path)
+                    } else {
+                        if path.len() == 1 {
+                            return Some(Operand {
+                                ty: Ty::Word(first.to_string()),
+                                arity: Arity::Required,
+                                is_field: false,
+                                is_literal: true,
+                            });
+                        }
+                        self.unknown_name(first, first_range);
+                        return None;
+                    };
                 let mut current = ty;
                 for (segment, range) in rest {
                     let Some(type_decl) = self.ctx.type_named(&current.name.text) else {
@@ -672,11 +784,17 @@ impl Checker<'_, '_, '_> {
                         return None;
                     };
                     let Some(field) = type_decl.field(segment) else {
-                        let suggestion =
-                            did_you_mean(segment, type_decl.fields.iter().map(|f| f.name.text.as_str())).map(str::to_string);
+                        let suggestion = did_you_mean(
+                            segment,
+                            type_decl.fields.iter().map(|f| f.name.text.as_str()),
+                        )
+                        .map(str::to_string);
                         let diagnostic = self.error(
                             Code::UnknownPolicyName,
-                            format!("unknown input field `{segment}` on `{}`", type_decl.name_text()),
+                            format!(
+                                "unknown input field `{segment}` on `{}`",
+                                type_decl.name_text()
+                            ),
                             *range,
                             "unknown input field",
                         );
@@ -748,7 +866,10 @@ impl Checker<'_, '_, '_> {
             } else if QUANTIFIERS.contains(&segment) {
                 self.error(
                     Code::InvalidRelationPath,
-                    format!("cannot use a collection quantifier after to-one relation `{}`", field.name.text),
+                    format!(
+                        "cannot use a collection quantifier after to-one relation `{}`",
+                        field.name.text
+                    ),
                     range,
                     "to-one relation",
                 );
@@ -757,8 +878,11 @@ impl Checker<'_, '_, '_> {
             let (segment, range) = path[i];
             let target_fields = self.ctx.expanded_fields(target_decl);
             let Some(next) = target_fields.iter().find(|f| f.field.name.text == segment) else {
-                let suggestion =
-                    did_you_mean(segment, target_fields.iter().map(|f| f.field.name.text.as_str())).map(str::to_string);
+                let suggestion = did_you_mean(
+                    segment,
+                    target_fields.iter().map(|f| f.field.name.text.as_str()),
+                )
+                .map(str::to_string);
                 let diagnostic = self.error(
                     Code::UnknownPolicyName,
                     format!("unknown field `{segment}` on model `{}`", ty.name.text),

@@ -4,13 +4,19 @@ use super::attributes::{LabelText, Position, check_attributes};
 use super::fields::check_decl_name;
 use super::types::{TypePosition, check_type_ref};
 use super::{Ctx, policy};
-use crate::names::{is_reserved, to_snake_case};
 use crate::Transport;
+use crate::names::{is_reserved, to_snake_case};
 use cstack_diagnostics::{Code, Label};
 use cstack_syntax::ast::{Arity, Attribute, ExprKind};
 use rustc_hash::FxHashMap;
 
-const ISOLATION_LEVELS: &[&str] = &["read_committed", "read committed", "repeatable_read", "repeatable read", "serializable"];
+const ISOLATION_LEVELS: &[&str] = &[
+    "read_committed",
+    "read committed",
+    "repeatable_read",
+    "repeatable read",
+    "serializable",
+];
 
 pub fn validate_procedure(ctx: &mut Ctx<'_>) {
     check_decl_name(ctx);
@@ -22,7 +28,10 @@ pub fn validate_procedure(ctx: &mut Ctx<'_>) {
         if let Some(first) = seen.insert(name, parameter.name.range) {
             ctx.error(
                 Code::DuplicateParameter,
-                format!("procedure `{}` declares parameter `{name}` more than once", ctx.name()),
+                format!(
+                    "procedure `{}` declares parameter `{name}` more than once",
+                    ctx.name()
+                ),
                 parameter.name.range,
             )
             .with_label_text("declared again here")
@@ -53,10 +62,17 @@ pub fn validate_procedure(ctx: &mut Ctx<'_>) {
 
 fn check_setter_collisions(ctx: &mut Ctx<'_>) {
     let syntax = ctx.syntax;
-    let snakes: Vec<String> = syntax.parameters.iter().map(|p| to_snake_case(&p.name.text)).collect();
+    let snakes: Vec<String> = syntax
+        .parameters
+        .iter()
+        .map(|p| to_snake_case(&p.name.text))
+        .collect();
     for (parameter, snake) in syntax.parameters.iter().zip(&snakes) {
         let clash = if snake == "set_build" && snakes.iter().any(|s| s == "build") {
-            Some("declares both `build` and `set_build`; the builder's setter would clash".to_string())
+            Some(
+                "declares both `build` and `set_build`; the builder's setter would clash"
+                    .to_string(),
+            )
         } else {
             snake.strip_prefix("add_").and_then(|rest| {
                 syntax
@@ -67,8 +83,12 @@ fn check_setter_collisions(ctx: &mut Ctx<'_>) {
             })
         };
         if let Some(clash) = clash {
-            ctx.error(Code::FieldNameCollision, format!("procedure `{}` {clash}", ctx.name()), parameter.name.range)
-                .with_label_text("collides with generated code");
+            ctx.error(
+                Code::FieldNameCollision,
+                format!("procedure `{}` {clash}", ctx.name()),
+                parameter.name.range,
+            )
+            .with_label_text("collides with generated code");
         }
     }
 }
@@ -83,7 +103,10 @@ fn single_string(attribute: &Attribute) -> Option<&str> {
 fn check_attribute(ctx: &mut Ctx<'_>, attribute: &Attribute) {
     let syntax = ctx.syntax;
     let name = ctx.name();
-    let args_range = attribute.arguments.as_ref().map_or(attribute.range, |a| a.range);
+    let args_range = attribute
+        .arguments
+        .as_ref()
+        .map_or(attribute.range, |a| a.range);
     match attribute.name.text.as_str() {
         "allow" | "deny" => policy::check_procedure_policy(ctx, attribute, &syntax.parameters),
         "isolation" => match single_string(attribute) {
@@ -91,11 +114,16 @@ fn check_attribute(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             Some(level) => {
                 ctx.error(
                     Code::InvalidProcedureAttribute,
-                    format!("unknown transaction isolation level `{}`", level.trim().to_lowercase()),
+                    format!(
+                        "unknown transaction isolation level `{}`",
+                        level.trim().to_lowercase()
+                    ),
                     args_range,
                 )
                 .with_label_text("unknown level")
-                .help = Some("expected one of: read_committed, repeatable_read, serializable".to_string());
+                .help = Some(
+                    "expected one of: read_committed, repeatable_read, serializable".to_string(),
+                );
             }
             None => {
                 ctx.error(
@@ -107,7 +135,11 @@ fn check_attribute(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             }
         },
         "api_version" => match single_string(attribute) {
-            Some(version) if !version.is_empty() && version.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) => {}
+            Some(version)
+                if !version.is_empty()
+                    && version
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) => {}
             Some(_) => {
                 ctx.error(
                     Code::InvalidProcedureAttribute,
@@ -125,35 +157,36 @@ fn check_attribute(ctx: &mut Ctx<'_>, attribute: &Attribute) {
                 .with_label_text("expected a quoted value");
             }
         },
-        "deprecated" => {
-            if attribute.arguments.is_some() && single_string(attribute).is_none() {
-                ctx.error(
-                    Code::InvalidProcedureAttribute,
-                    "`@deprecated` takes no argument or one quoted message",
-                    args_range,
-                )
-                .with_label_text("expected a quoted message");
-            }
+        "deprecated" if attribute.arguments.is_some() && single_string(attribute).is_none() => {
+            ctx.error(
+                Code::InvalidProcedureAttribute,
+                "`@deprecated` takes no argument or one quoted message",
+                args_range,
+            )
+            .with_label_text("expected a quoted message");
         }
-        "stream" => {
-            if syntax.return_type.as_ref().is_some_and(|t| t.arity != Arity::List) {
-                ctx.error(
-                    Code::StreamWithoutList,
-                    format!("procedure `{name}` declares `@stream` but does not return a list type (`T[]`)"),
-                    attribute.head_range(),
-                )
-                .with_label_text("needs a list return type");
-            }
+        "stream"
+            if syntax
+                .return_type
+                .as_ref()
+                .is_some_and(|t| t.arity != Arity::List) =>
+        {
+            ctx.error(
+                Code::StreamWithoutList,
+                format!(
+                    "procedure `{name}` declares `@stream` but does not return a list type (`T[]`)"
+                ),
+                attribute.head_range(),
+            )
+            .with_label_text("needs a list return type");
         }
-        "no_rate_limit" => {
-            if !ctx.settings.rate_limit {
-                ctx.error(
+        "no_rate_limit" if !ctx.settings.rate_limit => {
+            ctx.error(
                     Code::RateLimitWithoutExtension,
                     format!("procedure `{name}` uses `@no_rate_limit`, but the schema does not declare `extension rate_limit`"),
                     attribute.head_range(),
                 )
                 .with_label_text("needs the rate_limit extension");
-            }
         }
         "status" => check_status(ctx, attribute),
         "authorize" => check_authorize(ctx, attribute),
@@ -177,10 +210,17 @@ fn check_status(ctx: &mut Ctx<'_>, attribute: &Attribute) {
         [argument] if argument.name.is_none() => Some(&argument.value),
         _ => None,
     };
-    let args_range = attribute.arguments.as_ref().map_or(attribute.range, |a| a.range);
+    let args_range = attribute
+        .arguments
+        .as_ref()
+        .map_or(attribute.range, |a| a.range);
     let Some(value) = value else {
-        ctx.error(Code::InvalidProcedureAttribute, "`@status` takes one HTTP status code", args_range)
-            .with_label_text("expected a status code");
+        ctx.error(
+            Code::InvalidProcedureAttribute,
+            "`@status` takes one HTTP status code",
+            args_range,
+        )
+        .with_label_text("expected a status code");
         return;
     };
     let code = match &value.kind {
@@ -212,7 +252,10 @@ fn check_status(ctx: &mut Ctx<'_>, attribute: &Attribute) {
 /// `@authorize(Model, action, args.path)`.
 fn check_authorize(ctx: &mut Ctx<'_>, attribute: &Attribute) {
     let args = attribute.args();
-    let args_range = attribute.arguments.as_ref().map_or(attribute.range, |a| a.range);
+    let args_range = attribute
+        .arguments
+        .as_ref()
+        .map_or(attribute.range, |a| a.range);
     if args.len() != 3 || args.iter().any(|a| a.name.is_some()) {
         ctx.error(
             Code::InvalidAuthorize,
@@ -224,11 +267,19 @@ fn check_authorize(ctx: &mut Ctx<'_>, attribute: &Attribute) {
     }
     let model_name = args[0].value.as_ident().unwrap_or("");
     let Some((model_decl, _)) = ctx.model_named(model_name) else {
-        ctx.error(Code::InvalidAuthorize, format!("`@authorize` names `{model_name}`, which is not a model"), args[0].value.range)
-            .with_label_text("not a model");
+        ctx.error(
+            Code::InvalidAuthorize,
+            format!("`@authorize` names `{model_name}`, which is not a model"),
+            args[0].value.range,
+        )
+        .with_label_text("not a model");
         return;
     };
-    let action = args[1].value.as_ident().or_else(|| args[1].value.as_string()).unwrap_or("");
+    let action = args[1]
+        .value
+        .as_ident()
+        .or_else(|| args[1].value.as_string())
+        .unwrap_or("");
     if !matches!(action, "detail" | "read" | "update" | "delete") {
         ctx.error(
             Code::InvalidAuthorize,
@@ -238,14 +289,22 @@ fn check_authorize(ctx: &mut Ctx<'_>, attribute: &Attribute) {
         .with_label_text("unknown action");
     }
     let Some(path) = args[2].value.as_path() else {
-        ctx.error(Code::InvalidAuthorize, "`@authorize` takes a path into the arguments, like `args.postId`", args[2].value.range)
-            .with_label_text("expected a path");
+        ctx.error(
+            Code::InvalidAuthorize,
+            "`@authorize` takes a path into the arguments, like `args.postId`",
+            args[2].value.range,
+        )
+        .with_label_text("expected a path");
         return;
     };
     let syntax = ctx.syntax;
     let Some(parameter) = syntax.parameters.iter().find(|p| p.name.text == path[0].0) else {
-        ctx.error(Code::InvalidAuthorize, format!("procedure has no argument `{}`", path[0].0), path[0].1)
-            .with_label_text("unknown argument");
+        ctx.error(
+            Code::InvalidAuthorize,
+            format!("procedure has no argument `{}`", path[0].0),
+            path[0].1,
+        )
+        .with_label_text("unknown argument");
         return;
     };
     let mut current = parameter.ty.clone();
@@ -256,8 +315,12 @@ fn check_authorize(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             .and_then(|decl| decl.field(segment))
             .and_then(|field| field.ty.clone());
         if next.is_none() {
-            ctx.error(Code::InvalidAuthorize, format!("no input field `{segment}` on this path"), *range)
-                .with_label_text("unknown field");
+            ctx.error(
+                Code::InvalidAuthorize,
+                format!("no input field `{segment}` on this path"),
+                *range,
+            )
+            .with_label_text("unknown field");
             return;
         }
         current = next;

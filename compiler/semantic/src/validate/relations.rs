@@ -49,7 +49,9 @@ pub fn check_relation_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, resolve
         ));
         return;
     };
-    let Some(parts) = parse_relation(ctx, relation, anchor) else { return };
+    let Some(parts) = parse_relation(ctx, relation, anchor) else {
+        return;
+    };
     let (target_decl, target) = ctx.decl_at(target_index);
     let target_fields = ctx.expanded_fields(target_decl);
     let own_fields = ctx.expanded_fields(ctx.decl);
@@ -59,11 +61,18 @@ pub fn check_relation_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, resolve
     let local = own_fields.iter().find(|f| f.field.name.text == local_name);
     let local = match local {
         None => {
-            unknown_field(ctx, anchor, local_range, local_name, &own_fields, format!(
-                "relation field `{}` on model `{}` references unknown local field `{local_name}`",
-                field.name.text,
-                ctx.name()
-            ));
+            unknown_field(
+                ctx,
+                anchor,
+                local_range,
+                local_name,
+                &own_fields,
+                format!(
+                    "relation field `{}` on model `{}` references unknown local field `{local_name}`",
+                    field.name.text,
+                    ctx.name()
+                ),
+            );
             None
         }
         Some(local) if is_relation(ctx, local) => {
@@ -84,21 +93,33 @@ pub fn check_relation_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, resolve
 
     // The referenced field.
     let (reference_name, reference_range) = parts.references[0];
-    let reference = target_fields.iter().find(|f| f.field.name.text == reference_name);
+    let reference = target_fields
+        .iter()
+        .find(|f| f.field.name.text == reference_name);
     let reference = match reference {
         None => {
-            unknown_field(ctx, anchor, reference_range, reference_name, &target_fields, format!(
-                "relation field `{}` on model `{}` references unknown target field `{reference_name}` on `{}`",
-                field.name.text,
-                ctx.name(),
-                target.name_text()
-            ));
+            unknown_field(
+                ctx,
+                anchor,
+                reference_range,
+                reference_name,
+                &target_fields,
+                format!(
+                    "relation field `{}` on model `{}` references unknown target field `{reference_name}` on `{}`",
+                    field.name.text,
+                    ctx.name(),
+                    target.name_text()
+                ),
+            );
             None
         }
         Some(reference) if is_relation(ctx, reference) => {
             ctx.error_at(
                 Code::UnknownRelationField,
-                format!("relation field `{}` must reference a scalar target field", field.name.text),
+                format!(
+                    "relation field `{}` must reference a scalar target field",
+                    field.name.text
+                ),
                 anchor,
                 reference_range,
             )
@@ -110,7 +131,11 @@ pub fn check_relation_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, resolve
 
     if let (Some(local), Some(reference)) = (local, reference) {
         let local_type = local.field.ty.as_ref().map_or("", |t| t.name.text.as_str());
-        let reference_type = reference.field.ty.as_ref().map_or("", |t| t.name.text.as_str());
+        let reference_type = reference
+            .field
+            .ty
+            .as_ref()
+            .map_or("", |t| t.name.text.as_str());
         if local_type != reference_type {
             ctx.error_at(
                 Code::RelationTypeMismatch,
@@ -141,9 +166,17 @@ pub fn check_relation_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, resolve
         }
         let Some(local) = local else { continue };
         let problem = match *action {
-            "SetNull" if local.field.ty.as_ref().is_some_and(|t| t.arity != Arity::Optional) => Some(format!(
-                "`{key}: SetNull`, but local field `{local_name}` is not optional"
-            )),
+            "SetNull"
+                if local
+                    .field
+                    .ty
+                    .as_ref()
+                    .is_some_and(|t| t.arity != Arity::Optional) =>
+            {
+                Some(format!(
+                    "`{key}: SetNull`, but local field `{local_name}` is not optional"
+                ))
+            }
             "SetDefault" if !local.field.has_attribute("default") => Some(format!(
                 "`{key}: SetDefault`, but local field `{local_name}` has no `@default(...)`"
             )),
@@ -172,7 +205,8 @@ fn unknown_field(
     candidates: &[FieldRef<'_>],
     message: String,
 ) {
-    let suggestion = did_you_mean(name, candidates.iter().map(|f| f.field.name.text.as_str())).map(str::to_string);
+    let suggestion = did_you_mean(name, candidates.iter().map(|f| f.field.name.text.as_str()))
+        .map(str::to_string);
     let diagnostic = ctx
         .error_at(Code::UnknownRelationField, message, anchor, range)
         .with_label_text("unknown field");
@@ -187,7 +221,11 @@ struct RelationParts<'a> {
     actions: Vec<(&'a str, &'a str, TextRange)>,
 }
 
-fn parse_relation<'a>(ctx: &mut Ctx<'_>, relation: &'a Attribute, anchor: Anchor) -> Option<RelationParts<'a>> {
+fn parse_relation<'a>(
+    ctx: &mut Ctx<'_>,
+    relation: &'a Attribute,
+    anchor: Anchor,
+) -> Option<RelationParts<'a>> {
     let mut parts = RelationParts {
         fields: Vec::new(),
         references: Vec::new(),
@@ -229,7 +267,9 @@ fn parse_relation<'a>(ctx: &mut Ctx<'_>, relation: &'a Attribute, anchor: Anchor
             }
             "onDelete" | "onUpdate" => match argument.value.as_ident() {
                 Some(action) if ACTIONS.contains(&action) => {
-                    parts.actions.push((key.text.as_str(), action, argument.value.range));
+                    parts
+                        .actions
+                        .push((key.text.as_str(), action, argument.value.range));
                 }
                 other => {
                     let found = other.unwrap_or("this value");
@@ -244,7 +284,9 @@ fn parse_relation<'a>(ctx: &mut Ctx<'_>, relation: &'a Attribute, anchor: Anchor
                             argument.value.range,
                         )
                         .with_label_text("unknown action");
-                    if let Some(suggestion) = other.and_then(|o| did_you_mean(o, ACTIONS.iter().copied())) {
+                    if let Some(suggestion) =
+                        other.and_then(|o| did_you_mean(o, ACTIONS.iter().copied()))
+                    {
                         diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
                     }
                     ok = false;
@@ -259,10 +301,14 @@ fn parse_relation<'a>(ctx: &mut Ctx<'_>, relation: &'a Attribute, anchor: Anchor
                         key.range,
                     )
                     .with_label_text("unknown key");
-                diagnostic.help = Some(match did_you_mean(other, ["fields", "references", "onDelete", "onUpdate"]) {
-                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => "expected `fields`, `references`, `onDelete` or `onUpdate`".to_string(),
-                });
+                diagnostic.help = Some(
+                    match did_you_mean(other, ["fields", "references", "onDelete", "onUpdate"]) {
+                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                        None => {
+                            "expected `fields`, `references`, `onDelete` or `onUpdate`".to_string()
+                        }
+                    },
+                );
                 ok = false;
             }
         }
@@ -284,7 +330,10 @@ fn parse_relation<'a>(ctx: &mut Ctx<'_>, relation: &'a Attribute, anchor: Anchor
             Code::InvalidRelationArguments,
             "`@relation` must name exactly one local field and one referenced field",
             anchor,
-            relation.arguments.as_ref().map_or(relation.range, |a| a.range),
+            relation
+                .arguments
+                .as_ref()
+                .map_or(relation.range, |a| a.range),
         )
         .with_label_text("composite relations are not supported");
         ok = false;
@@ -292,7 +341,11 @@ fn parse_relation<'a>(ctx: &mut Ctx<'_>, relation: &'a Attribute, anchor: Anchor
     ok.then_some(parts)
 }
 
-fn relation_list<'a>(ctx: &mut Ctx<'_>, value: &'a Expr, anchor: Anchor) -> Option<Vec<(&'a str, TextRange)>> {
+fn relation_list<'a>(
+    ctx: &mut Ctx<'_>,
+    value: &'a Expr,
+    anchor: Anchor,
+) -> Option<Vec<(&'a str, TextRange)>> {
     let ExprKind::Array(items) = &value.kind else {
         ctx.error_at(
             Code::InvalidRelationArguments,
@@ -331,4 +384,3 @@ fn relation_list<'a>(ctx: &mut Ctx<'_>, value: &'a Expr, anchor: Anchor) -> Opti
     }
     Some(out)
 }
-

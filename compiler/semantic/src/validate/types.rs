@@ -18,12 +18,22 @@ pub enum TypePosition {
 }
 
 /// Checks `ty` and returns what its name resolves to, when it does.
-pub fn check_type_ref(ctx: &mut Ctx<'_>, ty: &TypeRef, position: TypePosition, anchor: Anchor) -> Option<Resolved> {
+pub fn check_type_ref(
+    ctx: &mut Ctx<'_>,
+    ty: &TypeRef,
+    position: TypePosition,
+    anchor: Anchor,
+) -> Option<Resolved> {
     let name = ty.name.text.as_str();
     let Some(resolved) = ctx.resolve(name) else {
         let suggestion = did_you_mean(name, ctx.scope.type_names());
         let diagnostic = ctx
-            .error_at(Code::UnknownType, format!("unknown type `{name}`"), anchor, ty.name.range)
+            .error_at(
+                Code::UnknownType,
+                format!("unknown type `{name}`"),
+                anchor,
+                ty.name.range,
+            )
             .with_label_text("not a built-in or declared type");
         diagnostic.help = Some(match suggestion {
             Some(suggestion) => format!("did you mean `{suggestion}`?"),
@@ -54,7 +64,9 @@ pub fn check_type_ref(ctx: &mut Ctx<'_>, ty: &TypeRef, position: TypePosition, a
         )
         .with_label_text("unexpected `(...)`");
     }
-    if position == TypePosition::ViewField && !matches!(resolved, Resolved::Builtin(_) | Resolved::Enum(_)) {
+    if position == TypePosition::ViewField
+        && !matches!(resolved, Resolved::Builtin(_) | Resolved::Enum(_))
+    {
         ctx.error_at(
             Code::InvalidTypeUsage,
             format!("view field types are scalars or enums; `{name}` is not"),
@@ -106,9 +118,17 @@ fn check_find_many(ctx: &mut Ctx<'_>, ty: &TypeRef, position: TypePosition, anch
         );
     }
     if ty.arity == Arity::List {
-        return usage(ctx, anchor, ty, "`FindMany<T>` cannot be list-valued".into(), "remove `[]`");
+        return usage(
+            ctx,
+            anchor,
+            ty,
+            "`FindMany<T>` cannot be list-valued".into(),
+            "remove `[]`",
+        );
     }
-    let Some(inner) = single_argument(ctx, ty, anchor) else { return };
+    let Some(inner) = single_argument(ctx, ty, anchor) else {
+        return;
+    };
     check_inner(ctx, ty, inner, anchor, false);
 }
 
@@ -123,14 +143,28 @@ fn check_page(ctx: &mut Ctx<'_>, ty: &TypeRef, position: TypePosition, anchor: A
         );
     }
     if ty.arity != Arity::Required {
-        return usage(ctx, anchor, ty, "`Page<T>` cannot be optional or list-valued".into(), "remove the modifier");
+        return usage(
+            ctx,
+            anchor,
+            ty,
+            "`Page<T>` cannot be optional or list-valued".into(),
+            "remove the modifier",
+        );
     }
-    let Some(inner) = single_argument(ctx, ty, anchor) else { return };
+    let Some(inner) = single_argument(ctx, ty, anchor) else {
+        return;
+    };
     check_inner(ctx, ty, inner, anchor, true);
 }
 
 /// `T` of `Page<T>` (models or types) and `FindMany<T>` (models only).
-fn check_inner(ctx: &mut Ctx<'_>, outer: &TypeRef, inner: &TypeRef, anchor: Anchor, allow_type: bool) {
+fn check_inner(
+    ctx: &mut Ctx<'_>,
+    outer: &TypeRef,
+    inner: &TypeRef,
+    anchor: Anchor,
+    allow_type: bool,
+) {
     let outer_name = &outer.name.text;
     if inner.arity != Arity::Required || inner.arguments.is_some() {
         return usage(
@@ -145,12 +179,19 @@ fn check_inner(ctx: &mut Ctx<'_>, outer: &TypeRef, inner: &TypeRef, anchor: Anch
         Some(Resolved::Model(_)) => {}
         Some(Resolved::Type(_)) if allow_type => {}
         Some(_) => {
-            let expected = if allow_type { "declared models or types" } else { "declared models" };
+            let expected = if allow_type {
+                "declared models or types"
+            } else {
+                "declared models"
+            };
             usage(
                 ctx,
                 anchor,
                 inner,
-                format!("`{outer_name}<T>` only supports {expected}; `{}` is not one", inner.name.text),
+                format!(
+                    "`{outer_name}<T>` only supports {expected}; `{}` is not one",
+                    inner.name.text
+                ),
                 "not allowed as the item type",
             );
         }
@@ -171,12 +212,21 @@ fn check_page_input(ctx: &mut Ctx<'_>, ty: &TypeRef, position: TypePosition, anc
         );
     }
     if ty.arity == Arity::List {
-        usage(ctx, anchor, ty, "`PageInput` cannot be list-valued".into(), "remove `[]`");
+        usage(
+            ctx,
+            anchor,
+            ty,
+            "`PageInput` cannot be list-valued".into(),
+            "remove `[]`",
+        );
     }
 }
 
 fn check_vector(ctx: &mut Ctx<'_>, ty: &TypeRef, position: TypePosition, anchor: Anchor) {
-    if !matches!(position, TypePosition::ModelField | TypePosition::OtherField) {
+    if !matches!(
+        position,
+        TypePosition::ModelField | TypePosition::OtherField
+    ) {
         return usage(
             ctx,
             anchor,
@@ -196,7 +246,13 @@ fn check_vector(ctx: &mut Ctx<'_>, ty: &TypeRef, position: TypePosition, anchor:
         .help = Some("declare `extension pgvector {\n}` in the schema".to_string());
     }
     if ty.arity == Arity::List {
-        usage(ctx, anchor, ty, "`Vector(n)` cannot be list-valued".into(), "remove `[]`");
+        usage(
+            ctx,
+            anchor,
+            ty,
+            "`Vector(n)` cannot be list-valued".into(),
+            "remove `[]`",
+        );
     }
     match ty.parameters.as_deref() {
         Some([dimension]) if dimension.is_number => match dimension.text.parse::<u32>() {
@@ -213,7 +269,10 @@ fn check_vector(ctx: &mut Ctx<'_>, ty: &TypeRef, position: TypePosition, anchor:
             Err(_) => {
                 ctx.error_at(
                     Code::InvalidTypeArguments,
-                    format!("`Vector(n)` dimension must be a positive integer, got `{}`", dimension.text),
+                    format!(
+                        "`Vector(n)` dimension must be a positive integer, got `{}`",
+                        dimension.text
+                    ),
                     anchor,
                     dimension.range,
                 )

@@ -36,10 +36,17 @@ pub fn check_validators(
             _ => &[Scalar::String],
         };
         if !scalar.is_some_and(|scalar| accepted.contains(&scalar)) {
-            let types = accepted.iter().map(|s| format!("`{}`", s.name())).collect::<Vec<_>>().join(" or ");
+            let types = accepted
+                .iter()
+                .map(|s| format!("`{}`", s.name()))
+                .collect::<Vec<_>>()
+                .join(" or ");
             ctx.error_at(
                 Code::ValidatorTypeMismatch,
-                format!("`@{name}` on `{}` is only valid on {types} fields", field.name.text),
+                format!(
+                    "`@{name}` on `{}` is only valid on {types} fields",
+                    field.name.text
+                ),
                 anchor,
                 attribute.head_range(),
             )
@@ -51,7 +58,9 @@ pub fn check_validators(
         }
         match name {
             "length" => check_bounds(ctx, attribute, Bound::Length, anchor),
-            "range" if scalar == Some(Scalar::Int) => check_bounds(ctx, attribute, Bound::Integer, anchor),
+            "range" if scalar == Some(Scalar::Int) => {
+                check_bounds(ctx, attribute, Bound::Integer, anchor)
+            }
             "range" => check_bounds(ctx, attribute, Bound::Decimal, anchor),
             "regex" => check_regex(ctx, attribute, anchor),
             _ => {}
@@ -84,7 +93,9 @@ enum Bound {
 
 fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: Anchor) {
     let name = attribute.display_name();
-    let Some(arguments) = &attribute.arguments else { return };
+    let Some(arguments) = &attribute.arguments else {
+        return;
+    };
     if arguments.items.is_empty() {
         ctx.error_at(
             Code::InvalidAttributeArguments,
@@ -112,7 +123,10 @@ fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: 
         if key.text != "min" && key.text != "max" {
             ctx.error_at(
                 Code::InvalidAttributeArguments,
-                format!("`{name}` has no argument `{}`; expected `min` or `max`", key.text),
+                format!(
+                    "`{name}` has no argument `{}`; expected `min` or `max`",
+                    key.text
+                ),
                 anchor,
                 key.range,
             )
@@ -131,14 +145,18 @@ fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: 
         };
         let is_fractional = text.contains('.');
         let problem = match bound {
-            Bound::Length if is_fractional || text.starts_with('-') => {
-                Some(format!("`{name}` expects a non-negative integer, got `{text}`"))
+            Bound::Length if is_fractional || text.starts_with('-') => Some(format!(
+                "`{name}` expects a non-negative integer, got `{text}`"
+            )),
+            Bound::Length if text.parse::<u32>().is_err() => {
+                Some(format!("`{name}` bound `{text}` is too large"))
             }
-            Bound::Length if text.parse::<u32>().is_err() => Some(format!("`{name}` bound `{text}` is too large")),
             Bound::Integer if is_fractional => Some(format!(
                 "`{name}` on an `Int` field expects integer bounds, got `{text}`"
             )),
-            Bound::Integer if text.parse::<i64>().is_err() => Some(format!("`{name}` bound `{text}` is out of range")),
+            Bound::Integer if text.parse::<i64>().is_err() => {
+                Some(format!("`{name}` bound `{text}` is out of range"))
+            }
             _ => None,
         };
         if let Some(problem) = problem {
@@ -146,7 +164,9 @@ fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: 
                 .error_at(Code::InvalidBounds, problem, anchor, argument.value.range)
                 .with_label_text("invalid bound");
             if bound == Bound::Integer && is_fractional {
-                diagnostic.help = Some("fractional bounds are allowed on `Decimal` and `Float` fields".to_string());
+                diagnostic.help = Some(
+                    "fractional bounds are allowed on `Decimal` and `Float` fields".to_string(),
+                );
             }
             continue;
         }
@@ -183,7 +203,10 @@ fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: 
 fn check_regex(ctx: &mut Ctx<'_>, attribute: &Attribute, anchor: Anchor) {
     let args = attribute.args();
     let pattern = match args {
-        [argument] if argument.name.is_none() => argument.value.as_string().map(|p| (p, argument.value.range)),
+        [argument] if argument.name.is_none() => argument
+            .value
+            .as_string()
+            .map(|p| (p, argument.value.range)),
         _ => None,
     };
     let Some((pattern, range)) = pattern else {
@@ -200,7 +223,12 @@ fn check_regex(ctx: &mut Ctx<'_>, attribute: &Attribute, anchor: Anchor) {
     };
     if let Err(error) = regex::Regex::new(pattern) {
         let detail = error.to_string();
-        let last = detail.lines().last().unwrap_or("invalid pattern").trim().to_string();
+        let last = detail
+            .lines()
+            .last()
+            .unwrap_or("invalid pattern")
+            .trim()
+            .to_string();
         ctx.error_at(
             Code::InvalidRegex,
             format!("`@regex` pattern is not a valid regular expression: {last}"),

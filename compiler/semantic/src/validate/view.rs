@@ -40,17 +40,31 @@ pub fn validate_view(ctx: &mut Ctx<'_>) {
     let block = check_attributes(ctx, &syntax.block_attributes, Position::ViewBlock, anchor);
     let has = |name: &str| block.iter().any(|a| a.name.text == name);
     let has_body = |name: &str| {
-        block
-            .iter()
-            .any(|a| a.name.text == name && a.positional().next().is_some_and(|v| v.as_string().is_some()))
+        block.iter().any(|a| {
+            a.name.text == name
+                && a.positional()
+                    .next()
+                    .is_some_and(|v| v.as_string().is_some())
+        })
     };
-    for attribute in block.iter().filter(|a| matches!(a.name.text.as_str(), "server_sql" | "embedded_sql" | "sql")) {
-        let ok = attribute.args().len() == 1 && attribute.args()[0].name.is_none() && attribute.args()[0].value.as_string().is_some();
+    for attribute in block
+        .iter()
+        .filter(|a| matches!(a.name.text.as_str(), "server_sql" | "embedded_sql" | "sql"))
+    {
+        let ok = attribute.args().len() == 1
+            && attribute.args()[0].name.is_none()
+            && attribute.args()[0].value.as_string().is_some();
         if !ok {
             ctx.error(
                 Code::InvalidAttributeArguments,
-                format!("`{}` takes one SQL string, `\"...\"` or `\"\"\"...\"\"\"`", attribute.display_name()),
-                attribute.arguments.as_ref().map_or(attribute.range, |a| a.range),
+                format!(
+                    "`{}` takes one SQL string, `\"...\"` or `\"\"\"...\"\"\"`",
+                    attribute.display_name()
+                ),
+                attribute
+                    .arguments
+                    .as_ref()
+                    .map_or(attribute.range, |a| a.range),
             )
             .with_label_text("expected a SQL string");
         }
@@ -71,7 +85,11 @@ pub fn validate_view(ctx: &mut Ctx<'_>) {
         check_materialized(ctx, materialized, server_body, has("no_unique"));
     }
     if !has("no_unique") {
-        let ids: Vec<&Field> = syntax.fields.iter().filter(|f| f.has_attribute("id")).collect();
+        let ids: Vec<&Field> = syntax
+            .fields
+            .iter()
+            .filter(|f| f.has_attribute("id"))
+            .collect();
         if ids.is_empty() {
             ctx.error(
                 Code::ViewPrimaryKey,
@@ -86,15 +104,23 @@ pub fn validate_view(ctx: &mut Ctx<'_>) {
         for extra in ids.iter().skip(1) {
             ctx.error(
                 Code::ViewPrimaryKey,
-                format!("view `{}` declares multiple `@id` fields; views support a single key", ctx.name()),
-                extra.attribute("id").map_or(extra.name.range, Attribute::head_range),
+                format!(
+                    "view `{}` declares multiple `@id` fields; views support a single key",
+                    ctx.name()
+                ),
+                extra
+                    .attribute("id")
+                    .map_or(extra.name.range, Attribute::head_range),
             )
             .with_label_text("second `@id`")
             .secondary
             .push(Label::anchored(anchor, ids[0].name.range, "first `@id`"));
         }
     }
-    for attribute in block.iter().filter(|a| matches!(a.name.text.as_str(), "allow" | "deny")) {
+    for attribute in block
+        .iter()
+        .filter(|a| matches!(a.name.text.as_str(), "allow" | "deny"))
+    {
         policy::check_view_policy(ctx, attribute, &fields);
     }
 }
@@ -104,7 +130,10 @@ fn check_sources(ctx: &mut Ctx<'_>) {
     if syntax.sources.is_empty() {
         ctx.error(
             Code::ViewWithoutSource,
-            format!("view `{}` must declare at least one source model via `from <Model>`", ctx.name()),
+            format!(
+                "view `{}` must declare at least one source model via `from <Model>`",
+                ctx.name()
+            ),
             syntax.name_range(),
         )
         .with_label_text("no source")
@@ -118,11 +147,16 @@ fn check_sources(ctx: &mut Ctx<'_>) {
                 .filter(|n| ctx.model_named(n).is_some())
                 .map(str::to_string)
                 .collect();
-            let suggestion = did_you_mean(&source.text, models.iter().map(String::as_str)).map(str::to_string);
+            let suggestion =
+                did_you_mean(&source.text, models.iter().map(String::as_str)).map(str::to_string);
             let diagnostic = ctx
                 .error(
                     Code::UnknownViewSource,
-                    format!("view `{}` references unknown source model `{}`", ctx.name(), source.text),
+                    format!(
+                        "view `{}` references unknown source model `{}`",
+                        ctx.name(),
+                        source.text
+                    ),
                     source.range,
                 )
                 .with_label_text("not a model");
@@ -164,11 +198,19 @@ fn check_from(ctx: &mut Ctx<'_>, field: &Field, from: &Attribute, resolved: Opti
         ));
         return;
     }
-    let Some((model_decl, _)) = ctx.model_named(model_name) else { return };
+    let Some((model_decl, _)) = ctx.model_named(model_name) else {
+        return;
+    };
     let model_fields = ctx.expanded_fields(model_decl);
-    let Some(source_field) = model_fields.iter().find(|f| f.field.name.text == field_name) else {
-        let suggestion =
-            did_you_mean(field_name, model_fields.iter().map(|f| f.field.name.text.as_str())).map(str::to_string);
+    let Some(source_field) = model_fields
+        .iter()
+        .find(|f| f.field.name.text == field_name)
+    else {
+        let suggestion = did_you_mean(
+            field_name,
+            model_fields.iter().map(|f| f.field.name.text.as_str()),
+        )
+        .map(str::to_string);
         let diagnostic = ctx
             .error(
                 Code::InvalidFromReference,
@@ -181,7 +223,9 @@ fn check_from(ctx: &mut Ctx<'_>, field: &Field, from: &Attribute, resolved: Opti
         }
         return;
     };
-    let (Some(view_ty), Some(source_ty)) = (&field.ty, &source_field.field.ty) else { return };
+    let (Some(view_ty), Some(source_ty)) = (&field.ty, &source_field.field.ty) else {
+        return;
+    };
     if resolved.is_some() && view_ty.name.text != source_ty.name.text {
         ctx.error(
             Code::FromTypeMismatch,
@@ -195,7 +239,12 @@ fn check_from(ctx: &mut Ctx<'_>, field: &Field, from: &Attribute, resolved: Opti
     }
 }
 
-fn check_materialized(ctx: &mut Ctx<'_>, materialized: &Attribute, server_body: bool, no_unique: bool) {
+fn check_materialized(
+    ctx: &mut Ctx<'_>,
+    materialized: &Attribute,
+    server_body: bool,
+    no_unique: bool,
+) {
     let head = materialized.head_range();
     if ctx.settings.provider == Some(Provider::Sqlite) {
         ctx.error(
@@ -212,7 +261,10 @@ fn check_materialized(ctx: &mut Ctx<'_>, materialized: &Attribute, server_body: 
     if !server_body {
         ctx.error(
             Code::InvalidMaterializedView,
-            format!("materialized view `{}` needs a server SQL body (`@@server_sql` or `@@sql`)", ctx.name()),
+            format!(
+                "materialized view `{}` needs a server SQL body (`@@server_sql` or `@@sql`)",
+                ctx.name()
+            ),
             head,
         )
         .with_label_text("no server body");
@@ -256,7 +308,9 @@ fn check_materialized(ctx: &mut Ctx<'_>, materialized: &Attribute, server_body: 
 }
 
 fn is_duration(text: &str) -> bool {
-    let Some(unit) = text.chars().last() else { return false };
+    let Some(unit) = text.chars().last() else {
+        return false;
+    };
     let digits = &text[..text.len() - unit.len_utf8()];
     matches!(unit, 's' | 'm' | 'h' | 'd')
         && !digits.is_empty()

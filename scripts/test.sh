@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The test command: every test of the workspace, with the upstream
+# conformance corpus from ../shared (or CSTACK_CONFORMANCE_DIR).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CSTACK_CONFORMANCE_DIR="${CSTACK_CONFORMANCE_DIR:-$(cd .. && pwd)/shared/conformance/upstream}"
+if [ ! -f "$CSTACK_CONFORMANCE_DIR/MANIFEST.tsv" ]; then
+  echo "conformance corpus not found at $CSTACK_CONFORMANCE_DIR (set CSTACK_CONFORMANCE_DIR)" >&2
+  exit 2
+fi
+cargo test --workspace --all-targets "$@"
+cargo test --workspace --doc
