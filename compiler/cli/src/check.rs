@@ -43,20 +43,23 @@ pub fn run(args: &CheckArgs) -> Status {
     };
 
     // One database for the whole run: each file is its own schema, but they
-    // share the database's interning and caches.
-    let db = RootDatabase::default();
+    // share the database's interning and caches. It is never dropped: the
+    // process exits right after, and freeing a large schema's trees and
+    // memos one by one would only delay the exit.
+    let db = std::mem::ManuallyDrop::new(RootDatabase::default());
+    let db: &RootDatabase = &db;
     let sources: Vec<SourceFile> = inputs
         .into_iter()
-        .map(|Input { path, text }| SourceFile::new(&db, path, text))
+        .map(|Input { path, text }| SourceFile::new(db, path, text))
         .collect();
     let report = Report {
         files: sources
             .iter()
             .map(|&file| {
                 CheckedFile::new(
-                    file.path(&db),
-                    file.text(&db),
-                    &check_file(&db, file).diagnostics,
+                    file.path(db),
+                    file.text(db),
+                    &check_file(db, file).diagnostics,
                 )
             })
             .collect(),

@@ -172,7 +172,10 @@ const BLOCK_NEEDS_ARGUMENTS: &[&str] = &[
 ];
 
 /// Attributes that may be repeated in one place.
-const REPEATABLE: &[&str] = &["allow", "deny", "unique", "index", "use"];
+const REPEATABLE: &[&str] = &["allow", "deny", "use"];
+
+/// `@@` attributes that may be repeated in one block.
+const BLOCK_REPEATABLE: &[&str] = &["allow", "deny", "unique", "index"];
 
 /// Attributes removed from the language, with what to use instead.
 const REMOVED_FIELD: &[(&str, &str)] = &[
@@ -289,7 +292,12 @@ pub fn check_attributes<'a>(
             .with_label_text("arguments expected")
             .help = Some(example(name).to_string());
         }
-        if !REPEATABLE.contains(&name)
+        let repeatable = if attribute.is_block {
+            BLOCK_REPEATABLE
+        } else {
+            REPEATABLE
+        };
+        if !repeatable.contains(&name)
             && let Some(first) = accepted.iter().find(|earlier| earlier.name.text == name)
         {
             let first_range = first.head_range();
