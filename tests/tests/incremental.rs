@@ -33,6 +33,16 @@ enum Status {
 }
 "#;
 
+/// A database whose salsa events are recorded in the returned log.
+fn logging_db() -> (RootDatabase, Arc<Mutex<Vec<String>>>) {
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let sink = log.clone();
+    let db = RootDatabase::with_event_log(move |event| {
+        sink.lock().unwrap().push(format!("{:?}", event.kind));
+    });
+    (db, log)
+}
+
 fn executed(log: &Mutex<Vec<String>>, query: &str) -> Vec<String> {
     log.lock()
         .unwrap()
@@ -54,11 +64,7 @@ fn id_of(db: &RootDatabase, file: SourceFile, name: &str) -> String {
 
 #[test]
 fn editing_one_field_revalidates_only_its_model() {
-    let log = Arc::new(Mutex::new(Vec::new()));
-    let sink = log.clone();
-    let mut db = RootDatabase::with_event_log(move |event| {
-        sink.lock().unwrap().push(format!("{:?}", event.kind));
-    });
+    let (mut db, log) = logging_db();
     let file = SourceFile::new(&db, "schema.cstack".to_string(), SCHEMA.to_string());
     assert!(check_file(&db, file).diagnostics.is_empty());
     assert_eq!(
@@ -98,11 +104,7 @@ fn editing_one_field_revalidates_only_its_model() {
 
 #[test]
 fn moving_declarations_does_not_revalidate_them() {
-    let log = Arc::new(Mutex::new(Vec::new()));
-    let sink = log.clone();
-    let mut db = RootDatabase::with_event_log(move |event| {
-        sink.lock().unwrap().push(format!("{:?}", event.kind));
-    });
+    let (mut db, log) = logging_db();
     let file = SourceFile::new(&db, "schema.cstack".to_string(), SCHEMA.to_string());
     check_file(&db, file);
     log.lock().unwrap().clear();

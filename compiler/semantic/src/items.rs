@@ -6,7 +6,7 @@
 //! declaration, or changes another one, does not re-validate it.
 
 use crate::{Db, SourceFile, parse};
-use cstack_diagnostics::Anchor;
+use cstack_diagnostics::{Anchor, TextRange};
 use cstack_syntax::ast::{DeclKind, Declaration};
 use salsa::plumbing::AsId;
 use std::sync::Arc;
@@ -23,6 +23,12 @@ pub struct Decl<'db> {
     #[tracked]
     #[returns(ref)]
     pub syntax: Arc<Declaration>,
+    /// The name (or, without one, the keyword), relative to the declaration:
+    /// all that schema-wide name checks read, so they do not depend on the
+    /// rest of the syntax.
+    #[tracked]
+    #[returns(copy)]
+    pub name_range: TextRange,
     /// Where the declaration starts in the file.
     #[tracked]
     #[returns(copy)]
@@ -54,6 +60,7 @@ pub fn item_tree(db: &dyn Db, file: SourceFile) -> ItemTree<'_> {
                 syntax.kind,
                 syntax.name_text().to_string(),
                 syntax.clone(),
+                syntax.name_range(),
                 offset,
             )
         })

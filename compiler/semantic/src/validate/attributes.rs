@@ -1,9 +1,9 @@
 //! The closed attribute lists: which attributes exist in each position, which
-//! are bare, which may appear once. Unknown names get a "did you mean".
+//! take arguments, which may repeat. Unknown names get a "did you mean".
 
 use super::Ctx;
 use crate::names::did_you_mean;
-use cstack_diagnostics::{Anchor, Code};
+use cstack_diagnostics::{Anchor, Code, Label};
 use cstack_syntax::ast::Attribute;
 
 /// Where an attribute is written.
@@ -28,156 +28,234 @@ pub enum Position {
     Procedure,
 }
 
-const MODEL_FIELD: &[&str] = &[
-    "id",
-    "default",
-    "unique",
-    "relation",
-    "readonly",
-    "server_only",
-    "pii",
-    "sensitive",
-    "version",
-    "length",
-    "range",
-    "regex",
-    "email",
-    "uri",
-    "iso4217",
-    "rename",
-    "db_enforce",
-];
-const MIXIN_FIELD: &[&str] = &[
-    "default",
-    "unique",
-    "relation",
-    "readonly",
-    "server_only",
-    "pii",
-    "sensitive",
-    "version",
-    "length",
-    "range",
-    "regex",
-    "email",
-    "uri",
-    "iso4217",
-    "rename",
-    "db_enforce",
-];
-const TYPE_FIELD: &[&str] = &[
-    "custom",
-    "default",
-    "pii",
-    "sensitive",
-    "length",
-    "range",
-    "regex",
-    "email",
-    "uri",
-    "iso4217",
-];
-const AUTH_FIELD: &[&str] = &["id", "default", "pii", "sensitive"];
-const VIEW_FIELD: &[&str] = &["id", "from", "unique", "pii", "sensitive"];
-const MODEL_BLOCK: &[&str] = &[
-    "allow",
-    "deny",
-    "emit",
-    "paged",
-    "audit",
-    "soft_delete",
-    "subscribe",
-    "retain",
-    "id",
-    "unique",
-    "index",
-    "rename",
-];
-const VIEW_BLOCK: &[&str] = &[
-    "server_sql",
-    "embedded_sql",
-    "sql",
-    "materialized",
-    "no_unique",
-    "allow",
-    "deny",
-];
-const MODEL_LINE: &[&str] = &["use"];
-const PROCEDURE: &[&str] = &[
-    "allow",
-    "deny",
-    "isolation",
-    "api_version",
-    "deprecated",
-    "stream",
-    "no_rate_limit",
-    "status",
-    "no_idempotency",
-    "authorize",
+use Position::*;
+
+impl Position {
+    /// `@@` positions; every other position holds single-`@` attributes.
+    fn is_block(self) -> bool {
+        matches!(self, ModelBlock | ViewBlock | OtherBlock)
+    }
+
+    fn is_field(self) -> bool {
+        matches!(
+            self,
+            ModelField | MixinField | TypeField | AuthField | ViewField
+        )
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            ModelField => "on a model field",
+            MixinField => "on a mixin field",
+            TypeField => "on a type field",
+            AuthField => "on an auth field",
+            ViewField => "on a view field",
+            EnumVariant => "on an enum variant",
+            ModelBlock => "in a model",
+            ViewBlock => "in a view",
+            OtherBlock => "in this block",
+            ModelLine => "on its own line in a model",
+            OtherLine => "on its own line here",
+            Procedure => "on a procedure",
+        }
+    }
+}
+
+/// Whether an attribute takes arguments.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    Bare,
+    /// Arguments are required; the text is an example of them.
+    Arguments(&'static str),
+    /// Bare or with arguments.
+    Either,
+}
+
+/// One attribute of the language.
+struct Spec {
+    name: &'static str,
+    shape: Shape,
+    repeatable: bool,
+    positions: &'static [Position],
+}
+
+const fn spec(name: &'static str, shape: Shape, positions: &'static [Position]) -> Spec {
+    Spec {
+        name,
+        shape,
+        repeatable: false,
+        positions,
+    }
+}
+
+const fn repeatable(name: &'static str, shape: Shape, positions: &'static [Position]) -> Spec {
+    Spec {
+        name,
+        shape,
+        repeatable: true,
+        positions,
+    }
+}
+
+use Shape::{Arguments, Bare, Either};
+
+/// Model fields, and the fields mixins give to models.
+const STORED: &[Position] = &[ModelField, MixinField];
+/// Fields that carry values with validators.
+const VALIDATED: &[Position] = &[ModelField, MixinField, TypeField];
+const POLICY: &str = "for example `@@allow(\"read\", auth() != null)`";
+
+/// Every attribute and where it may be written.
+const SPECS: &[Spec] = &[
+    // Field attributes.
+    spec("id", Bare, &[ModelField, AuthField, ViewField]),
+    spec(
+        "default",
+        Arguments("for example `@default(0)`"),
+        &[ModelField, MixinField, TypeField, AuthField],
+    ),
+    spec("unique", Bare, &[ModelField, MixinField, ViewField]),
+    spec(
+        "relation",
+        Arguments("for example `@relation(fields: [authorId], references: [id])`"),
+        STORED,
+    ),
+    spec("readonly", Bare, STORED),
+    spec("server_only", Bare, STORED),
+    spec("version", Bare, STORED),
+    spec("db_enforce", Bare, STORED),
+    spec(
+        "rename",
+        Arguments("for example `@rename(from = \"oldName\")`"),
+        STORED,
+    ),
+    spec(
+        "pii",
+        Bare,
+        &[ModelField, MixinField, TypeField, AuthField, ViewField],
+    ),
+    spec(
+        "sensitive",
+        Bare,
+        &[ModelField, MixinField, TypeField, AuthField, ViewField],
+    ),
+    spec(
+        "length",
+        Arguments("for example `@length(min: 1, max: 200)`"),
+        VALIDATED,
+    ),
+    spec(
+        "range",
+        Arguments("for example `@range(min: 0, max: 100)`"),
+        VALIDATED,
+    ),
+    spec(
+        "regex",
+        Arguments("for example `@regex(\"^[a-z]+$\")`"),
+        VALIDATED,
+    ),
+    spec("email", Bare, VALIDATED),
+    spec("uri", Bare, VALIDATED),
+    spec("iso4217", Bare, VALIDATED),
+    spec("custom", Bare, &[TypeField]),
+    spec(
+        "from",
+        Arguments("for example `@from(Model.field)`"),
+        &[ViewField],
+    ),
+    repeatable(
+        "use",
+        Arguments("for example `@use(Timestamps)`"),
+        &[ModelLine],
+    ),
+    // Procedure attributes.
+    repeatable(
+        "allow",
+        Arguments("for example `@allow(auth() != null)`"),
+        &[Procedure],
+    ),
+    repeatable(
+        "deny",
+        Arguments("for example `@deny(hasRole('guest'))`"),
+        &[Procedure],
+    ),
+    spec(
+        "isolation",
+        Arguments("for example `@isolation(\"serializable\")`"),
+        &[Procedure],
+    ),
+    spec(
+        "api_version",
+        Arguments("for example `@api_version(\"v2\")`"),
+        &[Procedure],
+    ),
+    spec("deprecated", Either, &[Procedure]),
+    spec("stream", Bare, &[Procedure]),
+    spec("no_rate_limit", Bare, &[Procedure]),
+    spec(
+        "status",
+        Arguments("for example `@status(202)`"),
+        &[Procedure],
+    ),
+    spec("no_idempotency", Bare, &[Procedure]),
+    spec(
+        "authorize",
+        Arguments("for example `@authorize(Post, detail, args.postId)`"),
+        &[Procedure],
+    ),
+    // Block attributes.
+    repeatable("allow", Arguments(POLICY), &[ModelBlock, ViewBlock]),
+    repeatable("deny", Arguments(POLICY), &[ModelBlock, ViewBlock]),
+    spec(
+        "emit",
+        Arguments("for example `@@emit(created, updated, deleted)`"),
+        &[ModelBlock],
+    ),
+    spec("paged", Bare, &[ModelBlock]),
+    spec("audit", Bare, &[ModelBlock]),
+    spec("soft_delete", Bare, &[ModelBlock]),
+    spec("subscribe", Bare, &[ModelBlock]),
+    spec(
+        "retain",
+        Arguments("for example `@@retain(days: 30)`"),
+        &[ModelBlock],
+    ),
+    spec("id", Arguments("for example `@@id([a, b])`"), &[ModelBlock]),
+    repeatable(
+        "unique",
+        Arguments("for example `@@unique([a, b])`"),
+        &[ModelBlock],
+    ),
+    repeatable(
+        "index",
+        Arguments("for example `@@index([a, b])`"),
+        &[ModelBlock],
+    ),
+    spec(
+        "rename",
+        Arguments("for example `@@rename(from = \"OldName\")`"),
+        &[ModelBlock],
+    ),
+    spec(
+        "server_sql",
+        Arguments("for example `@@server_sql(\"SELECT ...\")`"),
+        &[ViewBlock],
+    ),
+    spec(
+        "embedded_sql",
+        Arguments("for example `@@embedded_sql(\"SELECT ...\")`"),
+        &[ViewBlock],
+    ),
+    spec(
+        "sql",
+        Arguments("for example `@@sql(\"SELECT ...\")`"),
+        &[ViewBlock],
+    ),
+    spec("materialized", Either, &[ViewBlock]),
+    spec("no_unique", Bare, &[ViewBlock]),
 ];
 
-/// Single-`@` attributes that take no arguments.
-const BARE: &[&str] = &[
-    "id",
-    "unique",
-    "readonly",
-    "server_only",
-    "pii",
-    "sensitive",
-    "version",
-    "email",
-    "uri",
-    "iso4217",
-    "db_enforce",
-    "custom",
-    "stream",
-    "no_rate_limit",
-    "no_idempotency",
-];
-
-/// Single-`@` attributes that must have arguments.
-const NEEDS_ARGUMENTS: &[&str] = &[
-    "default",
-    "relation",
-    "length",
-    "range",
-    "regex",
-    "rename",
-    "from",
-    "allow",
-    "deny",
-    "use",
-    "isolation",
-    "api_version",
-    "status",
-    "authorize",
-];
-
-/// `@@` attributes that take no arguments.
-const BLOCK_BARE: &[&str] = &["paged", "audit", "soft_delete", "subscribe", "no_unique"];
-
-/// `@@` attributes that must have arguments.
-const BLOCK_NEEDS_ARGUMENTS: &[&str] = &[
-    "allow",
-    "deny",
-    "emit",
-    "retain",
-    "id",
-    "unique",
-    "index",
-    "rename",
-    "server_sql",
-    "embedded_sql",
-    "sql",
-];
-
-/// Attributes that may be repeated in one place.
-const REPEATABLE: &[&str] = &["allow", "deny", "use"];
-
-/// `@@` attributes that may be repeated in one block.
-const BLOCK_REPEATABLE: &[&str] = &["allow", "deny", "unique", "index"];
-
-/// Attributes removed from the language, with what to use instead.
+/// Field attributes removed from the language, with what to use instead.
 const REMOVED_FIELD: &[(&str, &str)] = &[
     (
         "pb",
@@ -193,63 +271,51 @@ const REMOVED_FIELD: &[(&str, &str)] = &[
     ),
 ];
 
-fn known(position: Position) -> &'static [&'static str] {
-    match position {
-        Position::ModelField => MODEL_FIELD,
-        Position::MixinField => MIXIN_FIELD,
-        Position::TypeField => TYPE_FIELD,
-        Position::AuthField => AUTH_FIELD,
-        Position::ViewField => VIEW_FIELD,
-        Position::ModelBlock => MODEL_BLOCK,
-        Position::ViewBlock => VIEW_BLOCK,
-        Position::ModelLine => MODEL_LINE,
-        Position::Procedure => PROCEDURE,
-        Position::EnumVariant | Position::OtherBlock | Position::OtherLine => &[],
-    }
+fn spec_for(name: &str, position: Position) -> Option<&'static Spec> {
+    SPECS
+        .iter()
+        .find(|spec| spec.name == name && spec.positions.contains(&position))
 }
 
-fn describe(position: Position) -> &'static str {
-    match position {
-        Position::ModelField => "on a model field",
-        Position::MixinField => "on a mixin field",
-        Position::TypeField => "on a type field",
-        Position::AuthField => "on an auth field",
-        Position::ViewField => "on a view field",
-        Position::EnumVariant => "on an enum variant",
-        Position::ModelBlock => "in a model",
-        Position::ViewBlock => "in a view",
-        Position::OtherBlock => "in this block",
-        Position::ModelLine => "on its own line in a model",
-        Position::OtherLine => "on its own line here",
-        Position::Procedure => "on a procedure",
-    }
+/// The attributes `position` accepts, in catalogue order.
+fn allowed_in(position: Position) -> impl Iterator<Item = &'static str> {
+    SPECS
+        .iter()
+        .filter(move |spec| spec.positions.contains(&position))
+        .map(|spec| spec.name)
 }
 
-/// Checks names, bareness and repetition of `attributes`, all written in the
-/// declaration `anchor`. Returns the attributes that are known here, for the
-/// caller's argument checks.
+/// The attributes of `attributes` that are known in `position`, keeping only
+/// the first of a non-repeatable one: what later checks look at.
+pub fn known_attributes(attributes: &[Attribute], position: Position) -> Vec<&Attribute> {
+    let mut known: Vec<&Attribute> = Vec::new();
+    for attribute in attributes {
+        let Some(spec) = spec_for(&attribute.name.text, position) else {
+            continue;
+        };
+        if spec.repeatable || !known.iter().any(|k| k.name.text == attribute.name.text) {
+            known.push(attribute);
+        }
+    }
+    known
+}
+
+/// Reports unknown, misplaced, removed, mis-shaped and repeated attributes
+/// among `attributes`, all written in the declaration `anchor`, and returns
+/// [`known_attributes`] for the caller's argument checks.
 pub fn check_attributes<'a>(
     ctx: &mut Ctx<'_>,
     attributes: &'a [Attribute],
     position: Position,
     anchor: Anchor,
 ) -> Vec<&'a Attribute> {
-    let allowed = known(position);
-    let mut accepted: Vec<&'a Attribute> = Vec::new();
+    let known = known_attributes(attributes, position);
     for attribute in attributes {
         let name = attribute.name.text.as_str();
         if name.is_empty() {
             continue; // a syntax error was reported
         }
-        let is_field = matches!(
-            position,
-            Position::ModelField
-                | Position::MixinField
-                | Position::TypeField
-                | Position::AuthField
-                | Position::ViewField
-        );
-        if is_field
+        if position.is_field()
             && let Some((_, instead)) = REMOVED_FIELD.iter().find(|(removed, _)| *removed == name)
         {
             ctx.error_at(
@@ -262,138 +328,94 @@ pub fn check_attributes<'a>(
             .help = Some((*instead).to_string());
             continue;
         }
-        if !allowed.contains(&name) {
+        let Some(spec) = spec_for(name, position) else {
             report_unknown(ctx, attribute, position, anchor);
             continue;
-        }
-        let (bare, needs_arguments) = if attribute.is_block {
-            (BLOCK_BARE, BLOCK_NEEDS_ARGUMENTS)
-        } else {
-            (BARE, NEEDS_ARGUMENTS)
         };
-        if bare.contains(&name) && attribute.arguments.is_some() {
+        if !known.iter().any(|k| std::ptr::eq(*k, attribute)) {
+            let first = known
+                .iter()
+                .find(|k| k.name.text == name)
+                .map_or(attribute.head_range(), |first| first.head_range());
             ctx.error_at(
-                Code::InvalidAttributeArguments,
-                format!("`{}` does not take arguments", attribute.display_name()),
-                anchor,
-                attribute
-                    .arguments
-                    .as_ref()
-                    .map_or(attribute.range, |args| args.range),
-            )
-            .with_label_text("remove these arguments");
-        } else if needs_arguments.contains(&name) && attribute.arguments.is_none() {
-            ctx.error_at(
-                Code::InvalidAttributeArguments,
-                format!("`{}` requires arguments", attribute.display_name()),
+                Code::DuplicateAttribute,
+                format!("`{}` is declared more than once", attribute.display_name()),
                 anchor,
                 attribute.head_range(),
             )
-            .with_label_text("arguments expected")
-            .help = Some(example(name).to_string());
+            .with_label_text("declared again here")
+            .secondary
+            .push(Label::anchored(anchor, first, "first declared here"));
+            continue;
         }
-        let repeatable = if attribute.is_block {
-            BLOCK_REPEATABLE
-        } else {
-            REPEATABLE
-        };
-        if !repeatable.contains(&name)
-            && let Some(first) = accepted.iter().find(|earlier| earlier.name.text == name)
-        {
-            let first_range = first.head_range();
-            let diagnostic = ctx
-                .error_at(
-                    Code::DuplicateAttribute,
-                    format!("`{}` is declared more than once", attribute.display_name()),
+        match (spec.shape, &attribute.arguments) {
+            (Bare, Some(arguments)) => {
+                ctx.error_at(
+                    Code::InvalidAttributeArguments,
+                    format!("`{}` does not take arguments", attribute.display_name()),
+                    anchor,
+                    arguments.range,
+                )
+                .with_label_text("remove these arguments");
+            }
+            (Arguments(example), None) => {
+                ctx.error_at(
+                    Code::InvalidAttributeArguments,
+                    format!("`{}` requires arguments", attribute.display_name()),
                     anchor,
                     attribute.head_range(),
                 )
-                .with_label_text("declared again here");
-            diagnostic
-                .secondary
-                .push(cstack_diagnostics::Label::anchored(
-                    anchor,
-                    first_range,
-                    "first declared here",
-                ));
-            continue;
+                .with_label_text("arguments expected")
+                .help = Some(example.to_string());
+            }
+            _ => {}
         }
-        accepted.push(attribute);
     }
-    accepted
+    known
 }
 
 fn report_unknown(ctx: &mut Ctx<'_>, attribute: &Attribute, position: Position, anchor: Anchor) {
     let name = attribute.name.text.as_str();
     let sigil = if attribute.is_block { "@@" } else { "@" };
-    let allowed = known(position);
-    let elsewhere = [
-        MODEL_FIELD,
-        TYPE_FIELD,
-        AUTH_FIELD,
-        VIEW_FIELD,
-        MODEL_BLOCK,
-        VIEW_BLOCK,
-        MODEL_LINE,
-        PROCEDURE,
-    ]
-    .iter()
-    .any(|list| list.contains(&name));
-    if elsewhere {
+    let exists_elsewhere = SPECS.iter().any(|spec| {
+        spec.name == name
+            && spec
+                .positions
+                .iter()
+                .any(|other| other.is_block() == position.is_block())
+    });
+    if exists_elsewhere {
         ctx.error_at(
             Code::AttributeNotAllowedHere,
-            format!("`{sigil}{name}` is not allowed {}", describe(position)),
+            format!("`{sigil}{name}` is not allowed {}", position.describe()),
             anchor,
             attribute.head_range(),
         )
         .with_label_text("not allowed here");
         return;
     }
-    let suggestion = did_you_mean(name, allowed.iter().copied());
-    let diagnostic = ctx
-        .error_at(
-            Code::UnknownAttribute,
-            format!("unknown attribute `{sigil}{name}` {}", describe(position)),
-            anchor,
-            attribute.head_range(),
-        )
-        .with_label_text("unknown attribute");
-    diagnostic.help = Some(match suggestion {
+    let allowed: Vec<&str> = allowed_in(position).collect();
+    let help = match did_you_mean(name, allowed.iter().copied()) {
         Some(suggestion) => format!("did you mean `{sigil}{suggestion}`?"),
         None if allowed.is_empty() => "no attributes are allowed here".to_string(),
         None => format!(
             "attributes allowed {}: {}",
-            describe(position),
+            position.describe(),
             allowed
                 .iter()
                 .map(|a| format!("{sigil}{a}"))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-    });
-}
-
-fn example(name: &str) -> &'static str {
-    match name {
-        "default" => "for example `@default(0)`",
-        "relation" => "for example `@relation(fields: [authorId], references: [id])`",
-        "length" => "for example `@length(min: 1, max: 200)`",
-        "range" => "for example `@range(min: 0, max: 100)`",
-        "regex" => "for example `@regex(\"^[a-z]+$\")`",
-        "rename" => "for example `@rename(from = \"oldName\")`",
-        "from" => "for example `@from(Model.field)`",
-        "allow" | "deny" => "for example `@@allow(\"read\", auth() != null)`",
-        "emit" => "for example `@@emit(created, updated, deleted)`",
-        "retain" => "for example `@@retain(days: 30)`",
-        "index" => "for example `@@index([a, b])`",
-        "server_sql" | "embedded_sql" | "sql" => "for example `@@sql(\"SELECT ...\")`",
-        "use" => "for example `@use(Timestamps)`",
-        "isolation" => "for example `@isolation(\"serializable\")`",
-        "api_version" => "for example `@api_version(\"v2\")`",
-        "status" => "for example `@status(202)`",
-        "authorize" => "for example `@authorize(Post, detail, args.postId)`",
-        _ => "see the attribute's documentation",
-    }
+    };
+    ctx.error_at(
+        Code::UnknownAttribute,
+        format!("unknown attribute `{sigil}{name}` {}", position.describe()),
+        anchor,
+        attribute.head_range(),
+    )
+    .with_label_text("unknown attribute")
+    .help = Some(help);
 }
 
 /// Small conveniences for building diagnostics in place.

@@ -1,7 +1,7 @@
 //! Models: fields after mixin expansion, keys, block attributes, relations
 //! and policies.
 
-use super::attributes::{LabelText, Position, check_attributes};
+use super::attributes::{LabelText, Position, check_attributes, known_attributes};
 use super::context::FieldRef;
 use super::fields::{check_decl_name, check_field_names};
 use super::types::{TypePosition, check_type_ref};
@@ -35,7 +35,7 @@ pub fn validate_model(ctx: &mut Ctx<'_>) {
     let fields = ctx.expanded_fields(ctx.decl);
     check_field_names(ctx, &fields, true);
     for field in &fields {
-        check_field(ctx, field);
+        check_field(ctx, field, &fields);
     }
     check_keys(ctx, &fields);
     check_version(ctx, &fields);
@@ -91,21 +91,16 @@ fn check_uses(ctx: &mut Ctx<'_>, attributes: &[&Attribute]) {
     }
 }
 
-fn check_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>) {
+/// `fields` are all of the model's fields, `field_ref` among them.
+fn check_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, fields: &[FieldRef<'_>]) {
     let field = field_ref.field;
     let anchor = field_ref.anchor;
     // A mixin's own validation reports its attribute names and types; here
     // only the rules that depend on the model are checked.
-    let position = if field_ref.mixin.is_some() {
-        Position::MixinField
-    } else {
-        Position::ModelField
-    };
     let attributes = if field_ref.mixin.is_some() {
-        let mut scratch = Ctx::new(ctx.db, ctx.decl);
-        check_attributes(&mut scratch, &field.attributes, position, anchor)
+        known_attributes(&field.attributes, Position::MixinField)
     } else {
-        check_attributes(ctx, &field.attributes, position, anchor)
+        check_attributes(ctx, &field.attributes, Position::ModelField, anchor)
     };
     let Some(ty) = &field.ty else { return };
     let resolved = if field_ref.mixin.is_some() {
@@ -156,7 +151,7 @@ fn check_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>) {
     defaults::check_default(ctx, field, Some(resolved), anchor);
     check_auth_default(ctx, field, resolved, anchor);
     check_field_conflicts(ctx, field, anchor);
-    relations::check_relation_field(ctx, field_ref, resolved);
+    relations::check_relation_field(ctx, field_ref, resolved, fields);
 }
 
 /// `@default(auth().x)`: the member exists and has the field's type.

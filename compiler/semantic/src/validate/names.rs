@@ -25,7 +25,7 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
             decl: *decl,
             kind: decl.kind(db),
             name: decl.name(db).clone(),
-            range: decl.syntax(db).name_range(),
+            range: decl.name_range(db),
         })
         .collect();
     let mut out = Vec::new();
@@ -111,11 +111,11 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
         let mut all = named.iter().filter(|n| n.kind == kind);
         let Some(first) = all.next() else { continue };
         for item in all {
-            let first_range = first.decl.syntax(db).keyword;
+            let first_range = first.range;
             let mut diagnostic = Diagnostic::error(
                 Code::DuplicateSingleton,
                 format!("a schema has at most one `{}` declaration", kind.keyword()),
-                item.decl.syntax(db).keyword,
+                item.range,
             );
             diagnostic.with_label_text("second declaration");
             diagnostic.secondary.push(Label::anchored(

@@ -732,28 +732,34 @@ impl Checker<'_, '_, '_> {
         }
     }
 
+    /// A name that is no field or input: as a single word it may be an enum
+    /// variant, which the comparison decides; a longer path is unknown.
+    fn unresolved(&mut self, path: &[(&str, TextRange)]) -> Option<Operand> {
+        let (first, range) = path[0];
+        if path.len() == 1 {
+            return Some(Operand {
+                ty: Ty::Word(first.to_string()),
+                arity: Arity::Required,
+                is_field: false,
+                is_literal: true,
+            });
+        }
+        self.unknown_name(first, range);
+        None
+    }
+
     fn resolve_path(&mut self, path: &[(&str, TextRange)]) -> Option<Operand> {
         match &self.dialect {
             Dialect::Record { fields, .. } => {
-                let (first, first_range) = path[0];
+                let first = path[0].0;
                 let Some(field) = fields.iter().find(|f| f.field.name.text == first) else {
-                    if path.len() == 1 {
-                        // Maybe an enum variant; the comparison decides.
-                        return Some(Operand {
-                            ty: Ty::Word(first.to_string()),
-                            arity: Arity::Required,
-                            is_field: false,
-                            is_literal: true,
-                        });
-                    }
-                    self.unknown_name(first, first_range);
-                    return None;
+                    return self.unresolved(path);
                 };
                 let field = field.field.clone();
                 self.walk_relation_path(&field, path)
             }
             Dialect::Procedure { parameters, .. } => {
-                let (first, first_range) = path[0];
+                let first = path[0].0;
                 let parameters = *parameters;
                 let (ty, rest) =
                     if let Some(parameter) = parameters.iter().find(|p| p.name.text == first) {
@@ -761,16 +767,7 @@ impl Checker<'_, '_, '_> {
                     } else if let Some(args) = parameters.iter().find(|p| p.name.text == "args") {
                         (args.ty.clone()?, path)
                     } else {
-                        if path.len() == 1 {
-                            return Some(Operand {
-                                ty: Ty::Word(first.to_string()),
-                                arity: Arity::Required,
-                                is_field: false,
-                                is_literal: true,
-                            });
-                        }
-                        self.unknown_name(first, first_range);
-                        return None;
+                        return self.unresolved(path);
                     };
                 let mut current = ty;
                 for (segment, range) in rest {

@@ -10,7 +10,14 @@ use cstack_syntax::ast::{Arity, Attribute, Expr, ExprKind};
 
 const ACTIONS: &[&str] = &["Cascade", "Restrict", "SetNull", "SetDefault", "NoAction"];
 
-pub fn check_relation_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, resolved: Resolved) {
+/// Checks one model field's relation; `own_fields` are all of the model's
+/// fields after mixin expansion.
+pub fn check_relation_field(
+    ctx: &mut Ctx<'_>,
+    field_ref: &FieldRef<'_>,
+    resolved: Resolved,
+    own_fields: &[FieldRef<'_>],
+) {
     let field = field_ref.field;
     let anchor = field_ref.anchor;
     let relation = field.attribute("relation");
@@ -54,7 +61,6 @@ pub fn check_relation_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, resolve
     };
     let (target_decl, target) = ctx.decl_at(target_index);
     let target_fields = ctx.expanded_fields(target_decl);
-    let own_fields = ctx.expanded_fields(ctx.decl);
 
     // The local field.
     let (local_name, local_range) = parts.fields[0];
@@ -66,7 +72,7 @@ pub fn check_relation_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, resolve
                 anchor,
                 local_range,
                 local_name,
-                &own_fields,
+                own_fields,
                 format!(
                     "relation field `{}` on model `{}` references unknown local field `{local_name}`",
                     field.name.text,
