@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of `cstackc check` on generated schemas of 500 and 2000 models:
-# cold command-line wall time and peak memory (median of 5 runs), then the
+# cold command-line wall time and peak memory (median of 11 runs), then the
 # in-process cold check and the re-check after a one-line edit.
 #
 #   bench/run.sh            # uses ../shared/bench/gen_schema.py
@@ -24,7 +24,7 @@ for schema in "${schemas[@]}"; do
 import resource, subprocess, sys, time, statistics
 binary, schema = sys.argv[1], sys.argv[2]
 walls, peaks = [], []
-for _ in range(5):
+for _ in range(11):
     start = time.perf_counter()
     proc = subprocess.run([binary, "check", schema], stdout=subprocess.DEVNULL)
     walls.append((time.perf_counter() - start) * 1000)

@@ -6,7 +6,7 @@ use crate::files::{self, Input};
 use crate::report::{CheckedFile, Report};
 use crate::{github, human, json, sarif};
 use codespan_reporting::term::termcolor::StandardStream;
-use cstack_compiler::{RootDatabase, SourceFile, check_file};
+use cstack_compiler::{RootDatabase, SourceFile, check_file_in_parallel};
 use std::io::{self, IsTerminal, Write};
 
 /// How a command ended; the process exit status.
@@ -59,7 +59,7 @@ pub fn run(args: &CheckArgs) -> Status {
                 CheckedFile::new(
                     file.path(db),
                     file.text(db),
-                    &check_file(db, file).diagnostics,
+                    &check_file_in_parallel(db, file).diagnostics,
                 )
             })
             .collect(),

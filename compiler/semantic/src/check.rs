@@ -3,7 +3,7 @@
 //! publishes.
 
 use crate::validate::{validate_decl, validate_names};
-use crate::{Db, SourceFile, item_tree, parse};
+use crate::{Db, RootDatabase, SourceFile, item_tree, parse};
 use cstack_diagnostics::{Anchor, Diagnostic, Severity};
 use rustc_hash::FxHashMap;
 
@@ -53,4 +53,30 @@ pub fn check_file(db: &dyn Db, file: SourceFile) -> CheckResult {
     });
     diagnostics.dedup();
     CheckResult { diagnostics }
+}
+
+/// Below this many declarations, validation stays on one thread.
+const PARALLEL_DECLARATIONS: usize = 256;
+
+/// [`check_file`], after validating the declarations on two threads: what a
+/// one-shot check of a large schema calls. The work on the second thread goes
+/// through a clone of the database, so its results are ordinary memos that
+/// `check_file` then reuses.
+pub fn check_file_in_parallel(db: &RootDatabase, file: SourceFile) -> &CheckResult {
+    let count = item_tree(db, file).decls.len();
+    if count >= PARALLEL_DECLARATIONS {
+        let other = db.clone();
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                validate_names(&other, file);
+                for decl in &item_tree(&other, file).decls[count / 2..] {
+                    validate_decl(&other, *decl);
+                }
+            });
+            for decl in &item_tree(db, file).decls[..count / 2] {
+                validate_decl(db, *decl);
+            }
+        });
+    }
+    check_file(db, file)
 }

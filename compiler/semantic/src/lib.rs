@@ -32,7 +32,7 @@ mod schema_settings;
 mod validate;
 
 pub use builtins::Scalar;
-pub use check::{CheckResult, check_file};
+pub use check::{CheckResult, check_file, check_file_in_parallel};
 pub use db::{Db, RootDatabase};
 pub use input::SourceFile;
 pub use items::{Decl, ItemTree, item_tree};
