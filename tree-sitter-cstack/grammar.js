@@ -59,6 +59,10 @@ module.exports = grammar({
 
   extras: $ => [/\s/, $.comment, $.doc_comment],
 
+  // The significant newline, scanned in `src/scanner.c` only where a body
+  // expects one.
+  externals: $ => [$._newline],
+
   supertypes: $ => [$._declaration, $._expression],
 
   rules: {
@@ -340,6 +344,5 @@ module.exports = grammar({
 
     doc_comment: _ => token(prec(1, seq('///', /[^\n]*/))),
 
-    _newline: _ => /\r?\n/,
   },
 });

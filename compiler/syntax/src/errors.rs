@@ -53,7 +53,13 @@ fn unexpected(error: Node<'_>, text: &str) -> Diagnostic {
 }
 
 fn missing(node: Node<'_>) -> Diagnostic {
-    let offset = node.start_byte() as u32;
+    // Report the gap right after the last real token, not after comments
+    // and line breaks the parser skipped before noticing.
+    let mut previous = node.prev_sibling();
+    while let Some(sibling) = previous.filter(|sibling| sibling.is_extra()) {
+        previous = sibling.prev_sibling();
+    }
+    let offset = previous.map_or(node.start_byte(), |previous| previous.end_byte()) as u32;
     let parent = node.parent();
     let parent_kind = parent.map_or("", |parent| parent.kind());
     let what = match (node.kind(), parent_kind) {

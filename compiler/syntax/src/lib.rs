@@ -183,3 +183,52 @@ fn parse_segment(parser: &mut Parser, text: &str) -> ParsedSegment {
         errors,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_text(text: &str) -> ParsedSource {
+        parse(text, &mut SegmentCache::default())
+    }
+
+    #[test]
+    fn docs_attach_to_the_next_member_and_blank_lines_reset_them() {
+        let source = parse_text(
+            "/// A user.\n/// Two lines.\nmodel User {\n/// The key.\n  id Int @id\n/// dropped\n\n  name String\n}\n",
+        );
+        let (_, user) = source.declarations().next().expect("one declaration");
+        assert_eq!(user.docs.as_deref(), Some("A user.\nTwo lines."));
+        assert_eq!(user.fields[0].docs.as_deref(), Some("The key."));
+        assert_eq!(user.fields[1].docs, None);
+    }
+
+    #[test]
+    fn a_missing_parenthesis_is_reported_after_the_last_token() {
+        let text = "model A {\n  n String @length(min: 1\n  // note\n}\n";
+        let errors = parse_text(text).errors();
+        let missing = errors
+            .iter()
+            .find(|error| error.code == cstack_diagnostics::Code::SyntaxMissing)
+            .expect("a missing-token error");
+        let after_one = text.find("1\n").expect("the bound") as u32 + 1;
+        assert_eq!(missing.primary.range.start, after_one);
+    }
+
+    #[test]
+    fn segmented_and_whole_parses_agree() {
+        let text = "datasource db {\n  provider = \"sqlite\"\n}\n\nmodel A {\n  id Int @id\n}\n\n/// B\nmodel B {\n  id Int @id\n  a A @relation(fields: [id], references: [id])\n}\n";
+        let segmented: Vec<_> = parse_text(text)
+            .declarations()
+            .map(|(offset, decl)| (offset, (**decl).clone()))
+            .collect();
+        let whole = parse_whole(text);
+        let whole: Vec<_> = whole
+            .declarations
+            .iter()
+            .map(|(offset, decl)| (*offset, (**decl).clone()))
+            .collect();
+        assert_eq!(segmented.len(), 3);
+        assert_eq!(segmented, whole);
+    }
+}

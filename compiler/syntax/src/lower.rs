@@ -44,16 +44,12 @@ struct Docs {
 
 impl Docs {
     fn push(&mut self, node: Node<'_>, text: &str) {
-        // A comment token may begin with the line breaks before it (the
-        // lexer folds a newline it cannot skip into the token), so the row
-        // of the `///` itself is counted from its text.
-        let raw = &text[node.byte_range()];
-        let leading = &raw[..raw.len() - raw.trim_start().len()];
-        let row = node.start_position().row + leading.matches('\n').count();
+        let row = node.start_position().row;
         if !self.lines.is_empty() && row != self.last_row + 1 {
             self.lines.clear();
         }
-        let body = raw.trim_start().strip_prefix("///").unwrap_or(raw);
+        let raw = &text[node.byte_range()];
+        let body = raw.strip_prefix("///").unwrap_or(raw);
         self.lines.push(body.trim().to_string());
         self.last_row = node.end_position().row;
     }

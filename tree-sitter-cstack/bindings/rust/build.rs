@@ -14,9 +14,11 @@ fn main() {
     // debug builds of the workspace.
     c_config.opt_level(3);
 
-    let parser_path = src_dir.join("parser.c");
-    c_config.file(&parser_path);
-    println!("cargo:rerun-if-changed={}", parser_path.to_str().unwrap());
+    for file in ["parser.c", "scanner.c"] {
+        let path = src_dir.join(file);
+        c_config.file(&path);
+        println!("cargo:rerun-if-changed={}", path.display());
+    }
 
     c_config.compile("tree-sitter-cstack");
 }
