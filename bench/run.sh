@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of `cstackc check` on generated schemas of 500 and 2000 models:
 # cold command-line wall time and peak memory (median of 11 runs), then the
-# in-process cold check and the re-check after a one-line edit.
+# in-process cold check, the re-check after a one-line edit, and the time to
+# format each schema.
 #
 #   bench/run.sh            # uses ../shared/bench/gen_schema.py
 set -euo pipefail
@@ -36,3 +37,4 @@ PY
 done
 
 cargo bench -q -p cstack-compiler --bench check -- "${schemas[@]}"
+cargo bench -q -p cstack-fmt --bench format -- "${schemas[@]}"

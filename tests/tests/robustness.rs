@@ -1,6 +1,7 @@
 //! No panic on any input: every line-prefix of the corpus files and of the
 //! fixtures, and seeded random mutations, go through the whole pipeline
-//! (parse, validation, `check_file`, `schema_model`).
+//! (parse, validation, `check_file`, `schema_model`), and the formatter's
+//! output re-parses cleanly and is stable.
 
 use cstack_compiler::{RootDatabase, SourceFile, check_file, schema_model};
 use std::path::{Path, PathBuf};
@@ -21,6 +22,17 @@ fn check(text: &str) {
         }
     }
     let _ = schema_model(&db, file);
+    if let Ok(formatted) = cstack_fmt::format(text) {
+        match cstack_fmt::format(&formatted) {
+            Ok(again) => assert_eq!(
+                again, formatted,
+                "formatting is not idempotent for {text:?}"
+            ),
+            Err(errors) => {
+                panic!("formatting {text:?} produced syntax errors: {errors:?}\n{formatted}")
+            }
+        }
+    }
 }
 
 fn inputs() -> Vec<PathBuf> {

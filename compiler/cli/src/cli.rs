@@ -41,6 +41,37 @@ pub enum Command {
         after_help = EXIT_STATUS_HELP
     )]
     Check(CheckArgs),
+    /// Format schemas in place, or check that they are formatted
+    #[command(
+        long_about = "Format schemas in place, or check that they are formatted.\n\n\
+                      Each PATH is a `.cstack` file or a directory searched \
+                      recursively for `*.cstack` files; `-` formats standard \
+                      input to standard output. A file with syntax errors is \
+                      left untouched and its errors are reported.",
+        after_help = FMT_EXIT_STATUS_HELP
+    )]
+    Fmt(FmtArgs),
+}
+
+const FMT_EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0  every file is formatted (with --check: nothing would change)
+  1  with --check: some file would change; or some file has syntax errors
+  2  usage error, or a path that is missing, unreadable, unwritable or not UTF-8";
+
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Schema files or directories to format, or `-` for standard input [default: .]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Change nothing: list the files that would change and exit 1 if any would
+    #[arg(long)]
+    pub check: bool,
+
+    /// When to colour the diagnostics of files that cannot be formatted
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
 }
 
 #[derive(Debug, Args)]

@@ -35,6 +35,13 @@ pub fn color_choice(
 
 /// Renders every diagnostic of `report`, then the summary line.
 pub fn render(out: &mut dyn WriteColor, report: &Report) -> io::Result<()> {
+    render_diagnostics(out, report)?;
+    writeln!(out, "{}", report.totals().summary())?;
+    out.flush()
+}
+
+/// Renders every diagnostic of `report` as an annotated snippet.
+pub fn render_diagnostics(out: &mut dyn WriteColor, report: &Report) -> io::Result<()> {
     let mut files = SimpleFiles::new();
     let ids: Vec<usize> = report
         .files
@@ -64,8 +71,7 @@ pub fn render(out: &mut dyn WriteColor, report: &Report) -> io::Result<()> {
             term::emit_to_write_style(out, &config, &files, &rendered).map_err(into_io)?;
         }
     }
-    writeln!(out, "{}", report.totals().summary())?;
-    out.flush()
+    Ok(())
 }
 
 fn severity(severity: cstack_diagnostics::Severity) -> Severity {

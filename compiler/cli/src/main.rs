@@ -5,6 +5,7 @@
 mod check;
 mod cli;
 mod files;
+mod fmt;
 mod github;
 mod human;
 mod json;
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
     };
     ExitCode::from(status.code())
 }

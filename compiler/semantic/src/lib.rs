@@ -37,7 +37,8 @@ pub use db::{Db, RootDatabase};
 pub use input::SourceFile;
 pub use items::{Decl, ItemTree, item_tree};
 pub use model::{
-    Enum, ErrorsReported, FieldModel, Procedure, Record, SchemaModel, TypeModel, schema_model,
+    ArgumentModel, AttributeModel, Enum, ErrorsReported, FieldModel, Procedure, Record,
+    SchemaModel, TypeModel, Value, schema_model,
 };
 pub use names::{pluralize, table_name, to_snake_case};
 pub use parsing::parse;

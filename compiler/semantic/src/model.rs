@@ -5,7 +5,7 @@ use crate::names::{table_name, to_snake_case};
 use crate::{
     Db, Provider, Resolved, Scalar, SourceFile, Transport, check_file, item_tree, scope, settings,
 };
-use cstack_syntax::ast::{Arity, Attribute, DeclKind, Declaration};
+use cstack_syntax::ast::{Arity, Attribute, BinaryOp, DeclKind, Declaration, Expr, ExprKind};
 use std::sync::Arc;
 
 /// A token proving that errors were reported: the schema has no model.
@@ -35,7 +35,7 @@ pub struct Record {
     pub table: String,
     pub docs: Option<String>,
     pub fields: Vec<FieldModel>,
-    pub attributes: Vec<Attribute>,
+    pub attributes: Vec<AttributeModel>,
     /// View sources.
     pub sources: Vec<String>,
 }
@@ -47,7 +47,7 @@ pub struct FieldModel {
     pub ty: TypeModel,
     pub arity: Arity,
     pub docs: Option<String>,
-    pub attributes: Vec<Attribute>,
+    pub attributes: Vec<AttributeModel>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -76,7 +76,100 @@ pub struct Procedure {
     pub docs: Option<String>,
     pub parameters: Vec<FieldModel>,
     pub returns: FieldModel,
-    pub attributes: Vec<Attribute>,
+    pub attributes: Vec<AttributeModel>,
+}
+
+/// An attribute without source positions: what it says, not where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttributeModel {
+    pub name: String,
+    /// `@@name` rather than `@name`.
+    pub is_block: bool,
+    /// `None` for a bare attribute.
+    pub arguments: Option<Vec<ArgumentModel>>,
+}
+
+/// A positional argument, or `name: value` / `name = value`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArgumentModel {
+    pub name: Option<String>,
+    pub value: Value,
+}
+
+/// An attribute value or policy expression without source positions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Binary(BinaryOp, Box<Value>, Box<Value>),
+    In {
+        negated: bool,
+        left: Box<Value>,
+        right: Box<Value>,
+    },
+    Not(Box<Value>),
+    Member(Box<Value>, String),
+    Call(Box<Value>, Vec<ArgumentModel>),
+    Array(Vec<Value>),
+    Ident(String),
+    String(String),
+    /// The source text, so decimals stay exact.
+    Number(String),
+    Bool(bool),
+    Null,
+}
+
+impl From<&Attribute> for AttributeModel {
+    fn from(attribute: &Attribute) -> Self {
+        Self {
+            name: attribute.name.text.clone(),
+            is_block: attribute.is_block,
+            arguments: attribute
+                .arguments
+                .as_ref()
+                .map(|arguments| arguments.items.iter().map(argument_model).collect()),
+        }
+    }
+}
+
+fn argument_model(argument: &cstack_syntax::ast::Argument) -> ArgumentModel {
+    ArgumentModel {
+        name: argument.name.as_ref().map(|name| name.text.clone()),
+        value: Value::from(&argument.value),
+    }
+}
+
+impl From<&Expr> for Value {
+    fn from(expr: &Expr) -> Self {
+        let boxed = |expr: &Expr| Box::new(Value::from(expr));
+        match &expr.kind {
+            ExprKind::Binary { op, left, right } => Value::Binary(*op, boxed(left), boxed(right)),
+            ExprKind::In {
+                negated,
+                left,
+                right,
+            } => Value::In {
+                negated: *negated,
+                left: boxed(left),
+                right: boxed(right),
+            },
+            ExprKind::Not(inner) => Value::Not(boxed(inner)),
+            // Parentheses only group; the tree already says how.
+            ExprKind::Paren(inner) => Value::from(&**inner),
+            ExprKind::Member { object, property } => {
+                Value::Member(boxed(object), property.text.clone())
+            }
+            ExprKind::Call { callee, arguments } => Value::Call(
+                boxed(callee),
+                arguments.items.iter().map(argument_model).collect(),
+            ),
+            ExprKind::Array(items) => Value::Array(items.iter().map(Value::from).collect()),
+            ExprKind::Ident(name) => Value::Ident(name.clone()),
+            ExprKind::String { value, .. } => Value::String(value.clone()),
+            ExprKind::Number(text) => Value::Number(text.clone()),
+            ExprKind::Bool(value) => Value::Bool(*value),
+            // Only a schema without errors has a model, so there is no error node.
+            ExprKind::Null | ExprKind::Error => Value::Null,
+        }
+    }
 }
 
 /// The validated model of a schema, or [`ErrorsReported`] when `check_file`
@@ -123,7 +216,7 @@ pub fn schema_model(db: &dyn Db, file: SourceFile) -> Result<Arc<SchemaModel>, E
             ty: resolve(ty),
             arity: ty.arity,
             docs: field.docs.clone(),
-            attributes: field.attributes.clone(),
+            attributes: field.attributes.iter().map(AttributeModel::from).collect(),
         })
     };
     let record = |decl: &Declaration, fields: Vec<FieldModel>| Record {
@@ -131,7 +224,11 @@ pub fn schema_model(db: &dyn Db, file: SourceFile) -> Result<Arc<SchemaModel>, E
         table: table_name(decl.name_text()),
         docs: decl.docs.clone(),
         fields,
-        attributes: decl.block_attributes.clone(),
+        attributes: decl
+            .block_attributes
+            .iter()
+            .map(AttributeModel::from)
+            .collect(),
         sources: decl.sources.iter().map(|s| s.text.clone()).collect(),
     };
     let mut model = SchemaModel {
@@ -224,7 +321,7 @@ pub fn schema_model(db: &dyn Db, file: SourceFile) -> Result<Arc<SchemaModel>, E
                         docs: None,
                         attributes: Vec::new(),
                     },
-                    attributes: syntax.attributes.clone(),
+                    attributes: syntax.attributes.iter().map(AttributeModel::from).collect(),
                 });
             }
             _ => {}

@@ -81,16 +81,68 @@ pub struct SegmentCache {
 /// Below this many bytes of new text a parse stays on one thread.
 const PARALLEL_THRESHOLD: usize = 128 * 1024;
 
-/// Parses `text`, reusing unchanged segments from `cache` and refilling it
-/// with this parse's segments.
-pub fn parse(text: &str, cache: &mut SegmentCache) -> ParsedSource {
+/// The byte range of every segment of `text`, in order.
+fn segment_bounds(text: &str) -> Vec<(usize, usize)> {
     let starts = segment::segment_starts(text);
-    let bounds: Vec<(usize, usize)> = starts
+    starts
         .iter()
         .enumerate()
         .map(|(i, &start)| (start, starts.get(i + 1).copied().unwrap_or(text.len())))
-        .collect();
+        .collect()
+}
 
+/// Parses each piece of `text` and hands its tree to `work`, on two threads
+/// with the piece's text and start, on two threads when there is enough
+/// text; results come back in the order of `pieces`.
+fn parse_pieces<T: Send>(
+    text: &str,
+    pieces: &[(usize, usize)],
+    work: impl Fn(Tree, &str, usize) -> T + Sync,
+) -> Vec<T> {
+    let run = |pieces: &[(usize, usize)]| -> Vec<T> {
+        let mut parser = new_parser();
+        pieces
+            .iter()
+            .map(|&(start, end)| {
+                let piece = &text[start..end];
+                let tree = parser
+                    .parse(piece, None)
+                    .expect("parsing has no timeout or cancellation set");
+                work(tree, piece, start)
+            })
+            .collect()
+    };
+    let total: usize = pieces.iter().map(|(start, end)| end - start).sum();
+    if total < PARALLEL_THRESHOLD || pieces.len() < 2 {
+        return run(pieces);
+    }
+    // Split the work in two halves of about equal size.
+    let mut acc = 0;
+    let split = pieces
+        .iter()
+        .position(|(start, end)| {
+            acc += end - start;
+            acc * 2 >= total
+        })
+        .map_or(pieces.len() / 2, |p| p + 1)
+        .min(pieces.len() - 1);
+    let (first, second) = pieces.split_at(split);
+    std::thread::scope(|scope| {
+        let other = scope.spawn(|| run(second));
+        let mut mine = run(first);
+        mine.extend(
+            other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        );
+        mine
+    })
+}
+
+/// Parses `text`, reusing unchanged segments from `cache` and refilling it
+/// with this parse's segments.
+pub fn parse(text: &str, cache: &mut SegmentCache) -> ParsedSource {
+    let bounds = segment_bounds(text);
     let mut results: Vec<Option<Arc<ParsedSegment>>> = bounds
         .iter()
         .map(|&(start, end)| cache.segments.get(&text[start..end]).cloned())
@@ -98,46 +150,11 @@ pub fn parse(text: &str, cache: &mut SegmentCache) -> ParsedSource {
     let missing: Vec<usize> = (0..bounds.len())
         .filter(|&i| results[i].is_none())
         .collect();
-    let missing_bytes: usize = missing.iter().map(|&i| bounds[i].1 - bounds[i].0).sum();
-
-    let parse_some = |indices: &[usize]| -> Vec<(usize, Arc<ParsedSegment>)> {
-        let mut parser = new_parser();
-        indices
-            .iter()
-            .map(|&i| {
-                let (start, end) = bounds[i];
-                (i, Arc::new(parse_segment(&mut parser, &text[start..end])))
-            })
-            .collect()
-    };
-
-    let parsed: Vec<(usize, Arc<ParsedSegment>)> =
-        if missing_bytes >= PARALLEL_THRESHOLD && missing.len() > 1 {
-            // Split the work in two halves of about equal size.
-            let mut acc = 0;
-            let split = missing
-                .iter()
-                .position(|&i| {
-                    acc += bounds[i].1 - bounds[i].0;
-                    acc * 2 >= missing_bytes
-                })
-                .map_or(missing.len() / 2, |p| p + 1)
-                .min(missing.len() - 1);
-            let (first, second) = missing.split_at(split);
-            std::thread::scope(|scope| {
-                let other = scope.spawn(|| parse_some(second));
-                let mut mine = parse_some(first);
-                mine.extend(
-                    other
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                );
-                mine
-            })
-        } else {
-            parse_some(&missing)
-        };
-    for (i, segment) in parsed {
+    let pieces: Vec<(usize, usize)> = missing.iter().map(|&i| bounds[i]).collect();
+    let parsed = parse_pieces(text, &pieces, |tree, piece, _| {
+        Arc::new(lower_segment(tree, piece))
+    });
+    for (i, segment) in missing.into_iter().zip(parsed) {
         results[i] = Some(segment);
     }
 
@@ -153,10 +170,27 @@ pub fn parse(text: &str, cache: &mut SegmentCache) -> ParsedSource {
     ParsedSource { segments }
 }
 
+/// Parses every segment of `text` (in parallel when large) and hands each
+/// tree, with the segment's text and start offset, to `work`: for consumers
+/// of the concrete syntax tree, such as the formatter, that need no lowering.
+pub fn map_segments<T: Send>(text: &str, work: impl Fn(&Tree, &str, u32) -> T + Sync) -> Vec<T> {
+    parse_pieces(text, &segment_bounds(text), |tree, piece, start| {
+        work(&tree, piece, start as u32)
+    })
+}
+
+/// Syntax errors under a tree, relative to the text it was parsed from.
+pub fn syntax_errors(tree: &Tree, text: &str) -> Vec<Diagnostic> {
+    errors::syntax_errors(tree.root_node(), text)
+}
+
 /// Parses `text` as one piece, without segmenting or caching: the reference
 /// the segmented parse is tested against.
 pub fn parse_whole(text: &str) -> ParsedSegment {
-    parse_segment(&mut new_parser(), text)
+    let tree = new_parser()
+        .parse(text, None)
+        .expect("parsing has no timeout or cancellation set");
+    lower_segment(tree, text)
 }
 
 fn new_parser() -> Parser {
@@ -167,10 +201,7 @@ fn new_parser() -> Parser {
     parser
 }
 
-fn parse_segment(parser: &mut Parser, text: &str) -> ParsedSegment {
-    let tree = parser
-        .parse(text, None)
-        .expect("parsing has no timeout or cancellation set");
+fn lower_segment(tree: Tree, text: &str) -> ParsedSegment {
     let root = tree.root_node();
     let declarations = lower::lower_source(root, text)
         .into_iter()
