@@ -136,6 +136,7 @@ codes! {
     UnknownExtension = "E8003", Schema, "An extension other than `pgvector` and `rate_limit`.";
     InvalidTransport = "E8004", Schema, "A transport style other than `rest` or `rpc`.";
     InvalidConfigEntry = "E8005", Schema, "A configuration entry that is unknown or has a value of the wrong shape.";
+    ServerOnlyExtension = "E8006", Schema, "`extension pgvector` in a schema whose datasource is `sqlite`.";
 }
 
 impl Code {

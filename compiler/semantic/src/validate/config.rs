@@ -103,6 +103,18 @@ fn validate_extension(ctx: &mut Ctx<'_>) {
             diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
         }
     }
+    if name.text == "pgvector" && ctx.settings.provider == Some(Provider::Sqlite) {
+        ctx.error(
+            Code::ServerOnlyExtension,
+            "`extension pgvector` is server-only, but this schema's datasource is `sqlite`",
+            name.range,
+        )
+        .with_label_text("not available on SQLite")
+        .help = Some(
+            "remove the extension and its `Vector(n)` fields, or use the `postgresql` provider"
+                .to_string(),
+        );
+    }
     if let Some(entry) = syntax.entries.first() {
         ctx.error(
             Code::InvalidConfigEntry,
