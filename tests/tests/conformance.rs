@@ -6,25 +6,12 @@
 //! never pass silently where the corpus is expected.
 
 use cstack_compiler::{RootDatabase, SourceFile, check_file};
-use std::path::PathBuf;
-
-fn corpus_dir() -> Option<PathBuf> {
-    match std::env::var_os("CSTACK_CONFORMANCE_DIR") {
-        Some(dir) => Some(PathBuf::from(dir)),
-        None => {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CSTACK_CONFORMANCE_DIR must point at the upstream corpus in CI"
-            );
-            eprintln!("CSTACK_CONFORMANCE_DIR is not set: conformance corpus not run");
-            None
-        }
-    }
-}
 
 #[test]
 fn upstream_corpus_matches_manifest() {
-    let Some(dir) = corpus_dir() else { return };
+    let Some(dir) = cstack_tests::corpus_dir() else {
+        return;
+    };
     let manifest =
         std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("MANIFEST.tsv is readable");
     let mut failures = Vec::new();
@@ -67,7 +54,9 @@ fn upstream_corpus_matches_manifest() {
 
 #[test]
 fn every_valid_file_parses_without_error_nodes() {
-    let Some(dir) = corpus_dir() else { return };
+    let Some(dir) = cstack_tests::corpus_dir() else {
+        return;
+    };
     let manifest =
         std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("MANIFEST.tsv is readable");
     for line in manifest.lines().skip(1) {

@@ -33,13 +33,8 @@ fn root() -> PathBuf {
 }
 
 fn fixture_files() -> Vec<PathBuf> {
-    let dir = root().join("check");
-    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
-        .unwrap_or_else(|err| panic!("cannot read {}: {err}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "cstack"))
-        .collect();
-    files.sort();
+    let dir = cstack_tests::fixtures_dir();
+    let files = cstack_tests::schema_files(&dir);
     assert!(!files.is_empty(), "no fixtures in {}", dir.display());
     files
 }

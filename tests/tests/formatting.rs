@@ -6,38 +6,6 @@
 use cstack_compiler::{RootDatabase, SourceFile, check_file, schema_model};
 use std::path::{Path, PathBuf};
 
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut dirs = vec![dir.to_path_buf()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir)
-            .expect("readable directory")
-            .flatten()
-        {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "cstack") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
-fn corpus_and_fixtures() -> Vec<PathBuf> {
-    let mut files = files_under(&Path::new(env!("CARGO_MANIFEST_DIR")).join("check"));
-    match std::env::var_os("CSTACK_CONFORMANCE_DIR") {
-        Some(dir) => files.extend(files_under(Path::new(&dir))),
-        None => assert!(
-            std::env::var_os("CI").is_none(),
-            "CSTACK_CONFORMANCE_DIR must point at the upstream corpus in CI"
-        ),
-    }
-    files
-}
-
 /// Every comment's text, in order.
 fn comments(text: &str) -> Vec<String> {
     let tree = cstack_syntax::parse_whole(text).tree;
@@ -78,7 +46,7 @@ fn meaning(text: &str) -> String {
 #[test]
 fn golden_files() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fmt");
-    let inputs: Vec<PathBuf> = files_under(&dir)
+    let inputs: Vec<PathBuf> = cstack_tests::schema_files(&dir)
         .into_iter()
         .filter(|path| path.to_string_lossy().ends_with(".input.cstack"))
         .collect();
@@ -110,7 +78,7 @@ fn golden_files() {
 
 #[test]
 fn formatting_is_idempotent_keeps_comments_and_meaning() {
-    let files = corpus_and_fixtures();
+    let files = cstack_tests::fixtures_and_corpus();
     assert!(files.len() > 60, "inputs are missing");
     let mut failures = Vec::new();
     let mut formatted_count = 0;

@@ -4,7 +4,6 @@
 //! output re-parses cleanly and is stable.
 
 use cstack_compiler::{RootDatabase, SourceFile, check_file, schema_model};
-use std::path::{Path, PathBuf};
 
 fn check(text: &str) {
     let db = RootDatabase::default();
@@ -35,32 +34,9 @@ fn check(text: &str) {
     }
 }
 
-fn inputs() -> Vec<PathBuf> {
-    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("check")];
-    if let Some(corpus) = std::env::var_os("CSTACK_CONFORMANCE_DIR") {
-        dirs.push(PathBuf::from(corpus));
-    }
-    let mut files = Vec::new();
-    while let Some(dir) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "cstack") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 #[test]
 fn every_line_prefix_checks_without_panicking() {
-    let files = inputs();
+    let files = cstack_tests::fixtures_and_corpus();
     assert!(!files.is_empty(), "no inputs found");
     for path in files {
         let text = std::fs::read_to_string(&path).expect("readable");
@@ -138,7 +114,7 @@ const FRAGMENTS: &[&str] = &[
 
 #[test]
 fn random_mutations_check_without_panicking() {
-    let files = inputs();
+    let files = cstack_tests::fixtures_and_corpus();
     let mut rng = Rng(0x5eed_cafe_f00d);
     for path in files.iter().take(60) {
         let text = std::fs::read_to_string(path).expect("readable");

@@ -32,14 +32,8 @@ impl Status {
 }
 
 pub fn run(args: &CheckArgs) -> Status {
-    let inputs = match files::load(&args.paths) {
-        Ok(inputs) => inputs,
-        Err(errors) => {
-            for error in errors {
-                eprintln!("error: {error}");
-            }
-            return Status::Trouble;
-        }
+    let Some(inputs) = files::load_or_report(&args.paths) else {
+        return Status::Trouble;
     };
 
     // One database for the whole run: each file is its own schema, but they

@@ -60,6 +60,20 @@ impl fmt::Display for InputError {
     }
 }
 
+/// [`load`], printing every problem to standard error; `None` when there
+/// was any (the command then exits 2).
+pub fn load_or_report(roots: &[PathBuf]) -> Option<Vec<Input>> {
+    match load(roots) {
+        Ok(inputs) => Some(inputs),
+        Err(errors) => {
+            for error in errors {
+                eprintln!("error: {error}");
+            }
+            None
+        }
+    }
+}
+
 /// Reads every schema under `roots` (the current directory when empty).
 ///
 /// Collects every problem rather than stopping at the first, so one run

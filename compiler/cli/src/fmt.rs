@@ -20,14 +20,8 @@ pub fn run(args: &FmtArgs) -> Status {
         }
         return format_stdin(args);
     }
-    let inputs = match files::load(&args.paths) {
-        Ok(inputs) => inputs,
-        Err(errors) => {
-            for error in errors {
-                eprintln!("error: {error}");
-            }
-            return Status::Trouble;
-        }
+    let Some(inputs) = files::load_or_report(&args.paths) else {
+        return Status::Trouble;
     };
 
     let mut status = Status::Clean;

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::names::did_you_mean;
-use cstack_diagnostics::{Anchor, Code, Label};
+use cstack_diagnostics::{Anchor, Code};
 use cstack_syntax::ast::Attribute;
 
 /// Where an attribute is written.
@@ -337,15 +337,12 @@ pub fn check_attributes<'a>(
                 .iter()
                 .find(|k| k.name.text == name)
                 .map_or(attribute.head_range(), |first| first.head_range());
-            ctx.error_at(
+            ctx.redeclared(
                 Code::DuplicateAttribute,
                 format!("`{}` is declared more than once", attribute.display_name()),
-                anchor,
-                attribute.head_range(),
-            )
-            .with_label_text("declared again here")
-            .secondary
-            .push(Label::anchored(anchor, first, "first declared here"));
+                (anchor, attribute.head_range()),
+                (anchor, first),
+            );
             continue;
         }
         match (spec.shape, &attribute.arguments) {

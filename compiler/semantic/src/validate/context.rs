@@ -83,6 +83,35 @@ impl<'db> Ctx<'db> {
         self.diagnostics.last_mut().expect("just pushed")
     }
 
+    /// Reports something declared twice: at `again`, pointing back at `first`.
+    pub fn redeclared(
+        &mut self,
+        code: Code,
+        message: impl Into<String>,
+        again: (Anchor, TextRange),
+        first: (Anchor, TextRange),
+    ) {
+        let diagnostic = self.error_at(code, message, again.0, again.1);
+        diagnostic.primary.message = "declared again here".to_string();
+        diagnostic
+            .secondary
+            .push(Label::anchored(first.0, first.1, "first declared here"));
+    }
+
+    /// The fields written in this declaration, anchored to it.
+    pub fn own_fields(&self) -> Vec<FieldRef<'db>> {
+        let anchor = self.anchor();
+        self.syntax
+            .fields
+            .iter()
+            .map(|field| FieldRef {
+                field,
+                anchor,
+                mixin: None,
+            })
+            .collect()
+    }
+
     /// The declaration at `index` of the item tree.
     pub fn decl_at(&self, index: usize) -> (Decl<'db>, &'db Arc<Declaration>) {
         let decl = self.items.decls[index];

@@ -4,7 +4,7 @@ use super::Ctx;
 use super::attributes::{LabelText, Position, check_attributes};
 use super::fields::check_decl_name;
 use crate::names::is_reserved;
-use cstack_diagnostics::{Code, Label};
+use cstack_diagnostics::Code;
 use rustc_hash::FxHashMap;
 
 pub fn validate_enum(ctx: &mut Ctx<'_>) {
@@ -16,14 +16,12 @@ pub fn validate_enum(ctx: &mut Ctx<'_>) {
         let name = variant.name.text.as_str();
         check_attributes(ctx, &variant.attributes, Position::EnumVariant, anchor);
         if let Some(first) = seen.insert(name, variant.name.range) {
-            ctx.error(
+            ctx.redeclared(
                 Code::DuplicateVariant,
                 format!("duplicate variant `{name}` on enum `{}`", ctx.name()),
-                variant.name.range,
-            )
-            .with_label_text("declared again here")
-            .secondary
-            .push(Label::anchored(anchor, first, "first declared here"));
+                (anchor, variant.name.range),
+                (anchor, first),
+            );
         }
         if is_reserved(name) {
             ctx.error(

@@ -42,19 +42,12 @@ pub fn check_field_names(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], setters: bo
     for field in fields {
         let name = field.field.name.text.as_str();
         if let Some(first) = by_name.get(name) {
-            ctx.error_at(
+            ctx.redeclared(
                 Code::DuplicateField,
                 format!("duplicate field `{name}` on {owner}"),
-                field.anchor,
-                field.field.name.range,
-            )
-            .with_label_text("declared again here")
-            .secondary
-            .push(Label::anchored(
-                first.anchor,
-                first.field.name.range,
-                "first declared here",
-            ));
+                (field.anchor, field.field.name.range),
+                (first.anchor, first.field.name.range),
+            );
             continue;
         }
         by_name.insert(name, *field);
@@ -137,15 +130,7 @@ pub fn validate_field_block(ctx: &mut Ctx<'_>) {
     check_decl_name(ctx);
     let syntax = ctx.syntax;
     let anchor = ctx.anchor();
-    let fields: Vec<FieldRef<'_>> = syntax
-        .fields
-        .iter()
-        .map(|field| FieldRef {
-            field,
-            anchor,
-            mixin: None,
-        })
-        .collect();
+    let fields = ctx.own_fields();
     check_field_names(ctx, &fields, syntax.kind == DeclKind::Type);
     let position = match syntax.kind {
         DeclKind::Type => Position::TypeField,

@@ -173,29 +173,21 @@ fn check_auth_default(
     let Some(member) = policy::resolve_auth_member(ctx, &path, anchor) else {
         return;
     };
-    let Resolved::Builtin(field_scalar) = resolved else {
-        ctx.error_at(
-            Code::InvalidDefault,
-            "`@default(auth().…)` is only supported on `String`, `Cuid`, `Int` and `Boolean` fields",
-            anchor,
-            value.range,
-        )
-        .with_label_text("unsupported field type");
-        return;
+    let field_scalar = match resolved {
+        Resolved::Builtin(
+            scalar @ (Scalar::String | Scalar::Cuid | Scalar::Int | Scalar::Boolean),
+        ) => scalar,
+        _ => {
+            ctx.error_at(
+                Code::InvalidDefault,
+                "`@default(auth().…)` is only supported on `String`, `Cuid`, `Int` and `Boolean` fields",
+                anchor,
+                value.range,
+            )
+            .with_label_text("unsupported field type");
+            return;
+        }
     };
-    if !matches!(
-        field_scalar,
-        Scalar::String | Scalar::Cuid | Scalar::Int | Scalar::Boolean
-    ) {
-        ctx.error_at(
-            Code::InvalidDefault,
-            "`@default(auth().…)` is only supported on `String`, `Cuid`, `Int` and `Boolean` fields",
-            anchor,
-            value.range,
-        )
-        .with_label_text("unsupported field type");
-        return;
-    }
     let fits = member.type_name == field_scalar.name()
         || (field_scalar == Scalar::Cuid && member.type_name == "String");
     if !fits {

@@ -62,18 +62,8 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
                 diagnostic.with_label_text("built-in type name");
                 report(&mut out, item, diagnostic);
             } else if let Some(first) = types.get(item.name.as_str()) {
-                let mut diagnostic = Diagnostic::error(
-                    Code::DuplicateDeclaration,
-                    format!("duplicate {} name `{}`", kind.keyword(), item.name),
-                    item.range,
-                );
-                diagnostic.with_label_text("declared again here");
-                diagnostic.secondary.push(Label::anchored(
-                    first.decl.anchor(),
-                    first.range,
-                    format!("first declared as a {} here", first.kind.keyword()),
-                ));
-                report(&mut out, item, diagnostic);
+                let label = format!("first declared as a {} here", first.kind.keyword());
+                report(&mut out, item, redeclared(item, first, label));
             } else {
                 types.insert(&item.name, item);
             }
@@ -88,18 +78,8 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
             .filter(|n| n.kind == kind && !n.name.is_empty())
         {
             if let Some(first) = seen.get(item.name.as_str()) {
-                let mut diagnostic = Diagnostic::error(
-                    Code::DuplicateDeclaration,
-                    format!("duplicate {} name `{}`", kind.keyword(), item.name),
-                    item.range,
-                );
-                diagnostic.with_label_text("declared again here");
-                diagnostic.secondary.push(Label::anchored(
-                    first.decl.anchor(),
-                    first.range,
-                    "first declared here",
-                ));
-                report(&mut out, item, diagnostic);
+                let label = "first declared here".to_string();
+                report(&mut out, item, redeclared(item, first, label));
             } else {
                 seen.insert(&item.name, item);
             }
@@ -259,4 +239,20 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// `duplicate <kind> name`, at `item`, pointing back at `first`.
+fn redeclared(item: &Named<'_>, first: &Named<'_>, first_label: String) -> Diagnostic {
+    let mut diagnostic = Diagnostic::error(
+        Code::DuplicateDeclaration,
+        format!("duplicate {} name `{}`", item.kind.keyword(), item.name),
+        item.range,
+    );
+    diagnostic.with_label_text("declared again here");
+    diagnostic.secondary.push(Label::anchored(
+        first.decl.anchor(),
+        first.range,
+        first_label,
+    ));
+    diagnostic
 }

@@ -6,7 +6,7 @@ use super::types::{TypePosition, check_type_ref};
 use super::{Ctx, policy};
 use crate::Transport;
 use crate::names::{is_reserved, to_snake_case};
-use cstack_diagnostics::{Code, Label};
+use cstack_diagnostics::Code;
 use cstack_syntax::ast::{Arity, Attribute, ExprKind};
 use rustc_hash::FxHashMap;
 
@@ -26,17 +26,15 @@ pub fn validate_procedure(ctx: &mut Ctx<'_>) {
     for parameter in &syntax.parameters {
         let name = parameter.name.text.as_str();
         if let Some(first) = seen.insert(name, parameter.name.range) {
-            ctx.error(
+            ctx.redeclared(
                 Code::DuplicateParameter,
                 format!(
                     "procedure `{}` declares parameter `{name}` more than once",
                     ctx.name()
                 ),
-                parameter.name.range,
-            )
-            .with_label_text("declared again here")
-            .secondary
-            .push(Label::anchored(anchor, first, "first declared here"));
+                (anchor, parameter.name.range),
+                (anchor, first),
+            );
         }
         if is_reserved(name) {
             ctx.error(

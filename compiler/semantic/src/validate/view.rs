@@ -2,7 +2,6 @@
 //! read policies and materialization.
 
 use super::attributes::{LabelText, Position, check_attributes};
-use super::context::FieldRef;
 use super::fields::{check_decl_name, check_field_names};
 use super::types::{TypePosition, check_type_ref};
 use super::{Ctx, policy};
@@ -15,15 +14,7 @@ pub fn validate_view(ctx: &mut Ctx<'_>) {
     check_decl_name(ctx);
     let syntax = ctx.syntax;
     let anchor = ctx.anchor();
-    let fields: Vec<FieldRef<'_>> = syntax
-        .fields
-        .iter()
-        .map(|field| FieldRef {
-            field,
-            anchor,
-            mixin: None,
-        })
-        .collect();
+    let fields = ctx.own_fields();
     check_field_names(ctx, &fields, true);
     check_sources(ctx);
     for field in &syntax.fields {
