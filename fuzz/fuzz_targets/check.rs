@@ -1,5 +1,6 @@
 //! Fuzz target: any UTF-8 text through the whole checking pipeline must not
-//! panic, and every diagnostic range must lie inside the text.
+//! panic, every diagnostic range must lie inside the text, and formatting
+//! must give text that parses and formats to itself.
 //!
 //! Run with `cargo fuzz run check` from this folder (cargo-fuzz, nightly).
 
@@ -18,4 +19,7 @@ fuzz_target!(|text: &str| {
         }
     }
     let _ = schema_model(&db, file);
+    if let Ok(formatted) = cstack_fmt::format(text) {
+        assert_eq!(cstack_fmt::format(&formatted).as_deref(), Ok(formatted.as_str()));
+    }
 });
