@@ -1,0 +1,117 @@
+/**
+ * The extension's entry point: starts `cstack-lsp` as a language client for
+ * `.cstack` files and offers the "Restart server" command.
+ *
+ * Colouring before the server is up comes from the TextMate grammar; every
+ * semantic feature comes from the server.
+ */
+import * as fs from "node:fs";
+import * as vscode from "vscode";
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from "vscode-languageclient/node";
+import { resolveServerCommand, type ServerCommand } from "./serverCommand";
+
+let client: LanguageClient | undefined;
+let output: vscode.OutputChannel | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel("cstack");
+  context.subscriptions.push(output);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand("cstack.restartServer", async () => {
+      await stopClient();
+      await startClient(context);
+    }),
+    vscode.commands.registerCommand("cstack.showOutput", () => output?.show(true)),
+    // A new server path or new arguments only take effect in a new process.
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (event.affectsConfiguration("cstack.server")) {
+        await stopClient();
+        await startClient(context);
+      }
+    }),
+  );
+
+  await startClient(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await stopClient();
+}
+
+function currentServerCommand(context: vscode.ExtensionContext): ServerCommand {
+  const config = vscode.workspace.getConfiguration("cstack.server");
+  return resolveServerCommand(
+    {
+      path: config.get<string | null>("path"),
+      args: config.get<string[]>("args"),
+      env: config.get<Record<string, string>>("env"),
+    },
+    {
+      extensionPath: context.extensionPath,
+      workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+      platform: process.platform,
+      arch: process.arch,
+      isExecutable: (file) => {
+        try {
+          fs.accessSync(file, fs.constants.X_OK);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
+  );
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  const server = currentServerCommand(context);
+  output?.appendLine(`Starting ${server.command} ${server.args.join(" ")} (from ${server.source})`);
+
+  const executable = {
+    command: server.command,
+    args: server.args,
+    transport: TransportKind.stdio,
+    options: { env: { ...process.env, ...server.env } },
+  };
+  const serverOptions: ServerOptions = { run: executable, debug: executable };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: "file", language: "cstack" },
+      { scheme: "untitled", language: "cstack" },
+    ],
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher("**/*.cstack"),
+    },
+    outputChannel: output,
+    traceOutputChannel: vscode.window.createOutputChannel("cstack trace"),
+  };
+
+  // The client reads `cstack.trace.server` itself, because its id is `cstack`.
+  client = new LanguageClient("cstack", "cstack language server", serverOptions, clientOptions);
+  try {
+    await client.start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const choice = await vscode.window.showErrorMessage(
+      `cstack: could not start ${server.command}: ${message}. Install cstack-lsp or set "cstack.server.path".`,
+      "Open settings",
+    );
+    if (choice === "Open settings") {
+      await vscode.commands.executeCommand("workbench.action.openSettings", "cstack.server.path");
+    }
+  }
+}
+
+async function stopClient(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running?.isRunning()) {
+    await running.stop();
+  }
+}
