@@ -1,0 +1,16 @@
+-- Buffer settings for `.cstack` files: `//` comments, `///` doc comments
+-- continued on Enter and by `o`/`O`, two-space indentation.
+if vim.b.did_ftplugin then
+  return
+end
+vim.b.did_ftplugin = 1
+
+vim.bo.commentstring = '// %s'
+-- `///` first, so a doc comment continues as a doc comment.
+vim.bo.comments = ':///,://'
+vim.bo.formatoptions = vim.bo.formatoptions:gsub('[ro]', '') .. 'ro'
+vim.bo.expandtab = true
+vim.bo.shiftwidth = 2
+vim.bo.softtabstop = 2
+
+vim.b.undo_ftplugin = 'setlocal commentstring< comments< formatoptions< expandtab< shiftwidth< softtabstop<'
