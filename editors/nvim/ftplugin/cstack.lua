@@ -1,5 +1,6 @@
 -- Buffer settings for `.cstack` files: `//` comments, `///` doc comments
--- continued on Enter and by `o`/`O`, two-space indentation.
+-- continued on Enter and by `o`/`O`, two-space indentation, and `@id` /
+-- `@@allow` as one word (for `*`, `ciw` and completion).
 if vim.b.did_ftplugin then
   return
 end
@@ -12,5 +13,6 @@ vim.bo.formatoptions = vim.bo.formatoptions:gsub('[ro]', '') .. 'ro'
 vim.bo.expandtab = true
 vim.bo.shiftwidth = 2
 vim.bo.softtabstop = 2
+vim.opt_local.iskeyword:append('@-@')
 
-vim.b.undo_ftplugin = 'setlocal commentstring< comments< formatoptions< expandtab< shiftwidth< softtabstop<'
+vim.b.undo_ftplugin = 'setlocal commentstring< comments< formatoptions< expandtab< shiftwidth< softtabstop< iskeyword<'

@@ -151,6 +151,9 @@ function M.highlight(bufnr)
     return false
   end
   vim.treesitter.highlighter.new(parser)
+  -- As `vim.treesitter.start` does on newer versions: tree-sitter replaces
+  -- the regex syntax.
+  vim.bo[bufnr].syntax = ''
   return true
 end
 
