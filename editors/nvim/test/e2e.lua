@@ -239,10 +239,12 @@ check('diagnostics for every error arrive, with codes and positions', function()
   expect(unknown_type.message:find('Integr', 1, true), unknown_type.message)
   eq(unknown_type.col, type_col, 'column of the unknown type')
   eq(unknown_type.severity, vim.diagnostic.severity.ERROR, 'severity')
+  eq(diagnostic_code(unknown_type), 'E1006', 'code of the unknown type')
   local attr_line = find(bufnr, '@uniqe')
   local unknown_attr = by_line[attr_line]
   expect(unknown_attr, 'no diagnostic on the unknown attribute line: ' .. vim.inspect(diagnostics))
   expect(unknown_attr.message:find('uniqe', 1, true), unknown_attr.message)
+  eq(diagnostic_code(unknown_attr), 'E3001', 'code of the unknown attribute')
 end)
 
 check('hover on a model reference shows the model and its doc comment', function()

@@ -57,16 +57,29 @@ function currentServerCommand(context: vscode.ExtensionContext): ServerCommand {
       workspaceFolder: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
       platform: process.platform,
       arch: process.arch,
-      isExecutable: (file) => {
-        try {
-          fs.accessSync(file, fs.constants.X_OK);
-          return true;
-        } catch {
-          return false;
-        }
-      },
+      isExecutable: ensureExecutable,
     },
   );
+}
+
+/**
+ * Whether `file` exists and can be run. A server shipped in the package may
+ * have lost its executable bit in the archive; restore it rather than fall
+ * back to `PATH` silently.
+ */
+function ensureExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return true;
+  } catch {
+    if (!fs.existsSync(file)) return false;
+    try {
+      fs.chmodSync(file, 0o755);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {

@@ -135,6 +135,30 @@ test("the unpacked bundle loads with only a stand-in vscode module and exports a
   }
 });
 
+test("with --server, the package carries the server for this platform, executable", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cstack-vsix-server-"));
+  try {
+    const fakeServer = path.join(dir, "cstack-lsp");
+    fs.writeFileSync(fakeServer, "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+    const out = path.join(dir, "cstack-with-server.vsix");
+    execFileSync(process.execPath, [path.join(root, "scripts/package.mjs"), "--server", fakeServer, "--out", out], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const packaged = readZip(fs.readFileSync(out));
+    const target = `${process.platform}-${process.arch}`;
+    const serverEntry = packaged.get(`extension/server/${target}/cstack-lsp`);
+    assert.ok(serverEntry, `no server in ${[...packaged.keys()].join(", ")}`);
+    assert.equal(serverEntry().toString("utf8"), "#!/bin/sh\nexit 0\n");
+    assert.ok((serverEntry.unixMode & 0o111) !== 0, `server mode ${serverEntry.unixMode.toString(8)} is not executable`);
+    assert.match(packaged.get("extension.vsixmanifest")().toString("utf8"), new RegExp(`TargetPlatform="${target}"`));
+    // The staging directory is gone again, so the universal package stays universal.
+    assert.equal(fs.existsSync(path.join(root, "server")), false);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 /** A `vscode` module whose every member is a harmless callable object. */
 function vscodeStandIn() {
   const handler = {

@@ -7,7 +7,11 @@ const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const CENTRAL_FILE_HEADER = 0x02014b50;
 const LOCAL_FILE_HEADER = 0x04034b50;
 
-/** Returns a Map from entry name to a function that yields the entry's bytes. */
+/**
+ * Returns a Map from entry name to a function that yields the entry's bytes;
+ * the function's `unixMode` property is the entry's Unix file mode (0 when the
+ * archive recorded none).
+ */
 export function readZip(buffer) {
   const eocd = findEndOfCentralDirectory(buffer);
   const count = buffer.readUInt16LE(eocd + 10);
@@ -22,9 +26,12 @@ export function readZip(buffer) {
     const nameLength = buffer.readUInt16LE(offset + 28);
     const extraLength = buffer.readUInt16LE(offset + 30);
     const commentLength = buffer.readUInt16LE(offset + 32);
+    const externalAttributes = buffer.readUInt32LE(offset + 38);
     const localOffset = buffer.readUInt32LE(offset + 42);
     const name = buffer.toString("utf8", offset + 46, offset + 46 + nameLength);
-    entries.set(name, () => readEntry(buffer, localOffset, method, compressedSize));
+    const read = () => readEntry(buffer, localOffset, method, compressedSize);
+    read.unixMode = externalAttributes >>> 16;
+    entries.set(name, read);
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
