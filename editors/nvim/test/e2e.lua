@@ -108,6 +108,31 @@ local function diagnostic_code(d)
   return lsp and lsp.code
 end
 
+-- The same calls across Neovim 0.7 to 0.11+, whose APIs moved.
+local get_query = vim.treesitter.query.get or vim.treesitter.get_query
+local get_node_text = vim.treesitter.get_node_text or vim.treesitter.query.get_node_text
+local modern = vim.fn.has('nvim-0.11') == 1
+
+local function cstack_clients(bufnr)
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients({ bufnr = bufnr, name = 'cstack' })
+  end
+  local clients = {}
+  for _, client in pairs(vim.lsp.buf_get_clients(bufnr)) do
+    if client.name == 'cstack' then
+      table.insert(clients, client)
+    end
+  end
+  return clients
+end
+
+local function is_stopped(client)
+  if modern then
+    return client:is_stopped()
+  end
+  return client.is_stopped()
+end
+
 -- ---------------------------------------------------------------------------
 
 check('*.cstack files get the cstack filetype and its buffer settings', function()
@@ -185,20 +210,43 @@ check('the committed queries compile and highlight a schema', function()
   local tree = vim.treesitter.get_parser(bufnr, 'cstack'):parse()[1]
   expect(not tree:root():has_error(), 'the example schema parses with errors')
   for _, name in ipairs({ 'highlights', 'injections', 'folds', 'indents', 'locals' }) do
-    local ok, query = pcall(vim.treesitter.get_query, 'cstack', name)
+    local ok, query = pcall(get_query, 'cstack', name)
     expect(ok and query, name .. '.scm does not compile: ' .. tostring(query))
   end
-  local query = vim.treesitter.get_query('cstack', 'highlights')
+  local query = get_query('cstack', 'highlights')
   local line = find(bufnr, 'model Author')
   local captures = {}
   for id, node in query:iter_captures(tree:root(), bufnr, line, line + 1) do
-    local text = vim.treesitter.query.get_node_text(node, bufnr)
+    local text = get_node_text(node, bufnr)
     captures[text] = captures[text] or {}
     table.insert(captures[text], query.captures[id])
   end
   expect(vim.tbl_contains(captures['model'] or {}, 'keyword.type'), 'model: ' .. vim.inspect(captures))
   expect(vim.tbl_contains(captures['Author'] or {}, 'type.definition'), 'Author: ' .. vim.inspect(captures))
   expect(require('cstack.parser').highlight(bufnr), 'tree-sitter highlighting did not start')
+  vim.cmd('bwipeout!')
+end)
+
+check('the injections query hands the SQL body of a view, without its quotes, to sql', function()
+  vim.cmd('edit ' .. vim.fn.fnameescape(plugin .. '/../../examples/blog.cstack'))
+  local bufnr = vim.api.nvim_get_current_buf()
+  local tree = vim.treesitter.get_parser(bufnr, 'cstack'):parse()[1]
+  local query = get_query('cstack', 'injections')
+  local ranges = {}
+  for _, match, metadata in query:iter_matches(tree:root(), bufnr, 0, -1) do
+    if metadata['injection.language'] == 'sql' then
+      for id, name in ipairs(query.captures) do
+        if name == 'injection.content' and match[id] then
+          -- 0.7 keeps the `#offset!` range in `content`, later versions per capture.
+          local range = (metadata[id] and metadata[id].range) or (metadata.content and metadata.content[1])
+          table.insert(ranges, range)
+        end
+      end
+    end
+  end
+  local open_line, open_col = find(bufnr, '@@sql("""')
+  local close_line = find(bufnr, '  """)')
+  eq(ranges, { { open_line, open_col + #'@@sql("""', close_line, 2 } }, 'SQL body ranges')
   vim.cmd('bwipeout!')
 end)
 
@@ -211,15 +259,38 @@ local bufnr = vim.api.nvim_get_current_buf()
 
 check('setup() attaches cstack-lsp to a cstack buffer', function()
   local attached = vim.wait(timeout_ms, function()
-    local clients = vim.lsp.buf_get_clients(bufnr)
-    for _, client in pairs(clients) do
-      if client.name == 'cstack' and client.initialized then
+    for _, client in ipairs(cstack_clients(bufnr)) do
+      if client.initialized then
         return true
       end
     end
     return false
   end, 20)
   expect(attached, 'no initialized cstack client on the buffer')
+  local client = cstack_clients(bufnr)[1]
+  eq(client.config.root_dir, workspace, 'root directory')
+  eq(client.config.cmd, { server }, 'command')
+  if modern then
+    -- Neovim 0.11+: setup() went through vim.lsp.config, which found lsp/cstack.lua.
+    eq(vim.lsp.config.cstack.root_markers, require('cstack.config').root_markers, 'root markers from lsp/cstack.lua')
+  end
+end)
+
+check('attach() on another buffer of the workspace reuses the running client', function()
+  local before = cstack_clients(bufnr)
+  eq(#before, 1, 'clients on the schema buffer')
+  local other = workspace .. '/second.cstack'
+  vim.fn.writefile({ 'enum Status {', '  Draft', '}' }, other)
+  vim.cmd('edit ' .. vim.fn.fnameescape(other))
+  local other_buf = vim.api.nvim_get_current_buf()
+  -- On 0.8+ this goes through vim.lsp.start, on 0.7 through start_client.
+  local id = require('cstack').attach(other_buf)
+  eq(id, before[1].id, 'client id')
+  local attached = vim.wait(timeout_ms, function()
+    return #cstack_clients(other_buf) == 1
+  end, 20)
+  expect(attached, 'the second buffer has no client')
+  vim.cmd('buffer ' .. bufnr)
 end)
 
 check('diagnostics for every error arrive, with codes and positions', function()
@@ -289,19 +360,14 @@ check('an edit that fixes the errors clears their diagnostics', function()
 end)
 
 check('the server shuts down cleanly when the client stops', function()
-  local ids = {}
-  for id, client in pairs(vim.lsp.buf_get_clients(bufnr)) do
-    if client.name == 'cstack' then
-      table.insert(ids, client.id or id)
-    end
-  end
-  expect(#ids > 0, 'no client to stop')
-  for _, id in ipairs(ids) do
-    vim.lsp.stop_client(id)
+  local clients = cstack_clients(bufnr)
+  expect(#clients > 0, 'no client to stop')
+  for _, client in ipairs(clients) do
+    vim.lsp.stop_client(client.id)
   end
   local stopped = vim.wait(timeout_ms, function()
-    for _, id in ipairs(ids) do
-      if not vim.lsp.client_is_stopped(id) then
+    for _, client in ipairs(clients) do
+      if not is_stopped(client) then
         return false
       end
     end
