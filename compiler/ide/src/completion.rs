@@ -1,0 +1,645 @@
+//! Completion by position: what can be written at the cursor, worked out from
+//! the declaration the cursor is in and the text before it on its line.
+
+use crate::docs::{self, Place};
+use crate::index::{decl_at, field_of, find_decl, mixins_of};
+use cstack_compiler::{Db, Scalar, SourceFile, item_tree};
+use cstack_diagnostics::TextRange;
+use cstack_syntax::ast::{DeclKind, Declaration};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompletionKind {
+    Keyword,
+    Type,
+    Attribute,
+    Field,
+    Variant,
+    Function,
+    Value,
+    Declaration,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompletionItem {
+    pub label: String,
+    pub kind: CompletionKind,
+    pub detail: Option<String>,
+    pub documentation: Option<String>,
+    /// What replaces `replace`; an LSP snippet when `is_snippet`.
+    pub insert: String,
+    pub is_snippet: bool,
+    /// The text the item replaces: the partial word before the cursor,
+    /// sigils included.
+    pub replace: TextRange,
+}
+
+fn is_word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// What an item inserts, and from where it replaces.
+struct Insert {
+    text: String,
+    is_snippet: bool,
+    from: u32,
+}
+
+struct Context<'a> {
+    db: &'a dyn Db,
+    file: SourceFile,
+    offset: u32,
+    /// The line up to the cursor.
+    line: &'a str,
+    /// Start of the word being typed.
+    word_start: u32,
+    out: Vec<CompletionItem>,
+}
+
+impl Context<'_> {
+    fn add(
+        &mut self,
+        label: impl Into<String>,
+        kind: CompletionKind,
+        detail: Option<String>,
+        documentation: Option<String>,
+        insert: Insert,
+    ) {
+        self.out.push(CompletionItem {
+            label: label.into(),
+            kind,
+            detail,
+            documentation,
+            insert: insert.text,
+            is_snippet: insert.is_snippet,
+            replace: TextRange::new(insert.from, self.offset),
+        });
+    }
+
+    fn word(&mut self, label: &str, kind: CompletionKind, detail: Option<String>) {
+        let start = self.word_start;
+        self.add(
+            label,
+            kind,
+            detail,
+            None,
+            Insert {
+                text: label.into(),
+                is_snippet: false,
+                from: start,
+            },
+        );
+    }
+}
+
+/// The completions at `offset`.
+pub fn completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<CompletionItem> {
+    let text = file.text(db);
+    let offset = offset.min(text.len() as u32);
+    let bytes = text.as_bytes();
+    let line_start = text[..offset as usize].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..offset as usize];
+    let mut word_start = offset as usize;
+    while word_start > line_start && is_word(bytes[word_start - 1]) {
+        word_start -= 1;
+    }
+    let mut cx = Context {
+        db,
+        file,
+        offset,
+        line,
+        word_start: word_start as u32,
+        out: Vec::new(),
+    };
+    let decl = decl_at(db, file, offset).filter(|(_, decl)| {
+        // Inside a declaration only after its keyword; a cursor at the start
+        // of a top-level line begins a new one.
+        let start = decl.offset(db);
+        offset > start + decl.syntax(db).keyword.end && !line.is_empty()
+    });
+    let Some((_, decl)) = decl else {
+        top_level(&mut cx);
+        return cx.out;
+    };
+    let syntax: &Declaration = decl.syntax(db);
+    let before_word = &line[..line.len() - (offset as usize - word_start)];
+    // `@`/`@@` attribute names.
+    if let Some(sigil_start) = before_word.strip_suffix("@@").map(|_| word_start - 2) {
+        attributes(&mut cx, syntax, true, sigil_start as u32);
+        return cx.out;
+    }
+    if before_word.ends_with('@') {
+        attributes(&mut cx, syntax, false, (word_start - 1) as u32);
+        return cx.out;
+    }
+    if let Some(call) = open_call(before_word) {
+        inside_call(&mut cx, syntax, &call, before_word);
+        return cx.out;
+    }
+    let trimmed = before_word.trim_start();
+    match syntax.kind {
+        DeclKind::Datasource | DeclKind::Mcp | DeclKind::Extension => {
+            if before_word.trim_end().ends_with('=') || before_word.ends_with('"') {
+                providers(&mut cx, before_word);
+            }
+        }
+        DeclKind::Procedure => {
+            if before_word.trim_end().ends_with(':') {
+                types(&mut cx);
+            }
+        }
+        DeclKind::View
+            if syntax.keyword.end + decl.offset(db) >= line_start as u32
+                && before_word.contains(" from ") =>
+        {
+            for decl in &item_tree(db, file).decls {
+                if decl.kind(db) == DeclKind::Model {
+                    let name = decl.name(db).clone();
+                    cx.word(&name, CompletionKind::Declaration, Some("model".into()));
+                }
+            }
+        }
+        _ => {
+            // `name Type`: the second word on a field line is a type.
+            let words: Vec<&str> = trimmed.split_whitespace().collect();
+            if words.len() == 1
+                && before_word.ends_with(char::is_whitespace)
+                && !trimmed.starts_with('@')
+            {
+                types(&mut cx);
+            }
+        }
+    }
+    cx.out
+}
+
+fn top_level(cx: &mut Context<'_>) {
+    for &(keyword, snippet) in docs::KEYWORDS {
+        let start = cx.word_start;
+        cx.add(
+            keyword,
+            CompletionKind::Keyword,
+            Some("declaration".into()),
+            None,
+            Insert {
+                text: snippet.into(),
+                is_snippet: true,
+                from: start,
+            },
+        );
+    }
+}
+
+fn types(cx: &mut Context<'_>) {
+    for scalar in Scalar::ALL {
+        cx.word(
+            scalar.name(),
+            CompletionKind::Type,
+            Some(docs::scalar_summary(scalar).to_string()),
+        );
+    }
+    let decls = &item_tree(cx.db, cx.file).decls;
+    for decl in decls {
+        let kind = decl.kind(cx.db);
+        if matches!(
+            kind,
+            DeclKind::Model | DeclKind::Type | DeclKind::Enum | DeclKind::View
+        ) {
+            let name = decl.name(cx.db).clone();
+            if !name.is_empty() {
+                cx.word(
+                    &name,
+                    CompletionKind::Declaration,
+                    Some(kind.keyword().to_string()),
+                );
+            }
+        }
+    }
+}
+
+fn providers(cx: &mut Context<'_>, before_word: &str) {
+    let quoted = before_word.ends_with('"');
+    for &(provider, summary) in docs::PROVIDERS {
+        let start = cx.word_start;
+        let insert = if quoted {
+            provider.to_string()
+        } else {
+            format!("\"{provider}\"")
+        };
+        cx.add(
+            provider,
+            CompletionKind::Value,
+            Some(summary.into()),
+            None,
+            Insert {
+                text: insert,
+                is_snippet: false,
+                from: start,
+            },
+        );
+    }
+}
+
+fn attributes(cx: &mut Context<'_>, syntax: &Declaration, is_block: bool, replace_start: u32) {
+    let line_only = cx.line.trim_start().starts_with('@');
+    let place = match (syntax.kind, is_block, line_only) {
+        (DeclKind::Model, true, _) => Place::ModelBlock,
+        (DeclKind::View, true, _) => Place::ViewBlock,
+        (_, true, _) => return,
+        (DeclKind::Procedure, false, _) => Place::Procedure,
+        (DeclKind::Model, false, true) => Place::ModelLine,
+        (DeclKind::Model | DeclKind::Mixin, false, false) => Place::StoredField,
+        (DeclKind::Type, false, false) => Place::TypeField,
+        (DeclKind::Auth, false, false) => Place::AuthField,
+        (DeclKind::View, false, false) => Place::ViewField,
+        _ => return,
+    };
+    for doc in docs::ATTRIBUTES
+        .iter()
+        .filter(|doc| doc.is_block == is_block && doc.places.contains(&place))
+    {
+        let label = doc.display();
+        let insert = format!("{label}{}", doc.snippet);
+        cx.add(
+            label,
+            CompletionKind::Attribute,
+            Some(doc.summary.to_string()),
+            Some(doc.summary.to_string()),
+            Insert {
+                text: insert,
+                is_snippet: true,
+                from: replace_start,
+            },
+        );
+    }
+}
+
+/// The innermost unclosed call on the line: `@relation(fields: [a, ` gives
+/// the attribute name `relation`, the sigil and the text after `(`.
+struct OpenCall {
+    name: String,
+    is_block: bool,
+    inner: String,
+}
+
+fn open_call(before: &str) -> Option<OpenCall> {
+    let bytes = before.as_bytes();
+    let mut depth = 0i32;
+    let mut in_string = false;
+    let mut i = bytes.len();
+    // Find the `(` of the innermost unclosed attribute call.
+    while i > 0 {
+        i -= 1;
+        match bytes[i] {
+            b'"' | b'\'' => in_string = !in_string,
+            b')' if !in_string => depth += 1,
+            b'(' if !in_string => {
+                if depth == 0 {
+                    let mut start = i;
+                    while start > 0 && is_word(bytes[start - 1]) {
+                        start -= 1;
+                    }
+                    let name = &before[start..i];
+                    let sigils = before[..start]
+                        .bytes()
+                        .rev()
+                        .take_while(|&b| b == b'@')
+                        .count();
+                    if sigils > 0 {
+                        return Some(OpenCall {
+                            name: name.to_string(),
+                            is_block: sigils >= 2,
+                            inner: before[i + 1..].to_string(),
+                        });
+                    }
+                    // A call inside an attribute, like `auth(` or `hasRole(`:
+                    // keep looking outwards.
+                } else {
+                    depth -= 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+fn own_fields(cx: &mut Context<'_>, owner: &str) {
+    let Some(decl) = find_decl(cx.db, cx.file, owner) else {
+        return;
+    };
+    let syntax: &Declaration = decl.syntax(cx.db);
+    let mut names: Vec<(String, Option<String>)> = syntax
+        .fields
+        .iter()
+        .map(|f| {
+            (
+                f.name.text.clone(),
+                f.ty.as_ref().map(|t| t.name.text.clone()),
+            )
+        })
+        .collect();
+    let mixins: Vec<String> = mixins_of(syntax).map(str::to_string).collect();
+    for mixin in mixins {
+        if let Some(mixin) = find_decl(cx.db, cx.file, &mixin) {
+            names.extend(mixin.syntax(cx.db).fields.iter().map(|f| {
+                (
+                    f.name.text.clone(),
+                    f.ty.as_ref().map(|t| t.name.text.clone()),
+                )
+            }));
+        }
+    }
+    for (name, ty) in names {
+        cx.word(&name, CompletionKind::Field, ty);
+    }
+}
+
+fn inside_call(cx: &mut Context<'_>, syntax: &Declaration, call: &OpenCall, before_word: &str) {
+    let own = syntax.name_text().to_string();
+    match (call.name.as_str(), call.is_block) {
+        ("relation", false) => {
+            let key = last_key(&call.inner);
+            if unclosed_list(&call.inner) {
+                match key.as_deref() {
+                    Some("fields") => own_fields(cx, &own),
+                    Some("references") => {
+                        if let Some(target) = field_type_on_line(cx.line) {
+                            own_fields(cx, &target);
+                        }
+                    }
+                    _ => {}
+                }
+            } else if before_word.trim_end().ends_with(':')
+                && matches!(key.as_deref(), Some("onDelete" | "onUpdate"))
+            {
+                for action in ["Cascade", "Restrict", "NoAction", "SetNull", "SetDefault"] {
+                    cx.word(
+                        action,
+                        CompletionKind::Value,
+                        Some("referential action".into()),
+                    );
+                }
+            } else {
+                for key in ["fields", "references", "onDelete", "onUpdate"] {
+                    let start = cx.word_start;
+                    let insert = if key.starts_with("on") {
+                        format!("{key}: ")
+                    } else {
+                        format!("{key}: [$1]")
+                    };
+                    cx.add(
+                        key,
+                        CompletionKind::Value,
+                        Some("@relation argument".into()),
+                        None,
+                        Insert {
+                            text: insert,
+                            is_snippet: true,
+                            from: start,
+                        },
+                    );
+                }
+            }
+        }
+        ("index" | "unique" | "id", true) => own_fields(cx, &own),
+        ("use", false) => {
+            for decl in &item_tree(cx.db, cx.file).decls {
+                if decl.kind(cx.db) == DeclKind::Mixin {
+                    let name = decl.name(cx.db).clone();
+                    cx.word(&name, CompletionKind::Declaration, Some("mixin".into()));
+                }
+            }
+        }
+        ("from", false) => {
+            if let Some(model) = path_before(before_word).first() {
+                let model = model.clone();
+                own_fields(cx, &model);
+            } else {
+                for source in &syntax.sources {
+                    cx.word(
+                        &source.text,
+                        CompletionKind::Declaration,
+                        Some("view source".into()),
+                    );
+                }
+            }
+        }
+        ("default", false) => {
+            if let Some(ty) = field_type_on_line(cx.line)
+                && let Some(decl) = find_decl(cx.db, cx.file, &ty)
+                && decl.kind(cx.db) == DeclKind::Enum
+            {
+                let variants: Vec<String> = decl
+                    .syntax(cx.db)
+                    .variants
+                    .iter()
+                    .map(|v| v.name.text.clone())
+                    .collect();
+                for variant in variants {
+                    cx.word(
+                        &variant,
+                        CompletionKind::Variant,
+                        Some(format!("enum {ty}")),
+                    );
+                }
+                return;
+            }
+            for &(function, summary) in docs::DEFAULT_FUNCTIONS {
+                let start = cx.word_start;
+                cx.add(
+                    function,
+                    CompletionKind::Function,
+                    Some(summary.into()),
+                    None,
+                    Insert {
+                        text: function.into(),
+                        is_snippet: false,
+                        from: start,
+                    },
+                );
+            }
+        }
+        ("allow" | "deny", _) | ("authorize", false) => policy(cx, syntax, before_word),
+        _ => {}
+    }
+}
+
+fn unclosed_list(inner: &str) -> bool {
+    inner.matches('[').count() > inner.matches(']').count()
+}
+
+/// The last `key:` before the cursor in an argument list.
+fn last_key(inner: &str) -> Option<String> {
+    let colon = inner.rfind(':')?;
+    let before = inner[..colon].trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    Some(before[start..].to_string())
+}
+
+/// The type of the field written on `line` (`name Type ...`).
+fn field_type_on_line(line: &str) -> Option<String> {
+    let mut words = line.split_whitespace();
+    words.next()?;
+    let ty = words.next()?;
+    Some(ty.trim_end_matches(['?', ']', '[']).to_string())
+}
+
+/// The dotted path ending right before the cursor's word: `auth().team.`
+/// gives `["auth()", "team"]`.
+fn path_before(before_word: &str) -> Vec<String> {
+    let Some(mut head) = before_word.strip_suffix('.') else {
+        return Vec::new();
+    };
+    let mut segments = Vec::new();
+    loop {
+        let call = head.ends_with("()");
+        let body = if call { &head[..head.len() - 2] } else { head };
+        let start = body.len() - body.bytes().rev().take_while(|&b| is_word(b)).count();
+        if start == body.len() {
+            break;
+        }
+        segments.push(format!(
+            "{}{}",
+            &body[start..],
+            if call { "()" } else { "" }
+        ));
+        match body[..start].strip_suffix('.') {
+            Some(rest) => head = rest,
+            None => break,
+        }
+    }
+    segments.reverse();
+    segments
+}
+
+fn policy(cx: &mut Context<'_>, syntax: &Declaration, before_word: &str) {
+    let path = path_before(before_word);
+    if !path.is_empty() {
+        // Walk the path to the record whose members come next.
+        let mut segments = path.iter();
+        let first = segments.next().map(String::as_str);
+        let mut owner = match first {
+            Some("auth()") => item_tree(cx.db, cx.file)
+                .decls
+                .iter()
+                .find(|decl| decl.kind(cx.db) == DeclKind::Auth)
+                .map(|decl| decl.name(cx.db).clone()),
+            Some("args") if syntax.kind == DeclKind::Procedure => {
+                let parameters: Vec<(String, Option<String>)> = syntax
+                    .parameters
+                    .iter()
+                    .map(|p| {
+                        (
+                            p.name.text.clone(),
+                            p.ty.as_ref().map(|t| t.name.text.clone()),
+                        )
+                    })
+                    .collect();
+                if path.len() == 1 {
+                    for (name, ty) in parameters {
+                        cx.word(&name, CompletionKind::Field, ty);
+                    }
+                    return;
+                }
+                let parameter = &path[1];
+                segments.next();
+                syntax
+                    .parameters
+                    .iter()
+                    .find(|p| &p.name.text == parameter)
+                    .and_then(|p| p.ty.as_ref())
+                    .map(|t| t.name.text.clone())
+            }
+            Some(name) => field_of(cx.db, cx.file, syntax.name_text(), name)
+                .and_then(|f| f.ty.as_ref())
+                .map(|t| t.name.text.clone()),
+            None => None,
+        };
+        let mut to_many = false;
+        if let Some(first) = first
+            && let Some(field) = field_of(cx.db, cx.file, syntax.name_text(), first)
+        {
+            to_many = field
+                .ty
+                .as_ref()
+                .is_some_and(|t| t.arity == cstack_syntax::ast::Arity::List);
+        }
+        for segment in segments {
+            if ["some", "every", "none"].contains(&segment.as_str()) {
+                to_many = false;
+                continue;
+            }
+            let Some(current) = owner.take() else {
+                return;
+            };
+            let field = field_of(cx.db, cx.file, &current, segment);
+            to_many = field
+                .and_then(|f| f.ty.as_ref())
+                .is_some_and(|t| t.arity == cstack_syntax::ast::Arity::List);
+            owner = field
+                .and_then(|f| f.ty.as_ref())
+                .map(|t| t.name.text.clone());
+        }
+        if to_many {
+            for quantifier in ["some", "every", "none"] {
+                cx.word(
+                    quantifier,
+                    CompletionKind::Keyword,
+                    Some("relation quantifier".into()),
+                );
+            }
+            return;
+        }
+        if let Some(owner) = owner {
+            own_fields(cx, &owner);
+        }
+        return;
+    }
+    if syntax.kind == DeclKind::Procedure {
+        cx.word(
+            "args",
+            CompletionKind::Value,
+            Some("the procedure's inputs".into()),
+        );
+    } else {
+        own_fields(cx, syntax.name_text());
+    }
+    for &(name, snippet, summary) in docs::POLICY_FUNCTIONS {
+        let start = cx.word_start;
+        cx.add(
+            name,
+            CompletionKind::Function,
+            Some(summary.into()),
+            Some(summary.into()),
+            Insert {
+                text: snippet.into(),
+                is_snippet: true,
+                from: start,
+            },
+        );
+    }
+    for literal in ["true", "false", "null"] {
+        cx.word(literal, CompletionKind::Keyword, None);
+    }
+    let decls = &item_tree(cx.db, cx.file).decls;
+    for decl in decls {
+        if decl.kind(cx.db) == DeclKind::Enum {
+            let owner = decl.name(cx.db).clone();
+            let variants: Vec<String> = decl
+                .syntax(cx.db)
+                .variants
+                .iter()
+                .map(|v| v.name.text.clone())
+                .collect();
+            for variant in variants {
+                cx.word(
+                    &variant,
+                    CompletionKind::Variant,
+                    Some(format!("enum {owner}")),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,566 @@
+//! The symbol index: every name a declaration defines and every name it
+//! refers to, with ranges relative to the declaration, memoised per
+//! declaration so an edit re-indexes only the declaration it touched.
+//!
+//! A reference names its target by text ([`Symbol`]), not by position, so
+//! the index of a declaration stays equal when other declarations move;
+//! [`resolve`] turns a symbol into the place that defines it.
+
+use cstack_compiler::{Db, Decl, Scalar, SourceFile, item_tree};
+use cstack_diagnostics::TextRange;
+use cstack_syntax::ast::{Attribute, DeclKind, Declaration, Expr, ExprKind, Field, TypeRef};
+
+/// Something that has a definition: a top-level declaration, or a member
+/// (field, enum variant, procedure parameter) of one.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Symbol {
+    Decl(String),
+    Member { owner: String, member: String },
+}
+
+impl Symbol {
+    pub fn member(owner: &str, member: &str) -> Self {
+        Symbol::Member {
+            owner: owner.to_string(),
+            member: member.to_string(),
+        }
+    }
+
+    /// The name as written at every occurrence.
+    pub fn name(&self) -> &str {
+        match self {
+            Symbol::Decl(name) => name,
+            Symbol::Member { member, .. } => member,
+        }
+    }
+}
+
+/// One occurrence of a name in a declaration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Occurrence {
+    /// Relative to the declaration's start.
+    pub range: TextRange,
+    pub symbol: Symbol,
+    /// True where the name is defined, false where it is used.
+    pub is_definition: bool,
+}
+
+/// Every occurrence in one declaration, in source order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeclIndex {
+    pub occurrences: Vec<Occurrence>,
+}
+
+/// The occurrences of `decl`. Reads the syntax of the declarations that
+/// relation and policy paths walk through, and nothing else.
+#[salsa::tracked(returns(ref))]
+pub fn decl_index<'db>(db: &'db dyn Db, decl: Decl<'db>) -> DeclIndex {
+    let syntax = decl.syntax(db);
+    let mut collector = Collector {
+        db,
+        file: decl.file(db),
+        syntax,
+        out: Vec::new(),
+    };
+    collector.declaration();
+    let mut occurrences = collector.out;
+    occurrences.sort_by_key(|occurrence| (occurrence.range.start, occurrence.range.end));
+    occurrences.dedup();
+    DeclIndex { occurrences }
+}
+
+/// Start and end of every declaration of a file, in source order: what
+/// finding the declaration under a cursor searches.
+#[salsa::tracked(returns(ref))]
+pub fn decl_spans(db: &dyn Db, file: SourceFile) -> Vec<(u32, u32)> {
+    item_tree(db, file)
+        .decls
+        .iter()
+        .map(|decl| {
+            let start = decl.offset(db);
+            (start, start + decl.syntax(db).range.end)
+        })
+        .collect()
+}
+
+/// The declaration whose range touches `offset` (the later one where two
+/// touch), with its position in the item tree.
+pub fn decl_at(db: &dyn Db, file: SourceFile, offset: u32) -> Option<(usize, Decl<'_>)> {
+    let spans = decl_spans(db, file);
+    let after = spans.partition_point(|&(start, _)| start <= offset);
+    let index = after.checked_sub(1)?;
+    let (start, end) = spans[index];
+    if start <= offset && offset <= end {
+        Some((index, item_tree(db, file).decls[index]))
+    } else {
+        None
+    }
+}
+
+/// The first declaration named `name` that can be referred to.
+pub fn find_decl<'db>(db: &'db dyn Db, file: SourceFile, name: &str) -> Option<Decl<'db>> {
+    item_tree(db, file)
+        .decls
+        .iter()
+        .copied()
+        .find(|decl| decl.name(db) == name && is_referable(decl.kind(db)))
+}
+
+fn is_referable(kind: DeclKind) -> bool {
+    !matches!(
+        kind,
+        DeclKind::Datasource | DeclKind::Extension | DeclKind::Mcp | DeclKind::Transport
+    )
+}
+
+/// Where a symbol is defined: the declaration, the name's absolute range and
+/// the absolute range of the whole definition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Definition<'db> {
+    pub decl: Decl<'db>,
+    pub name_range: TextRange,
+    pub full_range: TextRange,
+}
+
+/// The definition of `symbol` in `file`: a member is looked up in its
+/// owner, then in the mixins the owner uses.
+pub fn resolve<'db>(db: &'db dyn Db, file: SourceFile, symbol: &Symbol) -> Option<Definition<'db>> {
+    match symbol {
+        Symbol::Decl(name) => {
+            let decl = find_decl(db, file, name)?;
+            let syntax = decl.syntax(db);
+            let offset = decl.offset(db);
+            Some(Definition {
+                decl,
+                name_range: syntax.name_range().shifted(offset),
+                full_range: syntax.range.shifted(offset),
+            })
+        }
+        Symbol::Member { owner, member } => {
+            let decl = find_decl(db, file, owner)?;
+            if let Some(found) = member_definition(db, decl, member) {
+                return Some(found);
+            }
+            // A model's field may come from a mixin it uses.
+            mixins_of(decl.syntax(db))
+                .filter_map(|mixin| find_decl(db, file, mixin))
+                .find_map(|mixin| member_definition(db, mixin, member))
+        }
+    }
+}
+
+fn member_definition<'db>(
+    db: &'db dyn Db,
+    decl: Decl<'db>,
+    member: &str,
+) -> Option<Definition<'db>> {
+    let syntax = decl.syntax(db);
+    let offset = decl.offset(db);
+    let (name, full) = syntax
+        .fields
+        .iter()
+        .map(|field| (field.name.range, field.range, &field.name.text))
+        .chain(
+            syntax
+                .variants
+                .iter()
+                .map(|variant| (variant.name.range, variant.range, &variant.name.text)),
+        )
+        .chain(
+            syntax
+                .parameters
+                .iter()
+                .map(|parameter| (parameter.name.range, parameter.range, &parameter.name.text)),
+        )
+        .find(|(_, _, text)| text.as_str() == member)
+        .map(|(name, full, _)| (name, full))?;
+    Some(Definition {
+        decl,
+        name_range: name.shifted(offset),
+        full_range: full.shifted(offset),
+    })
+}
+
+/// The mixin names of `@use(...)` lines, in order.
+pub fn mixins_of(syntax: &Declaration) -> impl Iterator<Item = &str> {
+    syntax
+        .attributes
+        .iter()
+        .filter(|attribute| attribute.name.text == "use")
+        .flat_map(|attribute| attribute.positional())
+        .filter_map(Expr::as_ident)
+}
+
+/// A field of `owner` (its own, or from a mixin it uses).
+pub fn field_of<'db>(
+    db: &'db dyn Db,
+    file: SourceFile,
+    owner: &str,
+    name: &str,
+) -> Option<&'db Field> {
+    let decl = find_decl(db, file, owner)?;
+    let syntax: &'db Declaration = decl.syntax(db);
+    if let Some(field) = syntax.field(name) {
+        return Some(field);
+    }
+    let mixins: Vec<&str> = mixins_of(syntax).collect();
+    mixins.into_iter().find_map(|mixin| {
+        let mixin: &'db Declaration = find_decl(db, file, mixin)?.syntax(db);
+        mixin.field(name)
+    })
+}
+
+const QUANTIFIERS: &[&str] = &["some", "every", "none"];
+
+struct Collector<'a> {
+    db: &'a dyn Db,
+    file: SourceFile,
+    syntax: &'a Declaration,
+    out: Vec<Occurrence>,
+}
+
+impl<'a> Collector<'a> {
+    fn push(&mut self, range: TextRange, symbol: Symbol, is_definition: bool) {
+        self.out.push(Occurrence {
+            range,
+            symbol,
+            is_definition,
+        });
+    }
+
+    /// A use of a member, attributed to the declaration that defines it
+    /// (a mixin, for a field a model takes from one).
+    fn push_member(&mut self, range: TextRange, owner: &str, member: &str) {
+        let owner = resolve(self.db, self.file, &Symbol::member(owner, member)).map_or_else(
+            || owner.to_string(),
+            |found| found.decl.name(self.db).clone(),
+        );
+        self.push(range, Symbol::member(&owner, member), false);
+    }
+
+    fn own(&self) -> &'a str {
+        self.syntax.name_text()
+    }
+
+    fn declaration(&mut self) {
+        let syntax = self.syntax;
+        let own = self.own().to_string();
+        if let Some(name) = &syntax.name
+            && is_referable(syntax.kind)
+        {
+            self.push(name.range, Symbol::Decl(own.clone()), true);
+        }
+        for attribute in &syntax.attributes {
+            self.line_attribute(attribute);
+        }
+        for field in &syntax.fields {
+            self.push(
+                field.name.range,
+                Symbol::member(&own, &field.name.text),
+                true,
+            );
+            if let Some(ty) = &field.ty {
+                self.type_ref(ty);
+            }
+            for attribute in &field.attributes {
+                self.field_attribute(field, attribute);
+            }
+        }
+        for variant in &syntax.variants {
+            self.push(
+                variant.name.range,
+                Symbol::member(&own, &variant.name.text),
+                true,
+            );
+        }
+        for parameter in &syntax.parameters {
+            self.push(
+                parameter.name.range,
+                Symbol::member(&own, &parameter.name.text),
+                true,
+            );
+            if let Some(ty) = &parameter.ty {
+                self.type_ref(ty);
+            }
+        }
+        if let Some(ty) = &syntax.return_type {
+            self.type_ref(ty);
+        }
+        for source in &syntax.sources {
+            self.push(source.range, Symbol::Decl(source.text.clone()), false);
+        }
+        for attribute in &syntax.block_attributes {
+            self.block_attribute(attribute);
+        }
+    }
+
+    fn type_ref(&mut self, ty: &TypeRef) {
+        if Scalar::from_name(&ty.name.text).is_none() && !ty.name.text.is_empty() {
+            self.push(ty.name.range, Symbol::Decl(ty.name.text.clone()), false);
+        }
+        for argument in ty.arguments.iter().flatten() {
+            self.type_ref(argument);
+        }
+    }
+
+    /// Single-`@` lines: `@use(Mixin)` in bodies, policies and
+    /// `@authorize(Model, ...)` on procedures.
+    fn line_attribute(&mut self, attribute: &Attribute) {
+        match attribute.name.text.as_str() {
+            "use" => {
+                for value in attribute.positional() {
+                    if let Some(name) = value.as_ident() {
+                        self.push(value.range, Symbol::Decl(name.to_string()), false);
+                    }
+                }
+            }
+            "allow" | "deny" => {
+                for argument in attribute.args() {
+                    self.policy(&argument.value);
+                }
+            }
+            "authorize" => {
+                if let Some(first) = attribute.positional().next()
+                    && let Some(name) = first.as_ident()
+                {
+                    self.push(first.range, Symbol::Decl(name.to_string()), false);
+                }
+                for value in attribute.positional().skip(2) {
+                    self.policy(value);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn field_attribute(&mut self, field: &Field, attribute: &Attribute) {
+        let own = self.own().to_string();
+        match attribute.name.text.as_str() {
+            "relation" => {
+                if let Some(fields) = attribute.named("fields") {
+                    self.name_list(&fields.value, &own);
+                }
+                if let (Some(references), Some(ty)) = (attribute.named("references"), &field.ty) {
+                    let target = ty.name.text.clone();
+                    self.name_list(&references.value, &target);
+                }
+            }
+            "default" => {
+                if let (Some(value), Some(ty)) = (attribute.positional().next(), &field.ty)
+                    && let Some(name) = value.as_ident()
+                    && self.is_enum(&ty.name.text)
+                {
+                    self.push_member(value.range, &ty.name.text, name);
+                }
+            }
+            "from" => {
+                if let Some(value) = attribute.positional().next()
+                    && let Some(path) = value.as_path()
+                    && let Some(&(model, range)) = path.first()
+                {
+                    self.push(range, Symbol::Decl(model.to_string()), false);
+                    if let Some(&(member, range)) = path.get(1) {
+                        self.push_member(range, model, member);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn block_attribute(&mut self, attribute: &Attribute) {
+        let own = self.own().to_string();
+        match attribute.name.text.as_str() {
+            "index" | "unique" | "id" => {
+                for argument in attribute.args() {
+                    if argument.name.is_none()
+                        || argument
+                            .name
+                            .as_ref()
+                            .is_some_and(|name| name.text == "fields")
+                    {
+                        self.name_list(&argument.value, &own);
+                    }
+                }
+            }
+            "allow" | "deny" => {
+                for argument in attribute.args() {
+                    self.policy(&argument.value);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `[a, b]` naming members of `owner`.
+    fn name_list(&mut self, value: &Expr, owner: &str) {
+        if let ExprKind::Array(items) = &value.kind {
+            for item in items {
+                if let Some(name) = item.as_ident() {
+                    self.push_member(item.range, owner, name);
+                }
+            }
+        }
+    }
+
+    fn is_enum(&self, name: &str) -> bool {
+        find_decl(self.db, self.file, name).is_some_and(|decl| decl.kind(self.db) == DeclKind::Enum)
+    }
+
+    /// The declaration a field's type names, when it is a record or enum.
+    fn field_type(&self, owner: &str, field: &str) -> Option<String> {
+        let field = field_of(self.db, self.file, owner, field)?;
+        let name = &field.ty.as_ref()?.name.text;
+        find_decl(self.db, self.file, name).map(|_| name.clone())
+    }
+
+    fn auth_name(&self) -> Option<String> {
+        item_tree(self.db, self.file)
+            .decls
+            .iter()
+            .find(|decl| decl.kind(self.db) == DeclKind::Auth)
+            .map(|decl| decl.name(self.db).clone())
+    }
+
+    /// Walks `segments` starting in `owner`, following each field's type.
+    fn walk(&mut self, mut owner: Option<String>, segments: &[(&str, TextRange)]) {
+        for &(segment, range) in segments {
+            if QUANTIFIERS.contains(&segment) {
+                continue;
+            }
+            let Some(current) = owner.take() else {
+                return;
+            };
+            self.push_member(range, &current, segment);
+            owner = self.field_type(&current, segment);
+        }
+    }
+
+    fn policy(&mut self, expr: &Expr) {
+        match &expr.kind {
+            ExprKind::Binary { left, right, .. } | ExprKind::In { left, right, .. } => {
+                self.policy(left);
+                self.policy(right);
+            }
+            ExprKind::Not(inner) | ExprKind::Paren(inner) => self.policy(inner),
+            ExprKind::Array(items) => items.iter().for_each(|item| self.policy(item)),
+            ExprKind::Call { arguments, .. } => {
+                for argument in &arguments.items {
+                    self.policy(&argument.value);
+                }
+            }
+            ExprKind::Member { object, property } => {
+                if let Some(root) = auth_root(expr) {
+                    let _ = root;
+                    let mut segments = Vec::new();
+                    collect_after_auth(expr, &mut segments);
+                    let auth = self.auth_name();
+                    self.walk(auth, &segments);
+                } else if let Some(path) = expr.as_path() {
+                    self.path(&path);
+                } else {
+                    self.policy(object);
+                    let _ = property;
+                }
+            }
+            ExprKind::Ident(name) => {
+                self.path(&[(name.as_str(), expr.range)]);
+            }
+            _ => {}
+        }
+    }
+
+    /// A plain or dotted name in a policy: an input (`args.x` in a
+    /// procedure), a field of this record, or an enum variant.
+    fn path(&mut self, path: &[(&str, TextRange)]) {
+        let own = self.own().to_string();
+        let Some(&(first, range)) = path.first() else {
+            return;
+        };
+        if self.syntax.kind == DeclKind::Procedure {
+            if first == "args"
+                && let Some(&(parameter, range)) = path.get(1)
+            {
+                self.push_member(range, &own, parameter);
+                let ty = self
+                    .syntax
+                    .parameters
+                    .iter()
+                    .find(|p| p.name.text == parameter)
+                    .and_then(|p| p.ty.as_ref())
+                    .map(|ty| ty.name.text.clone())
+                    .filter(|name| find_decl(self.db, self.file, name).is_some());
+                self.walk(ty, &path[2..]);
+            }
+            return;
+        }
+        if field_of(self.db, self.file, &own, first).is_some() {
+            self.walk(Some(own), path);
+            return;
+        }
+        if path.len() == 1
+            && let Some(owner) = self.enum_with_variant(first)
+        {
+            self.push_member(range, &owner, first);
+        }
+    }
+
+    fn enum_with_variant(&self, variant: &str) -> Option<String> {
+        item_tree(self.db, self.file).decls.iter().find_map(|decl| {
+            (decl.kind(self.db) == DeclKind::Enum
+                && decl
+                    .syntax(self.db)
+                    .variants
+                    .iter()
+                    .any(|v| v.name.text == variant))
+            .then(|| decl.name(self.db).clone())
+        })
+    }
+}
+
+/// Whether `expr` is `auth().a...`; returns the `auth()` call.
+fn auth_root(expr: &Expr) -> Option<&Expr> {
+    match &expr.kind {
+        ExprKind::Member { object, .. } => auth_root(object),
+        ExprKind::Call { callee, arguments }
+            if callee.as_ident() == Some("auth") && arguments.items.is_empty() =>
+        {
+            Some(expr)
+        }
+        _ => None,
+    }
+}
+
+fn collect_after_auth<'e>(expr: &'e Expr, out: &mut Vec<(&'e str, TextRange)>) {
+    if let ExprKind::Member { object, property } = &expr.kind {
+        collect_after_auth(object, out);
+        out.push((property.text.as_str(), property.range));
+    }
+}
+
+/// The occurrence under `offset` in `decl` (absolute offset), if any.
+pub fn occurrence_at<'db>(
+    db: &'db dyn Db,
+    decl: Decl<'db>,
+    offset: u32,
+) -> Option<&'db Occurrence> {
+    let relative = offset.checked_sub(decl.offset(db))?;
+    decl_index(db, decl)
+        .occurrences
+        .iter()
+        .find(|occurrence| occurrence.range.touches(relative))
+}
+
+/// Every occurrence of `symbol` in `file`, absolute, in source order.
+pub fn occurrences_of(db: &dyn Db, file: SourceFile, symbol: &Symbol) -> Vec<(TextRange, bool)> {
+    let mut out = Vec::new();
+    for decl in &item_tree(db, file).decls {
+        let offset = decl.offset(db);
+        for occurrence in &decl_index(db, *decl).occurrences {
+            if &occurrence.symbol == symbol {
+                out.push((occurrence.range.shifted(offset), occurrence.is_definition));
+            }
+        }
+    }
+    out
+}

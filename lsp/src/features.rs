@@ -1,0 +1,398 @@
+//! The read requests: each turns a [`Snapshot`] and LSP parameters into an
+//! LSP result by asking `cstack-ide` in byte offsets and converting back.
+//! They run on a blocking thread, never on the protocol loop.
+
+use crate::convert::{self, Lines};
+use crate::world::Snapshot;
+use cstack_compiler::{SourceFile, check_file};
+use cstack_ide as ide;
+use std::collections::HashMap;
+use tower_lsp_server::ls_types::{self as lsp, Uri};
+
+/// Runs `work` with the snapshot's text and line index.
+pub fn with_lines<T>(snapshot: &Snapshot, work: impl FnOnce(&Lines<'_>) -> T) -> T {
+    let text = snapshot.file.text(&snapshot.db);
+    let index = ide::line_index(&snapshot.db, snapshot.file);
+    work(&Lines {
+        text,
+        index,
+        encoding: snapshot.encoding,
+    })
+}
+
+pub fn diagnostics(snapshot: &Snapshot) -> Vec<lsp::Diagnostic> {
+    let result = check_file(&snapshot.db, snapshot.file);
+    with_lines(snapshot, |lines| {
+        result
+            .diagnostics
+            .iter()
+            .map(|diagnostic| convert::diagnostic(lines, &snapshot.uri, diagnostic))
+            .collect()
+    })
+}
+
+pub fn hover(snapshot: &Snapshot, position: lsp::Position) -> Option<lsp::Hover> {
+    with_lines(snapshot, |lines| {
+        let found = ide::hover(&snapshot.db, snapshot.file, lines.offset(position))?;
+        Some(lsp::Hover {
+            contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+                kind: lsp::MarkupKind::Markdown,
+                value: found.markdown,
+            }),
+            range: Some(lines.range(found.range)),
+        })
+    })
+}
+
+pub fn definition(
+    snapshot: &Snapshot,
+    position: lsp::Position,
+) -> Option<lsp::GotoDefinitionResponse> {
+    with_lines(snapshot, |lines| {
+        let target = ide::definition(&snapshot.db, snapshot.file, lines.offset(position))?;
+        Some(lsp::GotoDefinitionResponse::Scalar(lsp::Location::new(
+            snapshot.uri.clone(),
+            lines.range(target.focus_range),
+        )))
+    })
+}
+
+pub fn references(
+    snapshot: &Snapshot,
+    position: lsp::Position,
+    include_declaration: bool,
+) -> Vec<lsp::Location> {
+    with_lines(snapshot, |lines| {
+        ide::references(
+            &snapshot.db,
+            snapshot.file,
+            lines.offset(position),
+            include_declaration,
+        )
+        .into_iter()
+        .map(|range| lsp::Location::new(snapshot.uri.clone(), lines.range(range)))
+        .collect()
+    })
+}
+
+fn symbol_kind(kind: ide::SymbolKind) -> lsp::SymbolKind {
+    use ide::SymbolKind as K;
+    match kind {
+        K::Datasource | K::Config => lsp::SymbolKind::NAMESPACE,
+        K::Auth | K::Type => lsp::SymbolKind::STRUCT,
+        K::Mixin => lsp::SymbolKind::INTERFACE,
+        K::Model | K::View => lsp::SymbolKind::CLASS,
+        K::Enum => lsp::SymbolKind::ENUM,
+        K::Procedure => lsp::SymbolKind::FUNCTION,
+        K::Field => lsp::SymbolKind::FIELD,
+        K::Variant => lsp::SymbolKind::ENUM_MEMBER,
+        K::Parameter => lsp::SymbolKind::VARIABLE,
+        K::Entry => lsp::SymbolKind::PROPERTY,
+    }
+}
+
+#[allow(deprecated)] // `deprecated` is a required field of the struct.
+fn document_symbol(lines: &Lines<'_>, symbol: &ide::DocumentSymbol) -> lsp::DocumentSymbol {
+    lsp::DocumentSymbol {
+        name: if symbol.name.is_empty() {
+            "(unnamed)".to_string()
+        } else {
+            symbol.name.clone()
+        },
+        detail: symbol.detail.clone(),
+        kind: symbol_kind(symbol.kind),
+        tags: None,
+        deprecated: None,
+        range: lines.range(symbol.full_range),
+        selection_range: lines.range(symbol.name_range),
+        children: (!symbol.children.is_empty()).then(|| {
+            symbol
+                .children
+                .iter()
+                .map(|child| document_symbol(lines, child))
+                .collect()
+        }),
+    }
+}
+
+pub fn document_symbols(snapshot: &Snapshot) -> lsp::DocumentSymbolResponse {
+    with_lines(snapshot, |lines| {
+        lsp::DocumentSymbolResponse::Nested(
+            ide::document_symbols(&snapshot.db, snapshot.file)
+                .iter()
+                .map(|symbol| document_symbol(lines, symbol))
+                .collect(),
+        )
+    })
+}
+
+pub fn workspace_symbols(
+    db: &cstack_compiler::RootDatabase,
+    files: &[(Uri, SourceFile)],
+    encoding: convert::Encoding,
+    query: &str,
+) -> Vec<lsp::WorkspaceSymbol> {
+    let uris: HashMap<SourceFile, &Uri> = files.iter().map(|(uri, file)| (*file, uri)).collect();
+    let only: Vec<SourceFile> = files.iter().map(|(_, file)| *file).collect();
+    ide::workspace_symbols(db, &only, query, 500)
+        .into_iter()
+        .map(|symbol| {
+            let text = symbol.file.text(db);
+            let index = ide::line_index(db, symbol.file);
+            let lines = Lines {
+                text,
+                index,
+                encoding,
+            };
+            lsp::WorkspaceSymbol {
+                name: symbol.name,
+                kind: symbol_kind(symbol.kind),
+                tags: None,
+                container_name: symbol.container,
+                location: lsp::OneOf::Left(lsp::Location::new(
+                    uris[&symbol.file].clone(),
+                    lines.range(symbol.name_range),
+                )),
+                data: None,
+            }
+        })
+        .collect()
+}
+
+fn completion_kind(kind: ide::CompletionKind) -> lsp::CompletionItemKind {
+    use ide::CompletionKind as K;
+    match kind {
+        K::Keyword => lsp::CompletionItemKind::KEYWORD,
+        K::Type => lsp::CompletionItemKind::TYPE_PARAMETER,
+        K::Attribute => lsp::CompletionItemKind::PROPERTY,
+        K::Field => lsp::CompletionItemKind::FIELD,
+        K::Variant => lsp::CompletionItemKind::ENUM_MEMBER,
+        K::Function => lsp::CompletionItemKind::FUNCTION,
+        K::Value => lsp::CompletionItemKind::VALUE,
+        K::Declaration => lsp::CompletionItemKind::CLASS,
+    }
+}
+
+pub fn completion(snapshot: &Snapshot, position: lsp::Position) -> lsp::CompletionResponse {
+    with_lines(snapshot, |lines| {
+        let items = ide::completions(&snapshot.db, snapshot.file, lines.offset(position))
+            .into_iter()
+            .map(|item| lsp::CompletionItem {
+                label: item.label,
+                kind: Some(completion_kind(item.kind)),
+                detail: item.detail,
+                documentation: item.documentation.map(|value| {
+                    lsp::Documentation::MarkupContent(lsp::MarkupContent {
+                        kind: lsp::MarkupKind::Markdown,
+                        value,
+                    })
+                }),
+                insert_text_format: Some(if item.is_snippet {
+                    lsp::InsertTextFormat::SNIPPET
+                } else {
+                    lsp::InsertTextFormat::PLAIN_TEXT
+                }),
+                text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit::new(
+                    lines.range(item.replace),
+                    item.insert,
+                ))),
+                ..Default::default()
+            })
+            .collect();
+        lsp::CompletionResponse::List(lsp::CompletionList {
+            is_incomplete: false,
+            items,
+        })
+    })
+}
+
+fn text_edits(lines: &Lines<'_>, edits: Vec<ide::TextEdit>) -> Vec<lsp::TextEdit> {
+    edits
+        .into_iter()
+        .map(|edit| lsp::TextEdit::new(lines.range(edit.range), edit.new_text))
+        .collect()
+}
+
+pub fn prepare_rename(
+    snapshot: &Snapshot,
+    position: lsp::Position,
+) -> Option<lsp::PrepareRenameResponse> {
+    with_lines(snapshot, |lines| {
+        let (range, placeholder) =
+            ide::prepare_rename(&snapshot.db, snapshot.file, lines.offset(position)).ok()?;
+        Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
+            range: lines.range(range),
+            placeholder,
+        })
+    })
+}
+
+pub fn rename(
+    snapshot: &Snapshot,
+    position: lsp::Position,
+    new_name: &str,
+) -> Result<lsp::WorkspaceEdit, ide::RenameError> {
+    with_lines(snapshot, |lines| {
+        let edits = ide::rename(
+            &snapshot.db,
+            snapshot.file,
+            lines.offset(position),
+            new_name,
+        )?;
+        let mut changes = HashMap::new();
+        changes.insert(snapshot.uri.clone(), text_edits(lines, edits));
+        Ok(lsp::WorkspaceEdit {
+            changes: Some(changes),
+            ..Default::default()
+        })
+    })
+}
+
+pub fn semantic_tokens(snapshot: &Snapshot, range: Option<lsp::Range>) -> lsp::SemanticTokens {
+    with_lines(snapshot, |lines| {
+        let range = range.map(|range| lines.text_range(range));
+        let tokens = ide::semantic_tokens(&snapshot.db, snapshot.file, range);
+        let mut data = Vec::with_capacity(tokens.len());
+        let (mut last_line, mut last_start) = (0u32, 0u32);
+        for token in tokens {
+            let start = lines.position(token.range.start);
+            let end = lines.position(token.range.end);
+            if end.line != start.line {
+                continue;
+            }
+            let delta_line = start.line - last_line;
+            let delta_start = if delta_line == 0 {
+                start.character - last_start
+            } else {
+                start.character
+            };
+            data.push(lsp::SemanticToken {
+                delta_line,
+                delta_start,
+                length: end.character - start.character,
+                token_type: token.kind as u32,
+                token_modifiers_bitset: u32::from(token.is_declaration),
+            });
+            last_line = start.line;
+            last_start = start.character;
+        }
+        lsp::SemanticTokens {
+            result_id: None,
+            data,
+        }
+    })
+}
+
+pub fn legend() -> lsp::SemanticTokensLegend {
+    lsp::SemanticTokensLegend {
+        token_types: ide::TOKEN_TYPES
+            .iter()
+            .map(|name| lsp::SemanticTokenType::new(name))
+            .collect(),
+        token_modifiers: vec![lsp::SemanticTokenModifier::DECLARATION],
+    }
+}
+
+pub fn folding_ranges(snapshot: &Snapshot) -> Vec<lsp::FoldingRange> {
+    with_lines(snapshot, |lines| {
+        ide::folding_ranges(&snapshot.db, snapshot.file)
+            .into_iter()
+            .filter_map(|fold| {
+                let start = lines.position(fold.range.start).line;
+                let end = lines.position(fold.range.end).line;
+                (end > start).then(|| lsp::FoldingRange {
+                    start_line: start,
+                    end_line: end,
+                    kind: Some(if fold.is_comment {
+                        lsp::FoldingRangeKind::Comment
+                    } else {
+                        lsp::FoldingRangeKind::Region
+                    }),
+                    ..Default::default()
+                })
+            })
+            .collect()
+    })
+}
+
+pub fn selection_ranges(
+    snapshot: &Snapshot,
+    positions: &[lsp::Position],
+) -> Vec<lsp::SelectionRange> {
+    with_lines(snapshot, |lines| {
+        positions
+            .iter()
+            .map(|&position| {
+                let ranges =
+                    ide::selection_ranges(&snapshot.db, snapshot.file, lines.offset(position));
+                let mut current: Option<lsp::SelectionRange> = None;
+                for range in ranges.into_iter().rev() {
+                    current = Some(lsp::SelectionRange {
+                        range: lines.range(range),
+                        parent: current.map(Box::new),
+                    });
+                }
+                current.unwrap_or(lsp::SelectionRange {
+                    range: lsp::Range::new(position, position),
+                    parent: None,
+                })
+            })
+            .collect()
+    })
+}
+
+pub fn inlay_hints(snapshot: &Snapshot, range: lsp::Range) -> Vec<lsp::InlayHint> {
+    with_lines(snapshot, |lines| {
+        ide::inlay_hints(&snapshot.db, snapshot.file, lines.text_range(range))
+            .into_iter()
+            .map(|hint| lsp::InlayHint {
+                position: lines.position(hint.offset),
+                label: lsp::InlayHintLabel::String(hint.label),
+                kind: None,
+                text_edits: None,
+                tooltip: None,
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            })
+            .collect()
+    })
+}
+
+pub fn code_actions(snapshot: &Snapshot, range: lsp::Range) -> lsp::CodeActionResponse {
+    with_lines(snapshot, |lines| {
+        ide::code_actions(&snapshot.db, snapshot.file, lines.text_range(range))
+            .into_iter()
+            .map(|action| {
+                let mut changes = HashMap::new();
+                changes.insert(snapshot.uri.clone(), text_edits(lines, action.edits));
+                lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+                    title: action.title,
+                    kind: Some(match action.kind {
+                        ide::ActionKind::QuickFix => lsp::CodeActionKind::QUICKFIX,
+                        ide::ActionKind::Refactor => lsp::CodeActionKind::REFACTOR,
+                    }),
+                    diagnostics: action.fixes.map(|diagnostic| {
+                        vec![convert::diagnostic(lines, &snapshot.uri, &diagnostic)]
+                    }),
+                    edit: Some(lsp::WorkspaceEdit {
+                        changes: Some(changes),
+                        ..Default::default()
+                    }),
+                    command: None,
+                    is_preferred: Some(action.is_preferred),
+                    disabled: None,
+                    data: None,
+                })
+            })
+            .collect()
+    })
+}
+
+/// The formatting edits, or `None` when the text has syntax errors.
+pub fn formatting(snapshot: &Snapshot) -> Option<Vec<lsp::TextEdit>> {
+    with_lines(snapshot, |lines| {
+        let edits = ide::format_file(&snapshot.db, snapshot.file).ok()?;
+        Some(text_edits(lines, edits))
+    })
+}

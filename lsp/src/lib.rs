@@ -1,0 +1,31 @@
+//! The cstack language server: the Language Server Protocol over stdio, on
+//! the compiler's salsa database. The only crate that knows LSP types;
+//! features come from `cstack-ide` in byte offsets and are converted here.
+//!
+//! `cstack-lsp` and `cstackc lsp` both call [`run_stdio`].
+
+mod convert;
+mod document;
+mod features;
+mod server;
+mod world;
+
+pub use server::{Backend, capabilities};
+
+use tower_lsp_server::{LspService, Server};
+
+/// Serves one client on standard input and output until it exits.
+pub fn run_stdio() -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let (service, socket) = LspService::build(Backend::new)
+            .custom_method("cstack/debugPanic", Backend::debug_panic)
+            .finish();
+        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+            .serve(service)
+            .await;
+    });
+    Ok(())
+}

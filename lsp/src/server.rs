@@ -1,0 +1,468 @@
+//! The `LanguageServer` implementation: notifications change the [`World`]
+//! in arrival order under its lock; requests take a snapshot and compute on a
+//! blocking thread, where a salsa cancellation (an edit arrived) becomes
+//! `ContentModified` and a panic becomes an internal error, so one failing
+//! request never takes the server down.
+
+use crate::convert::Encoding;
+use crate::features;
+use crate::world::{Snapshot, World};
+use std::panic::AssertUnwindSafe;
+use std::sync::{Arc, Mutex, MutexGuard};
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+pub struct Backend {
+    client: Client,
+    world: Arc<Mutex<World>>,
+    /// Held while deciding whether diagnostics are current and sending them,
+    /// so an older set can never overtake a newer one or a clear.
+    publishing: Arc<tokio::sync::Mutex<()>>,
+}
+
+fn lock(world: &Mutex<World>) -> MutexGuard<'_, World> {
+    world
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// How a request's work ended.
+enum Outcome<T> {
+    Done(T),
+    Cancelled,
+    Panicked(String),
+}
+
+/// Runs `work` on a blocking thread, catching salsa cancellation and panics.
+async fn compute<S: Send + 'static, T: Send + 'static>(
+    state: S,
+    work: impl FnOnce(S) -> T + Send + 'static,
+) -> Outcome<T> {
+    let joined = tokio::task::spawn_blocking(move || {
+        std::panic::catch_unwind(AssertUnwindSafe(|| {
+            salsa::Cancelled::catch(AssertUnwindSafe(|| work(state)))
+        }))
+    })
+    .await;
+    match joined {
+        Ok(Ok(Ok(value))) => Outcome::Done(value),
+        Ok(Ok(Err(_cancelled))) => Outcome::Cancelled,
+        Ok(Err(panic)) => Outcome::Panicked(panic_message(panic.as_ref())),
+        Err(error) => Outcome::Panicked(error.to_string()),
+    }
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Self {
+        Self {
+            client,
+            world: Arc::new(Mutex::new(World::default())),
+            publishing: Arc::new(tokio::sync::Mutex::new(())),
+        }
+    }
+
+    /// Runs a read request against a snapshot of `uri`; `None` when the
+    /// document is unknown.
+    async fn read<T: Send + 'static>(
+        &self,
+        uri: &Uri,
+        work: impl FnOnce(&Snapshot) -> T + Send + 'static,
+    ) -> Result<Option<T>> {
+        let Some(snapshot) = lock(&self.world).snapshot(uri) else {
+            return Ok(None);
+        };
+        match compute(snapshot, move |snapshot| work(&snapshot)).await {
+            Outcome::Done(value) => Ok(Some(value)),
+            Outcome::Cancelled => Err(Error::content_modified()),
+            Outcome::Panicked(message) => {
+                eprintln!("cstack-lsp: a request failed: {message}");
+                let mut error = Error::internal_error();
+                error.message = format!("internal error: {message}").into();
+                Err(error)
+            }
+        }
+    }
+
+    /// Computes and publishes the diagnostics of an open document at its
+    /// current version. A newer edit cancels the computation; that edit
+    /// publishes its own.
+    fn schedule_diagnostics(&self, uri: Uri) {
+        let Some(snapshot) = lock(&self.world).snapshot(&uri) else {
+            return;
+        };
+        let Some(version) = snapshot.version else {
+            return;
+        };
+        let client = self.client.clone();
+        let world = self.world.clone();
+        let publishing = self.publishing.clone();
+        tokio::spawn(async move {
+            let diagnostics =
+                match compute(snapshot, |snapshot| features::diagnostics(&snapshot)).await {
+                    Outcome::Done(diagnostics) => diagnostics,
+                    Outcome::Cancelled => return,
+                    Outcome::Panicked(message) => {
+                        eprintln!("cstack-lsp: checking {} failed: {message}", uri.as_str());
+                        return;
+                    }
+                };
+            let _turn = publishing.lock().await;
+            let current = lock(&world)
+                .documents
+                .get(&uri)
+                .map(|document| document.version);
+            if current == Some(version) {
+                client
+                    .publish_diagnostics(uri, diagnostics, Some(version))
+                    .await;
+            }
+        });
+    }
+
+    fn debug_panics_enabled() -> bool {
+        std::env::var_os("CSTACK_LSP_TEST_HOOKS").is_some_and(|value| value == "1")
+    }
+
+    /// `cstack/debugPanic`: a request whose handler panics, answered only
+    /// when `CSTACK_LSP_TEST_HOOKS=1`; the end-to-end tests use it to prove a
+    /// panic becomes an error response and the server keeps serving.
+    pub async fn debug_panic(&self, params: TextDocumentIdentifier) -> Result<Option<()>> {
+        if !Self::debug_panics_enabled() {
+            return Err(Error::method_not_found());
+        }
+        self.read(&params.uri, |_| -> () {
+            panic!("deliberate panic for testing")
+        })
+        .await
+    }
+}
+
+fn negotiate_encoding(params: &InitializeParams) -> Encoding {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|general| general.position_encodings.as_ref());
+    if offered.is_some_and(|encodings| encodings.contains(&PositionEncodingKind::UTF8)) {
+        Encoding::Utf8
+    } else {
+        Encoding::Utf16
+    }
+}
+
+#[allow(deprecated)] // `root_uri` is still what many clients send.
+fn workspace_roots(params: &InitializeParams) -> Vec<std::path::PathBuf> {
+    let mut roots: Vec<std::path::PathBuf> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|folder| folder.uri.to_file_path().map(|path| path.into_owned()))
+        .collect();
+    if roots.is_empty()
+        && let Some(path) = params.root_uri.as_ref().and_then(|uri| uri.to_file_path())
+    {
+        roots.push(path.into_owned());
+    }
+    roots
+}
+
+pub fn capabilities(encoding: Encoding) -> ServerCapabilities {
+    ServerCapabilities {
+        position_encoding: Some(match encoding {
+            Encoding::Utf8 => PositionEncodingKind::UTF8,
+            Encoding::Utf16 => PositionEncodingKind::UTF16,
+        }),
+        text_document_sync: Some(TextDocumentSyncCapability::Options(
+            TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
+                ..Default::default()
+            },
+        )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        workspace_symbol_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(["@", ".", "(", "\""].map(String::from).to_vec()),
+            ..Default::default()
+        }),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: WorkDoneProgressOptions::default(),
+        })),
+        semantic_tokens_provider: Some(SemanticTokensServerCapabilities::SemanticTokensOptions(
+            SemanticTokensOptions {
+                legend: features::legend(),
+                range: Some(true),
+                full: Some(SemanticTokensFullOptions::Bool(true)),
+                work_done_progress_options: WorkDoneProgressOptions::default(),
+            },
+        )),
+        folding_range_provider: Some(FoldingRangeProviderCapability::Simple(true)),
+        selection_range_provider: Some(SelectionRangeProviderCapability::Simple(true)),
+        inlay_hint_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![CodeActionKind::QUICKFIX, CodeActionKind::REFACTOR]),
+            ..Default::default()
+        })),
+        document_formatting_provider: Some(OneOf::Left(true)),
+        workspace: Some(WorkspaceServerCapabilities {
+            workspace_folders: Some(WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: None,
+            }),
+            file_operations: None,
+        }),
+        ..Default::default()
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let encoding = negotiate_encoding(&params);
+        {
+            let mut world = lock(&self.world);
+            world.encoding = encoding;
+            world.roots = workspace_roots(&params);
+        }
+        Ok(InitializeResult {
+            capabilities: capabilities(encoding),
+            server_info: Some(ServerInfo {
+                name: "cstack-lsp".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            offset_encoding: None,
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let loaded = lock(&self.world).load_workspace();
+        if loaded > 0 {
+            self.client
+                .log_message(
+                    MessageType::INFO,
+                    format!("cstack-lsp: loaded {loaded} schema files"),
+                )
+                .await;
+        }
+        let watch = Registration {
+            id: "cstack-watch".to_string(),
+            method: "workspace/didChangeWatchedFiles".to_string(),
+            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+                watchers: vec![FileSystemWatcher {
+                    glob_pattern: GlobPattern::String("**/*.cstack".to_string()),
+                    kind: None,
+                }],
+            })
+            .ok(),
+        };
+        // Clients without dynamic registration answer with an error; the
+        // server then simply hears of disk changes only through open files.
+        let _ = self.client.register_capability(vec![watch]).await;
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let document = params.text_document;
+        lock(&self.world).open(document.uri.clone(), document.text, document.version);
+        self.schedule_diagnostics(document.uri);
+    }
+
+    async fn did_change(&self, params: DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let changed =
+            lock(&self.world).change(&uri, params.text_document.version, params.content_changes);
+        if changed {
+            self.schedule_diagnostics(uri);
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        lock(&self.world).close(&uri);
+        let _turn = self.publishing.lock().await;
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let mut world = lock(&self.world);
+        for change in params.changes {
+            if change.uri.path().as_str().ends_with(".cstack") {
+                world.disk_changed(&change.uri);
+            }
+        }
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let position = params.text_document_position_params.position;
+        let uri = params.text_document_position_params.text_document.uri;
+        Ok(self
+            .read(&uri, move |s| features::hover(s, position))
+            .await?
+            .flatten())
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let position = params.text_document_position_params.position;
+        let uri = params.text_document_position_params.text_document.uri;
+        Ok(self
+            .read(&uri, move |s| features::definition(s, position))
+            .await?
+            .flatten())
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let position = params.text_document_position.position;
+        let uri = params.text_document_position.text_document.uri;
+        let include = params.context.include_declaration;
+        self.read(&uri, move |s| features::references(s, position, include))
+            .await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        self.read(&params.text_document.uri, features::document_symbols)
+            .await
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        let (db, files, encoding) = {
+            let world = lock(&self.world);
+            (world.db.clone(), world.all_files(), world.encoding)
+        };
+        let query = params.query;
+        match compute((db, files), move |(db, files)| {
+            features::workspace_symbols(&db, &files, encoding, &query)
+        })
+        .await
+        {
+            Outcome::Done(symbols) => Ok(Some(WorkspaceSymbolResponse::Nested(symbols))),
+            Outcome::Cancelled => Err(Error::content_modified()),
+            Outcome::Panicked(message) => {
+                let mut error = Error::internal_error();
+                error.message = format!("internal error: {message}").into();
+                Err(error)
+            }
+        }
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        let position = params.text_document_position.position;
+        let uri = params.text_document_position.text_document.uri;
+        self.read(&uri, move |s| features::completion(s, position))
+            .await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        let position = params.position;
+        Ok(self
+            .read(&params.text_document.uri, move |s| {
+                features::prepare_rename(s, position)
+            })
+            .await?
+            .flatten())
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let position = params.text_document_position.position;
+        let uri = params.text_document_position.text_document.uri;
+        let new_name = params.new_name;
+        match self
+            .read(&uri, move |s| features::rename(s, position, &new_name))
+            .await?
+        {
+            None => Ok(None),
+            Some(Ok(edit)) => Ok(Some(edit)),
+            Some(Err(error)) => Err(Error::invalid_params(error.to_string())),
+        }
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        Ok(self
+            .read(&params.text_document.uri, |s| {
+                features::semantic_tokens(s, None)
+            })
+            .await?
+            .map(SemanticTokensResult::Tokens))
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        let range = params.range;
+        Ok(self
+            .read(&params.text_document.uri, move |s| {
+                features::semantic_tokens(s, Some(range))
+            })
+            .await?
+            .map(SemanticTokensRangeResult::Tokens))
+    }
+
+    async fn folding_range(&self, params: FoldingRangeParams) -> Result<Option<Vec<FoldingRange>>> {
+        self.read(&params.text_document.uri, features::folding_ranges)
+            .await
+    }
+
+    async fn selection_range(
+        &self,
+        params: SelectionRangeParams,
+    ) -> Result<Option<Vec<SelectionRange>>> {
+        let positions = params.positions;
+        self.read(&params.text_document.uri, move |s| {
+            features::selection_ranges(s, &positions)
+        })
+        .await
+    }
+
+    async fn inlay_hint(&self, params: InlayHintParams) -> Result<Option<Vec<InlayHint>>> {
+        let range = params.range;
+        self.read(&params.text_document.uri, move |s| {
+            features::inlay_hints(s, range)
+        })
+        .await
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        let range = params.range;
+        self.read(&params.text_document.uri, move |s| {
+            features::code_actions(s, range)
+        })
+        .await
+    }
+
+    async fn formatting(&self, params: DocumentFormattingParams) -> Result<Option<Vec<TextEdit>>> {
+        Ok(self
+            .read(&params.text_document.uri, features::formatting)
+            .await?
+            .flatten())
+    }
+}

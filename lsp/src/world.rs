@@ -1,0 +1,201 @@
+//! The server's state: the one salsa database, the files it holds (open
+//! documents and workspace files from disk) and the negotiated encoding.
+//!
+//! Edits are applied by whoever holds the lock, in the order notifications
+//! arrive; readers take a [`Snapshot`] (a clone of the database) under the
+//! lock and release it before computing, so an edit never waits on a reader
+//! for longer than salsa takes to cancel it.
+
+use crate::convert::Encoding;
+use crate::document::Document;
+use cstack_compiler::{RootDatabase, SourceFile};
+use salsa::Setter;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use tower_lsp_server::ls_types::Uri;
+
+pub struct World {
+    pub db: RootDatabase,
+    pub files: HashMap<Uri, SourceFile>,
+    pub documents: HashMap<Uri, Document>,
+    pub encoding: Encoding,
+    pub roots: Vec<PathBuf>,
+}
+
+/// What a read request works on: a database clone at one revision.
+pub struct Snapshot {
+    pub db: RootDatabase,
+    pub file: SourceFile,
+    pub uri: Uri,
+    pub version: Option<i32>,
+    pub encoding: Encoding,
+}
+
+impl Default for World {
+    fn default() -> Self {
+        Self {
+            db: RootDatabase::default(),
+            files: HashMap::new(),
+            documents: HashMap::new(),
+            encoding: Encoding::Utf16,
+            roots: Vec::new(),
+        }
+    }
+}
+
+impl World {
+    /// Sets the text of the file at `uri`, creating it on first use. Salsa
+    /// cancels the queries running on snapshots before the write lands.
+    pub fn set_text(&mut self, uri: &Uri, text: String) -> SourceFile {
+        match self.files.get(uri) {
+            Some(&file) => {
+                if file.text(&self.db) != &text {
+                    file.set_text(&mut self.db).to(text);
+                }
+                file
+            }
+            None => {
+                let path = uri.to_file_path().map_or_else(
+                    || uri.as_str().to_string(),
+                    |path| path.display().to_string(),
+                );
+                let file = SourceFile::new(&self.db, path, text);
+                self.files.insert(uri.clone(), file);
+                file
+            }
+        }
+    }
+
+    pub fn open(&mut self, uri: Uri, text: String, version: i32) {
+        self.documents
+            .insert(uri.clone(), Document::new(&text, version));
+        self.set_text(&uri, text);
+    }
+
+    /// Applies a `didChange`; false when the document is not open.
+    pub fn change(
+        &mut self,
+        uri: &Uri,
+        version: i32,
+        changes: Vec<tower_lsp_server::ls_types::TextDocumentContentChangeEvent>,
+    ) -> bool {
+        let encoding = self.encoding;
+        let Some(document) = self.documents.get_mut(uri) else {
+            return false;
+        };
+        document.apply(changes, encoding);
+        document.version = version;
+        let text = document.text();
+        self.set_text(uri, text);
+        true
+    }
+
+    /// Closes a document: a workspace file falls back to its text on disk,
+    /// any other file is forgotten.
+    pub fn close(&mut self, uri: &Uri) {
+        self.documents.remove(uri);
+        match disk_text(uri).filter(|_| self.in_workspace(uri)) {
+            Some(text) => {
+                self.set_text(uri, text);
+            }
+            None => self.forget(uri),
+        }
+    }
+
+    /// Drops a file; an empty text stands in for it so nothing refers to a
+    /// stale schema (salsa inputs are never deleted).
+    pub fn forget(&mut self, uri: &Uri) {
+        if let Some(file) = self.files.remove(uri)
+            && !file.text(&self.db).is_empty()
+        {
+            file.set_text(&mut self.db).to(String::new());
+        }
+    }
+
+    fn in_workspace(&self, uri: &Uri) -> bool {
+        uri.to_file_path()
+            .is_some_and(|path| self.roots.iter().any(|root| path.starts_with(root)))
+    }
+
+    /// A file on disk was created, changed or deleted; open documents win
+    /// over the disk.
+    pub fn disk_changed(&mut self, uri: &Uri) {
+        if self.documents.contains_key(uri) {
+            return;
+        }
+        match disk_text(uri) {
+            Some(text) => {
+                self.set_text(uri, text);
+            }
+            None => self.forget(uri),
+        }
+    }
+
+    /// Loads every `*.cstack` under the workspace roots that is not open.
+    pub fn load_workspace(&mut self) -> usize {
+        let mut found = Vec::new();
+        for root in self.roots.clone() {
+            collect_schemas(&root, &mut found);
+        }
+        let mut loaded = 0;
+        for path in found {
+            let Some(uri) = Uri::from_file_path(&path) else {
+                continue;
+            };
+            if self.documents.contains_key(&uri) {
+                continue;
+            }
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                self.set_text(&uri, text);
+                loaded += 1;
+            }
+        }
+        loaded
+    }
+
+    pub fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
+        let file = *self.files.get(uri)?;
+        Some(Snapshot {
+            db: self.db.clone(),
+            file,
+            uri: uri.clone(),
+            version: self.documents.get(uri).map(|document| document.version),
+            encoding: self.encoding,
+        })
+    }
+
+    /// Every file with its URI, sorted by URI.
+    pub fn all_files(&self) -> Vec<(Uri, SourceFile)> {
+        let mut files: Vec<(Uri, SourceFile)> = self
+            .files
+            .iter()
+            .map(|(uri, file)| (uri.clone(), *file))
+            .collect();
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files
+    }
+}
+
+fn disk_text(uri: &Uri) -> Option<String> {
+    std::fs::read_to_string(uri.to_file_path()?).ok()
+}
+
+/// `*.cstack` files under `dir`, skipping hidden directories, `target` and
+/// `node_modules` like the command line does.
+fn collect_schemas(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.is_dir() {
+            if !name.starts_with('.') && name != "target" && name != "node_modules" {
+                collect_schemas(&path, out);
+            }
+        } else if path.extension().is_some_and(|ext| ext == "cstack") {
+            out.push(path);
+        }
+    }
+}

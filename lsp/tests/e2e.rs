@@ -1,0 +1,544 @@
+//! End-to-end scenarios: each spawns the `cstack-lsp` binary and drives one
+//! feature over JSON-RPC on its stdio, as an editor would.
+
+mod support;
+
+use serde_json::{Value, json};
+use support::{Client, position_of, utf8_capabilities};
+
+const BLOG: &str = include_str!("../../examples/blog.cstack");
+
+fn started() -> Client {
+    let (client, _) = Client::start(utf8_capabilities(), None);
+    client
+}
+
+/// A client with `text` open and its first diagnostics received.
+fn with_open(text: &str) -> (Client, String, Value) {
+    let mut client = started();
+    let uri = client.uri("schema.cstack");
+    client.open(&uri, text);
+    let diagnostics = client.diagnostics_at(&uri, 1);
+    (client, uri, diagnostics)
+}
+
+fn at(uri: &str, text: &str, needle: &str, delta: usize) -> Value {
+    json!({ "textDocument": { "uri": uri }, "position": position_of(text, needle, delta) })
+}
+
+#[test]
+fn initialize_negotiates_the_encoding_and_advertises_every_feature() {
+    let (client, result) = Client::start(utf8_capabilities(), None);
+    let capabilities = &result["capabilities"];
+    assert_eq!(capabilities["positionEncoding"], "utf-8");
+    assert_eq!(
+        capabilities["textDocumentSync"]["change"], 2,
+        "incremental sync"
+    );
+    for key in [
+        "hoverProvider",
+        "definitionProvider",
+        "referencesProvider",
+        "documentSymbolProvider",
+        "workspaceSymbolProvider",
+        "completionProvider",
+        "renameProvider",
+        "semanticTokensProvider",
+        "foldingRangeProvider",
+        "selectionRangeProvider",
+        "inlayHintProvider",
+        "codeActionProvider",
+        "documentFormattingProvider",
+    ] {
+        assert!(!capabilities[key].is_null(), "{key} is advertised");
+    }
+    assert_eq!(capabilities["renameProvider"]["prepareProvider"], true);
+    assert_eq!(
+        capabilities["completionProvider"]["triggerCharacters"],
+        json!(["@", ".", "(", "\""])
+    );
+    client.shutdown();
+
+    let (client, result) = Client::start(json!({}), None);
+    assert_eq!(result["capabilities"]["positionEncoding"], "utf-16");
+    client.shutdown();
+}
+
+#[test]
+fn diagnostics_carry_codes_versions_and_related_information_and_clear_on_close() {
+    let text = "model A {\n  id Int @id\n  id String\n  b Bogus\n}\n";
+    let (mut client, uri, published) = with_open(text);
+    let diagnostics = published["diagnostics"].as_array().expect("a list");
+    let codes: Vec<&str> = diagnostics
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"E1006"), "unknown type reported: {codes:?}");
+    let duplicate = diagnostics
+        .iter()
+        .find(|d| d["relatedInformation"].is_array())
+        .expect("a diagnostic with related information");
+    assert_eq!(
+        duplicate["relatedInformation"][0]["location"]["uri"],
+        uri.as_str()
+    );
+    assert_eq!(published["version"], 1);
+
+    // An incremental edit fixes the type; version 2 is published without it.
+    let start = position_of(text, "Bogus", 0);
+    let end = position_of(text, "Bogus", 5);
+    client.change(
+        &uri,
+        2,
+        json!([{ "range": { "start": start, "end": end }, "text": "Int" }]),
+    );
+    let published = client.diagnostics_at(&uri, 2);
+    let codes: Vec<&str> = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.contains(&"E1006"), "fixed: {codes:?}");
+
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let cleared = client.diagnostics_where(&uri, |p| {
+        p["diagnostics"].as_array().is_some_and(Vec::is_empty)
+    });
+    assert!(cleared["version"].is_null());
+    client.shutdown();
+}
+
+#[test]
+fn hover_shows_docs_table_names_and_attribute_help_even_with_syntax_errors() {
+    let text = BLOG.replace("@@index([authorId])", "@@index([authorId]\n  broken ((");
+    let (mut client, uri, published) = with_open(&text);
+    assert!(
+        published["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"].as_str().unwrap().starts_with("E0")),
+        "the file has syntax errors"
+    );
+    let hover = client
+        .request("textDocument/hover", at(&uri, &text, "author Author", 8))
+        .expect("hover");
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.contains("model Author"), "{value}");
+    assert!(value.contains("A person who writes posts."), "{value}");
+    assert!(value.contains("Table `authors`"), "{value}");
+
+    let hover = client
+        .request("textDocument/hover", at(&uri, &text, "@unique", 2))
+        .expect("hover");
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("unique")
+    );
+    let hover = client
+        .request("textDocument/hover", at(&uri, &text, "Decimal", 1))
+        .expect("hover");
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("Built-in type")
+    );
+    client.shutdown();
+}
+
+#[test]
+fn definition_jumps_to_types_fields_and_policy_names() {
+    let (mut client, uri, _) = with_open(BLOG);
+    let location = client
+        .request(
+            "textDocument/definition",
+            at(&uri, BLOG, "author Author", 8),
+        )
+        .expect("definition");
+    assert_eq!(location["uri"], uri.as_str());
+    assert_eq!(location["range"]["start"], position_of(BLOG, "Author {", 0));
+    // `authorId` in `references: [...]` of Author.posts names Post.authorId.
+    let location = client
+        .request(
+            "textDocument/definition",
+            at(&uri, BLOG, "references: [authorId]", 14),
+        )
+        .expect("definition");
+    assert_eq!(
+        location["range"]["start"],
+        position_of(BLOG, "authorId Int", 0)
+    );
+    // `auth().id` names the auth block's field.
+    let location = client
+        .request(
+            "textDocument/definition",
+            at(&uri, BLOG, "auth().id == id", 7),
+        )
+        .expect("definition");
+    assert_eq!(
+        location["range"]["start"],
+        position_of(BLOG, "id Int\n  role", 0)
+    );
+    client.shutdown();
+}
+
+#[test]
+fn references_find_every_use() {
+    let (mut client, uri, _) = with_open(BLOG);
+    let locations = client
+        .request("textDocument/references", json!({ "textDocument": { "uri": uri }, "position": position_of(BLOG, "enum PostStatus", 5), "context": { "includeDeclaration": true } }))
+        .expect("references");
+    assert_eq!(
+        locations.as_array().unwrap().len(),
+        2,
+        "the declaration and the field type: {locations}"
+    );
+    let locations = client
+        .request("textDocument/references", json!({ "textDocument": { "uri": uri }, "position": position_of(BLOG, "Published\n", 0), "context": { "includeDeclaration": false } }))
+        .expect("references");
+    assert_eq!(
+        locations.as_array().unwrap().len(),
+        2,
+        "in both policies: {locations}"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn document_symbols_are_hierarchical_for_every_declaration_kind() {
+    let (mut client, uri, _) = with_open(BLOG);
+    let symbols = client
+        .request(
+            "textDocument/documentSymbol",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .expect("symbols");
+    let names: Vec<&str> = symbols
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "db",
+            "Session",
+            "Timestamps",
+            "PostStatus",
+            "Author",
+            "Post",
+            "PublishedPost"
+        ]
+    );
+    let post = &symbols[5];
+    assert_eq!(post["kind"], 5, "a class");
+    assert!(
+        post["children"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["name"] == "authorId")
+    );
+    assert_eq!(
+        symbols[3]["children"].as_array().unwrap().len(),
+        3,
+        "enum variants"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn workspace_folders_are_loaded_and_searched_and_kept_current() {
+    let dir = tempdir();
+    std::fs::write(dir.join("one.cstack"), "model Alpha {\n  id Int @id\n}\n").unwrap();
+    std::fs::create_dir(dir.join("nested")).unwrap();
+    std::fs::write(
+        dir.join("nested/two.cstack"),
+        "model Beta {\n  id Int @id\n}\n",
+    )
+    .unwrap();
+    let (mut client, _) = Client::start(utf8_capabilities(), Some(&dir));
+    let symbols = client
+        .request("workspace/symbol", json!({ "query": "eta" }))
+        .expect("symbols");
+    assert_eq!(symbols[0]["name"], "Beta");
+    assert!(
+        symbols[0]["location"]["uri"]
+            .as_str()
+            .unwrap()
+            .ends_with("nested/two.cstack")
+    );
+
+    std::fs::write(dir.join("three.cstack"), "model Gamma {\n  id Int @id\n}\n").unwrap();
+    let uri = format!("file://{}", dir.join("three.cstack").display());
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri, "type": 1 }] }),
+    );
+    let symbols = client
+        .request("workspace/symbol", json!({ "query": "Gamma" }))
+        .expect("symbols");
+    assert_eq!(symbols.as_array().unwrap().len(), 1, "{symbols}");
+    std::fs::remove_file(dir.join("three.cstack")).unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri, "type": 3 }] }),
+    );
+    let symbols = client
+        .request("workspace/symbol", json!({ "query": "Gamma" }))
+        .expect("symbols");
+    assert_eq!(symbols.as_array().unwrap().len(), 0, "{symbols}");
+    client.shutdown();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn tempdir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "cstack-lsp-e2e-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn labels(completion: &Value) -> Vec<String> {
+    completion["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["label"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn completion_depends_on_the_position() {
+    let text = "model User {\n  id Int @id\n  name Str\n  posts Post[] @relation(fields: [], references: [])\n  @@\n}\n\nmodel Post {\n  id Int @id\n  authorId Int\n}\n\n";
+    let (mut client, uri, _) = with_open(text);
+    let items = client
+        .request("textDocument/completion", at(&uri, text, "Str\n", 3))
+        .expect("completion");
+    assert!(
+        labels(&items).contains(&"String".to_string()),
+        "types in a type position"
+    );
+    assert!(labels(&items).contains(&"Post".to_string()));
+    let items = client
+        .request("textDocument/completion", at(&uri, text, "@@\n", 2))
+        .expect("completion");
+    let names = labels(&items);
+    assert!(
+        names.contains(&"@@index".to_string()) && !names.contains(&"@id".to_string()),
+        "{names:?}"
+    );
+    let replaced = &items["items"][0]["textEdit"]["range"];
+    assert_eq!(
+        replaced["start"],
+        position_of(text, "@@\n", 0),
+        "the sigils are replaced"
+    );
+    let items = client
+        .request("textDocument/completion", at(&uri, text, "fields: []", 9))
+        .expect("completion");
+    assert!(labels(&items).contains(&"name".to_string()));
+    let items = client
+        .request(
+            "textDocument/completion",
+            at(&uri, text, "references: []", 13),
+        )
+        .expect("completion");
+    assert!(labels(&items).contains(&"authorId".to_string()));
+    let end = text.len();
+    let items = client
+        .request(
+            "textDocument/completion",
+            json!({ "textDocument": { "uri": uri }, "position": position_of(text, "", end) }),
+        )
+        .expect("completion");
+    assert!(
+        labels(&items).contains(&"model".to_string()),
+        "keywords at top level"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn rename_updates_references_and_adds_rename_attributes() {
+    let (mut client, uri, _) = with_open(BLOG);
+    let prepared = client
+        .request(
+            "textDocument/prepareRename",
+            at(&uri, BLOG, "model Post", 7),
+        )
+        .expect("prepare");
+    assert_eq!(prepared["placeholder"], "Post");
+    let edit = client
+        .request("textDocument/rename", json!({ "textDocument": { "uri": uri }, "position": position_of(BLOG, "model Post", 7), "newName": "Article" }))
+        .expect("rename");
+    let edits = edit["changes"][uri.as_str()].as_array().unwrap();
+    assert!(edits.iter().any(|e| {
+        e["newText"]
+            .as_str()
+            .unwrap()
+            .contains("@@rename(from = \"Post\")")
+    }));
+    assert!(
+        edits.iter().filter(|e| e["newText"] == "Article").count() >= 4,
+        "{edits:?}"
+    );
+    let error = client
+        .request("textDocument/rename", json!({ "textDocument": { "uri": uri }, "position": position_of(BLOG, "model Post", 7), "newName": "not valid" }))
+        .expect_err("an invalid name is refused");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a valid name")
+    );
+    client.shutdown();
+}
+
+#[test]
+fn semantic_tokens_full_and_range() {
+    let (mut client, uri, _) = with_open(BLOG);
+    let full = client
+        .request(
+            "textDocument/semanticTokens/full",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .expect("tokens");
+    let data = full["data"].as_array().unwrap();
+    assert!(data.len() > 100 && data.len() % 5 == 0);
+    let range = client
+        .request("textDocument/semanticTokens/range", json!({ "textDocument": { "uri": uri }, "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 5, "character": 0 } } }))
+        .expect("tokens");
+    let partial = range["data"].as_array().unwrap();
+    assert!(!partial.is_empty() && partial.len() < data.len());
+    client.shutdown();
+}
+
+#[test]
+fn folding_selection_and_inlay_hints() {
+    let text = BLOG.replace(
+        "  title String @length(min: 1, max: 200)",
+        "  title String @length(min: 1, max: 200) @rename(from = \"heading\")",
+    );
+    let (mut client, uri, _) = with_open(&text);
+    let folds = client
+        .request(
+            "textDocument/foldingRange",
+            json!({ "textDocument": { "uri": uri } }),
+        )
+        .expect("folds");
+    assert!(folds.as_array().unwrap().len() >= 7);
+    let selection = client
+        .request("textDocument/selectionRange", json!({ "textDocument": { "uri": uri }, "positions": [position_of(&text, "authorId])", 2)] }))
+        .expect("selection");
+    assert!(
+        !selection[0]["parent"]["parent"].is_null(),
+        "nested ranges: {selection}"
+    );
+    let hints = client
+        .request("textDocument/inlayHint", json!({ "textDocument": { "uri": uri }, "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 999, "character": 0 } } }))
+        .expect("hints");
+    let labels: Vec<&str> = hints
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["label"].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"table posts") && labels.contains(&"column title (was heading)"),
+        "{labels:?}"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn code_actions_fix_names_and_create_declarations() {
+    let text = "model A {\n  id Int @uniqe\n  b Missing\n}\n";
+    let (mut client, uri, _) = with_open(text);
+    let all =
+        json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 4, "character": 0 } });
+    let actions = client
+        .request("textDocument/codeAction", json!({ "textDocument": { "uri": uri }, "range": all, "context": { "diagnostics": [] } }))
+        .expect("actions");
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert!(titles.contains(&"Change to `@unique`"), "{titles:?}");
+    assert!(titles.contains(&"Create model `Missing`"), "{titles:?}");
+    client.shutdown();
+}
+
+#[test]
+fn formatting_returns_edits() {
+    let text = "model A {\n      id    Int @id\n}\n";
+    let (mut client, uri, _) = with_open(text);
+    let edits = client
+        .request("textDocument/formatting", json!({ "textDocument": { "uri": uri }, "options": { "tabSize": 2, "insertSpaces": true } }))
+        .expect("formatting");
+    assert_eq!(edits.as_array().unwrap().len(), 1);
+    client.shutdown();
+}
+
+#[test]
+fn a_panicking_handler_answers_with_an_error_and_the_server_keeps_serving() {
+    let (mut client, _) =
+        Client::start_with_env(utf8_capabilities(), None, &[("CSTACK_LSP_TEST_HOOKS", "1")]);
+    let uri = client.uri("schema.cstack");
+    client.open(&uri, BLOG);
+    client.diagnostics_at(&uri, 1);
+    let error = client
+        .request("cstack/debugPanic", json!({ "uri": uri }))
+        .expect_err("an error response");
+    assert_eq!(error["code"], -32603);
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("deliberate panic")
+    );
+    let hover = client
+        .request("textDocument/hover", at(&uri, BLOG, "model Post", 7))
+        .expect("still serving");
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("model Post")
+    );
+    client.shutdown();
+}
+
+#[test]
+fn a_cancelled_request_is_answered_as_cancelled() {
+    let (mut client, uri, _) = with_open(BLOG);
+    let id = client.send_request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    client.notify("$/cancelRequest", json!({ "id": id }));
+    let response = client.response(id);
+    // Either it finished first or it was cancelled; both are answers.
+    if let Some(error) = response.get("error") {
+        assert_eq!(error["code"], -32800);
+    } else {
+        assert!(response["result"].is_array());
+    }
+    client.shutdown();
+}
