@@ -10,3 +10,5 @@ if [ ! -f "$CSTACK_CONFORMANCE_DIR/MANIFEST.tsv" ]; then
 fi
 cargo test --workspace --all-targets "$@"
 cargo test --workspace --doc
+# The editor integrations: VS Code extension and Neovim plugin (node, nvim).
+./editors/test.sh
