@@ -192,3 +192,41 @@ test("every word of the example schema gets a scope of its own", () => {
   const bare = tokenize(example).filter((t) => /[A-Za-z]/.test(t.text) && t.scopes.length === 1);
   assert.deepEqual(bare.map((t) => `${t.line + 1}: ${t.text}`), []);
 });
+
+test("every word of every valid upstream schema gets a scope of its own", () => {
+  // The conformance corpus that scripts/test.sh points at (../shared beside the repository).
+  const corpus = process.env.CSTACK_CONFORMANCE_DIR ?? path.join(root, "../../../shared/conformance/upstream");
+  const manifest = path.join(corpus, "MANIFEST.tsv");
+  assert.ok(fs.existsSync(manifest), `conformance corpus not found at ${corpus} (set CSTACK_CONFORMANCE_DIR)`);
+  const valid = fs
+    .readFileSync(manifest, "utf8")
+    .split("\n")
+    .map((line) => line.split("\t"))
+    .filter((fields) => fields[1] === "valid")
+    .map((fields) => fields[0]);
+  assert.ok(valid.length > 100, `only ${valid.length} valid files in the manifest`);
+  const bare = [];
+  for (const file of valid) {
+    const text = fs.readFileSync(path.join(corpus, file), "utf8");
+    for (const t of tokenize(text)) {
+      if (/[A-Za-z0-9]/.test(t.text) && t.scopes.length === 1) bare.push(`${file}:${t.line + 1}: ${t.text}`);
+    }
+  }
+  assert.deepEqual(bare, []);
+});
+
+test("generic and sized types in fields and procedure signatures", () => {
+  const tokens = tokenize([
+    "procedure feed(limit: Int?, after: Page<Post>): Page<Post>",
+    "  @allow(true)",
+    "model Doc {",
+    "  embedding Vector(3)",
+    "}",
+  ].join("\n"));
+  assertScope(tokens, "?", "keyword.operator.optional", 0);
+  assertScope(tokens, "<", "punctuation.definition.typeparameters", 0);
+  assertScope(tokens, "Page", "support.type.primitive", 0);
+  assertScope(tokens, "Post", "entity.name.type", 0);
+  assertScope(tokens, "Vector", "support.type.primitive", 3);
+  assertScope(tokens, "3", "constant.numeric", 3);
+});
