@@ -20,6 +20,14 @@ need() {
   fi
 }
 
+# Both editors' tests talk to the real server.
+echo "== cstack-lsp"
+if [ -z "${CSTACK_LSP:-}" ]; then
+  (cd .. && cargo build --quiet -p cstack-lsp)
+  target_dir="$(cd .. && cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+  export CSTACK_LSP="$target_dir/debug/cstack-lsp"
+fi
+
 echo "== editors/vscode"
 need node
 need npm
@@ -38,11 +46,6 @@ echo "== editors/nvim"
 need nvim
 need cc
 need tree-sitter
-if [ -z "${CSTACK_LSP:-}" ]; then
-  (cd .. && cargo build --quiet -p cstack-lsp)
-  target_dir="$(cd .. && cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
-  export CSTACK_LSP="$target_dir/debug/cstack-lsp"
-fi
 NVIM=nvim ./nvim/test/run.sh
 
 if [ ! -x "$neovim_new" ]; then

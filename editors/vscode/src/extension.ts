@@ -17,10 +17,16 @@ import { resolveServerCommand, type ServerCommand } from "./serverCommand";
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
+// Created once and shared by every client instance, so a restart does not
+// leave another output channel or watcher behind.
+let traceOutput: vscode.OutputChannel | undefined;
+let watcher: vscode.FileSystemWatcher | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel("cstack");
-  context.subscriptions.push(output);
+  traceOutput = vscode.window.createOutputChannel("cstack trace");
+  watcher = vscode.workspace.createFileSystemWatcher("**/*.cstack");
+  context.subscriptions.push(output, traceOutput, watcher);
 
   context.subscriptions.push(
     vscode.commands.registerCommand("cstack.restartServer", async () => {
@@ -98,11 +104,9 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
       { scheme: "file", language: "cstack" },
       { scheme: "untitled", language: "cstack" },
     ],
-    synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher("**/*.cstack"),
-    },
+    synchronize: { fileEvents: watcher },
     outputChannel: output,
-    traceOutputChannel: vscode.window.createOutputChannel("cstack trace"),
+    traceOutputChannel: traceOutput,
   };
 
   // The client reads `cstack.trace.server` itself, because its id is `cstack`.
