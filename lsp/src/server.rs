@@ -235,6 +235,13 @@ impl LanguageServer for Backend {
             let mut world = lock(&self.world);
             world.encoding = encoding;
             world.roots = workspace_roots(&params);
+            world.watch_files = params
+                .capabilities
+                .workspace
+                .as_ref()
+                .and_then(|workspace| workspace.did_change_watched_files.as_ref())
+                .and_then(|watched| watched.dynamic_registration)
+                .unwrap_or(false);
         }
         Ok(InitializeResult {
             capabilities: capabilities(encoding),
@@ -267,9 +274,17 @@ impl LanguageServer for Backend {
             })
             .ok(),
         };
-        // Clients without dynamic registration answer with an error; the
-        // server then simply hears of disk changes only through open files.
-        let _ = self.client.register_capability(vec![watch]).await;
+        if !lock(&self.world).watch_files {
+            return;
+        }
+        // Not awaited here: a handler still waiting for the client would
+        // hold up `exit`.
+        let client = self.client.clone();
+        tokio::spawn(async move {
+            if let Err(error) = client.register_capability(vec![watch]).await {
+                eprintln!("cstack-lsp: the client refused the file watcher: {error}");
+            }
+        });
     }
 
     async fn shutdown(&self) -> Result<()> {

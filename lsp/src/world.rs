@@ -20,6 +20,8 @@ pub struct World {
     pub documents: HashMap<Uri, Document>,
     pub encoding: Encoding,
     pub roots: Vec<PathBuf>,
+    /// The client can watch files for the server (dynamic registration).
+    pub watch_files: bool,
 }
 
 /// What a read request works on: a database clone at one revision.
@@ -39,6 +41,7 @@ impl Default for World {
             documents: HashMap::new(),
             encoding: Encoding::Utf16,
             roots: Vec::new(),
+            watch_files: false,
         }
     }
 }

@@ -51,6 +51,12 @@ pub enum Command {
         after_help = FMT_EXIT_STATUS_HELP
     )]
     Fmt(FmtArgs),
+    /// Run the language server on standard input/output
+    #[command(long_about = "Run the language server on standard input/output.\n\n\
+                      The same server as the `cstack-lsp` binary: editors \
+                      start it and speak the Language Server Protocol over \
+                      its stdin and stdout.")]
+    Lsp,
 }
 
 const FMT_EXIT_STATUS_HELP: &str = "\

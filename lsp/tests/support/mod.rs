@@ -232,5 +232,8 @@ pub fn position_of(text: &str, needle: &str, delta: usize) -> Value {
 }
 
 pub fn utf8_capabilities() -> Value {
-    json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } })
+    json!({
+        "general": { "positionEncodings": ["utf-8", "utf-16"] },
+        "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } }
+    })
 }
