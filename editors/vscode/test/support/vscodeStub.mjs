@@ -209,7 +209,7 @@ export function createVscodeStub(settings, documents = []) {
   });
 
   const stub = {
-    version: "1.82.0",
+    version: "1.85.0",
     Position,
     Range,
     Uri,
