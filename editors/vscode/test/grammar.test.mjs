@@ -152,6 +152,22 @@ test("the SQL body of a view is marked as embedded SQL, and the view resumes aft
   assertScope(tokens, "Draft", "variable.other.enummember");
 });
 
+test("a SQL body whose quotes open on the line after the attribute is still SQL", () => {
+  const tokens = tokenize([
+    "view Totals from Post {",
+    "  @@embedded_sql(",
+    "    \"\"\"",
+    "    SELECT count(*) FROM posts",
+    "    \"\"\"",
+    "  )",
+    "  total Int",
+    "}",
+  ].join("\n"));
+  assertScope(tokens, "SELECT", "keyword.other.sql", 3);
+  assert.ok(scopesOf(tokens, "SELECT", 3).includes("meta.embedded.block.sql"));
+  assertScope(tokens, "total", "variable.other.property", 6);
+});
+
 test("triple-quoted strings outside SQL attributes are plain strings", () => {
   const tokens = tokenize(["model A {", "  note String @default(\"\"\"x\"\"\")", "}"].join("\n"));
   const x = scopesOf(tokens, "x");
