@@ -1,7 +1,8 @@
 -- End-to-end test of the Neovim plugin, run by test/run.sh in a headless
 -- Neovim: filetype detection, the LSP configuration, building and loading
 -- the tree-sitter parser with the committed queries, and cstack-lsp driven
--- through Neovim's own LSP client (diagnostics, hover, definition, an edit).
+-- through Neovim's own LSP client (diagnostics, hover, definition, an edit,
+-- :checkhealth, shutdown).
 --
 -- Inputs (environment): CSTACK_LSP (server executable), CSTACK_WORKSPACE (a
 -- scratch copy of test/fixtures/workspace), CSTACK_SCRATCH (a scratch dir).
@@ -12,7 +13,8 @@ local server = assert(os.getenv('CSTACK_LSP'), 'CSTACK_LSP is not set')
 local workspace = assert(os.getenv('CSTACK_WORKSPACE'), 'CSTACK_WORKSPACE is not set')
 local scratch = assert(os.getenv('CSTACK_SCRATCH'), 'CSTACK_SCRATCH is not set')
 local schema = workspace .. '/blog.cstack'
-local timeout_ms = tonumber(os.getenv("CSTACK_TEST_TIMEOUT_MS") or "") or 20000
+-- How long to wait for the server; CSTACK_TEST_TIMEOUT_MS overrides it.
+local timeout_ms = tonumber(os.getenv('CSTACK_TEST_TIMEOUT_MS') or '') or 20000
 
 local passed, failed = 0, 0
 
@@ -28,7 +30,6 @@ local function check(name, fn)
   else
     failed = failed + 1
     out('not ok - ' .. name)
-    local shown = 0
     for line in tostring(err):gmatch('[^\n]+') do
       -- The message and the check's own frames; not the harness below them.
       if line:find('in function .xpcall.') then
@@ -36,7 +37,6 @@ local function check(name, fn)
       end
       if not line:find('in function .error.') and not line:find('in function .expect.') and not line:find('in function .eq.') then
         out('#   ' .. line)
-        shown = shown + 1
       end
     end
   end
