@@ -91,8 +91,56 @@ impl Context<'_> {
     }
 }
 
-/// The completions at `offset`.
-pub fn completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<CompletionItem> {
+/// At most this many items go back; the list is then marked incomplete so
+/// the editor asks again as the user types.
+const LIMIT: usize = 300;
+
+/// The items for one position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Completions {
+    pub items: Vec<CompletionItem>,
+    /// Items were left out (by the typed prefix or the limit): the editor
+    /// must ask again rather than filter this list when the word shrinks.
+    pub is_incomplete: bool,
+}
+
+/// Whether `label` contains the characters of `typed` in order, ignoring
+/// case and sigils.
+fn matches_typed(label: &str, typed: &str) -> bool {
+    let mut wanted = typed
+        .chars()
+        .filter(|c| *c != '@')
+        .flat_map(char::to_lowercase)
+        .peekable();
+    for c in label.chars().flat_map(char::to_lowercase) {
+        if wanted.peek() == Some(&c) {
+            wanted.next();
+        }
+    }
+    wanted.peek().is_none()
+}
+
+/// The completions at `offset`, narrowed to what matches the word typed so far.
+pub fn completions(db: &dyn Db, file: SourceFile, offset: u32) -> Completions {
+    let text = file.text(db);
+    let all = all_completions(db, file, offset);
+    let total = all.len();
+    let mut items: Vec<CompletionItem> = all
+        .into_iter()
+        .filter(|item| matches_typed(&item.label, &text[item.replace.to_range()]))
+        .collect();
+    let mut is_incomplete = items.len() < total;
+    if items.len() > LIMIT {
+        items.truncate(LIMIT);
+        is_incomplete = true;
+    }
+    Completions {
+        items,
+        is_incomplete,
+    }
+}
+
+fn all_completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<CompletionItem> {
     let text = file.text(db);
     let offset = offset.min(text.len() as u32);
     let bytes = text.as_bytes();

@@ -215,6 +215,7 @@ fn workspace_symbols_match_subsequences() {
 fn completion_labels(text: &str) -> Vec<String> {
     let f = fixture(text);
     completions(&f.db, f.file, f.offset)
+        .items
         .into_iter()
         .map(|item| item.label)
         .collect()
@@ -280,6 +281,7 @@ fn completion_offers_what_fits_the_position() {
 fn attribute_completion_replaces_the_sigil_and_inserts_a_snippet() {
     let f = fixture(&SCHEMA.replacen("  @@index([authorId])", "  @@in$0", 1));
     let item = completions(&f.db, f.file, f.offset)
+        .items
         .into_iter()
         .find(|item| item.label == "@@index")
         .expect("@@index");
