@@ -206,7 +206,7 @@ pub fn completion(snapshot: &Snapshot, position: lsp::Position) -> lsp::Completi
             })
             .collect();
         lsp::CompletionResponse::List(lsp::CompletionList {
-            is_incomplete: false,
+            is_incomplete: found.is_incomplete,
             items,
         })
     })

@@ -333,6 +333,14 @@ fn completion_depends_on_the_position() {
         labels(&items).contains(&"String".to_string()),
         "types in a type position"
     );
+    assert!(
+        !labels(&items).contains(&"Post".to_string()),
+        "narrowed to the typed word"
+    );
+    assert_eq!(items["isIncomplete"], true, "so the editor asks again");
+    let items = client
+        .request("textDocument/completion", at(&uri, text, "Str\n", 0))
+        .expect("completion");
     assert!(labels(&items).contains(&"Post".to_string()));
     let items = client
         .request("textDocument/completion", at(&uri, text, "@@\n", 2))
