@@ -27,5 +27,8 @@ pub fn run_stdio() -> std::io::Result<()> {
             .serve(service)
             .await;
     });
+    // A blocking read of stdin may still wait for input that never comes:
+    // do not wait for it.
+    runtime.shutdown_background();
     Ok(())
 }
