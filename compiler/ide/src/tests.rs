@@ -476,3 +476,98 @@ fn formatting_produces_one_minimal_edit_or_refuses_broken_text() {
     let f = fixture("model A {\n  id Int @id(\n}\n");
     assert!(format_file(&f.db, f.file).is_err());
 }
+
+/// Every feature at many positions of every prefix of the example schema,
+/// and at every position of each diagnostic fixture (most of them invalid):
+/// no panic, and every range returned lies inside the text.
+#[test]
+fn every_feature_survives_prefixes_and_invalid_files() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let mut texts: Vec<String> = Vec::new();
+    let blog =
+        std::fs::read_to_string(format!("{root}/examples/blog.cstack")).expect("the example");
+    texts.extend(
+        (0..blog.len())
+            .step_by(13)
+            .filter(|&end| blog.is_char_boundary(end))
+            .map(|end| blog[..end].to_string()),
+    );
+    let mut fixtures: Vec<_> = std::fs::read_dir(format!("{root}/tests/check"))
+        .expect("the diagnostic fixtures")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "cstack"))
+        .collect();
+    fixtures.sort();
+    assert!(fixtures.len() >= 50, "the fixtures are there");
+    texts.extend(
+        fixtures
+            .iter()
+            .map(|path| std::fs::read_to_string(path).expect("readable")),
+    );
+    for text in &texts {
+        let f = fixture(text);
+        let len = text.len() as u32;
+        let inside = |range: TextRange| range.start <= range.end && range.end <= len;
+        let step = (text.len() / 40).max(1);
+        for offset in (0..=text.len())
+            .step_by(step)
+            .filter(|&o| text.is_char_boundary(o))
+        {
+            let offset = offset as u32;
+            if let Some(found) = hover(&f.db, f.file, offset) {
+                assert!(inside(found.range));
+            }
+            if let Some(target) = definition(&f.db, f.file, offset) {
+                assert!(inside(target.full_range) && inside(target.focus_range));
+            }
+            assert!(
+                references(&f.db, f.file, offset, true)
+                    .into_iter()
+                    .all(inside)
+            );
+            assert!(
+                completions(&f.db, f.file, offset)
+                    .items
+                    .iter()
+                    .all(|item| inside(item.replace))
+            );
+            if prepare_rename(&f.db, f.file, offset).is_ok() {
+                let edits = rename(&f.db, f.file, offset, "renamed").expect("renamable");
+                assert!(edits.iter().all(|edit| inside(edit.range)));
+            }
+            assert!(
+                selection_ranges(&f.db, f.file, offset)
+                    .into_iter()
+                    .all(inside)
+            );
+            let actions = code_actions(&f.db, f.file, TextRange::new(offset, offset));
+            assert!(
+                actions
+                    .iter()
+                    .flat_map(|a| &a.edits)
+                    .all(|edit| inside(edit.range))
+            );
+        }
+        assert!(
+            document_symbols(&f.db, f.file)
+                .iter()
+                .all(|s| inside(s.full_range) && inside(s.name_range))
+        );
+        assert!(
+            semantic_tokens(&f.db, f.file, None)
+                .into_iter()
+                .all(|t| inside(t.range))
+        );
+        assert!(
+            folding_ranges(&f.db, f.file)
+                .into_iter()
+                .all(|fold| inside(fold.range))
+        );
+        assert!(
+            inlay_hints(&f.db, f.file, TextRange::new(0, len))
+                .iter()
+                .all(|h| h.offset <= len)
+        );
+        let _ = format_file(&f.db, f.file);
+    }
+}
