@@ -156,7 +156,9 @@ fn main() {
         symbols.push(client.last_arrival - sent);
     }
     report("keystroke -> published diagnostics", &mut keystroke, 20.0);
+    let mut in_process = outline_in_process(&text, field, rounds / 4);
     report("textDocument/documentSymbol", &mut symbols, 30.0);
+    report("  of which computing the outline", &mut in_process, 30.0);
     report("textDocument/hover", &mut hover, 10.0);
     report("textDocument/definition", &mut definition, 10.0);
     report("textDocument/completion", &mut completion, 10.0);
@@ -187,4 +189,37 @@ fn main() {
         .collect();
     println!("resident memory after edits        {}", line.join(", "));
     client.shutdown();
+}
+
+/// The outline computed in process after a one-character edit, without the
+/// protocol: what the server's own work costs, apart from serialising and
+/// sending the answer.
+fn outline_in_process(text: &str, field: usize, rounds: usize) -> Vec<Duration> {
+    use cstack_compiler::{RootDatabase, SourceFile, check_file};
+    use salsa::Setter;
+    let mut db = RootDatabase::default();
+    let file = SourceFile::new(&db, "bench.cstack".to_string(), text.to_string());
+    check_file(&db, file);
+    cstack_ide::relative_document_symbols(&db, file);
+    let mut samples = Vec::new();
+    for round in 0..rounds.max(1) {
+        let mut edited = text.to_string();
+        if round % 2 == 0 {
+            edited.insert(field, 'x');
+        }
+        file.set_text(&mut db).to(edited);
+        let start = Instant::now();
+        let index = cstack_ide::line_index(&db, file);
+        let outline = cstack_ide::relative_document_symbols(&db, file);
+        let mut ranges = 0usize;
+        for (offset, symbol) in &outline {
+            ranges += index.line_of(symbol.full_range.start + offset);
+            for child in &symbol.children {
+                ranges += index.line_of(child.full_range.start + offset);
+            }
+        }
+        std::hint::black_box(ranges);
+        samples.push(start.elapsed());
+    }
+    samples
 }
