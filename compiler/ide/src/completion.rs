@@ -214,6 +214,14 @@ fn all_completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Completion
                 && !trimmed.starts_with('@')
             {
                 types(&mut cx);
+            } else if words.len() >= 2
+                && before_word.ends_with(char::is_whitespace)
+                && !trimmed.starts_with('@')
+                && cx.offset == cx.word_start
+            {
+                // After `name Type `: the field's attributes, sigil included.
+                let start = cx.word_start;
+                attributes(&mut cx, syntax, false, start);
             }
         }
     }

@@ -238,6 +238,11 @@ fn completion_offers_what_fits_the_position() {
             && !labels.contains(&"@@index".to_string())
             && !labels.contains(&"@use".to_string())
     );
+    let labels = completion_labels(&with("  authorId Int\n", "  authorId Int $0\n"));
+    assert!(
+        labels.contains(&"@unique".to_string()) && labels.contains(&"@relation".to_string()),
+        "{labels:?}"
+    );
     let labels = completion_labels(&with("  @@index([authorId])", "  @@$0"));
     assert!(labels.contains(&"@@index".to_string()) && labels.contains(&"@@allow".to_string()));
     let labels = completion_labels(&with("fields: [authorId]", "fields: [$0]"));
