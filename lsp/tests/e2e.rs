@@ -437,26 +437,55 @@ fn semantic_tokens_full_and_range() {
 }
 
 #[test]
-fn folding_selection_and_inlay_hints() {
-    let text = BLOG.replace(
-        "  title String @length(min: 1, max: 200)",
-        "  title String @length(min: 1, max: 200) @rename(from = \"heading\")",
-    );
-    let (mut client, uri, _) = with_open(&text);
+fn folding_ranges_cover_declarations() {
+    let (mut client, uri, _) = with_open(BLOG);
     let folds = client
         .request(
             "textDocument/foldingRange",
             json!({ "textDocument": { "uri": uri } }),
         )
         .expect("folds");
-    assert!(folds.as_array().unwrap().len() >= 7);
-    let selection = client
-        .request("textDocument/selectionRange", json!({ "textDocument": { "uri": uri }, "positions": [position_of(&text, "authorId])", 2)] }))
-        .expect("selection");
+    let folds = folds.as_array().unwrap();
+    assert!(folds.len() >= 7, "{folds:?}");
+    let post = position_of(BLOG, "model Post", 0)["line"].clone();
     assert!(
-        !selection[0]["parent"]["parent"].is_null(),
-        "nested ranges: {selection}"
+        folds
+            .iter()
+            .any(|f| f["startLine"] == post && f["kind"] == "region")
     );
+    client.shutdown();
+}
+
+#[test]
+fn selection_ranges_grow_outwards() {
+    let (mut client, uri, _) = with_open(BLOG);
+    let selection = client
+        .request("textDocument/selectionRange", json!({ "textDocument": { "uri": uri }, "positions": [position_of(BLOG, "authorId])", 2)] }))
+        .expect("selection");
+    let mut depth = 0;
+    let mut current = &selection[0];
+    while !current.is_null() {
+        depth += 1;
+        current = &current["parent"];
+    }
+    assert!(
+        depth >= 5,
+        "name, list, argument, attribute, field, declaration, file: {selection}"
+    );
+    assert_eq!(
+        selection[0]["range"]["start"],
+        position_of(BLOG, "authorId])", 0)
+    );
+    client.shutdown();
+}
+
+#[test]
+fn inlay_hints_show_tables_and_renamed_columns() {
+    let text = BLOG.replace(
+        "  title String @length(min: 1, max: 200)",
+        "  title String @length(min: 1, max: 200) @rename(from = \"heading\")",
+    );
+    let (mut client, uri, _) = with_open(&text);
     let hints = client
         .request("textDocument/inlayHint", json!({ "textDocument": { "uri": uri }, "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 999, "character": 0 } } }))
         .expect("hints");
