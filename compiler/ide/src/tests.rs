@@ -278,6 +278,13 @@ fn completion_offers_what_fits_the_position() {
     );
     let labels = completion_labels(&with("provider = \"postgresql\"", "provider = \"$0"));
     assert_eq!(labels, ["postgresql", "sqlite", "none"]);
+    let labels = completion_labels(&with(
+        "@@allow(\"read\", status",
+        "@@allow(\"re$0\", status",
+    ));
+    assert_eq!(labels, ["read", "create"]);
+    let labels = completion_labels(&format!("{SCHEMA}\ntransport $0\n"));
+    assert_eq!(labels, ["rpc", "rest"]);
     let labels = completion_labels(&with("@use(Timestamps)", "@use($0)"));
     assert_eq!(labels, ["Timestamps"]);
 }
