@@ -147,6 +147,8 @@ fn hover_describes_declarations_fields_attributes_and_builtins() {
         ("auth().id ==", 1, &["auth() : Session?", "`teamId`"][..]),
         ("Draft)", 0, &["enum Status", "Draft"][..]),
         ("model Post", 0, &["A record stored in a table."][..]),
+        ("references: [id]", 0, &["referenced model's fields"][..]),
+        ("provider", 0, &["postgresql"][..]),
     ];
     for (needle, delta, expected) in cases {
         let f = fixture(&marked(needle, 0, delta));
