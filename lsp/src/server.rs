@@ -236,7 +236,7 @@ pub fn capabilities(encoding: Encoding) -> ServerCapabilities {
         workspace: Some(WorkspaceServerCapabilities {
             workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                 supported: Some(true),
-                change_notifications: None,
+                change_notifications: Some(OneOf::Left(true)),
             }),
             file_operations: None,
         }),
@@ -345,6 +345,19 @@ impl LanguageServer for Backend {
                     world.disk_changed(&change.uri);
                 }
             }
+        });
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        guarded("didChangeWorkspaceFolders", || {
+            let mut world = lock(&self.world);
+            let path = |folder: &WorkspaceFolder| folder.uri.to_file_path().map(|p| p.into_owned());
+            let removed: Vec<_> = params.event.removed.iter().filter_map(path).collect();
+            world.roots.retain(|root| !removed.contains(root));
+            world
+                .roots
+                .extend(params.event.added.iter().filter_map(path));
+            world.load_workspace();
         });
     }
 

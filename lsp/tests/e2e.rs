@@ -296,8 +296,25 @@ fn workspace_folders_are_loaded_and_searched_and_kept_current() {
         .request("workspace/symbol", json!({ "query": "Gamma" }))
         .expect("symbols");
     assert_eq!(symbols.as_array().unwrap().len(), 0, "{symbols}");
+    // A folder added later is loaded too.
+    let other = tempdir();
+    std::fs::write(
+        other.join("four.cstack"),
+        "model Delta {\n  id Int @id\n}\n",
+    )
+    .unwrap();
+    let folder = format!("file://{}", other.display());
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({ "event": { "added": [{ "uri": folder, "name": "other" }], "removed": [] } }),
+    );
+    let symbols = client
+        .request("workspace/symbol", json!({ "query": "Delta" }))
+        .expect("symbols");
+    assert_eq!(symbols.as_array().unwrap().len(), 1, "{symbols}");
     client.shutdown();
     std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&other).unwrap();
 }
 
 fn tempdir() -> std::path::PathBuf {
