@@ -461,12 +461,12 @@ fn code_actions_fix_typos_create_declarations_and_add_keys_and_back_relations() 
     );
     assert!(created.ends_with("\nenum Tag {\n}\n"));
     let keyed = apply_titled(
-        "model K$0 {\n  name String\n}\n",
+        "/// A {key}less model.\nmodel K$0 {\n  name String\n}\n",
         "Add an `id Int @id` field",
     );
     assert_eq!(
         keyed,
-        "model K {\n  id Int @id @default(autoincrement())\n  name String\n}\n"
+        "/// A {key}less model.\nmodel K {\n  id Int @id @default(autoincrement())\n  name String\n}\n"
     );
     let text = SCHEMA.replacen("  posts Post[]\n", "", 1).replacen(
         "author Author @rel",
