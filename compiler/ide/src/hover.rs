@@ -158,6 +158,15 @@ fn describe_symbol(db: &dyn Db, file: SourceFile, symbol: &Symbol) -> Option<Str
                         .collect::<Vec<_>>()
                         .join(", ")
                 )),
+                DeclKind::Mixin | DeclKind::Type | DeclKind::Auth => markdown.push_str(&format!(
+                    "\n\nFields: {}",
+                    syntax
+                        .fields
+                        .iter()
+                        .map(|f| format!("`{}`", f.name.text))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
                 _ => {}
             }
         }
