@@ -97,6 +97,11 @@ mod tests {
         assert_eq!(doc.text(), "model B {\n  ñ Int\n}\n");
         doc.apply(vec![change(((1, 5), (1, 8)), "Float")], Encoding::Utf8);
         assert_eq!(doc.text(), "model B {\n  ñ Float\n}\n");
+        // Only `\n` breaks lines: a U+2028 inside a comment does not.
+        let mut doc = Document::new("// a\u{2028}b\nmodel A {}\n", 1);
+        doc.apply(vec![change(((1, 6), (1, 7)), "B")], Encoding::Utf16);
+        assert_eq!(doc.text(), "// a\u{2028}b\nmodel B {}\n");
+        let mut doc = Document::new("model B {\n  ñ Float\n}\n", 1);
         // Past the end of the text clamps.
         doc.apply(vec![change(((9, 0), (9, 0)), "x")], Encoding::Utf8);
         assert_eq!(doc.text(), "model B {\n  ñ Float\n}\nx");

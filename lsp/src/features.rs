@@ -92,7 +92,11 @@ fn symbol_kind(kind: ide::SymbolKind) -> lsp::SymbolKind {
 }
 
 #[allow(deprecated)] // `deprecated` is a required field of the struct.
-fn document_symbol(lines: &Lines<'_>, symbol: &ide::DocumentSymbol) -> lsp::DocumentSymbol {
+fn document_symbol(
+    lines: &Lines<'_>,
+    offset: u32,
+    symbol: &ide::DocumentSymbol,
+) -> lsp::DocumentSymbol {
     lsp::DocumentSymbol {
         name: if symbol.name.is_empty() {
             "(unnamed)".to_string()
@@ -103,13 +107,13 @@ fn document_symbol(lines: &Lines<'_>, symbol: &ide::DocumentSymbol) -> lsp::Docu
         kind: symbol_kind(symbol.kind),
         tags: None,
         deprecated: None,
-        range: lines.range(symbol.full_range),
-        selection_range: lines.range(symbol.name_range),
+        range: lines.range(symbol.full_range.shifted(offset)),
+        selection_range: lines.range(symbol.name_range.shifted(offset)),
         children: (!symbol.children.is_empty()).then(|| {
             symbol
                 .children
                 .iter()
-                .map(|child| document_symbol(lines, child))
+                .map(|child| document_symbol(lines, offset, child))
                 .collect()
         }),
     }
@@ -118,9 +122,9 @@ fn document_symbol(lines: &Lines<'_>, symbol: &ide::DocumentSymbol) -> lsp::Docu
 pub fn document_symbols(snapshot: &Snapshot) -> lsp::DocumentSymbolResponse {
     with_lines(snapshot, |lines| {
         lsp::DocumentSymbolResponse::Nested(
-            ide::document_symbols(&snapshot.db, snapshot.file)
-                .iter()
-                .map(|symbol| document_symbol(lines, symbol))
+            ide::relative_document_symbols(&snapshot.db, snapshot.file)
+                .into_iter()
+                .map(|(offset, symbol)| document_symbol(lines, offset, symbol))
                 .collect(),
         )
     })
@@ -175,7 +179,9 @@ fn completion_kind(kind: ide::CompletionKind) -> lsp::CompletionItemKind {
 
 pub fn completion(snapshot: &Snapshot, position: lsp::Position) -> lsp::CompletionResponse {
     with_lines(snapshot, |lines| {
-        let items = ide::completions(&snapshot.db, snapshot.file, lines.offset(position))
+        let found = ide::completions(&snapshot.db, snapshot.file, lines.offset(position));
+        let items = found
+            .items
             .into_iter()
             .map(|item| lsp::CompletionItem {
                 label: item.label,
@@ -200,7 +206,7 @@ pub fn completion(snapshot: &Snapshot, position: lsp::Position) -> lsp::Completi
             })
             .collect();
         lsp::CompletionResponse::List(lsp::CompletionList {
-            is_incomplete: false,
+            is_incomplete: found.is_incomplete,
             items,
         })
     })

@@ -14,6 +14,9 @@ pub use server::{Backend, capabilities};
 
 use tower_lsp_server::{LspService, Server};
 
+/// How many messages may be in progress at once.
+const MAX_CONCURRENT_MESSAGES: usize = 64;
+
 /// Serves one client on standard input and output until it exits.
 pub fn run_stdio() -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -23,9 +26,15 @@ pub fn run_stdio() -> std::io::Result<()> {
         let (service, socket) = LspService::build(Backend::new)
             .custom_method("cstack/debugPanic", Backend::debug_panic)
             .finish();
+        // Requests wait on blocking threads, not on this loop; a high limit
+        // keeps a few slow requests from holding back the next edit.
         Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+            .concurrency_level(MAX_CONCURRENT_MESSAGES)
             .serve(service)
             .await;
     });
+    // A blocking read of stdin may still wait for input that never comes:
+    // do not wait for it.
+    runtime.shutdown_background();
     Ok(())
 }

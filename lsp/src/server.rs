@@ -53,6 +53,22 @@ async fn compute<S: Send + 'static, T: Send + 'static>(
     }
 }
 
+/// Runs a notification's state change, catching a panic so the server
+/// keeps serving (the world's lock recovers from poisoning). True when it
+/// completed.
+fn guarded(what: &str, work: impl FnOnce()) -> bool {
+    match std::panic::catch_unwind(AssertUnwindSafe(work)) {
+        Ok(()) => true,
+        Err(panic) => {
+            eprintln!(
+                "cstack-lsp: handling {what} failed: {}",
+                panic_message(panic.as_ref())
+            );
+            false
+        }
+    }
+}
+
 fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
     panic
         .downcast_ref::<&str>()
@@ -220,7 +236,7 @@ pub fn capabilities(encoding: Encoding) -> ServerCapabilities {
         workspace: Some(WorkspaceServerCapabilities {
             workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                 supported: Some(true),
-                change_notifications: None,
+                change_notifications: Some(OneOf::Left(true)),
             }),
             file_operations: None,
         }),
@@ -293,14 +309,22 @@ impl LanguageServer for Backend {
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
         let document = params.text_document;
-        lock(&self.world).open(document.uri.clone(), document.text, document.version);
-        self.schedule_diagnostics(document.uri);
+        let uri = document.uri.clone();
+        if guarded("didOpen", || {
+            lock(&self.world).open(document.uri, document.text, document.version)
+        }) {
+            self.schedule_diagnostics(uri);
+        }
     }
 
     async fn did_change(&self, params: DidChangeTextDocumentParams) {
         let uri = params.text_document.uri;
-        let changed =
-            lock(&self.world).change(&uri, params.text_document.version, params.content_changes);
+        let version = params.text_document.version;
+        let changes = params.content_changes;
+        let mut changed = false;
+        guarded("didChange", || {
+            changed = lock(&self.world).change(&uri, version, changes)
+        });
         if changed {
             self.schedule_diagnostics(uri);
         }
@@ -308,18 +332,33 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        lock(&self.world).close(&uri);
+        guarded("didClose", || lock(&self.world).close(&uri));
         let _turn = self.publishing.lock().await;
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        let mut world = lock(&self.world);
-        for change in params.changes {
-            if change.uri.path().as_str().ends_with(".cstack") {
-                world.disk_changed(&change.uri);
+        guarded("didChangeWatchedFiles", || {
+            let mut world = lock(&self.world);
+            for change in params.changes {
+                if change.uri.path().as_str().ends_with(".cstack") {
+                    world.disk_changed(&change.uri);
+                }
             }
-        }
+        });
+    }
+
+    async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        guarded("didChangeWorkspaceFolders", || {
+            let mut world = lock(&self.world);
+            let path = |folder: &WorkspaceFolder| folder.uri.to_file_path().map(|p| p.into_owned());
+            let removed: Vec<_> = params.event.removed.iter().filter_map(path).collect();
+            world.roots.retain(|root| !removed.contains(root));
+            world
+                .roots
+                .extend(params.event.added.iter().filter_map(path));
+            world.load_workspace();
+        });
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

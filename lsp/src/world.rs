@@ -202,3 +202,73 @@ fn collect_schemas(dir: &Path, out: &mut Vec<PathBuf>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, mpsc};
+
+    fn schema(models: usize) -> String {
+        (0..models)
+            .map(|i| format!("model M{i} {{\n  id Int @id\n  name String @length(min: 1)\n}}\n\n"))
+            .collect()
+    }
+
+    /// An edit while a snapshot is checking cancels the check; the reader
+    /// sees `Cancelled`, and the write lands.
+    #[test]
+    fn an_edit_cancels_a_running_read() {
+        let armed = Arc::new(AtomicBool::new(false));
+        let (started, wait_started) = mpsc::sync_channel(1);
+        let hook = armed.clone();
+        let db = RootDatabase::with_event_log(move |event| {
+            if matches!(event.kind, salsa::EventKind::WillExecute { .. })
+                && hook.swap(false, Ordering::SeqCst)
+            {
+                let _ = started.try_send(());
+            }
+        });
+        let mut world = World {
+            db,
+            ..World::default()
+        };
+        let uri: Uri = "file:///cancel.cstack".parse().expect("a URI");
+        world.open(uri.clone(), schema(300), 1);
+        let snapshot = world.snapshot(&uri).expect("open");
+        armed.store(true, Ordering::SeqCst);
+        let reader = std::thread::spawn(move || {
+            let result = salsa::Cancelled::catch(|| {
+                cstack_compiler::check_file(&snapshot.db, snapshot.file)
+                    .diagnostics
+                    .len()
+            });
+            drop(snapshot);
+            result.is_err()
+        });
+        wait_started.recv().expect("the read started");
+        world.set_text(&uri, schema(2));
+        assert!(
+            reader.join().expect("no other panic"),
+            "the read was cancelled"
+        );
+        let file = world.files[&uri];
+        assert!(
+            cstack_compiler::check_file(&world.db, file)
+                .diagnostics
+                .is_empty()
+        );
+        assert_eq!(cstack_compiler::item_tree(&world.db, file).decls.len(), 2);
+    }
+
+    #[test]
+    fn closing_a_file_outside_the_workspace_forgets_it() {
+        let mut world = World::default();
+        let uri: Uri = "file:///nowhere/x.cstack".parse().expect("a URI");
+        world.open(uri.clone(), "model A {\n  id Int @id\n}\n".to_string(), 1);
+        assert!(world.snapshot(&uri).is_some());
+        world.close(&uri);
+        assert!(world.snapshot(&uri).is_none());
+        assert!(world.documents.is_empty());
+    }
+}

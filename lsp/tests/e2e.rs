@@ -296,8 +296,25 @@ fn workspace_folders_are_loaded_and_searched_and_kept_current() {
         .request("workspace/symbol", json!({ "query": "Gamma" }))
         .expect("symbols");
     assert_eq!(symbols.as_array().unwrap().len(), 0, "{symbols}");
+    // A folder added later is loaded too.
+    let other = tempdir();
+    std::fs::write(
+        other.join("four.cstack"),
+        "model Delta {\n  id Int @id\n}\n",
+    )
+    .unwrap();
+    let folder = format!("file://{}", other.display());
+    client.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({ "event": { "added": [{ "uri": folder, "name": "other" }], "removed": [] } }),
+    );
+    let symbols = client
+        .request("workspace/symbol", json!({ "query": "Delta" }))
+        .expect("symbols");
+    assert_eq!(symbols.as_array().unwrap().len(), 1, "{symbols}");
     client.shutdown();
     std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::remove_dir_all(&other).unwrap();
 }
 
 fn tempdir() -> std::path::PathBuf {
@@ -333,6 +350,14 @@ fn completion_depends_on_the_position() {
         labels(&items).contains(&"String".to_string()),
         "types in a type position"
     );
+    assert!(
+        !labels(&items).contains(&"Post".to_string()),
+        "narrowed to the typed word"
+    );
+    assert_eq!(items["isIncomplete"], true, "so the editor asks again");
+    let items = client
+        .request("textDocument/completion", at(&uri, text, "Str\n", 0))
+        .expect("completion");
     assert!(labels(&items).contains(&"Post".to_string()));
     let items = client
         .request("textDocument/completion", at(&uri, text, "@@\n", 2))
@@ -429,26 +454,55 @@ fn semantic_tokens_full_and_range() {
 }
 
 #[test]
-fn folding_selection_and_inlay_hints() {
-    let text = BLOG.replace(
-        "  title String @length(min: 1, max: 200)",
-        "  title String @length(min: 1, max: 200) @rename(from = \"heading\")",
-    );
-    let (mut client, uri, _) = with_open(&text);
+fn folding_ranges_cover_declarations() {
+    let (mut client, uri, _) = with_open(BLOG);
     let folds = client
         .request(
             "textDocument/foldingRange",
             json!({ "textDocument": { "uri": uri } }),
         )
         .expect("folds");
-    assert!(folds.as_array().unwrap().len() >= 7);
-    let selection = client
-        .request("textDocument/selectionRange", json!({ "textDocument": { "uri": uri }, "positions": [position_of(&text, "authorId])", 2)] }))
-        .expect("selection");
+    let folds = folds.as_array().unwrap();
+    assert!(folds.len() >= 7, "{folds:?}");
+    let post = position_of(BLOG, "model Post", 0)["line"].clone();
     assert!(
-        !selection[0]["parent"]["parent"].is_null(),
-        "nested ranges: {selection}"
+        folds
+            .iter()
+            .any(|f| f["startLine"] == post && f["kind"] == "region")
     );
+    client.shutdown();
+}
+
+#[test]
+fn selection_ranges_grow_outwards() {
+    let (mut client, uri, _) = with_open(BLOG);
+    let selection = client
+        .request("textDocument/selectionRange", json!({ "textDocument": { "uri": uri }, "positions": [position_of(BLOG, "authorId])", 2)] }))
+        .expect("selection");
+    let mut depth = 0;
+    let mut current = &selection[0];
+    while !current.is_null() {
+        depth += 1;
+        current = &current["parent"];
+    }
+    assert!(
+        depth >= 5,
+        "name, list, argument, attribute, field, declaration, file: {selection}"
+    );
+    assert_eq!(
+        selection[0]["range"]["start"],
+        position_of(BLOG, "authorId])", 0)
+    );
+    client.shutdown();
+}
+
+#[test]
+fn inlay_hints_show_tables_and_renamed_columns() {
+    let text = BLOG.replace(
+        "  title String @length(min: 1, max: 200)",
+        "  title String @length(min: 1, max: 200) @rename(from = \"heading\")",
+    );
+    let (mut client, uri, _) = with_open(&text);
     let hints = client
         .request("textDocument/inlayHint", json!({ "textDocument": { "uri": uri }, "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 999, "character": 0 } } }))
         .expect("hints");

@@ -77,9 +77,9 @@ pub fn code_actions(db: &dyn Db, file: SourceFile, range: TextRange) -> Vec<Code
             }
             Code::MissingPrimaryKey => {
                 if let Some((_, decl)) = decl_at(db, file, diagnostic.primary.range.start) {
-                    let base = decl.offset(db) as usize;
-                    if let Some(brace) = text[base..].find('{') {
-                        let at = base + brace + 1;
+                    let after_name = (decl.offset(db) + decl.syntax(db).name_range().end) as usize;
+                    if let Some(brace) = text[after_name..].find('{') {
+                        let at = after_name + brace + 1;
                         out.push(CodeAction {
                             title: "Add an `id Int @id` field".to_string(),
                             kind: ActionKind::QuickFix,

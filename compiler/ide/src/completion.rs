@@ -91,8 +91,56 @@ impl Context<'_> {
     }
 }
 
-/// The completions at `offset`.
-pub fn completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<CompletionItem> {
+/// At most this many items go back; the list is then marked incomplete so
+/// the editor asks again as the user types.
+const LIMIT: usize = 300;
+
+/// The items for one position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Completions {
+    pub items: Vec<CompletionItem>,
+    /// Items were left out (by the typed prefix or the limit): the editor
+    /// must ask again rather than filter this list when the word shrinks.
+    pub is_incomplete: bool,
+}
+
+/// Whether `label` contains the characters of `typed` in order, ignoring
+/// case and sigils.
+fn matches_typed(label: &str, typed: &str) -> bool {
+    let mut wanted = typed
+        .chars()
+        .filter(|c| *c != '@')
+        .flat_map(char::to_lowercase)
+        .peekable();
+    for c in label.chars().flat_map(char::to_lowercase) {
+        if wanted.peek() == Some(&c) {
+            wanted.next();
+        }
+    }
+    wanted.peek().is_none()
+}
+
+/// The completions at `offset`, narrowed to what matches the word typed so far.
+pub fn completions(db: &dyn Db, file: SourceFile, offset: u32) -> Completions {
+    let text = file.text(db);
+    let all = all_completions(db, file, offset);
+    let total = all.len();
+    let mut items: Vec<CompletionItem> = all
+        .into_iter()
+        .filter(|item| matches_typed(&item.label, &text[item.replace.to_range()]))
+        .collect();
+    let mut is_incomplete = items.len() < total;
+    if items.len() > LIMIT {
+        items.truncate(LIMIT);
+        is_incomplete = true;
+    }
+    Completions {
+        items,
+        is_incomplete,
+    }
+}
+
+fn all_completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<CompletionItem> {
     let text = file.text(db);
     let offset = offset.min(text.len() as u32);
     let bytes = text.as_bytes();
@@ -116,6 +164,19 @@ pub fn completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Completion
         let start = decl.offset(db);
         offset > start + decl.syntax(db).keyword.end && !line.is_empty()
     });
+    // `extension |` and `transport |`: the names they take.
+    let head = &line[..word_start - line_start];
+    for (keyword, names, what) in [
+        ("extension ", &["pgvector", "rate_limit"][..], "extension"),
+        ("transport ", &["rpc", "rest"][..], "transport style"),
+    ] {
+        if head.starts_with(keyword) && head[keyword.len()..].trim().is_empty() {
+            for name in names {
+                cx.word(name, CompletionKind::Value, Some(what.into()));
+            }
+            return cx.out;
+        }
+    }
     let Some((_, decl)) = decl else {
         top_level(&mut cx);
         return cx.out;
@@ -137,11 +198,12 @@ pub fn completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Completion
     }
     let trimmed = before_word.trim_start();
     match syntax.kind {
-        DeclKind::Datasource | DeclKind::Mcp | DeclKind::Extension => {
+        DeclKind::Datasource | DeclKind::Mcp => {
             if before_word.trim_end().ends_with('=') || before_word.ends_with('"') {
                 providers(&mut cx, before_word);
             }
         }
+
         DeclKind::Procedure => {
             if before_word.trim_end().ends_with(':') {
                 types(&mut cx);
@@ -166,6 +228,14 @@ pub fn completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Completion
                 && !trimmed.starts_with('@')
             {
                 types(&mut cx);
+            } else if words.len() >= 2
+                && before_word.ends_with(char::is_whitespace)
+                && !trimmed.starts_with('@')
+                && cx.offset == cx.word_start
+            {
+                // After `name Type `: the field's attributes, sigil included.
+                let start = cx.word_start;
+                attributes(&mut cx, syntax, false, start);
             }
         }
     }
@@ -283,44 +353,41 @@ struct OpenCall {
 
 fn open_call(before: &str) -> Option<OpenCall> {
     let bytes = before.as_bytes();
-    let mut depth = 0i32;
-    let mut in_string = false;
-    let mut i = bytes.len();
-    // Find the `(` of the innermost unclosed attribute call.
-    while i > 0 {
-        i -= 1;
-        match bytes[i] {
-            b'"' | b'\'' => in_string = !in_string,
-            b')' if !in_string => depth += 1,
-            b'(' if !in_string => {
-                if depth == 0 {
-                    let mut start = i;
-                    while start > 0 && is_word(bytes[start - 1]) {
-                        start -= 1;
-                    }
-                    let name = &before[start..i];
-                    let sigils = before[..start]
-                        .bytes()
-                        .rev()
-                        .take_while(|&b| b == b'@')
-                        .count();
-                    if sigils > 0 {
-                        return Some(OpenCall {
-                            name: name.to_string(),
-                            is_block: sigils >= 2,
-                            inner: before[i + 1..].to_string(),
-                        });
-                    }
-                    // A call inside an attribute, like `auth(` or `hasRole(`:
-                    // keep looking outwards.
-                } else {
-                    depth -= 1;
+    // The unclosed parentheses, skipping strings, read from the line start.
+    let mut open: Vec<usize> = Vec::new();
+    let mut quote: Option<u8> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'"' | b'\'' => quote = Some(b),
+                b'(' => open.push(i),
+                b')' => {
+                    open.pop();
                 }
-            }
-            _ => {}
+                _ => {}
+            },
         }
     }
-    None
+    // Innermost first; a call inside an attribute, like `auth(` or
+    // `hasRole(`, is skipped for the attribute around it.
+    open.iter().rev().find_map(|&i| {
+        let mut start = i;
+        while start > 0 && is_word(bytes[start - 1]) {
+            start -= 1;
+        }
+        let sigils = before[..start]
+            .bytes()
+            .rev()
+            .take_while(|&b| b == b'@')
+            .count();
+        (sigils > 0).then(|| OpenCall {
+            name: before[start..i].to_string(),
+            is_block: sigils >= 2,
+            inner: before[i + 1..].to_string(),
+        })
+    })
 }
 
 fn own_fields(cx: &mut Context<'_>, owner: &str) {
@@ -456,6 +523,18 @@ fn inside_call(cx: &mut Context<'_>, syntax: &Declaration, call: &OpenCall, befo
                         is_snippet: false,
                         from: start,
                     },
+                );
+            }
+        }
+        ("allow" | "deny", true)
+            if call.inner.matches('"').count() % 2 == 1 && !call.inner.contains(',') =>
+        {
+            // Inside the action string: the operations, comma-separated.
+            for action in ["read", "create", "update", "delete", "all"] {
+                cx.word(
+                    action,
+                    CompletionKind::Value,
+                    Some("policy operation".into()),
                 );
             }
         }

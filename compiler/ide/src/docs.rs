@@ -475,3 +475,63 @@ pub const PROVIDERS: &[(&str, &str)] = &[
     ("sqlite", "SQLite, embedded."),
     ("none", "No database: types and procedures only."),
 ];
+
+/// Named arguments of attributes and keys of configuration blocks:
+/// (attribute or block keyword, name, what it means).
+pub const ARGUMENTS: &[(&str, &str, &str)] = &[
+    (
+        "relation",
+        "fields",
+        "This model's fields that hold the foreign key.",
+    ),
+    (
+        "relation",
+        "references",
+        "The referenced model's fields the foreign key points at (usually its `@id`).",
+    ),
+    (
+        "relation",
+        "onDelete",
+        "What happens to this row when the referenced row is deleted: `Cascade`, `Restrict`, `NoAction`, `SetNull`, `SetDefault`.",
+    ),
+    (
+        "relation",
+        "onUpdate",
+        "What happens to this row when the referenced key changes: `Cascade`, `Restrict`, `NoAction`, `SetNull`, `SetDefault`.",
+    ),
+    (
+        "length",
+        "min",
+        "The smallest allowed length, in characters.",
+    ),
+    (
+        "length",
+        "max",
+        "The largest allowed length, in characters.",
+    ),
+    ("range", "min", "The smallest allowed value, inclusive."),
+    ("range", "max", "The largest allowed value, inclusive."),
+    (
+        "rename",
+        "from",
+        "The previous name, so a migration renames instead of dropping and re-creating.",
+    ),
+    ("retain", "days", "How many days rows are kept."),
+    (
+        "datasource",
+        "provider",
+        "The database: `\"postgresql\"` (server), `\"sqlite\"` (embedded) or `\"none\"`.",
+    ),
+    (
+        "datasource",
+        "url",
+        "Where to connect, usually `env(\"DATABASE_URL\")`.",
+    ),
+];
+
+pub fn argument(owner: &str, name: &str) -> Option<&'static str> {
+    ARGUMENTS
+        .iter()
+        .find(|(o, n, _)| *o == owner && *n == name)
+        .map(|(_, _, summary)| *summary)
+}

@@ -41,6 +41,14 @@ pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Hover> {
             markdown,
         });
     }
+    if let Some((owner, name, range)) = argument_at(syntax, relative)
+        && let Some(summary) = docs::argument(owner, name)
+    {
+        return Some(Hover {
+            range: range.shifted(base),
+            markdown: format!("`{name}`: {summary}"),
+        });
+    }
     if let Some(ty) = type_at(syntax, relative)
         && let Some(scalar) = Scalar::from_name(&ty.name.text)
     {
@@ -147,6 +155,15 @@ fn describe_symbol(db: &dyn Db, file: SourceFile, symbol: &Symbol) -> Option<Str
                         .variants
                         .iter()
                         .map(|v| format!("`{}`", v.name.text))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+                DeclKind::Mixin | DeclKind::Type | DeclKind::Auth => markdown.push_str(&format!(
+                    "\n\nFields: {}",
+                    syntax
+                        .fields
+                        .iter()
+                        .map(|f| format!("`{}`", f.name.text))
                         .collect::<Vec<_>>()
                         .join(", ")
                 )),
@@ -333,4 +350,28 @@ pub(crate) fn all_attributes(syntax: &Declaration) -> impl Iterator<Item = &Attr
                 .iter()
                 .flat_map(|variant| &variant.attributes),
         )
+}
+
+/// A named attribute argument or configuration key under `relative`: the
+/// attribute name (or block keyword), the key and its range.
+fn argument_at(syntax: &Declaration, relative: u32) -> Option<(&str, &str, TextRange)> {
+    for entry in &syntax.entries {
+        if entry.key.range.touches(relative) {
+            return Some((
+                syntax.kind.keyword(),
+                entry.key.text.as_str(),
+                entry.key.range,
+            ));
+        }
+    }
+    all_attributes(syntax).find_map(|attribute| {
+        attribute.args().iter().find_map(|argument| {
+            let name = argument.name.as_ref()?;
+            name.range.touches(relative).then_some((
+                attribute.name.text.as_str(),
+                name.text.as_str(),
+                name.range,
+            ))
+        })
+    })
 }

@@ -9,6 +9,7 @@
 use cstack_compiler::{Db, Decl, Scalar, SourceFile, item_tree};
 use cstack_diagnostics::TextRange;
 use cstack_syntax::ast::{Attribute, DeclKind, Declaration, Expr, ExprKind, Field, TypeRef};
+use rustc_hash::FxHashMap;
 
 /// Something that has a definition: a top-level declaration, or a member
 /// (field, enum variant, procedure parameter) of one.
@@ -97,13 +98,50 @@ pub fn decl_at(db: &dyn Db, file: SourceFile, offset: u32) -> Option<(usize, Dec
     }
 }
 
+/// Names to item-tree positions: the first referable declaration of each
+/// name, and the name of the first `auth` block. Reads only names and kinds,
+/// so it compares equal after any edit that renames nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeclNames {
+    pub by_name: FxHashMap<String, usize>,
+    pub auth: Option<String>,
+}
+
+#[salsa::tracked(returns(ref))]
+pub fn decl_names(db: &dyn Db, file: SourceFile) -> DeclNames {
+    let mut names = DeclNames::default();
+    for (index, decl) in item_tree(db, file).decls.iter().enumerate() {
+        let kind = decl.kind(db);
+        if is_referable(kind) {
+            names.by_name.entry(decl.name(db).clone()).or_insert(index);
+        }
+        if kind == DeclKind::Auth && names.auth.is_none() {
+            names.auth = Some(decl.name(db).clone());
+        }
+    }
+    names
+}
+
+/// Each enum variant name to the first enum that declares it.
+#[salsa::tracked(returns(ref))]
+pub fn enum_variants(db: &dyn Db, file: SourceFile) -> FxHashMap<String, String> {
+    let mut variants = FxHashMap::default();
+    for decl in &item_tree(db, file).decls {
+        if decl.kind(db) == DeclKind::Enum {
+            for variant in &decl.syntax(db).variants {
+                variants
+                    .entry(variant.name.text.clone())
+                    .or_insert_with(|| decl.name(db).clone());
+            }
+        }
+    }
+    variants
+}
+
 /// The first declaration named `name` that can be referred to.
 pub fn find_decl<'db>(db: &'db dyn Db, file: SourceFile, name: &str) -> Option<Decl<'db>> {
-    item_tree(db, file)
-        .decls
-        .iter()
-        .copied()
-        .find(|decl| decl.name(db) == name && is_referable(decl.kind(db)))
+    let index = *decl_names(db, file).by_name.get(name)?;
+    Some(item_tree(db, file).decls[index])
 }
 
 fn is_referable(kind: DeclKind) -> bool {
@@ -415,11 +453,7 @@ impl<'a> Collector<'a> {
     }
 
     fn auth_name(&self) -> Option<String> {
-        item_tree(self.db, self.file)
-            .decls
-            .iter()
-            .find(|decl| decl.kind(self.db) == DeclKind::Auth)
-            .map(|decl| decl.name(self.db).clone())
+        decl_names(self.db, self.file).auth.clone()
     }
 
     /// Walks `segments` starting in `owner`, following each field's type.
@@ -506,15 +540,7 @@ impl<'a> Collector<'a> {
     }
 
     fn enum_with_variant(&self, variant: &str) -> Option<String> {
-        item_tree(self.db, self.file).decls.iter().find_map(|decl| {
-            (decl.kind(self.db) == DeclKind::Enum
-                && decl
-                    .syntax(self.db)
-                    .variants
-                    .iter()
-                    .any(|v| v.name.text == variant))
-            .then(|| decl.name(self.db).clone())
-        })
+        enum_variants(self.db, self.file).get(variant).cloned()
     }
 }
 

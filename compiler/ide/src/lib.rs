@@ -28,7 +28,7 @@ mod fixture;
 mod tests;
 
 pub use actions::{ActionKind, CodeAction, code_actions};
-pub use completion::{CompletionItem, CompletionKind, completions};
+pub use completion::{CompletionItem, CompletionKind, Completions, completions};
 pub use cstack_diagnostics::TextRange;
 pub use folding::{Fold, folding_ranges};
 pub use format::{TextEdit, format_file};
@@ -40,6 +40,7 @@ pub use navigation::{NavTarget, definition, references};
 pub use rename::{RenameError, prepare_rename, rename};
 pub use selection::selection_ranges;
 pub use symbols::{
-    DocumentSymbol, SymbolKind, WorkspaceSymbol, document_symbols, workspace_symbols,
+    DocumentSymbol, SymbolKind, WorkspaceSymbol, document_symbols, relative_document_symbols,
+    workspace_symbols,
 };
 pub use tokens::{SemanticToken, TOKEN_TYPES, TokenType, semantic_tokens};

@@ -72,10 +72,10 @@ pub fn rename(
             if syntax.kind == DeclKind::Model
                 && syntax.block_attributes_named("rename").next().is_none() =>
         {
-            // After the opening brace's line.
-            let body = text[base as usize..]
-                .find('{')
-                .map(|i| base as usize + i + 1);
+            // After the line of the brace that follows the name (docs
+            // before the keyword may hold braces of their own).
+            let after_name = (base + syntax.name_range().end) as usize;
+            let body = text[after_name..].find('{').map(|i| after_name + i + 1);
             if let Some(body) = body {
                 let line_end = text[body..].find('\n').map_or(text.len(), |i| body + i);
                 edits.push(TextEdit {

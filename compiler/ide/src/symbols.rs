@@ -1,9 +1,9 @@
 //! The outline of a file (every declaration with its members) and the
 //! workspace-wide symbol search.
 
-use cstack_compiler::{Db, SourceFile, item_tree};
+use cstack_compiler::{Db, Decl, SourceFile, item_tree};
 use cstack_diagnostics::TextRange;
-use cstack_syntax::ast::{DeclKind, Declaration};
+use cstack_syntax::ast::{Arity, DeclKind, Declaration, TypeRef};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SymbolKind {
@@ -48,22 +48,95 @@ pub struct DocumentSymbol {
     pub children: Vec<DocumentSymbol>,
 }
 
-/// The outline, memoised per revision.
+impl DocumentSymbol {
+    fn shifted(&self, offset: u32) -> DocumentSymbol {
+        DocumentSymbol {
+            name: self.name.clone(),
+            detail: self.detail.clone(),
+            kind: self.kind,
+            full_range: self.full_range.shifted(offset),
+            name_range: self.name_range.shifted(offset),
+            children: self
+                .children
+                .iter()
+                .map(|child| child.shifted(offset))
+                .collect(),
+        }
+    }
+}
+
+/// The outline of one declaration, relative to its start: memoised per
+/// declaration, so an edit rebuilds only the declaration it touched.
 #[salsa::tracked(returns(ref))]
+fn decl_symbol<'db>(db: &'db dyn Db, decl: Decl<'db>) -> DocumentSymbol {
+    declaration_symbol(decl.syntax(db), 0)
+}
+
+/// The outline of a file, in source order.
 pub fn document_symbols(db: &dyn Db, file: SourceFile) -> Vec<DocumentSymbol> {
-    let text = file.text(db);
-    item_tree(db, file)
-        .decls
-        .iter()
-        .map(|decl| declaration_symbol(text, decl.syntax(db), decl.offset(db)))
+    relative_document_symbols(db, file)
+        .into_iter()
+        .map(|(offset, symbol)| symbol.shifted(offset))
         .collect()
 }
 
-fn written(text: &str, range: TextRange) -> String {
-    text.get(range.to_range()).unwrap_or("").to_string()
+/// The outline as each declaration's memoised symbol with the offset its
+/// ranges are relative to: what a caller converting every range anyway
+/// uses, so nothing is copied twice.
+pub fn relative_document_symbols(db: &dyn Db, file: SourceFile) -> Vec<(u32, &DocumentSymbol)> {
+    item_tree(db, file)
+        .decls
+        .iter()
+        .map(|decl| (decl.offset(db), decl_symbol(db, *decl)))
+        .collect()
 }
 
-fn declaration_symbol(text: &str, syntax: &Declaration, offset: u32) -> DocumentSymbol {
+/// A type as written, rebuilt from the syntax: `Post[]`, `Page<Post>`,
+/// `Vector(3)?`.
+fn render_type(ty: &TypeRef) -> String {
+    let mut out = ty.name.text.clone();
+    if let Some(arguments) = &ty.arguments {
+        out.push('<');
+        out.push_str(
+            &arguments
+                .iter()
+                .map(render_type)
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        out.push('>');
+    }
+    if let Some(parameters) = &ty.parameters {
+        out.push('(');
+        out.push_str(
+            &parameters
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+        out.push(')');
+    }
+    match ty.arity {
+        Arity::Required => {}
+        Arity::Optional => out.push('?'),
+        Arity::List => out.push_str("[]"),
+    }
+    out
+}
+
+fn render_value(value: &cstack_syntax::ast::Expr) -> Option<String> {
+    use cstack_syntax::ast::ExprKind;
+    match &value.kind {
+        ExprKind::String { value, .. } => Some(format!("\"{value}\"")),
+        ExprKind::Ident(name) => Some(name.clone()),
+        ExprKind::Number(number) => Some(number.clone()),
+        ExprKind::Bool(value) => Some(value.to_string()),
+        _ => None,
+    }
+}
+
+fn declaration_symbol(syntax: &Declaration, offset: u32) -> DocumentSymbol {
     let name = match (&syntax.name, &syntax.style) {
         (Some(name), _) => name.text.clone(),
         (None, Some(style)) => format!("{} {}", syntax.kind.keyword(), style.text),
@@ -73,10 +146,7 @@ fn declaration_symbol(text: &str, syntax: &Declaration, offset: u32) -> Document
     for field in &syntax.fields {
         children.push(DocumentSymbol {
             name: field.name.text.clone(),
-            detail: field
-                .ty
-                .as_ref()
-                .map(|ty| written(text, ty.range.shifted(offset))),
+            detail: field.ty.as_ref().map(render_type),
             kind: SymbolKind::Field,
             full_range: field.range.shifted(offset),
             name_range: field.name.range.shifted(offset),
@@ -96,10 +166,7 @@ fn declaration_symbol(text: &str, syntax: &Declaration, offset: u32) -> Document
     for parameter in &syntax.parameters {
         children.push(DocumentSymbol {
             name: parameter.name.text.clone(),
-            detail: parameter
-                .ty
-                .as_ref()
-                .map(|ty| written(text, ty.range.shifted(offset))),
+            detail: parameter.ty.as_ref().map(render_type),
             kind: SymbolKind::Parameter,
             full_range: parameter.range.shifted(offset),
             name_range: parameter.name.range.shifted(offset),
@@ -109,7 +176,7 @@ fn declaration_symbol(text: &str, syntax: &Declaration, offset: u32) -> Document
     for entry in &syntax.entries {
         children.push(DocumentSymbol {
             name: entry.key.text.clone(),
-            detail: Some(written(text, entry.value.range.shifted(offset))),
+            detail: render_value(&entry.value),
             kind: SymbolKind::Entry,
             full_range: entry.range.shifted(offset),
             name_range: entry.key.range.shifted(offset),
@@ -167,14 +234,14 @@ pub fn workspace_symbols(
     let mut declarations = Vec::new();
     let mut members = Vec::new();
     for &file in files {
-        for symbol in document_symbols(db, file) {
+        for (offset, symbol) in relative_document_symbols(db, file) {
             if matches(&symbol.name) {
                 declarations.push(WorkspaceSymbol {
                     file,
                     name: symbol.name.clone(),
                     container: None,
                     kind: symbol.kind,
-                    name_range: symbol.name_range,
+                    name_range: symbol.name_range.shifted(offset),
                 });
             }
             for child in &symbol.children {
@@ -184,7 +251,7 @@ pub fn workspace_symbols(
                         name: child.name.clone(),
                         container: Some(symbol.name.clone()),
                         kind: child.kind,
-                        name_range: child.name_range,
+                        name_range: child.name_range.shifted(offset),
                     });
                 }
             }

@@ -147,6 +147,8 @@ fn hover_describes_declarations_fields_attributes_and_builtins() {
         ("auth().id ==", 1, &["auth() : Session?", "`teamId`"][..]),
         ("Draft)", 0, &["enum Status", "Draft"][..]),
         ("model Post", 0, &["A record stored in a table."][..]),
+        ("references: [id]", 0, &["referenced model's fields"][..]),
+        ("provider", 0, &["postgresql"][..]),
     ];
     for (needle, delta, expected) in cases {
         let f = fixture(&marked(needle, 0, delta));
@@ -215,6 +217,7 @@ fn workspace_symbols_match_subsequences() {
 fn completion_labels(text: &str) -> Vec<String> {
     let f = fixture(text);
     completions(&f.db, f.file, f.offset)
+        .items
         .into_iter()
         .map(|item| item.label)
         .collect()
@@ -236,6 +239,11 @@ fn completion_offers_what_fits_the_position() {
         labels.contains(&"@unique".to_string())
             && !labels.contains(&"@@index".to_string())
             && !labels.contains(&"@use".to_string())
+    );
+    let labels = completion_labels(&with("  authorId Int\n", "  authorId Int $0\n"));
+    assert!(
+        labels.contains(&"@unique".to_string()) && labels.contains(&"@relation".to_string()),
+        "{labels:?}"
     );
     let labels = completion_labels(&with("  @@index([authorId])", "  @@$0"));
     assert!(labels.contains(&"@@index".to_string()) && labels.contains(&"@@allow".to_string()));
@@ -272,6 +280,13 @@ fn completion_offers_what_fits_the_position() {
     );
     let labels = completion_labels(&with("provider = \"postgresql\"", "provider = \"$0"));
     assert_eq!(labels, ["postgresql", "sqlite", "none"]);
+    let labels = completion_labels(&with(
+        "@@allow(\"read\", status",
+        "@@allow(\"re$0\", status",
+    ));
+    assert_eq!(labels, ["read", "create"]);
+    let labels = completion_labels(&format!("{SCHEMA}\ntransport $0\n"));
+    assert_eq!(labels, ["rpc", "rest"]);
     let labels = completion_labels(&with("@use(Timestamps)", "@use($0)"));
     assert_eq!(labels, ["Timestamps"]);
 }
@@ -280,6 +295,7 @@ fn completion_offers_what_fits_the_position() {
 fn attribute_completion_replaces_the_sigil_and_inserts_a_snippet() {
     let f = fixture(&SCHEMA.replacen("  @@index([authorId])", "  @@in$0", 1));
     let item = completions(&f.db, f.file, f.offset)
+        .items
         .into_iter()
         .find(|item| item.label == "@@index")
         .expect("@@index");
@@ -445,12 +461,12 @@ fn code_actions_fix_typos_create_declarations_and_add_keys_and_back_relations() 
     );
     assert!(created.ends_with("\nenum Tag {\n}\n"));
     let keyed = apply_titled(
-        "model K$0 {\n  name String\n}\n",
+        "/// A {key}less model.\nmodel K$0 {\n  name String\n}\n",
         "Add an `id Int @id` field",
     );
     assert_eq!(
         keyed,
-        "model K {\n  id Int @id @default(autoincrement())\n  name String\n}\n"
+        "/// A {key}less model.\nmodel K {\n  id Int @id @default(autoincrement())\n  name String\n}\n"
     );
     let text = SCHEMA.replacen("  posts Post[]\n", "", 1).replacen(
         "author Author @rel",
@@ -473,4 +489,99 @@ fn formatting_produces_one_minimal_edit_or_refuses_broken_text() {
     assert!(format_file(&f.db, f.file).expect("formats").is_empty());
     let f = fixture("model A {\n  id Int @id(\n}\n");
     assert!(format_file(&f.db, f.file).is_err());
+}
+
+/// Every feature at many positions of every prefix of the example schema,
+/// and at every position of each diagnostic fixture (most of them invalid):
+/// no panic, and every range returned lies inside the text.
+#[test]
+fn every_feature_survives_prefixes_and_invalid_files() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let mut texts: Vec<String> = Vec::new();
+    let blog =
+        std::fs::read_to_string(format!("{root}/examples/blog.cstack")).expect("the example");
+    texts.extend(
+        (0..blog.len())
+            .step_by(13)
+            .filter(|&end| blog.is_char_boundary(end))
+            .map(|end| blog[..end].to_string()),
+    );
+    let mut fixtures: Vec<_> = std::fs::read_dir(format!("{root}/tests/check"))
+        .expect("the diagnostic fixtures")
+        .map(|entry| entry.expect("an entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "cstack"))
+        .collect();
+    fixtures.sort();
+    assert!(fixtures.len() >= 50, "the fixtures are there");
+    texts.extend(
+        fixtures
+            .iter()
+            .map(|path| std::fs::read_to_string(path).expect("readable")),
+    );
+    for text in &texts {
+        let f = fixture(text);
+        let len = text.len() as u32;
+        let inside = |range: TextRange| range.start <= range.end && range.end <= len;
+        let step = (text.len() / 40).max(1);
+        for offset in (0..=text.len())
+            .step_by(step)
+            .filter(|&o| text.is_char_boundary(o))
+        {
+            let offset = offset as u32;
+            if let Some(found) = hover(&f.db, f.file, offset) {
+                assert!(inside(found.range));
+            }
+            if let Some(target) = definition(&f.db, f.file, offset) {
+                assert!(inside(target.full_range) && inside(target.focus_range));
+            }
+            assert!(
+                references(&f.db, f.file, offset, true)
+                    .into_iter()
+                    .all(inside)
+            );
+            assert!(
+                completions(&f.db, f.file, offset)
+                    .items
+                    .iter()
+                    .all(|item| inside(item.replace))
+            );
+            if prepare_rename(&f.db, f.file, offset).is_ok() {
+                let edits = rename(&f.db, f.file, offset, "renamed").expect("renamable");
+                assert!(edits.iter().all(|edit| inside(edit.range)));
+            }
+            assert!(
+                selection_ranges(&f.db, f.file, offset)
+                    .into_iter()
+                    .all(inside)
+            );
+            let actions = code_actions(&f.db, f.file, TextRange::new(offset, offset));
+            assert!(
+                actions
+                    .iter()
+                    .flat_map(|a| &a.edits)
+                    .all(|edit| inside(edit.range))
+            );
+        }
+        assert!(
+            document_symbols(&f.db, f.file)
+                .iter()
+                .all(|s| inside(s.full_range) && inside(s.name_range))
+        );
+        assert!(
+            semantic_tokens(&f.db, f.file, None)
+                .into_iter()
+                .all(|t| inside(t.range))
+        );
+        assert!(
+            folding_ranges(&f.db, f.file)
+                .into_iter()
+                .all(|fold| inside(fold.range))
+        );
+        assert!(
+            inlay_hints(&f.db, f.file, TextRange::new(0, len))
+                .iter()
+                .all(|h| h.offset <= len)
+        );
+        let _ = format_file(&f.db, f.file);
+    }
 }

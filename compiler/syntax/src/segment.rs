@@ -65,10 +65,7 @@ pub fn segment_starts(text: &str) -> Vec<usize> {
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> usize {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(bytes.len(), |i| from + i)
+    memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |i| from + i)
 }
 
 fn trim_start(line: &[u8]) -> &[u8] {
@@ -124,18 +121,36 @@ fn find_comment(line: &[u8]) -> Option<usize> {
     None
 }
 
+/// The brace depth change over text with no strings or comments in it.
+/// Braces are rare, so jumping between them beats looking at every byte.
+fn brace_balance(code: &[u8]) -> i64 {
+    memchr::memchr2_iter(b'{', b'}', code)
+        .map(|at| if code[at] == b'{' { 1 } else { -1 })
+        .sum()
+}
+
 /// Updates the brace depth and the inside-`"""` state across one line.
+/// Runs of plain code between quotes and slashes are skipped with `memchr`
+/// and their braces counted in bulk: this scan reads the whole text on every
+/// re-parse.
 fn scan_line(line: &[u8], depth: &mut i64, in_triple: &mut bool) {
     let mut i = 0;
     while i < line.len() {
         if *in_triple {
-            if line[i..].starts_with(b"\"\"\"") {
-                *in_triple = false;
-                i += 3;
-            } else {
-                i += 1;
+            match memchr::memmem::find(&line[i..], b"\"\"\"") {
+                Some(at) => {
+                    *in_triple = false;
+                    i += at + 3;
+                }
+                None => return,
             }
             continue;
+        }
+        let plain = memchr::memchr3(b'/', b'"', b'\'', &line[i..]).unwrap_or(line.len() - i);
+        *depth += brace_balance(&line[i..i + plain]);
+        i += plain;
+        if i >= line.len() {
+            return;
         }
         match line[i] {
             b'/' if line.get(i + 1) == Some(&b'/') => return,

@@ -15,14 +15,18 @@ pub const TIMEOUT: Duration = Duration::from_secs(20);
 pub struct Client {
     child: Child,
     stdin: ChildStdin,
-    incoming: Receiver<Value>,
+    incoming: Receiver<(Instant, Value)>,
     /// Messages read while waiting for something else.
-    backlog: Vec<Value>,
+    backlog: Vec<(Instant, Value)>,
+    /// When the message `wait_for` last returned arrived: what benchmarks
+    /// time, so the client's own JSON parsing is not counted.
+    pub last_arrival: Instant,
     next_id: i64,
     pub uri_base: String,
 }
 
-fn read_message(reader: &mut impl BufRead) -> Option<Value> {
+/// A message and when its last byte arrived (before parsing it).
+fn read_message(reader: &mut impl BufRead) -> Option<(Instant, Value)> {
     let mut length = None;
     loop {
         let mut line = String::new();
@@ -39,7 +43,8 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     }
     let mut body = vec![0; length?];
     reader.read_exact(&mut body).ok()?;
-    serde_json::from_slice(&body).ok()
+    let arrived = Instant::now();
+    Some((arrived, serde_json::from_slice(&body).ok()?))
 }
 
 impl Client {
@@ -78,6 +83,7 @@ impl Client {
             stdin,
             incoming,
             backlog: Vec::new(),
+            last_arrival: Instant::now(),
             next_id: 1,
             uri_base: "file:///virtual".to_string(),
         };
@@ -91,6 +97,10 @@ impl Client {
         );
         client.notify("initialized", json!({}));
         (client, result.expect("initialize succeeds"))
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     pub fn uri(&self, name: &str) -> String {
@@ -119,14 +129,16 @@ impl Client {
     /// The next message matching `pick`, answering server-to-client
     /// requests (registrations) on the way.
     pub fn wait_for(&mut self, what: &str, mut pick: impl FnMut(&Value) -> bool) -> Value {
-        if let Some(index) = self.backlog.iter().position(&mut pick) {
-            return self.backlog.remove(index);
+        if let Some(index) = self.backlog.iter().position(|(_, message)| pick(message)) {
+            let (arrived, message) = self.backlog.remove(index);
+            self.last_arrival = arrived;
+            return message;
         }
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.incoming.recv_timeout(left) {
-                Ok(message) => {
+                Ok((arrived, message)) => {
                     if message.get("method").is_some() && message.get("id").is_some() {
                         // A request from the server, like client/registerCapability.
                         let id = message["id"].clone();
@@ -134,9 +146,10 @@ impl Client {
                         continue;
                     }
                     if pick(&message) {
+                        self.last_arrival = arrived;
                         return message;
                     }
-                    self.backlog.push(message);
+                    self.backlog.push((arrived, message));
                 }
                 Err(RecvTimeoutError::Timeout) => {
                     panic!("timed out waiting for {what}; unread: {:#?}", self.backlog)
