@@ -51,6 +51,8 @@ pub enum Command {
         after_help = FMT_EXIT_STATUS_HELP
     )]
     Fmt(FmtArgs),
+    /// Plan, apply, verify and check database migrations
+    Migrate(crate::migrate::MigrateArgs),
 }
 
 const FMT_EXIT_STATUS_HELP: &str = "\

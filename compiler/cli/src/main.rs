@@ -9,6 +9,7 @@ mod fmt;
 mod github;
 mod human;
 mod json;
+mod migrate;
 mod report;
 mod sarif;
 
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
     };
     ExitCode::from(status.code())
 }
