@@ -3,7 +3,7 @@
 //! ...)` hints, never from guessing, but a drop plus an add of the same shape
 //! gets a warning suggesting the hint.
 
-use crate::ops::Op;
+use crate::ops::{ConstraintKind, Op};
 use crate::physical::{Column, PhysicalSchema, Table, View};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -370,67 +370,98 @@ fn diff_table(
         pk.columns = rename_cols(&pk.columns);
         pk
     });
-    if old_pk != new.primary_key {
-        if let Some(pk) = &old.primary_key {
-            ops.push(Op::DropPrimaryKey {
+    match (&old_pk, &new.primary_key) {
+        (Some(o), Some(n)) if o.columns == n.columns && o.name != n.name => {
+            ops.push(Op::RenameConstraint {
                 table: table.clone(),
-                primary_key: pk.clone(),
+                from: o.name.clone(),
+                to: n.name.clone(),
+                kind: ConstraintKind::PrimaryKey,
             });
         }
-        if let Some(pk) = &new.primary_key {
-            ops.push(Op::AddPrimaryKey {
-                table: table.clone(),
-                primary_key: pk.clone(),
-            });
+        (o, n) if o != n => {
+            if let Some(pk) = &old.primary_key {
+                ops.push(Op::DropPrimaryKey {
+                    table: table.clone(),
+                    primary_key: pk.clone(),
+                });
+            }
+            if let Some(pk) = &new.primary_key {
+                ops.push(Op::AddPrimaryKey {
+                    table: table.clone(),
+                    primary_key: pk.clone(),
+                });
+            }
         }
+        _ => {}
     }
-    macro_rules! by_name {
-        ($field:ident, $add:ident, $drop:ident, $key:ident, $adjust:expr) => {{
-            for item in &old.$field {
-                let adjusted = $adjust(item.clone());
-                if !new.$field.iter().any(|n| *n == adjusted) {
-                    ops.push(Op::$drop {
-                        table: table.clone(),
-                        $key: item.clone(),
-                    });
-                }
-            }
-            for item in &new.$field {
-                if !old.$field.iter().any(|o| $adjust(o.clone()) == *item) {
-                    ops.push(Op::$add {
-                        table: table.clone(),
-                        $key: item.clone(),
-                    });
-                }
-            }
-        }};
-    }
-    by_name!(
-        uniques,
-        AddUnique,
-        DropUnique,
-        unique,
-        |mut u: crate::physical::Unique| {
+    let uniques = pair(
+        &old.uniques,
+        &new.uniques,
+        |u| u.name.clone(),
+        |u| {
+            let mut u = u.clone();
             u.columns = rename_cols(&u.columns);
+            u.name.clear();
             u
-        }
+        },
     );
-    by_name!(
-        indexes,
-        CreateIndex,
-        DropIndex,
-        index,
-        |mut i: crate::physical::Index| {
+    for (o, n) in uniques.renamed {
+        ops.push(Op::RenameConstraint {
+            table: table.clone(),
+            from: o.name.clone(),
+            to: n.name.clone(),
+            kind: ConstraintKind::Unique,
+        });
+    }
+    for u in uniques.dropped {
+        ops.push(Op::DropUnique {
+            table: table.clone(),
+            unique: u.clone(),
+        });
+    }
+    for u in uniques.added {
+        ops.push(Op::AddUnique {
+            table: table.clone(),
+            unique: u.clone(),
+        });
+    }
+    let indexes = pair(
+        &old.indexes,
+        &new.indexes,
+        |i| i.name.clone(),
+        |i| {
+            let mut i = i.clone();
             i.columns = rename_cols(&i.columns);
+            i.name.clear();
             i
-        }
+        },
     );
-    by_name!(
-        foreign_keys,
-        AddForeignKey,
-        DropForeignKey,
-        foreign_key,
-        |mut f: crate::physical::ForeignKey| {
+    for (o, n) in indexes.renamed {
+        ops.push(Op::RenameIndex {
+            table: table.clone(),
+            from: o.name.clone(),
+            index: n.clone(),
+        });
+    }
+    for i in indexes.dropped {
+        ops.push(Op::DropIndex {
+            table: table.clone(),
+            index: i.clone(),
+        });
+    }
+    for i in indexes.added {
+        ops.push(Op::CreateIndex {
+            table: table.clone(),
+            index: i.clone(),
+        });
+    }
+    let fks = pair(
+        &old.foreign_keys,
+        &new.foreign_keys,
+        |f| f.name.clone(),
+        |f| {
+            let mut f = f.clone();
             f.columns = rename_cols(&f.columns);
             if let Some((_, to)) = renames
                 .tables
@@ -439,17 +470,114 @@ fn diff_table(
             {
                 f.referenced_table = to.clone();
             }
+            f.name.clear();
             f
-        }
+        },
     );
+    for (o, n) in fks.renamed {
+        ops.push(Op::RenameConstraint {
+            table: table.clone(),
+            from: o.name.clone(),
+            to: n.name.clone(),
+            kind: ConstraintKind::ForeignKey,
+        });
+    }
+    for f in fks.dropped {
+        ops.push(Op::DropForeignKey {
+            table: table.clone(),
+            foreign_key: f.clone(),
+        });
+    }
+    for f in fks.added {
+        ops.push(Op::AddForeignKey {
+            table: table.clone(),
+            foreign_key: f.clone(),
+        });
+    }
     // A check's text names its column, so a renamed column changes it.
-    by_name!(
-        checks,
-        AddCheck,
-        DropCheck,
-        check,
-        |c: crate::physical::Check| c
+    let checks = pair(
+        &old.checks,
+        &new.checks,
+        |c| c.name.clone(),
+        |c| {
+            let mut c = c.clone();
+            c.name.clear();
+            c.column = c.column.map(|col| rename_cols(&[col]).remove(0));
+            c
+        },
     );
+    for (o, n) in checks.renamed {
+        ops.push(Op::RenameConstraint {
+            table: table.clone(),
+            from: o.name.clone(),
+            to: n.name.clone(),
+            kind: ConstraintKind::Check,
+        });
+    }
+    for c in checks.dropped {
+        ops.push(Op::DropCheck {
+            table: table.clone(),
+            check: c.clone(),
+        });
+    }
+    for c in checks.added {
+        ops.push(Op::AddCheck {
+            table: table.clone(),
+            check: c.clone(),
+        });
+    }
+}
+
+struct Paired<'a, T> {
+    renamed: Vec<(&'a T, &'a T)>,
+    dropped: Vec<&'a T>,
+    added: Vec<&'a T>,
+}
+
+/// Matches constraints or indexes: same name and same definition is no
+/// change; a different name with the same definition is a rename; the rest
+/// are drops and adds. `shape` is the definition without the name, with the
+/// old side's column and table renames applied.
+fn pair<'a, T: PartialEq>(
+    old: &'a [T],
+    new: &'a [T],
+    name: impl Fn(&T) -> String,
+    shape: impl Fn(&T) -> T,
+) -> Paired<'a, T> {
+    let mut out = Paired {
+        renamed: Vec::new(),
+        dropped: Vec::new(),
+        added: Vec::new(),
+    };
+    let mut new_matched = vec![false; new.len()];
+    let mut old_left = Vec::new();
+    for o in old {
+        match new
+            .iter()
+            .position(|n| name(n) == name(o) && shape(n) == shape(o))
+        {
+            Some(i) => new_matched[i] = true,
+            None => old_left.push(o),
+        }
+    }
+    for o in old_left {
+        let twin = new.iter().enumerate().position(|(i, n)| {
+            !new_matched[i] && shape(n) == shape(o) && !old.iter().any(|x| name(x) == name(n))
+        });
+        match twin {
+            Some(i) => {
+                new_matched[i] = true;
+                out.renamed.push((o, &new[i]));
+            }
+            None => out.dropped.push(o),
+        }
+    }
+    for (i, n) in new.iter().enumerate() {
+        if !new_matched[i] {
+            out.added.push(n);
+        }
+    }
+    out
 }
 
 fn diff_column(table: &str, prev: &Column, next: &Column, ops: &mut Vec<Op>) {

@@ -77,6 +77,20 @@ pub enum Op {
         column: Column,
         identity: bool,
     },
+    /// A primary key, unique, foreign key or check whose definition stayed
+    /// and whose name changed (it follows a renamed table or column).
+    RenameConstraint {
+        table: String,
+        from: String,
+        to: String,
+        kind: ConstraintKind,
+    },
+    /// An index (or, on SQLite, a unique) whose name changed.
+    RenameIndex {
+        table: String,
+        from: String,
+        index: Index,
+    },
     AddPrimaryKey {
         table: String,
         primary_key: PrimaryKey,
@@ -123,6 +137,15 @@ pub enum Op {
     DropView {
         view: View,
     },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConstraintKind {
+    PrimaryKey,
+    Unique,
+    ForeignKey,
+    Check,
 }
 
 /// What an operation risks on a database that holds data.
@@ -188,6 +211,8 @@ impl Op {
             | Op::DropNotNull { table, .. }
             | Op::SetDefault { table, .. }
             | Op::SetIdentity { table, .. }
+            | Op::RenameConstraint { table, .. }
+            | Op::RenameIndex { table, .. }
             | Op::AddPrimaryKey { table, .. }
             | Op::DropPrimaryKey { table, .. }
             | Op::AddUnique { table, .. }
@@ -278,6 +303,12 @@ impl Op {
                 if *identity { "add" } else { "drop" },
                 column.name
             ),
+            Op::RenameConstraint {
+                table, from, to, ..
+            } => format!("rename constraint `{from}` on `{table}` to `{to}`"),
+            Op::RenameIndex { table, from, index } => {
+                format!("rename index `{from}` on `{table}` to `{}`", index.name)
+            }
             Op::AddPrimaryKey { table, primary_key } => format!(
                 "add primary key ({}) to `{table}`",
                 primary_key.columns.join(", ")

@@ -149,6 +149,24 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             _ => {}
         }
     }
+    for op in ops {
+        match op {
+            Op::RenameConstraint {
+                table, from, to, ..
+            } => main.push(format!(
+                "ALTER TABLE {} RENAME CONSTRAINT {} TO {}",
+                quote(table),
+                quote(from),
+                quote(to)
+            )),
+            Op::RenameIndex { from, index, .. } => main.push(format!(
+                "ALTER INDEX {} RENAME TO {}",
+                quote(from),
+                quote(&index.name)
+            )),
+            _ => {}
+        }
+    }
     // Enum swaps: the columns that existed before move to the new type.
     let added: BTreeSet<(String, String)> = ops
         .iter()
@@ -268,6 +286,10 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
                 ));
                 let t = quote(table);
                 let c = quote(&column.name);
+                // NULL → NOT NULL with a default: the default fills the gaps.
+                if let Some(default) = &column.default {
+                    main.push(format!("UPDATE {t} SET {c} = {default} WHERE {c} IS NULL"));
+                }
                 main.push(format!(
                     "ALTER TABLE {t} ADD CONSTRAINT {} CHECK ({c} IS NOT NULL) NOT VALID",
                     quote(&check)

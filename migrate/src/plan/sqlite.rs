@@ -10,7 +10,7 @@
 use super::Step;
 use crate::ddl::{create_view_statements, views_in_dependency_order};
 use crate::names::{quote, quote_list};
-use crate::ops::Op;
+use crate::ops::{ConstraintKind, Op};
 use crate::physical::{PhysicalSchema, Table, View};
 use crate::{Dialect, sql};
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,7 +37,12 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             | Op::DropIndex { .. }
             | Op::AddUnique { .. }
             | Op::DropUnique { .. }
-            | Op::DropTable { .. } => true,
+            | Op::DropTable { .. }
+            | Op::RenameIndex { .. }
+            | Op::RenameConstraint {
+                kind: ConstraintKind::Unique,
+                ..
+            } => true,
             Op::AddColumn { column, .. } => {
                 (!column.not_null || column.default.is_some())
                     && column.default.as_ref().is_none_or(|d| !d.starts_with('('))
@@ -133,6 +138,29 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
     }
     for op in ops {
         match op {
+            Op::RenameIndex { table, from, index } if !rebuild.contains(table) => {
+                main.push(format!("DROP INDEX IF EXISTS {}", quote(from)));
+                main.push(sql::create_index(table, index, Dialect::Sqlite, false));
+            }
+            Op::RenameConstraint {
+                table,
+                from,
+                to,
+                kind: ConstraintKind::Unique,
+            } if !rebuild.contains(table) => {
+                if let Some(unique) = next
+                    .table(table)
+                    .and_then(|t| t.uniques.iter().find(|u| &u.name == to))
+                {
+                    main.push(format!("DROP INDEX IF EXISTS {}", quote(from)));
+                    main.push(sql::create_index(
+                        table,
+                        &crate::lower::unique_as_index(unique),
+                        Dialect::Sqlite,
+                        false,
+                    ));
+                }
+            }
             Op::CreateIndex { table, index }
                 if !created.contains(table.as_str()) && !rebuild.contains(table) =>
             {

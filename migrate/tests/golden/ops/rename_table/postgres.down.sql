@@ -1,6 +1,5 @@
 -- cstack:step transaction
 SET LOCAL lock_timeout = '5s';
-ALTER TABLE "customers" DROP CONSTRAINT IF EXISTS "customers_pkey";
 ALTER TABLE "customers" RENAME TO "accounts";
-ALTER TABLE "accounts" ADD CONSTRAINT "accounts_pkey" PRIMARY KEY ("id");
+ALTER TABLE "accounts" RENAME CONSTRAINT "customers_pkey" TO "accounts_pkey";
 
