@@ -68,10 +68,12 @@ impl Connection {
                     let flags = match access {
                         Access::ReadWrite => rusqlite::OpenFlags::default(),
                         Access::ReadOnly => {
-                            if !std::path::Path::new(path).exists() {
+                            let is_uri = path.starts_with("file:");
+                            if !is_uri && !std::path::Path::new(path).exists() {
                                 return Err(format!("SQLite database {path} does not exist"));
                             }
                             rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                                | rusqlite::OpenFlags::SQLITE_OPEN_URI
                                 | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX
                         }
                     };

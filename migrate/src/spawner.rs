@@ -104,6 +104,64 @@ impl Spawner for ServerSpawner {
     }
 }
 
+/// Throwaway schemas in one existing database, for roles that may not
+/// create databases and for many cheap scratch spaces: each scratch is a
+/// schema `cstack_scratch_...` reached through `search_path`. (Extensions
+/// are database-wide, so schemas needing one must find it installed.)
+pub struct SchemaSpawner {
+    pub url: String,
+}
+
+struct SchemaScratch {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl Scratch for SchemaScratch {
+    fn url(&self) -> &str {
+        &self.url
+    }
+}
+
+impl Drop for SchemaScratch {
+    fn drop(&mut self) {
+        if let Ok(mut admin) = postgres::Client::connect(&self.admin_url, postgres::NoTls) {
+            let _ = admin.batch_execute(&format!("DROP SCHEMA IF EXISTS \"{}\" CASCADE", self.name));
+        }
+    }
+}
+
+/// `url` with its sessions' `search_path` set to `schema`.
+pub fn with_search_path(url: &str, schema: &str) -> String {
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}options=-c%20search_path%3D{schema}")
+}
+
+impl Spawner for SchemaSpawner {
+    fn dialect(&self) -> Dialect {
+        Dialect::Postgres
+    }
+
+    fn describe(&self) -> String {
+        format!("a scratch schema in {}", redact(&self.url))
+    }
+
+    fn spawn(&self) -> Result<Box<dyn Scratch>, String> {
+        let name = format!("cstack_scratch_{}", unique_suffix());
+        let mut admin = postgres::Client::connect(&self.url, postgres::NoTls)
+            .map_err(|e| format!("cannot connect to {}: {e}", redact(&self.url)))?;
+        admin
+            .batch_execute(&format!("CREATE SCHEMA \"{name}\""))
+            .map_err(|e| format!("cannot create a scratch schema: {}", pg_error(e)))?;
+        Ok(Box::new(SchemaScratch {
+            url: with_search_path(&self.url, &name),
+            admin_url: self.url.clone(),
+            name,
+        }))
+    }
+}
+
 /// Private clusters from the local PostgreSQL binaries, listening only on a
 /// Unix socket in their own temporary directory. As root, the cluster runs
 /// as the `postgres` system user (PostgreSQL refuses to run as root).
