@@ -14,6 +14,7 @@ mod dialect;
 pub mod diff;
 pub mod files;
 pub mod introspect;
+pub mod lint;
 pub mod lower;
 pub mod names;
 pub mod ops;

@@ -7,7 +7,7 @@
 mod support;
 
 use cstack_compiler::Provider;
-use cstack_migrate::spawner::{SchemaSpawner, SqliteMemorySpawner, Spawner};
+use cstack_migrate::spawner::{SchemaSpawner, Spawner, SqliteMemorySpawner};
 use cstack_migrate::workflow::{drift, plan_backend};
 use cstack_migrate::{Dialect, files, lower};
 use support::{ScratchDatabase, model, valid_corpus_files};
@@ -20,7 +20,10 @@ fn every_valid_corpus_schema_migrates_from_empty_applies_and_has_no_drift() {
     };
     let mut client = server.client();
     let vector = client
-        .query_opt("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'", &[])
+        .query_opt(
+            "SELECT 1 FROM pg_available_extensions WHERE name = 'vector'",
+            &[],
+        )
         .unwrap()
         .is_some();
     let mut checked = 0;
@@ -44,7 +47,13 @@ fn every_valid_corpus_schema_migrates_from_empty_applies_and_has_no_drift() {
             let lowered = lower(&model, dialect);
             let planned = plan_backend(&lowered, dir.path(), dialect).unwrap();
             let backend = files::backend_dir(dir.path(), dialect);
-            files::write(&backend, "00000000000001_init", &planned.plan, &planned.next).unwrap();
+            files::write(
+                &backend,
+                "00000000000001_init",
+                &planned.plan,
+                &planned.next,
+            )
+            .unwrap();
             let migrations = files::load(&backend).unwrap();
             let result = (|| -> Result<(), String> {
                 let (live, spawner): (Box<dyn cstack_migrate::spawner::Scratch>, &dyn Spawner) =

@@ -39,7 +39,13 @@ fn migrations(dir: &std::path::Path, dialect: Dialect) -> Vec<files::Migration> 
     let lowered = lower(&model(SCHEMA), dialect);
     let planned = plan_backend(&lowered, dir, dialect).unwrap();
     let backend = files::backend_dir(dir, dialect);
-    files::write(&backend, "00000000000001_init", &planned.plan, &planned.next).unwrap();
+    files::write(
+        &backend,
+        "00000000000001_init",
+        &planned.plan,
+        &planned.next,
+    )
+    .unwrap();
     files::load(&backend).unwrap()
 }
 
@@ -83,7 +89,10 @@ fn drift_on_postgres_runs_as_a_role_that_cannot_write() {
     let ro_url = format!("postgres://{role}@127.0.0.1:5432/{}", live.name);
     // The role really cannot write.
     let mut ro = connect(&ro_url);
-    assert!(ro.batch_execute("INSERT INTO items (id, name) VALUES (2, 'x')").is_err());
+    assert!(
+        ro.batch_execute("INSERT INTO items (id, name) VALUES (2, 'x')")
+            .is_err()
+    );
     assert!(ro.batch_execute("CREATE TABLE t (a int)").is_err());
     drop(ro);
     let counters = write_counters(&mut owner);
@@ -130,7 +139,10 @@ fn drift_on_sqlite_leaves_the_file_untouched() {
     let report = drift(&url, dir.path(), &SqliteMemorySpawner).unwrap();
     assert!(report.is_clean(), "{report:#?}");
     assert_eq!(std::fs::read(&db).unwrap(), bytes);
-    assert_eq!(std::fs::metadata(&db).unwrap().modified().unwrap(), modified);
+    assert_eq!(
+        std::fs::metadata(&db).unwrap().modified().unwrap(),
+        modified
+    );
     assert!(!dir.path().join("live.db-journal").exists());
     assert!(!dir.path().join("live.db-wal").exists());
     // The handle drift uses refuses writes.

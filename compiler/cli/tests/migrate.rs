@@ -167,3 +167,22 @@ fn usage_and_schema_errors_exit_2() {
     );
     assert_eq!(code(&out), 2, "{}", text(&out));
 }
+
+#[test]
+fn check_warns_about_lossy_changes_when_a_migrations_folder_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("app.cstack"), V1).unwrap();
+    let clean = cstackc(d, &["check", "--deny-warnings", "app.cstack"]);
+    assert_eq!(code(&clean), 0, "{}", text(&clean));
+    assert_eq!(code(&cstackc(d, &["migrate", "diff"])), 0);
+    std::fs::write(d.join("app.cstack"), V2).unwrap();
+    let out = cstackc(d, &["check", "--deny-warnings", "app.cstack"]);
+    assert_eq!(code(&out), 1, "{}", text(&out));
+    assert!(
+        text(&out).contains("removing `body` drops column `notes.body` and its data"),
+        "{}",
+        text(&out)
+    );
+    assert!(text(&out).contains("W8001"));
+}
