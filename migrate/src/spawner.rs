@@ -15,7 +15,7 @@ pub trait Scratch {
     fn url(&self) -> &str;
 }
 
-pub trait Spawner {
+pub trait Spawner: Send + Sync {
     fn dialect(&self) -> Dialect;
     /// What the scratch databases are, for messages.
     fn describe(&self) -> String;
@@ -163,14 +163,26 @@ impl Spawner for SchemaSpawner {
     }
 }
 
-/// Private clusters from the local PostgreSQL binaries, listening only on a
-/// Unix socket in their own temporary directory. As root, the cluster runs
-/// as the `postgres` system user (PostgreSQL refuses to run as root).
+/// A private cluster from the local PostgreSQL binaries, listening only on
+/// a Unix socket in its own temporary directory, started on first use and
+/// shared by every scratch database this spawner hands out (each one a
+/// database in it). The cluster is copied from a template made once with
+/// `initdb` and cached in the temporary directory, which makes a start take
+/// a few hundred milliseconds. As root, the cluster runs as the `postgres`
+/// system user (PostgreSQL refuses to run as root).
 pub struct LocalClusterSpawner {
     pub bindir: PathBuf,
+    cluster: std::sync::Mutex<Option<std::sync::Arc<LocalCluster>>>,
 }
 
 impl LocalClusterSpawner {
+    pub fn new(bindir: PathBuf) -> Self {
+        LocalClusterSpawner {
+            bindir,
+            cluster: std::sync::Mutex::new(None),
+        }
+    }
+
     /// The spawner when `initdb` and `pg_ctl` are installed.
     pub fn find() -> Option<LocalClusterSpawner> {
         let mut candidates: Vec<PathBuf> = Vec::new();
@@ -190,7 +202,20 @@ impl LocalClusterSpawner {
         candidates
             .into_iter()
             .find(|dir| dir.join("initdb").is_file() && dir.join("pg_ctl").is_file())
-            .map(|bindir| LocalClusterSpawner { bindir })
+            .map(LocalClusterSpawner::new)
+    }
+
+    fn cluster(&self) -> Result<std::sync::Arc<LocalCluster>, String> {
+        let mut slot = self
+            .cluster
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(cluster) = slot.as_ref() {
+            return Ok(cluster.clone());
+        }
+        let cluster = std::sync::Arc::new(LocalCluster::start(&self.bindir)?);
+        *slot = Some(cluster.clone());
+        Ok(cluster)
     }
 }
 
@@ -198,12 +223,60 @@ struct LocalCluster {
     dir: tempfile::TempDir,
     bindir: PathBuf,
     as_postgres: bool,
-    url: String,
+    /// `postgres://postgres@<socket dir>/`, without a database.
+    base_url: String,
 }
 
-impl Scratch for LocalCluster {
-    fn url(&self) -> &str {
-        &self.url
+impl LocalCluster {
+    fn start(bindir: &Path) -> Result<LocalCluster, String> {
+        let as_postgres = is_root();
+        let template = template_cluster(bindir, as_postgres)?;
+        let dir = tempfile::Builder::new()
+            .prefix("cstack-pg-")
+            .tempdir()
+            .map_err(|e| e.to_string())?;
+        if as_postgres {
+            chown_to_postgres(dir.path())?;
+        }
+        let data = dir.path().join("data");
+        run(
+            as_postgres,
+            Path::new("cp"),
+            &["-a", &template.to_string_lossy(), &data.to_string_lossy()],
+        )?;
+        let socket = dir.path().to_string_lossy().to_string();
+        let options = format!(
+            "-c listen_addresses='' -k {socket} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        );
+        run(
+            as_postgres,
+            &bindir.join("pg_ctl"),
+            &[
+                "-D",
+                &data.to_string_lossy(),
+                "-o",
+                &options,
+                "-l",
+                &dir.path().join("log").to_string_lossy(),
+                "-w",
+                "start",
+            ],
+        )?;
+        let encoded: String = socket
+            .bytes()
+            .map(|b| match b {
+                b if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.' => {
+                    (b as char).to_string()
+                }
+                b => format!("%{b:02X}"),
+            })
+            .collect();
+        Ok(LocalCluster {
+            base_url: format!("postgres://postgres@{encoded}/"),
+            dir,
+            bindir: bindir.to_path_buf(),
+            as_postgres,
+        })
     }
 }
 
@@ -222,6 +295,81 @@ impl Drop for LocalCluster {
                 "stop",
             ],
         );
+    }
+}
+
+/// An initdb'd data directory for `bindir`, made once and reused.
+fn template_cluster(bindir: &Path, as_postgres: bool) -> Result<PathBuf, String> {
+    let key: String = bindir
+        .to_string_lossy()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let template = std::env::temp_dir().join(format!("cstack-pg-template{key}"));
+    if template.join("PG_VERSION").is_file() {
+        return Ok(template);
+    }
+    let staging = std::env::temp_dir().join(format!("cstack-pg-template{key}.{}", unique_suffix()));
+    std::fs::create_dir_all(&staging).map_err(|e| e.to_string())?;
+    if as_postgres {
+        chown_to_postgres(&staging)?;
+    }
+    run(
+        as_postgres,
+        &bindir.join("initdb"),
+        &[
+            "-D",
+            &staging.to_string_lossy(),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        ],
+    )?;
+    // Another process may have won the race; either copy is as good.
+    if std::fs::rename(&staging, &template).is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    Ok(template)
+}
+
+fn chown_to_postgres(path: &Path) -> Result<(), String> {
+    let status = Command::new("chown")
+        .args(["postgres:", &path.to_string_lossy()])
+        .status()
+        .map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("cannot hand the scratch directory to the postgres user".into())
+    }
+}
+
+struct ClusterDatabase {
+    cluster: std::sync::Arc<LocalCluster>,
+    name: String,
+    url: String,
+}
+
+impl Scratch for ClusterDatabase {
+    fn url(&self) -> &str {
+        &self.url
+    }
+}
+
+impl Drop for ClusterDatabase {
+    fn drop(&mut self) {
+        let admin = format!("{}postgres", self.cluster.base_url);
+        if let Ok(mut admin) = postgres::Client::connect(&admin, postgres::NoTls) {
+            let _ = admin.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+                self.name
+            ));
+        }
     }
 }
 
@@ -266,70 +414,18 @@ impl Spawner for LocalClusterSpawner {
     }
 
     fn spawn(&self) -> Result<Box<dyn Scratch>, String> {
-        let as_postgres = is_root();
-        let dir = tempfile::Builder::new()
-            .prefix("cstack-pg-")
-            .tempdir()
-            .map_err(|e| e.to_string())?;
-        if as_postgres {
-            let status = Command::new("chown")
-                .args(["postgres:", &dir.path().to_string_lossy()])
-                .status()
-                .map_err(|e| e.to_string())?;
-            if !status.success() {
-                return Err("cannot hand the scratch directory to the postgres user".into());
-            }
-        }
-        let data = dir.path().join("data");
-        let socket = dir.path().to_string_lossy().to_string();
-        run(
-            as_postgres,
-            &self.bindir.join("initdb"),
-            &[
-                "-D",
-                &data.to_string_lossy(),
-                "-A",
-                "trust",
-                "-U",
-                "postgres",
-                "-E",
-                "UTF8",
-                "--locale=C",
-                "--no-sync",
-            ],
-        )?;
-        let options = format!(
-            "-c listen_addresses='' -k {socket} -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        );
-        run(
-            as_postgres,
-            &self.bindir.join("pg_ctl"),
-            &[
-                "-D",
-                &data.to_string_lossy(),
-                "-o",
-                &options,
-                "-l",
-                &dir.path().join("log").to_string_lossy(),
-                "-w",
-                "start",
-            ],
-        )?;
-        let encoded: String = socket
-            .bytes()
-            .map(|b| match b {
-                b'/' => "%2F".to_string(),
-                b if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.' => {
-                    (b as char).to_string()
-                }
-                b => format!("%{b:02X}"),
-            })
-            .collect();
-        Ok(Box::new(LocalCluster {
-            url: format!("postgres://postgres@{encoded}/postgres"),
-            dir,
-            bindir: self.bindir.clone(),
-            as_postgres,
+        let cluster = self.cluster()?;
+        let name = format!("cstack_scratch_{}", unique_suffix());
+        let admin = format!("{}postgres", cluster.base_url);
+        let mut client = postgres::Client::connect(&admin, postgres::NoTls)
+            .map_err(|e| format!("cannot connect to the local cluster: {e}"))?;
+        client
+            .batch_execute(&format!("CREATE DATABASE \"{name}\" TEMPLATE template0"))
+            .map_err(|e| format!("cannot create a scratch database: {}", pg_error(e)))?;
+        Ok(Box::new(ClusterDatabase {
+            url: format!("{}{name}", cluster.base_url),
+            cluster,
+            name,
         }))
     }
 }

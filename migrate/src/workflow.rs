@@ -78,9 +78,16 @@ pub fn verify(
         // An edited history is the finding; replaying it proves nothing.
         return Ok(report);
     }
-    let replayed = replay(spawner, &migrations)?;
-    let built = build(spawner, &snapshot)?;
-    report.differences = compare(&built, &replayed);
+    // The two scratch databases are independent: build them side by side.
+    let (replayed, built) = std::thread::scope(|scope| {
+        let replayed = scope.spawn(|| replay(spawner, &migrations));
+        let built = build(spawner, &snapshot);
+        let replayed = replayed
+            .join()
+            .unwrap_or_else(|_| Err("replaying the migrations panicked".into()));
+        (replayed, built)
+    });
+    report.differences = compare(&built?, &replayed?);
     Ok(report)
 }
 

@@ -119,6 +119,9 @@ pub fn run(args: &DiffArgs) -> Status {
             }
         }
     }
+    // The process exits next; freeing a large schema's database one node
+    // at a time would only delay that.
+    std::mem::forget(schema);
     if blocked || (args.check && changes) {
         Status::Failed
     } else {

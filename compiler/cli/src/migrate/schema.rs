@@ -6,7 +6,7 @@ use crate::check::Status;
 use crate::human;
 use crate::report::{CheckedFile, Report};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
-use cstack_compiler::{Provider, RootDatabase, SourceFile, check_file};
+use cstack_compiler::{Provider, RootDatabase, SourceFile, check_file_in_parallel};
 use cstack_migrate::Dialect;
 use std::path::{Path, PathBuf};
 
@@ -65,7 +65,7 @@ pub fn load(args: &SchemaArgs) -> Result<LoadedSchema, Status> {
     let db = RootDatabase::default();
     let display = path.display().to_string();
     let file = SourceFile::new(&db, display.clone(), text.clone());
-    let result = check_file(&db, file);
+    let result = check_file_in_parallel(&db, file);
     if result.has_errors() {
         let report = Report {
             files: vec![CheckedFile::new(&display, &text, &result.diagnostics)],
