@@ -13,7 +13,7 @@ use serde::Serialize;
 
 pub const MIGRATIONS_TABLE: &str = "cstack_migrations";
 /// `pg_advisory_lock` key: "cstack" in ASCII.
-const LOCK_KEY: i64 = 0x63_73_74_61_63_6b;
+pub const LOCK_KEY: i64 = 0x63_73_74_61_63_6b;
 
 /// The steps of a migration as the runner executes them.
 pub fn migration_steps(migration: &Migration) -> Vec<Step> {
@@ -160,13 +160,13 @@ pub fn apply(
     migrations: &[Migration],
     up_to: Option<&str>,
 ) -> Result<ApplyReport, String> {
-    ensure_table(conn)?;
+    // The lock comes first: two runners creating the table at once race.
     if let Connection::Postgres(client) = conn {
         client
             .execute("SELECT pg_advisory_lock($1)", &[&LOCK_KEY])
             .map_err(pg_error)?;
     }
-    let result = apply_locked(conn, migrations, up_to);
+    let result = ensure_table(conn).and_then(|()| apply_locked(conn, migrations, up_to));
     if let Connection::Postgres(client) = conn {
         let _ = client.execute("SELECT pg_advisory_unlock($1)", &[&LOCK_KEY]);
     }

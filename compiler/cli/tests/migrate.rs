@@ -143,6 +143,12 @@ fn diff_apply_status_verify_and_drift_on_sqlite() {
     let verify = cstackc(d, &["migrate", "verify"]);
     assert_eq!(code(&verify), 1, "{}", text(&verify));
     assert!(text(&verify).contains("was edited"));
+    // `migrate hash` accepts the edit; the replay then shows what it changed.
+    let hash = cstackc(d, &["migrate", "hash"]);
+    assert_eq!(code(&hash), 0, "{}", text(&hash));
+    let verify = cstackc(d, &["migrate", "verify"]);
+    assert!(!text(&verify).contains("was edited"), "{}", text(&verify));
+    assert_ne!(code(&verify), 0, "{}", text(&verify));
 }
 
 #[test]

@@ -147,8 +147,77 @@ fn pre_scaffold(diff: &Diff, dialect: Dialect) -> Option<String> {
             ));
         }
     }
-    let _ = dialect;
+    if dialect == Dialect::Sqlite {
+        // SQLite enums are CHECKs: a narrowed one is a dropped and re-added
+        // check with fewer values.
+        for op in &diff.ops {
+            let Op::AddCheck { table, check } = op else {
+                continue;
+            };
+            let Some(old) = diff.ops.iter().find_map(|o| match o {
+                Op::DropCheck { table: t, check: c } if t == table && c.name == check.name => {
+                    Some(c)
+                }
+                _ => None,
+            }) else {
+                continue;
+            };
+            let (Some(column), true) = (&check.column, check.name.ends_with("_enum_check")) else {
+                continue;
+            };
+            let new_values = quoted_values(&check.expression);
+            let removed: Vec<String> = quoted_values(&old.expression)
+                .into_iter()
+                .filter(|v| !new_values.contains(v))
+                .collect();
+            if removed.is_empty() {
+                continue;
+            }
+            let list: Vec<String> = removed.iter().map(|v| crate::names::literal(v)).collect();
+            out.push_str(&format!(
+                "-- Column `{table}.{column}` loses {}. Move the rows holding them to a\n\
+                 -- remaining variant before up.sql runs (the rebuilt table's CHECK\n\
+                 -- rejects them), for example:\n\
+                 -- UPDATE {} SET {} = '{}' WHERE {} IN ({});\n",
+                list.join(", "),
+                crate::names::quote(table),
+                crate::names::quote(column),
+                new_values.first().map(String::as_str).unwrap_or("?"),
+                crate::names::quote(column),
+                list.join(", ")
+            ));
+        }
+    }
     (!out.is_empty()).then_some(out)
+}
+
+/// The single-quoted literals of an expression, in order.
+fn quoted_values(expression: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = expression;
+    while let Some(start) = rest.find('\'') {
+        let mut value = String::new();
+        let mut chars = rest[start + 1..].char_indices();
+        let mut end = None;
+        while let Some((i, c)) = chars.next() {
+            if c == '\'' {
+                if rest[start + 1 + i + 1..].starts_with('\'') {
+                    value.push('\'');
+                    chars.next();
+                    continue;
+                }
+                end = Some(start + 1 + i + 1);
+                break;
+            }
+            value.push(c);
+        }
+        out.push(value);
+        match end {
+            Some(end) => rest = &rest[end..],
+            None => break,
+        }
+    }
+    out
 }
 
 const STEP_MARKER: &str = "-- cstack:step ";

@@ -34,6 +34,19 @@ pub enum MigrateCommand {
     /// Compare a live database with its applied migrations, read-only
     #[command(after_help = MIGRATE_EXIT_STATUS_HELP)]
     Drift(DriftArgs),
+    /// Rewrite cstack.sum after an intentional edit (such as filling in up.pre.sql)
+    #[command(after_help = MIGRATE_EXIT_STATUS_HELP)]
+    Hash(HashArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct HashArgs {
+    #[command(flatten)]
+    pub schema: SchemaArgs,
+
+    /// Which backends [default: every backend folder that exists]
+    #[arg(long, value_enum)]
+    pub backend: Option<Backend>,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,8 @@
 //! The commands that talk to databases: apply, status, verify and drift.
 
-use super::args::{DatabaseArgs, DriftArgs, OutputFormat, SchemaArgs, VerifyArgs};
+use super::args::{
+    Backend, DatabaseArgs, DriftArgs, HashArgs, OutputFormat, SchemaArgs, VerifyArgs,
+};
 use super::print_json;
 use super::schema::{backends, database_url, load, migrations_dir, schema_path, trouble};
 use crate::check::Status;
@@ -231,4 +233,41 @@ pub fn drift(args: &DriftArgs) -> Status {
     } else {
         Status::Failed
     }
+}
+
+pub fn hash(args: &HashArgs) -> Status {
+    let dir = match folder(&args.schema) {
+        Ok(d) => d,
+        Err(e) => return trouble(&e),
+    };
+    let dialects: Vec<Dialect> = match args.backend {
+        Some(Backend::Postgres) => vec![Dialect::Postgres],
+        Some(Backend::Sqlite) => vec![Dialect::Sqlite],
+        _ => Dialect::ALL
+            .into_iter()
+            .filter(|d| files::backend_dir(&dir, *d).is_dir())
+            .collect(),
+    };
+    let mut written = Vec::new();
+    for dialect in dialects {
+        let backend = files::backend_dir(&dir, dialect);
+        let migrations = match files::load(&backend) {
+            Ok(m) => m,
+            Err(e) => return trouble(&e),
+        };
+        let path = backend.join(files::SUM_FILE);
+        if let Err(e) = std::fs::write(&path, files::sum_text(&migrations)) {
+            return trouble(&format!("cannot write {}: {e}", path.display()));
+        }
+        written.push(path.display().to_string());
+    }
+    match args.schema.format {
+        OutputFormat::Json => print_json(&json!({ "written": written })),
+        OutputFormat::Human => {
+            for path in &written {
+                println!("wrote {path}");
+            }
+        }
+    }
+    Status::Clean
 }

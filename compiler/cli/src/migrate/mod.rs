@@ -19,6 +19,7 @@ pub fn run(args: &MigrateArgs) -> Status {
         MigrateCommand::Status(args) => live::status(args),
         MigrateCommand::Verify(args) => live::verify(args),
         MigrateCommand::Drift(args) => live::drift(args),
+        MigrateCommand::Hash(args) => live::hash(args),
     }
 }
 
