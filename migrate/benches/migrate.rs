@@ -66,7 +66,7 @@ fn main() {
             std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
         let mut cold = Vec::new();
         let mut again = Vec::new();
-        let mut phases: [Vec<Duration>; 4] = Default::default();
+        let mut phases: [Vec<Duration>; 5] = Default::default();
         let mut summary = String::new();
         for _ in 0..runs {
             let start = Instant::now();
@@ -77,6 +77,8 @@ fn main() {
                 "{path} has errors"
             );
             let checked = start.elapsed();
+            let _model = cstack_compiler::schema_model(&db, file);
+            let modelled = start.elapsed();
             let lowered = physical_schema(&db, file, Dialect::Postgres)
                 .as_ref()
                 .unwrap();
@@ -91,7 +93,8 @@ fn main() {
             let down = render_steps(&planned.down);
             cold.push(start.elapsed());
             phases[0].push(checked);
-            phases[1].push(lowered_at - checked);
+            phases[1].push(lowered_at - modelled);
+            phases[4].push(modelled - checked);
             phases[2].push(planned_at - lowered_at);
             phases[3].push(start.elapsed() - planned_at);
             summary = format!(
@@ -116,10 +119,11 @@ fn main() {
             "  migrate diff from empty (check + lower + plan + SQL), in process: {} (median of {runs})",
             ms(median(cold))
         );
-        let [check, lowering, planning, rendering] = phases.map(median);
+        let [check, lowering, planning, rendering, modelling] = phases.map(median);
         println!(
-            "    check {}, model + lowering {}, planning {}, rendering {}",
+            "    check {}, schema model {}, lowering {}, planning {}, rendering {}",
             ms(check),
+            ms(modelling),
             ms(lowering),
             ms(planning),
             ms(rendering)

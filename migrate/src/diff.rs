@@ -21,16 +21,20 @@ impl Renames {
     /// old name still used in `next`.
     pub fn detect(prev: &PhysicalSchema, next: &PhysicalSchema) -> Renames {
         let mut renames = Renames::default();
+        let prev_by = by_name(prev);
+        let next_by = by_name(next);
+        let find_prev = |name: &str| prev_by.get(name).copied();
+        let find_next = |name: &str| next_by.get(name).copied();
         for table in &next.tables {
-            let prev_table = if prev.table(&table.name).is_some() {
-                prev.table(&table.name)
+            let prev_table = if find_prev(&table.name).is_some() {
+                find_prev(&table.name)
             } else if let Some(from) = table
                 .renamed_from
                 .iter()
-                .find(|from| prev.table(from).is_some() && next.table(from).is_none())
+                .find(|from| find_prev(from).is_some() && find_next(from).is_none())
             {
                 renames.tables.push((from.clone(), table.name.clone()));
-                prev.table(from)
+                find_prev(from)
             } else {
                 None
             };
@@ -111,6 +115,8 @@ pub fn diff(
 ) -> Diff {
     let mut ops = Vec::new();
     let mut warnings = Vec::new();
+    let prev_by = by_name(prev);
+    let find_prev = |name: &str| prev_by.get(name).copied();
 
     for name in &next.extensions {
         if !prev.extensions.contains(name) {
@@ -163,12 +169,12 @@ pub fn diff(
     // recreated around.
     let mut reshaped: BTreeSet<String> = BTreeSet::new();
     for table in &next.tables {
-        let prev_name = if prev.table(&table.name).is_some() {
+        let prev_name = if find_prev(&table.name).is_some() {
             Some(table.name.as_str())
         } else {
             renames.table_from(&table.name)
         };
-        match prev_name.and_then(|n| prev.table(n)) {
+        match prev_name.and_then(find_prev) {
             None => {
                 created.push(table);
                 ops.push(Op::CreateTable {
@@ -274,6 +280,11 @@ pub fn diff(
         }
     }
     Diff { ops, warnings }
+}
+
+/// Tables by name: large schemas have thousands.
+fn by_name(schema: &PhysicalSchema) -> std::collections::HashMap<&str, &Table> {
+    schema.tables.iter().map(|t| (t.name.as_str(), t)).collect()
 }
 
 fn renamed_away(name: &str, renames: &Renames) -> bool {
