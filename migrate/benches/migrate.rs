@@ -5,8 +5,9 @@
 //! render the SQL) on SCHEMA and of a re-diff against its own snapshot, then
 //! `migrate verify` on a generated 100-table schema, including the scratch
 //! database spawns, for each scratch provider available: SQLite in memory,
-//! a local initdb cluster, and a scratch database on the server in
-//! `CSTACK_BENCH_DATABASE_URL` (default the test server). Without
+//! a local initdb cluster, and a scratch schema and a scratch database on
+//! the server in `CSTACK_BENCH_DATABASE_URL` (default the test server).
+//! Without
 //! arguments (as under `cargo test --all-targets`) it runs once on the
 //! example schema and verifies on SQLite only, so it stays exercised.
 //! `bench/migrate.sh` generates the 2000-model schema and also times the
@@ -14,7 +15,9 @@
 
 use cstack_compiler::{RootDatabase, SourceFile, check_file_in_parallel};
 use cstack_migrate::plan::render_steps;
-use cstack_migrate::spawner::{LocalClusterSpawner, ServerSpawner, Spawner, SqliteMemorySpawner};
+use cstack_migrate::spawner::{
+    LocalClusterSpawner, SchemaSpawner, ServerSpawner, Spawner, SqliteMemorySpawner,
+};
 use cstack_migrate::workflow::{plan_backend, verify};
 use cstack_migrate::{Dialect, PhysicalSchema, files, lower, physical_schema, plan};
 use std::time::{Duration, Instant};
@@ -153,6 +156,12 @@ fn main() {
         }
         let url = std::env::var("CSTACK_BENCH_DATABASE_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
+        let schema_url = url.clone();
+        makers.push(Box::new(move || {
+            Box::new(SchemaSpawner {
+                url: schema_url.clone(),
+            })
+        }));
         makers.push(Box::new(move || {
             Box::new(ServerSpawner {
                 admin_url: url.clone(),
