@@ -11,38 +11,51 @@
 //! The SQLite backend is synchronous underneath: a statement runs on the
 //! calling task while it holds the connection's lock, which for an embedded
 //! database is faster than a hop to a blocking thread. Both backends answer
-//! the same calls with the same results.
+//! the same calls with the same results. Without either feature only the
+//! data types, values and validators are built (a schema without a
+//! database).
 
-#[cfg(not(any(feature = "postgres", feature = "sqlite")))]
-compile_error!("cstack-runtime needs a backend: enable the `postgres` or `sqlite` feature");
+// Without a backend, the filter tree and descriptors are built but never rendered.
+#![cfg_attr(not(any(feature = "postgres", feature = "sqlite")), allow(dead_code))]
 
 pub mod builder;
 pub mod defaults;
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod delegate;
 mod descriptor;
 mod error;
 mod filter;
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod handle;
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod include;
 mod patch;
 #[cfg(feature = "postgres")]
 mod postgres;
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod sql;
 #[cfg(feature = "sqlite")]
 mod sqlite;
 pub mod validate;
 mod value;
 
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use delegate::{Delegate, FindFirst, FindMany, FindUnique, Page, UpdateOne};
-pub use descriptor::{Column, CreateInput, Model, ModelDescriptor, UpdateInput, UpsertInput};
+pub use descriptor::{Auth, Column, CreateInput, Model, ModelDescriptor, UpdateInput, UpsertInput};
 pub use error::{Error, Result};
 pub use filter::{Field, Filter, NullsOrder, Order, Relation, ToManyRelation};
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use handle::{Backend, Handle};
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use include::Include;
 pub use patch::Patch;
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use sql::Dialect;
 pub use validate::{FieldError, ValidationErrors};
-pub use value::{FromValue, Kind, ToValue, Value, from_enum_text, from_json_value, json_value};
+pub use value::{
+    FromValue, Kind, ToValue, UnknownVariant, Value, from_enum_text, from_json_value,
+    from_json_value_opt, json_value, json_value_opt, take, take_json, take_json_opt,
+};
 
 // Re-exported so generated crates use exactly the versions the runtime binds.
 pub use chrono;

@@ -175,3 +175,54 @@ mod tests {
         assert!(i64::from_value(Value::Text("x".into())).is_err());
     }
 }
+
+/// Binds an optional list or `type` value: SQL `NULL` when absent.
+pub fn json_value_opt<T: serde::Serialize>(value: &Option<T>) -> Value {
+    value.as_ref().map_or(Value::Null(Kind::Json), json_value)
+}
+
+/// Decodes an optional JSON column.
+pub fn from_json_value_opt<T: serde::de::DeserializeOwned>(value: Value) -> Result<Option<T>> {
+    match value {
+        Value::Null(_) => Ok(None),
+        other => from_json_value(other).map(Some),
+    }
+}
+
+/// Reads the next column of a row.
+pub fn take<T: FromValue>(row: &mut std::vec::IntoIter<Value>) -> Result<T> {
+    T::from_value(row.next().ok_or_else(missing_column)?)
+}
+
+/// Reads the next column of a row as JSON (a list or `type` value).
+pub fn take_json<T: serde::de::DeserializeOwned>(row: &mut std::vec::IntoIter<Value>) -> Result<T> {
+    from_json_value(row.next().ok_or_else(missing_column)?)
+}
+
+/// Reads the next column of a row as optional JSON.
+pub fn take_json_opt<T: serde::de::DeserializeOwned>(
+    row: &mut std::vec::IntoIter<Value>,
+) -> Result<Option<T>> {
+    from_json_value_opt(row.next().ok_or_else(missing_column)?)
+}
+
+fn missing_column() -> Error {
+    Error::Decode {
+        message: "the row has fewer columns than the model".to_string(),
+    }
+}
+
+/// The error of a generated enum's `FromStr`: the text named no variant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownVariant {
+    pub enum_name: &'static str,
+    pub text: String,
+}
+
+impl std::fmt::Display for UnknownVariant {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "`{}` is not a variant of {}", self.text, self.enum_name)
+    }
+}
+
+impl std::error::Error for UnknownVariant {}

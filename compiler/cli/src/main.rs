@@ -2,6 +2,7 @@
 //! it names. Everything else lives in the modules below, so that this file
 //! only decides which command runs and what the process exits with.
 
+mod build;
 mod check;
 mod cli;
 mod files;
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Build(args) => build::run(&args),
     };
     ExitCode::from(status.code())
 }

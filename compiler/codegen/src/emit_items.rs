@@ -1,0 +1,285 @@
+//! Enums, `type` structs (and the auth principal), the `Db` handle and the
+//! crate root.
+
+use crate::emit_model::doc;
+use crate::names::{lit, pascal, snake_ident};
+use crate::plan;
+use crate::{Migration, Target};
+use cstack_compiler::syntax::ast::Arity;
+use cstack_compiler::{Enum, Record, SchemaModel};
+use std::fmt::Write;
+
+const RT: &str = "::cstack_runtime";
+
+pub fn enums_file(schema: &SchemaModel) -> String {
+    let mut out = String::from("//! The schema's enums, stored as their schema spelling.\n\n");
+    for item in &schema.enums {
+        out += &enum_item(item);
+    }
+    out
+}
+
+fn enum_item(item: &Enum) -> String {
+    let name = pascal(&item.name);
+    let mut variants: Vec<String> = item.variants.iter().map(|v| pascal(v)).collect();
+    let mut distinct = variants.clone();
+    distinct.sort();
+    distinct.dedup();
+    let verbatim = distinct.len() != variants.len();
+    if verbatim {
+        // Two spellings would collapse into one Rust name: keep them as written.
+        variants = item
+            .variants
+            .iter()
+            .map(|v| crate::names::ident(v))
+            .collect();
+    }
+    let mut out = doc(item.docs.as_deref());
+    if verbatim {
+        out += "#[allow(non_camel_case_types)]\n";
+    }
+    out += "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]\n";
+    let _ = writeln!(out, "pub enum {name} {{");
+    for (variant, spelling) in variants.iter().zip(&item.variants) {
+        let _ = writeln!(out, "#[serde(rename = {})]\n{variant},", lit(spelling));
+    }
+    let _ = writeln!(
+        out,
+        "}}\n\nimpl {name} {{\n/// Every variant, in schema order.\npub const ALL: &'static [Self] = &["
+    );
+    for variant in &variants {
+        let _ = writeln!(out, "Self::{variant},");
+    }
+    let _ = writeln!(
+        out,
+        "];\n\n/// The schema's spelling, which is what is stored.\npub const fn as_str(self) -> &'static str {{\nmatch self {{"
+    );
+    for (variant, spelling) in variants.iter().zip(&item.variants) {
+        let _ = writeln!(out, "Self::{variant} => {},", lit(spelling));
+    }
+    let _ = writeln!(
+        out,
+        "}}\n}}\n}}\n\n\
+         impl ::std::fmt::Display for {name} {{\n\
+         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n\n\
+         impl ::std::str::FromStr for {name} {{\ntype Err = {RT}::UnknownVariant;\n\
+         fn from_str(text: &str) -> Result<Self, Self::Err> {{\nmatch text {{"
+    );
+    for (variant, spelling) in variants.iter().zip(&item.variants) {
+        let _ = writeln!(out, "{} => Ok(Self::{variant}),", lit(spelling));
+    }
+    let _ = writeln!(
+        out,
+        "_ => Err({RT}::UnknownVariant {{ enum_name: {}, text: text.to_string() }}),\n}}\n}}\n}}\n\n\
+         impl {RT}::ToValue for {name} {{\nconst KIND: {RT}::Kind = {RT}::Kind::Text;\n\
+         fn to_value(&self) -> {RT}::Value {{ {RT}::Value::Text(self.as_str().to_string()) }}\n}}\n\n\
+         impl {RT}::FromValue for {name} {{\n\
+         fn from_value(value: {RT}::Value) -> {RT}::Result<Self> {{ {RT}::from_enum_text(value) }}\n}}\n",
+        lit(&item.name)
+    );
+    out
+}
+
+pub fn types_file(schema: &SchemaModel) -> String {
+    let mut out = String::from(
+        "//! The schema's `type` structs and its auth principal. Stored as JSON when a model field holds one.\n\n",
+    );
+    for record in schema.types.iter().chain(schema.auth.as_ref()) {
+        out += &type_item(record, schema);
+    }
+    out
+}
+
+fn type_item(record: &Record, _schema: &SchemaModel) -> String {
+    let name = pascal(&record.name);
+    let mut out = doc(record.docs.as_deref());
+    let _ = writeln!(
+        out,
+        "#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {name} {{"
+    );
+    for field in &record.fields {
+        let (inner, _) = plan::value_type(&field.ty);
+        // A `type` may refer to itself; the indirection keeps it finite.
+        let inner = if inner == format!("crate::{name}") && field.arity != Arity::List {
+            format!("Box<{inner}>")
+        } else {
+            inner
+        };
+        let ty = match field.arity {
+            Arity::List => format!("Vec<{inner}>"),
+            Arity::Optional => format!("Option<{inner}>"),
+            _ => inner,
+        };
+        let extra = match field.arity {
+            Arity::Optional => ", default, skip_serializing_if = \"Option::is_none\"",
+            Arity::List => ", default",
+            _ => "",
+        };
+        out += &doc(field.docs.as_deref());
+        let _ = writeln!(
+            out,
+            "#[serde(rename = {}{extra})]\npub {}: {ty},",
+            lit(&field.name),
+            snake_ident(&field.name)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "}}\n\n\
+         impl {RT}::ToValue for {name} {{\nconst KIND: {RT}::Kind = {RT}::Kind::Json;\n\
+         fn to_value(&self) -> {RT}::Value {{ {RT}::json_value(self) }}\n}}\n\n\
+         impl {RT}::FromValue for {name} {{\n\
+         fn from_value(value: {RT}::Value) -> {RT}::Result<Self> {{ {RT}::from_json_value(value) }}\n}}\n"
+    );
+    out
+}
+
+/// Names `Db` keeps for itself; a model whose accessor would clash gets
+/// `_model` appended.
+const DB_METHODS: &[&str] = &[
+    "connect_postgres",
+    "from_pool",
+    "migrate_postgres",
+    "open_sqlite",
+    "open_sqlite_memory",
+    "from_handle",
+    "handle",
+    "with_auth",
+    "transaction",
+    "statement_count",
+    "clone",
+];
+
+pub fn accessor(record: &Record) -> String {
+    let snake = crate::names::snake_plain(&record.name);
+    if DB_METHODS.contains(&snake.as_str()) {
+        format!("{snake}_model")
+    } else {
+        snake_ident(&record.name)
+    }
+}
+
+pub fn database_file(
+    schema: &SchemaModel,
+    models: &[plan::Model<'_>],
+    target: Target,
+    migrations: &[Migration],
+) -> String {
+    let mut out = String::from(
+        "//! `Db`: the database handle, one accessor per model, transactions, and the embedded migrations.\n\n",
+    );
+    let consts = |backend: &str, name: &str| {
+        let mut text = format!(
+            "/// The {backend} migrations, applied in order (each once).\npub const {name}: &[(&str, &str)] = &[\n"
+        );
+        for migration in migrations.iter().filter(|m| m.backend == backend) {
+            let _ = writeln!(text, "({}, {}),", lit(&migration.name), lit(&migration.sql));
+        }
+        text + "];\n\n"
+    };
+    if target.server() {
+        out += &consts("postgres", "POSTGRES_MIGRATIONS");
+    }
+    if target.embedded() {
+        out += &consts("sqlite", "SQLITE_MIGRATIONS");
+    }
+    out += "/// The database handle. Cheap to clone; clones share connections.\n#[derive(Clone)]\n";
+    let _ = writeln!(
+        out,
+        "pub struct Db {{\nhandle: {RT}::Handle,\n}}\n\nimpl Db {{"
+    );
+    if target.server() {
+        let _ = writeln!(
+            out,
+            "/// Connects to PostgreSQL. Apply migrations with `cstackc migrate` or [`Db::migrate_postgres`].\n\
+             pub async fn connect_postgres(url: &str) -> {RT}::Result<Self> {{\n\
+             Ok(Self {{ handle: {RT}::Handle::connect_postgres(url).await? }})\n}}\n\n\
+             /// Wraps an existing pool.\n\
+             pub fn from_pool(pool: {RT}::sqlx_postgres::PgPool) -> Self {{ Self {{ handle: {RT}::Handle::postgres(pool) }} }}\n\n\
+             /// Applies the PostgreSQL migrations not yet applied.\n\
+             pub async fn migrate_postgres(&self) -> {RT}::Result<()> {{ self.handle.apply_migrations(POSTGRES_MIGRATIONS).await }}\n"
+        );
+    }
+    if target.embedded() {
+        let _ = writeln!(
+            out,
+            "/// Opens (creating if needed) an SQLite database file and applies the schema's migrations.\n\
+             pub async fn open_sqlite(path: impl AsRef<::std::path::Path>) -> {RT}::Result<Self> {{\n\
+             let handle = {RT}::Handle::open_sqlite(path)?;\nhandle.apply_migrations(SQLITE_MIGRATIONS).await?;\nOk(Self {{ handle }})\n}}\n\n\
+             /// A private in-memory SQLite database with the schema applied.\n\
+             pub async fn open_sqlite_memory() -> {RT}::Result<Self> {{\n\
+             let handle = {RT}::Handle::open_sqlite_memory()?;\nhandle.apply_migrations(SQLITE_MIGRATIONS).await?;\nOk(Self {{ handle }})\n}}\n"
+        );
+    }
+    let _ = writeln!(
+        out,
+        "/// Wraps a runtime handle.\npub fn from_handle(handle: {RT}::Handle) -> Self {{ Self {{ handle }} }}\n\n\
+         /// The runtime handle.\npub fn handle(&self) -> &{RT}::Handle {{ &self.handle }}\n\n\
+         /// How many statements this handle and its clones have sent.\n\
+         pub fn statement_count(&self) -> u64 {{ self.handle.statement_count() }}\n\n\
+         /// Runs `body` in a transaction: committed on `Ok`, rolled back on `Err`. `body` gets a `Db` on the transaction.\n\
+         pub async fn transaction<T, F, Fut>(&self, body: F) -> {RT}::Result<T>\nwhere\nF: FnOnce(Db) -> Fut,\n\
+         Fut: ::std::future::Future<Output = {RT}::Result<T>>,\n{{\n\
+         self.handle.transaction(|handle| body(Db {{ handle }})).await\n}}\n"
+    );
+    if let Some(auth) = &schema.auth {
+        let _ = writeln!(
+            out,
+            "/// The same database acting for `auth` (what `@default(auth().x)` reads).\n\
+             pub fn with_auth(&self, auth: crate::{0}) -> Self {{ Self {{ handle: self.handle.with_auth(auth) }} }}\n",
+            pascal(&auth.name)
+        );
+    }
+    for model in models.iter().filter(|m| crate::emit_model::has_delegate(m)) {
+        let _ = writeln!(
+            out,
+            "/// The `{}` delegate.\npub fn {}(&self) -> {RT}::Delegate<'_, crate::{}> {{ {RT}::Delegate::new(&self.handle) }}",
+            model.record.name,
+            accessor(model.record),
+            pascal(&model.record.name)
+        );
+    }
+    out += "}\n";
+    out
+}
+
+pub fn lib_file(
+    schema: &SchemaModel,
+    models: &[plan::Model<'_>],
+    source_name: &str,
+    hash: &str,
+    database: bool,
+) -> String {
+    let mut out = format!(
+        "//! The data layer of `{source_name}`, generated by `cstackc build`. Do not edit: rebuild from the schema.\n//!\n\
+         //! Each model has a module with its struct, `Create…Input` (with a typestate builder), `Update…Input`\n\
+         //! (three-state `Patch` fields) and one function per column for filters and ordering.\n\n"
+    );
+    out += "pub mod enums;\npub mod types;\n";
+    if database {
+        out += "mod database;\npub use database::*;\n";
+    }
+    for model in models {
+        let module = snake_ident(&model.record.name);
+        let name = pascal(&model.record.name);
+        let _ = writeln!(
+            out,
+            "pub mod {module};\npub use {module}::{{{name}, Create{name}Input, Create{name}InputBuilder, Update{name}Input}};"
+        );
+    }
+    out += "pub use enums::*;\npub use types::*;\n\n/// The runtime this crate is generated against.\npub use ::cstack_runtime as runtime;\n\n";
+    let _ = writeln!(
+        out,
+        "/// A fingerprint of the schema text this crate was generated from.\npub const SCHEMA_HASH: &str = {};",
+        lit(hash)
+    );
+    let names = |items: Vec<&str>| items.iter().map(|n| lit(n)).collect::<Vec<_>>().join(", ");
+    let _ = writeln!(
+        out,
+        "/// The schema's models.\npub const MODELS: &[&str] = &[{}];\n/// The schema's enums.\npub const ENUMS: &[&str] = &[{}];\n/// The schema's `type`s.\npub const TYPES: &[&str] = &[{}];",
+        names(schema.models.iter().map(|m| m.name.as_str()).collect()),
+        names(schema.enums.iter().map(|m| m.name.as_str()).collect()),
+        names(schema.types.iter().map(|m| m.name.as_str()).collect()),
+    );
+    out
+}
