@@ -75,10 +75,10 @@ async fn children<P, C: Model>(
     Ok(grouped)
 }
 
-impl<P: Model, C: Model> Loader<P> for Relation<P, C> {
+impl<P: Model, C: Model + Clone> Loader<P> for Relation<P, C> {
     fn load<'a>(&'a self, handle: &'a Handle, parents: &'a mut [P]) -> LoadFuture<'a> {
         Box::pin(async move {
-            let mut grouped = children(
+            let grouped = children(
                 handle,
                 parents,
                 self.local_key,
@@ -87,9 +87,10 @@ impl<P: Model, C: Model> Loader<P> for Relation<P, C> {
             )
             .await?;
             for parent in parents.iter_mut() {
+                // Several parents may share one related row.
                 let child = grouped
-                    .get_mut(&(self.local_key)(parent).key())
-                    .and_then(|children| children.pop());
+                    .get(&(self.local_key)(parent).key())
+                    .and_then(|children| children.first().cloned());
                 (self.attach)(parent, child);
             }
             Ok(())
@@ -120,7 +121,7 @@ impl<P: Model, C: Model + Clone> Loader<P> for ToManyRelation<P, C> {
     }
 }
 
-impl<P: Model, C: Model> From<Relation<P, C>> for Include<P> {
+impl<P: Model, C: Model + Clone> From<Relation<P, C>> for Include<P> {
     fn from(relation: Relation<P, C>) -> Self {
         Include {
             loader: Arc::new(relation),

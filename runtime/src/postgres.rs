@@ -48,6 +48,7 @@ fn arguments(sql: &Sql) -> Result<PgArguments> {
     for value in &sql.params {
         let added = match value.clone() {
             Value::Null(kind) => match kind {
+                Kind::Enum(_) => args.add(None::<String>),
                 Kind::Bool => args.add(None::<bool>),
                 Kind::Int => args.add(None::<i64>),
                 Kind::Float => args.add(None::<f64>),
@@ -67,6 +68,8 @@ fn arguments(sql: &Sql) -> Result<PgArguments> {
             Value::Uuid(v) => args.add(v),
             Value::Json(v) => args.add(sqlx_core::types::Json(v)),
             Value::Bytes(v) => args.add(v),
+            // Sent as text; the statement casts it to the enum type.
+            Value::Enum { variant, .. } => args.add(variant),
         };
         added.map_err(|error| Error::Database {
             sqlstate: None,
@@ -126,6 +129,10 @@ fn decode(row: &PgRow, index: usize, kind: Kind) -> Result<Value> {
         (Kind::Int, _) => row
             .try_get::<Option<i64>, _>(index)
             .map(|v| v.map(Value::Int)),
+        // An enum's binary form is its label; sqlx only knows the type by name.
+        (Kind::Enum(_), _) => row
+            .try_get_unchecked::<Option<String>, _>(index)
+            .map(|v| v.map(Value::Text)),
         (Kind::Bool, _) => row
             .try_get::<Option<bool>, _>(index)
             .map(|v| v.map(Value::Bool)),

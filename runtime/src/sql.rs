@@ -61,12 +61,24 @@ impl Sql {
     }
 
     pub fn param(&mut self, value: Value) -> &mut Self {
+        // PostgreSQL has no implicit cast from text to an enum type.
+        let cast = match (&value, self.dialect) {
+            (
+                Value::Enum { type_name, .. } | Value::Null(Kind::Enum(type_name)),
+                Dialect::Postgres,
+            ) => Some(*type_name),
+            _ => None,
+        };
         self.params.push(value);
         let sigil = match self.dialect {
             Dialect::Postgres => '$',
             Dialect::Sqlite => '?',
         };
         let _ = write!(self.text, "{sigil}{}", self.params.len());
+        if let Some(type_name) = cast {
+            self.push("::");
+            self.ident(type_name);
+        }
         self
     }
 
@@ -91,9 +103,13 @@ impl Sql {
 
     /// A comparable expression for a column: SQLite stores decimals as text,
     /// so they are compared as numbers; PostgreSQL compares text bytewise
-    /// like SQLite does.
+    /// like SQLite does, and enums by their text rather than by declaration
+    /// order, as SQLite does.
     fn comparable(&mut self, alias: &str, column: &str, kind: Kind, ordered: bool) {
         match (self.dialect, kind) {
+            (Dialect::Postgres, Kind::Enum(_)) if ordered => {
+                self.column(alias, column).push("::text COLLATE \"C\"");
+            }
             (Dialect::Sqlite, Kind::Decimal) if ordered => {
                 self.push("CAST(").column(alias, column).push(" AS REAL)");
             }
@@ -109,6 +125,8 @@ impl Sql {
     fn comparable_param(&mut self, value: Value, kind: Kind, ordered: bool) {
         if self.dialect == Dialect::Sqlite && kind == Kind::Decimal && ordered {
             self.push("CAST(").param(value).push(" AS REAL)");
+        } else if self.dialect == Dialect::Postgres && matches!(kind, Kind::Enum(_)) && ordered {
+            self.param(value).push("::text");
         } else {
             self.param(value);
         }

@@ -84,6 +84,7 @@ fn bind(value: &Value) -> SqliteValue {
         Value::Uuid(v) => SqliteValue::Text(v.hyphenated().to_string()),
         Value::Json(v) => SqliteValue::Text(v.to_string()),
         Value::Bytes(v) => SqliteValue::Blob(v.clone()),
+        Value::Enum { variant, .. } => SqliteValue::Text(variant.to_string()),
     }
 }
 
@@ -148,7 +149,7 @@ fn decode(raw: ValueRef<'_>, kind: Kind) -> Result<Value> {
             ValueRef::Real(v) => Value::Float(v),
             _ => return Err(bad()),
         },
-        Kind::Text => Value::Text(text(raw, kind)?.to_string()),
+        Kind::Text | Kind::Enum(_) => Value::Text(text(raw, kind)?.to_string()),
         Kind::Decimal => match raw {
             ValueRef::Integer(v) => Value::Decimal(v.into()),
             ValueRef::Real(v) => {

@@ -7,9 +7,11 @@ use rust_decimal::Decimal;
 use uuid::Uuid;
 
 /// How a column is stored, which decides how it is bound and decoded.
-/// Enums are `Text`; lists and `type` values are `Json`.
+/// Lists and `type` values are `Json`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Kind {
+    /// An enum: text on SQLite, the named enum type on PostgreSQL.
+    Enum(&'static str),
     Bool,
     Int,
     Float,
@@ -35,6 +37,11 @@ pub enum Value {
     Uuid(Uuid),
     Json(serde_json::Value),
     Bytes(Vec<u8>),
+    /// An enum variant and the PostgreSQL enum type it belongs to.
+    Enum {
+        type_name: &'static str,
+        variant: &'static str,
+    },
 }
 
 impl Value {
@@ -56,6 +63,7 @@ impl Value {
             Value::Uuid(v) => v.to_string(),
             Value::Json(v) => v.to_string(),
             Value::Bytes(v) => format!("{v:?}"),
+            Value::Enum { variant, .. } => variant.to_string(),
         }
     }
 }
@@ -155,6 +163,9 @@ pub fn from_enum_text<T: std::str::FromStr>(value: Value) -> Result<T> {
     match value {
         Value::Text(text) => text.parse().map_err(|_| Error::Decode {
             message: format!("unknown enum variant `{text}`"),
+        }),
+        Value::Enum { variant, .. } => variant.parse().map_err(|_| Error::Decode {
+            message: format!("unknown enum variant `{variant}`"),
         }),
         other => mismatch("an enum variant", &other),
     }

@@ -20,9 +20,9 @@ pub fn doc(docs: Option<&str>) -> String {
 /// `value` (a `&T` of the field's inner type, or `&Vec<T>` for a list) as a
 /// runtime value.
 fn value_of(field: &Field<'_>, value: &str) -> String {
-    match field.storage {
+    match &field.storage {
         _ if field.list => format!("{RT}::json_value({value})"),
-        Storage::Direct(_) => format!("{RT}::ToValue::to_value({value})"),
+        Storage::Direct(_) | Storage::Enum(_) => format!("{RT}::ToValue::to_value({value})"),
         Storage::Json => format!("{RT}::json_value({value})"),
     }
 }
@@ -108,6 +108,22 @@ fn checks(field: &Field<'_>) -> String {
         }
     }
     out
+}
+
+/// A setter's parameter type: numbers and booleans exactly (so an untyped
+/// literal is not taken as `i32`), anything else through `Into`.
+fn setter_type(ty: &str) -> String {
+    match ty {
+        "i64" | "f64" | "bool" => ty.to_string(),
+        _ => format!("impl Into<{ty}>"),
+    }
+}
+
+fn setter_value(ty: &str) -> &'static str {
+    match ty {
+        "i64" | "f64" | "bool" => "value",
+        _ => "value.into()",
+    }
 }
 
 fn serde_rename(field: &Field<'_>) -> String {
@@ -405,7 +421,7 @@ pub fn model_file(
                 value_of(field, &format!("&auth.{}", access.join(".")))
             );
         } else if field.version {
-            let _ = writeln!(out, "values.push(({column}, {RT}::Value::Int(1)));");
+            let _ = writeln!(out, "values.push(({column}, {RT}::Value::Int(0)));");
         }
     }
     out += "Ok(values)\n}\n}\n\n";
@@ -464,16 +480,21 @@ pub fn model_file(
             .collect();
         let _ = writeln!(
             out,
-            "impl{} {builder}{} {{\npub fn {}(self, value: impl Into<{}>) -> {builder}{} {{\n{builder} {{",
+            "impl{} {builder}{} {{\npub fn {}(self, value: {}) -> {builder}{} {{\n{builder} {{",
             generics(&free),
             generics(&before),
             setter_name(field),
-            field.inner,
+            setter_type(&field.inner),
             generics(&after)
         );
         for other in &create_fields {
             if other.column == field.column {
-                let _ = writeln!(out, "{}: {RT}::builder::Set(value.into()),", other.ident);
+                let _ = writeln!(
+                    out,
+                    "{}: {RT}::builder::Set({}),",
+                    other.ident,
+                    setter_value(&field.inner)
+                );
             } else {
                 let _ = writeln!(out, "{0}: self.{0},", other.ident);
             }
@@ -500,10 +521,11 @@ pub fn model_file(
             } else {
                 let _ = writeln!(
                     out,
-                    "pub fn {}(mut self, value: impl Into<{}>) -> Self {{ self.{} = Some(value.into()); self }}",
+                    "pub fn {}(mut self, value: {}) -> Self {{ self.{} = Some({}); self }}",
                     setter_name(field),
-                    field.inner,
-                    field.ident
+                    setter_type(&field.inner),
+                    field.ident,
+                    setter_value(&field.inner)
                 );
             }
         }
@@ -585,10 +607,11 @@ pub fn model_file(
     for field in &update_fields {
         let _ = writeln!(
             out,
-            "pub fn set_{}(mut self, value: impl Into<{}>) -> Self {{ self.{} = {RT}::Patch::Set(value.into()); self }}",
+            "pub fn set_{}(mut self, value: {}) -> Self {{ self.{} = {RT}::Patch::Set({}); self }}",
             field.plain,
-            field.ty_for_patch(),
-            field.ident
+            setter_type(&field.ty_for_patch()),
+            field.ident,
+            setter_value(&field.ty_for_patch())
         );
         if field.optional {
             let _ = writeln!(

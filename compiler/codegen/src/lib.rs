@@ -242,8 +242,14 @@ pub const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The initial schema DDL embedded when there is no migrations folder.
 mod ddl {
     use cstack_compiler::SchemaModel;
+    use cstack_migrate::Dialect;
 
-    pub fn initial(_schema: &SchemaModel, _backend: &str) -> String {
-        String::new()
+    pub fn initial(schema: &SchemaModel, backend: &str) -> String {
+        let dialect = if backend == "postgres" {
+            Dialect::Postgres
+        } else {
+            Dialect::Sqlite
+        };
+        cstack_migrate::initial_ddl(schema, dialect)
     }
 }

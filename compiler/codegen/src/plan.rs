@@ -5,12 +5,15 @@
 use crate::names::{lit, pascal, snake_ident, snake_plain};
 use cstack_compiler::syntax::ast::Arity;
 use cstack_compiler::{AttributeModel, FieldModel, Record, Scalar, SchemaModel, TypeModel, Value};
+use cstack_migrate::lower::columns::enum_type_name;
 
 /// How a stored field reaches its column.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Storage {
     /// A column of this `cstack_runtime::Kind`, converted by `ToValue`.
     Direct(&'static str),
+    /// An enum column: text on SQLite, this enum type on PostgreSQL.
+    Enum(String),
     /// A JSON column (lists, `type` values, vectors).
     Json,
 }
@@ -73,10 +76,11 @@ impl Field<'_> {
     }
 
     /// The `cstack_runtime::Kind` of the column.
-    pub fn kind(&self) -> &'static str {
-        match self.storage {
-            Storage::Direct(kind) => kind,
-            Storage::Json => "Json",
+    pub fn kind(&self) -> String {
+        match &self.storage {
+            Storage::Direct(kind) => kind.to_string(),
+            Storage::Enum(type_name) => format!("Enum({type_name:?})"),
+            Storage::Json => "Json".to_string(),
         }
     }
 
@@ -86,13 +90,13 @@ impl Field<'_> {
 
     /// Filterable with typed comparisons.
     pub fn filterable(&self) -> bool {
-        matches!(self.storage, Storage::Direct(_))
+        matches!(self.storage, Storage::Direct(_) | Storage::Enum(_))
     }
 
     /// Reads this field from the row iterator `row`.
     pub fn take(&self) -> &'static str {
-        match (self.storage, self.nullable()) {
-            (Storage::Direct(_), _) => "::cstack_runtime::take(&mut row)?",
+        match (&self.storage, self.nullable()) {
+            (Storage::Direct(_) | Storage::Enum(_), _) => "::cstack_runtime::take(&mut row)?",
             (Storage::Json, true) => "::cstack_runtime::take_json_opt(&mut row)?",
             (Storage::Json, false) => "::cstack_runtime::take_json(&mut row)?",
         }
@@ -189,7 +193,10 @@ pub fn value_type(ty: &TypeModel) -> (String, Storage) {
             (rust.to_string(), storage)
         }
         TypeModel::Vector(_) => ("Vec<f32>".to_string(), Storage::Json),
-        TypeModel::Enum(name) => (format!("crate::{}", pascal(name)), Storage::Direct("Text")),
+        TypeModel::Enum(name) => (
+            format!("crate::{}", pascal(name)),
+            Storage::Enum(enum_type_name(name)),
+        ),
         TypeModel::Type(name) | TypeModel::Model(name) => {
             (format!("crate::{}", pascal(name)), Storage::Json)
         }
@@ -233,7 +240,9 @@ fn default_value(field: &FieldModel, inner: &str, schema: &SchemaModel) -> Defau
             (Value::Ident(name), Some(Scalar::String | Scalar::Cuid)) if name == "uuid" => {
                 Some("::cstack_runtime::defaults::uuid().to_string()".to_string())
             }
-            (Value::Ident(name), Some(Scalar::String | Scalar::Cuid)) if name == "cuid" => {
+            (Value::Ident(name), Some(Scalar::String | Scalar::Cuid))
+                if name == "cuid" || name == "cs_cuid" =>
+            {
                 Some("::cstack_runtime::defaults::cuid()".to_string())
             }
             _ => None,
