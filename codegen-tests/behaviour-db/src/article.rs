@@ -23,7 +23,7 @@ pub struct Article {
     pub deleted_at: Option<::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>>,
     /// Filled by `include(article::author())`; `None` when not loaded.
     #[serde(rename = "author", default, skip_serializing_if = "Option::is_none")]
-    pub author: Option<Box<crate::Member>>,
+    pub author: Option<Box<crate::member::Member>>,
 }
 
 /// What the runtime knows about `Article`.
@@ -208,7 +208,7 @@ impl ::cstack_runtime::CreateInput<Article> for CreateArticleInput {
         auth: ::cstack_runtime::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let auth = auth
-            .and_then(|auth| auth.downcast_ref::<crate::Principal>())
+            .and_then(|auth| auth.downcast_ref::<crate::types::Principal>())
             .ok_or_else(|| ::cstack_runtime::Error::Forbidden {
                 reason: "creating a Article needs an authenticated principal (`Db::with_auth`)"
                     .to_string(),
@@ -642,7 +642,7 @@ pub fn deleted_at() -> ::cstack_runtime::Field<
 }
 
 /// The `author` relation: filter through it, or `include` it.
-pub fn author() -> ::cstack_runtime::Relation<Article, crate::Member> {
+pub fn author() -> ::cstack_runtime::Relation<Article, crate::member::Member> {
     ::cstack_runtime::Relation {
         local: "author_id",
         remote: "id",

@@ -185,25 +185,25 @@ impl Db {
         self.handle.transaction(|handle| body(Db { handle })).await
     }
     /// The same database acting for `auth` (what `@default(auth().x)` reads).
-    pub fn with_auth(&self, auth: crate::Principal) -> Self {
+    pub fn with_auth(&self, auth: crate::types::Principal) -> Self {
         Self {
             handle: self.handle.with_auth(auth),
         }
     }
     /// The `Member` delegate.
-    pub fn member(&self) -> ::cstack_runtime::Delegate<'_, crate::Member> {
+    pub fn member(&self) -> ::cstack_runtime::Delegate<'_, crate::member::Member> {
         ::cstack_runtime::Delegate::new(&self.handle)
     }
     /// The `Article` delegate.
-    pub fn article(&self) -> ::cstack_runtime::Delegate<'_, crate::Article> {
+    pub fn article(&self) -> ::cstack_runtime::Delegate<'_, crate::article::Article> {
         ::cstack_runtime::Delegate::new(&self.handle)
     }
     /// The `Sample` delegate.
-    pub fn sample(&self) -> ::cstack_runtime::Delegate<'_, crate::Sample> {
+    pub fn sample(&self) -> ::cstack_runtime::Delegate<'_, crate::sample::Sample> {
         ::cstack_runtime::Delegate::new(&self.handle)
     }
     /// The `Setting` delegate.
-    pub fn setting(&self) -> ::cstack_runtime::Delegate<'_, crate::Setting> {
+    pub fn setting(&self) -> ::cstack_runtime::Delegate<'_, crate::setting::Setting> {
         ::cstack_runtime::Delegate::new(&self.handle)
     }
 }

@@ -9,7 +9,7 @@ pub mod types;
 
 mod database;
 
-pub use database::*;
+pub use database::{Db, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
 
 pub mod member;
 
@@ -27,9 +27,9 @@ pub mod setting;
 
 pub use setting::{CreateSettingInput, CreateSettingInputBuilder, Setting, UpdateSettingInput};
 
-pub use enums::*;
+pub use enums::Role;
 
-pub use types::*;
+pub use types::Principal;
 
 /// The runtime this crate is generated against.
 pub use ::cstack_runtime as runtime;

@@ -11,14 +11,14 @@ pub struct Member {
     #[serde(rename = "nickname")]
     pub nickname: Option<String>,
     #[serde(rename = "role")]
-    pub role: crate::Role,
+    pub role: crate::enums::Role,
     #[serde(rename = "website")]
     pub website: Option<String>,
     #[serde(rename = "createdAt")]
     pub created_at: ::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>,
     /// Filled by `include(member::posts())`; `None` when not loaded.
     #[serde(rename = "posts", default, skip_serializing_if = "Option::is_none")]
-    pub posts: Option<Vec<crate::Article>>,
+    pub posts: Option<Vec<crate::article::Article>>,
 }
 
 /// What the runtime knows about `Member`.
@@ -104,7 +104,7 @@ pub struct CreateMemberInput {
     #[serde(rename = "nickname", default, skip_serializing_if = "Option::is_none")]
     pub nickname: Option<String>,
     #[serde(rename = "role", default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<crate::Role>,
+    pub role: Option<crate::enums::Role>,
     #[serde(rename = "website", default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
@@ -170,7 +170,7 @@ impl ::cstack_runtime::CreateInput<Member> for CreateMemberInput {
             "role",
             match &self.role {
                 Some(v) => ::cstack_runtime::ToValue::to_value(v),
-                None => ::cstack_runtime::ToValue::to_value(&crate::Role::Reader),
+                None => ::cstack_runtime::ToValue::to_value(&crate::enums::Role::Reader),
             },
         ));
         values.push((
@@ -198,7 +198,7 @@ pub struct CreateMemberInputBuilder<S0, S1> {
     email: S0,
     name: S1,
     nickname: Option<String>,
-    role: Option<crate::Role>,
+    role: Option<crate::enums::Role>,
     website: Option<String>,
     created_at: Option<::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>>,
 }
@@ -246,7 +246,7 @@ impl<S0, S1> CreateMemberInputBuilder<S0, S1> {
         self.nickname = Some(value.into());
         self
     }
-    pub fn role(mut self, value: impl Into<crate::Role>) -> Self {
+    pub fn role(mut self, value: impl Into<crate::enums::Role>) -> Self {
         self.role = Some(value.into());
         self
     }
@@ -308,7 +308,7 @@ pub struct UpdateMemberInput {
         default,
         skip_serializing_if = "::cstack_runtime::Patch::is_unchanged"
     )]
-    pub role: ::cstack_runtime::Patch<crate::Role>,
+    pub role: ::cstack_runtime::Patch<crate::enums::Role>,
     #[serde(
         rename = "website",
         default,
@@ -345,7 +345,7 @@ impl UpdateMemberInput {
         self.nickname = ::cstack_runtime::Patch::Null;
         self
     }
-    pub fn set_role(mut self, value: impl Into<crate::Role>) -> Self {
+    pub fn set_role(mut self, value: impl Into<crate::enums::Role>) -> Self {
         self.role = ::cstack_runtime::Patch::Set(value.into());
         self
     }
@@ -484,7 +484,7 @@ pub fn nickname() -> ::cstack_runtime::Field<Member, String> {
 }
 
 /// The `role` column, for filters and ordering.
-pub fn role() -> ::cstack_runtime::Field<Member, crate::Role> {
+pub fn role() -> ::cstack_runtime::Field<Member, crate::enums::Role> {
     ::cstack_runtime::Field::new("role")
 }
 
@@ -502,7 +502,7 @@ pub fn created_at() -> ::cstack_runtime::Field<
 }
 
 /// The `posts` relation: filter through it, or `include` it.
-pub fn posts() -> ::cstack_runtime::ToManyRelation<Member, crate::Article> {
+pub fn posts() -> ::cstack_runtime::ToManyRelation<Member, crate::article::Article> {
     ::cstack_runtime::ToManyRelation {
         local: "id",
         remote: "author_id",

@@ -1,7 +1,7 @@
 //! The file of one model: its struct, descriptor, create and update inputs,
 //! the typestate builder, validation, and the field and relation helpers.
 
-use crate::names::{lit, pascal};
+use crate::names::{allow_case, lit, type_name};
 use crate::plan::{self, DefaultValue, Field, Model, Storage, Validator, decimal_expr};
 use std::fmt::Write;
 
@@ -145,10 +145,11 @@ pub fn model_file(
     linkable: &dyn Fn(&str) -> bool,
 ) -> String {
     let record = model.record;
-    let name = pascal(&record.name);
+    let name = type_name(&record.name);
     let create = format!("Create{name}Input");
     let update = format!("Update{name}Input");
     let builder = format!("{create}Builder");
+    let allow = allow_case(&record.name);
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -160,7 +161,7 @@ pub fn model_file(
     out += &doc(record.docs.as_deref());
     let _ = writeln!(
         out,
-        "#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {name} {{"
+        "{allow}#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {name} {{"
     );
     for field in &model.fields {
         out += &doc(field.model.docs.as_deref());
@@ -181,7 +182,7 @@ pub fn model_file(
         .filter(|r| has_delegate(model) && linkable(&r.target.name))
         .collect();
     for relation in &relations {
-        let target = format!("crate::{}", pascal(&relation.target.name));
+        let target = crate::names::model_path(&relation.target.name);
         let ty = if relation.to_many {
             format!("Option<Vec<{target}>>")
         } else {
@@ -256,7 +257,7 @@ pub fn model_file(
     let _ = writeln!(
         out,
         "/// The values of a new `{}`. Optional fields and fields with a default may be left out.\n\
-         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {create} {{",
+         {allow}#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {create} {{",
         record.name
     );
     for field in &create_fields {
@@ -362,7 +363,7 @@ pub fn model_file(
     if let (false, Some(auth)) = (auth_fields.is_empty(), auth) {
         let _ = writeln!(
             out,
-            "let auth = auth.and_then(|auth| auth.downcast_ref::<crate::{auth}>()).ok_or_else(|| {RT}::Error::Forbidden {{ \
+            "let auth = auth.and_then(|auth| auth.downcast_ref::<crate::types::{auth}>()).ok_or_else(|| {RT}::Error::Forbidden {{ \
              reason: {}.to_string() }})?;",
             lit(&format!(
                 "creating a {} needs an authenticated principal (`Db::with_auth`)",
@@ -449,7 +450,7 @@ pub fn model_file(
     let _ = writeln!(
         out,
         "/// Builds a [`{create}`]; `build()` exists once every required field is set.\n\
-         #[must_use]\npub struct {builder}{} {{",
+         {allow}#[must_use]\npub struct {builder}{} {{",
         generics(&slots)
     );
     for field in &create_fields {
@@ -554,7 +555,7 @@ pub fn model_file(
     let _ = writeln!(
         out,
         "/// A change to a `{}`: each field is left unchanged, set, or (if optional) cleared.\n\
-         #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {update} {{",
+         {allow}#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {update} {{",
         record.name
     );
     for field in &update_fields {
@@ -668,7 +669,7 @@ pub fn model_file(
         );
     }
     for relation in &relations {
-        let target = format!("crate::{}", pascal(&relation.target.name));
+        let target = crate::names::model_path(&relation.target.name);
         let (kind, attach) = if relation.to_many {
             (
                 "ToManyRelation",

@@ -187,7 +187,7 @@ fn render(
     };
     rust(
         "src/lib.rs".into(),
-        emit_items::lib_file(schema, &models, &options.source_name, hash, database),
+        emit_items::lib_file(schema, &models, &options.source_name, hash, target),
     )?;
     rust("src/enums.rs".into(), emit_items::enums_file(schema))?;
     rust("src/types.rs".into(), emit_items::types_file(schema))?;
@@ -197,7 +197,7 @@ fn render(
             emit_items::database_file(schema, &models, target, &migrations),
         )?;
     }
-    let auth = schema.auth.as_ref().map(|a| names::pascal(&a.name));
+    let auth = schema.auth.as_ref().map(|a| names::type_name(&a.name));
     for model in &models {
         rust(
             format!("src/{}.rs", names::snake_plain(&model.record.name)),

@@ -57,6 +57,42 @@ pub fn pascal(name: &str) -> String {
     ident(&out)
 }
 
+/// A type's Rust name: the schema's name as written (schema names are
+/// unique, and two of them may differ only in `_`, like `UserGroup` and
+/// `User_Group`).
+pub fn type_name(name: &str) -> String {
+    ident(name)
+}
+
+/// `#[allow(non_camel_case_types)]` when the schema's name is not
+/// UpperCamelCase.
+pub fn allow_case(name: &str) -> String {
+    if name.contains('_') || name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        "#[allow(non_camel_case_types)]\n".to_string()
+    } else {
+        String::new()
+    }
+}
+
+/// The Rust names of an enum's variants: PascalCase, or as written (and
+/// `true`) when PascalCase would make two of them equal.
+pub fn variant_names(variants: &[String]) -> (Vec<String>, bool) {
+    let pascal: Vec<String> = variants.iter().map(|v| pascal(v)).collect();
+    let mut distinct = pascal.clone();
+    distinct.sort();
+    distinct.dedup();
+    if distinct.len() == pascal.len() {
+        (pascal, false)
+    } else {
+        (variants.iter().map(|v| ident(v)).collect(), true)
+    }
+}
+
+/// The path of a model's struct: `crate::<module>::<Name>`.
+pub fn model_path(name: &str) -> String {
+    format!("crate::{}::{}", snake_ident(name), type_name(name))
+}
+
 /// A Rust string literal.
 pub fn lit(text: &str) -> String {
     format!("{text:?}")

@@ -2,7 +2,7 @@
 //! its Rust type, how it is stored, whether it is in the create and update
 //! inputs, its default and its validators.
 
-use crate::names::{lit, pascal, snake_ident, snake_plain};
+use crate::names::{lit, model_path, snake_ident, snake_plain, type_name, variant_names};
 use cstack_compiler::syntax::ast::Arity;
 use cstack_compiler::{AttributeModel, FieldModel, Record, Scalar, SchemaModel, TypeModel, Value};
 use cstack_migrate::lower::columns::enum_type_name;
@@ -194,12 +194,11 @@ pub fn value_type(ty: &TypeModel) -> (String, Storage) {
         }
         TypeModel::Vector(_) => ("Vec<f32>".to_string(), Storage::Json),
         TypeModel::Enum(name) => (
-            format!("crate::{}", pascal(name)),
+            format!("crate::enums::{}", type_name(name)),
             Storage::Enum(enum_type_name(name)),
         ),
-        TypeModel::Type(name) | TypeModel::Model(name) => {
-            (format!("crate::{}", pascal(name)), Storage::Json)
-        }
+        TypeModel::Type(name) => (format!("crate::types::{}", type_name(name)), Storage::Json),
+        TypeModel::Model(name) => (model_path(name), Storage::Json),
         TypeModel::Generic(..) => (
             "::cstack_runtime::serde_json::Value".to_string(),
             Storage::Json,
@@ -270,14 +269,11 @@ fn default_value(field: &FieldModel, inner: &str, schema: &SchemaModel) -> Defau
             _ => None,
         },
         Value::Ident(variant) => match &field.ty {
-            TypeModel::Enum(name)
-                if schema
-                    .enums
-                    .iter()
-                    .any(|e| &e.name == name && e.variants.contains(variant)) =>
-            {
-                Some(format!("{inner}::{}", pascal(variant)))
-            }
+            TypeModel::Enum(name) => schema.enums.iter().find(|e| &e.name == name).and_then(|e| {
+                let position = e.variants.iter().position(|v| v == variant)?;
+                let (rust, _) = variant_names(&e.variants);
+                Some(format!("{inner}::{}", rust[position]))
+            }),
             _ => None,
         },
         _ => None,
