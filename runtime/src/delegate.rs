@@ -38,13 +38,10 @@ fn key_filter<M: Model>(key: &M::Key) -> Node {
 }
 
 async fn fetch_models<M: Model>(handle: &Handle, statement: &sql::Sql) -> Result<Vec<M>> {
-    let kinds = M::DESCRIPTOR.kinds();
     handle
-        .fetch(statement, &kinds)
+        .fetch(statement, M::DESCRIPTOR.kinds())
         .await?
-        .into_iter()
-        .map(M::from_row)
-        .collect()
+        .into_models()
 }
 
 impl<'a, M: Model> Delegate<'a, M> {
@@ -318,11 +315,7 @@ impl<'a, M: Model> FindMany<'a, M> {
     pub async fn count(self) -> Result<i64> {
         let statement = sql::count(self.handle.dialect(), M::DESCRIPTOR, &self.node());
         let rows = self.handle.fetch(&statement, &[Kind::Int]).await?;
-        match rows
-            .into_iter()
-            .next()
-            .and_then(|row| row.into_iter().next())
-        {
+        match rows.first_value() {
             Some(Value::Int(count)) => Ok(count),
             other => Err(Error::Decode {
                 message: format!("COUNT(*) returned {other:?}"),
@@ -443,9 +436,7 @@ impl<'a, M: Model, I: UpdateInput<M>> UpdateOne<'a, M, I> {
                 .push(&lookup.text[lookup.text.find(" WHERE ").unwrap_or(lookup.text.len())..]);
             statement.params = lookup.params;
             let found = self.handle.fetch(&statement, &[Kind::Int]).await?;
-            if let Some(Value::Int(actual)) =
-                found.into_iter().next().and_then(|r| r.into_iter().next())
-            {
+            if let Some(Value::Int(actual)) = found.first_value() {
                 return Err(Error::VersionMismatch {
                     model: model.name,
                     expected,

@@ -32,6 +32,8 @@ pub struct ModelDescriptor {
     pub soft_delete: Option<&'static str>,
     /// `@version`: the integer column bumped by every update.
     pub version: Option<&'static str>,
+    /// The kinds of `columns`, in the same order.
+    pub kinds: &'static [Kind],
 }
 
 impl ModelDescriptor {
@@ -39,8 +41,9 @@ impl ModelDescriptor {
         self.columns.iter().find(|column| column.name == name)
     }
 
-    pub(crate) fn kinds(&self) -> Vec<Kind> {
-        self.columns.iter().map(|column| column.kind).collect()
+    /// The column kinds, in order (what the backends decode by).
+    pub fn kinds(&self) -> &'static [Kind] {
+        self.kinds
     }
 }
 
@@ -50,8 +53,8 @@ pub trait Model: Sized + Send + Sync + 'static {
     /// The primary key's Rust type.
     type Key: ToValue + Send + Sync;
 
-    /// Builds the struct from one row, its values in descriptor order.
-    fn from_row(row: Vec<Value>) -> Result<Self>;
+    /// Builds the struct from the next row's values (in descriptor order).
+    fn from_row(row: &mut std::vec::IntoIter<Value>) -> Result<Self>;
 }
 
 /// The principal a handle acts for, as given to `with_auth`.

@@ -10,6 +10,31 @@ use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// The rows of a result, their values in one flat vector (one allocation
+/// per result, not per row), `width` values per row.
+pub(crate) struct Rows {
+    pub values: Vec<Value>,
+    pub width: usize,
+}
+
+impl Rows {
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// Decodes every row into a model.
+    pub fn into_models<M: crate::descriptor::Model>(self) -> Result<Vec<M>> {
+        let count = self.values.len().checked_div(self.width).unwrap_or(0);
+        let mut values = self.values.into_iter();
+        (0..count).map(|_| M::from_row(&mut values)).collect()
+    }
+
+    /// The first column of the first row.
+    pub fn first_value(self) -> Option<Value> {
+        self.values.into_iter().next()
+    }
+}
+
 #[derive(Clone)]
 pub(crate) enum Conn {
     #[cfg(feature = "postgres")]
@@ -115,9 +140,9 @@ impl Handle {
         self.statements.load(Ordering::Relaxed)
     }
 
-    pub(crate) async fn fetch(&self, sql: &Sql, kinds: &[Kind]) -> Result<Vec<Vec<Value>>> {
+    pub(crate) async fn fetch(&self, sql: &Sql, kinds: &[Kind]) -> Result<Rows> {
         self.statements.fetch_add(1, Ordering::Relaxed);
-        match &self.conn {
+        let values = match &self.conn {
             #[cfg(feature = "postgres")]
             Conn::Postgres(pool) => crate::postgres::fetch(pool, sql, kinds).await,
             #[cfg(feature = "postgres")]
@@ -135,7 +160,11 @@ impl Handle {
                 let guard = tx.lock().await;
                 crate::sqlite::fetch(crate::sqlite::tx_conn(&guard)?, sql, kinds)
             }
-        }
+        }?;
+        Ok(Rows {
+            values,
+            width: kinds.len(),
+        })
     }
 
     pub(crate) async fn execute(&self, sql: &Sql) -> Result<u64> {
@@ -196,9 +225,10 @@ impl Handle {
         let applied: Vec<String> = self
             .fetch(&query, &[Kind::Text])
             .await?
+            .values
             .into_iter()
-            .filter_map(|row| match row.into_iter().next() {
-                Some(Value::Text(name)) => Some(name),
+            .filter_map(|value| match value {
+                Value::Text(name) => Some(name),
                 _ => None,
             })
             .collect();

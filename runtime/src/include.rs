@@ -65,8 +65,11 @@ async fn children<P, C: Model>(
         negated: false,
     };
     let statement = sql::select(handle.dialect(), model, &node, &[], None, None);
-    for row in handle.fetch(&statement, &model.kinds()).await? {
-        let child = C::from_row(row)?;
+    for child in handle
+        .fetch(&statement, model.kinds())
+        .await?
+        .into_models::<C>()?
+    {
         grouped
             .entry(remote_key(&child).key())
             .or_default()

@@ -79,13 +79,13 @@ fn arguments(sql: &Sql) -> Result<PgArguments> {
     Ok(args)
 }
 
-pub(crate) async fn fetch<'e, E>(executor: E, sql: &Sql, kinds: &[Kind]) -> Result<Vec<Vec<Value>>>
+pub(crate) async fn fetch<'e, E>(executor: E, sql: &Sql, kinds: &[Kind]) -> Result<Vec<Value>>
 where
     E: Executor<'e, Database = Postgres>,
 {
     let query = sqlx_core::query::query_with::<Postgres, _>(&sql.text, arguments(sql)?);
     let rows = query.fetch_all(executor).await.map_err(database_error)?;
-    rows.iter().map(|row| decode_row(row, kinds)).collect()
+    decode_rows(&rows, kinds)
 }
 
 pub(crate) async fn execute<'e, E>(executor: E, sql: &Sql) -> Result<u64>
@@ -109,12 +109,102 @@ where
     Ok(())
 }
 
-fn decode_row(row: &PgRow, kinds: &[Kind]) -> Result<Vec<Value>> {
-    kinds
+/// How one column of a result is read, chosen once per result from the
+/// column's actual type (so each cell skips sqlx's per-cell type check).
+#[derive(Clone, Copy)]
+enum Decoder {
+    I16,
+    I32,
+    I64,
+    Bool,
+    F32,
+    F64,
+    Text,
+    Decimal,
+    Timestamp,
+    TimestampTz,
+    Uuid,
+    Json,
+    Bytes,
+    /// Any other type: decoded with sqlx's checks, erring on a mismatch.
+    Checked(Kind),
+}
+
+fn decoder(kind: Kind, type_name: &str) -> Decoder {
+    match (kind, type_name) {
+        (Kind::Int, "INT2") => Decoder::I16,
+        (Kind::Int, "INT4") => Decoder::I32,
+        (Kind::Int, "INT8") => Decoder::I64,
+        (Kind::Bool, "BOOL") => Decoder::Bool,
+        (Kind::Float, "FLOAT4") => Decoder::F32,
+        (Kind::Float, "FLOAT8") => Decoder::F64,
+        (Kind::Text, "TEXT" | "VARCHAR" | "BPCHAR" | "NAME") => Decoder::Text,
+        // An enum's binary form is its label; sqlx only knows the type by name.
+        (Kind::Enum(_), _) => Decoder::Text,
+        (Kind::Decimal, "NUMERIC") => Decoder::Decimal,
+        (Kind::DateTime, "TIMESTAMPTZ") => Decoder::TimestampTz,
+        (Kind::DateTime, "TIMESTAMP") => Decoder::Timestamp,
+        (Kind::Uuid, "UUID") => Decoder::Uuid,
+        (Kind::Json, "JSONB" | "JSON") => Decoder::Json,
+        (Kind::Bytes, "BYTEA") => Decoder::Bytes,
+        _ => Decoder::Checked(kind),
+    }
+}
+
+fn decode_rows(rows: &[PgRow], kinds: &[Kind]) -> Result<Vec<Value>> {
+    let Some(first) = rows.first() else {
+        return Ok(Vec::new());
+    };
+    let decoders: Vec<(Decoder, Kind)> = kinds
         .iter()
         .enumerate()
-        .map(|(index, kind)| decode(row, index, *kind))
-        .collect()
+        .map(|(index, kind)| {
+            (
+                decoder(*kind, first.column(index).type_info().name()),
+                *kind,
+            )
+        })
+        .collect();
+    let mut out = Vec::with_capacity(rows.len() * kinds.len());
+    for row in rows {
+        for (index, (decoder, kind)) in decoders.iter().enumerate() {
+            out.push(decode_with(row, index, *decoder, *kind)?);
+        }
+    }
+    Ok(out)
+}
+
+fn decode_with(row: &PgRow, index: usize, decoder: Decoder, kind: Kind) -> Result<Value> {
+    fn get<'r, T>(row: &'r PgRow, index: usize) -> std::result::Result<Option<T>, sqlx_core::Error>
+    where
+        T: sqlx_core::decode::Decode<'r, Postgres>,
+    {
+        row.try_get_unchecked::<Option<T>, _>(index)
+    }
+    let value = match decoder {
+        Decoder::I16 => get::<i16>(row, index).map(|v| v.map(|v| Value::Int(v.into()))),
+        Decoder::I32 => get::<i32>(row, index).map(|v| v.map(|v| Value::Int(v.into()))),
+        Decoder::I64 => get::<i64>(row, index).map(|v| v.map(Value::Int)),
+        Decoder::Bool => get::<bool>(row, index).map(|v| v.map(Value::Bool)),
+        Decoder::F32 => get::<f32>(row, index).map(|v| v.map(|v| Value::Float(v.into()))),
+        Decoder::F64 => get::<f64>(row, index).map(|v| v.map(Value::Float)),
+        Decoder::Text => get::<String>(row, index).map(|v| v.map(Value::Text)),
+        Decoder::Decimal => get::<Decimal>(row, index).map(|v| v.map(Value::Decimal)),
+        Decoder::Timestamp => {
+            get::<NaiveDateTime>(row, index).map(|v| v.map(|v| Value::DateTime(v.and_utc())))
+        }
+        Decoder::TimestampTz => get::<DateTime<Utc>>(row, index).map(|v| v.map(Value::DateTime)),
+        Decoder::Uuid => get::<uuid::Uuid>(row, index).map(|v| v.map(Value::Uuid)),
+        Decoder::Json => get::<sqlx_core::types::Json<serde_json::Value>>(row, index)
+            .map(|v| v.map(|v| Value::Json(v.0))),
+        Decoder::Bytes => get::<Vec<u8>>(row, index).map(|v| v.map(Value::Bytes)),
+        Decoder::Checked(kind) => return decode(row, index, kind),
+    };
+    value
+        .map(|value| value.unwrap_or(Value::Null(kind)))
+        .map_err(|error| Error::Decode {
+            message: format!("column {index}: {error}"),
+        })
 }
 
 fn decode(row: &PgRow, index: usize, kind: Kind) -> Result<Value> {

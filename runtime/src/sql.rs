@@ -34,7 +34,7 @@ pub(crate) struct OrderKey {
 impl Sql {
     pub fn new(dialect: Dialect) -> Self {
         Self {
-            text: String::with_capacity(128),
+            text: String::with_capacity(256),
             params: Vec::new(),
             dialect,
             aliases: 0,
@@ -48,7 +48,11 @@ impl Sql {
 
     pub fn ident(&mut self, name: &str) -> &mut Self {
         self.text.push('"');
-        self.text.push_str(&name.replace('"', "\"\""));
+        if name.contains('"') {
+            self.text.push_str(&name.replace('"', "\"\""));
+        } else {
+            self.text.push_str(name);
+        }
         self.text.push('"');
         self
     }
@@ -512,6 +516,7 @@ mod tests {
         primary_key: "id",
         soft_delete: Some("deleted_at"),
         version: None,
+        kinds: &[Kind::Int, Kind::Text],
     };
 
     #[test]

@@ -97,19 +97,17 @@ pub(crate) fn tx_conn<'a>(
         .ok_or(Error::TransactionClosed)
 }
 
-pub(crate) fn fetch(conn: &Connection, sql: &Sql, kinds: &[Kind]) -> Result<Vec<Vec<Value>>> {
+pub(crate) fn fetch(conn: &Connection, sql: &Sql, kinds: &[Kind]) -> Result<Vec<Value>> {
     let mut statement = conn.prepare_cached(&sql.text).map_err(database_error)?;
     let mut rows = statement
         .query(params_from_iter(sql.params.iter().map(bind)))
         .map_err(database_error)?;
     let mut out = Vec::new();
     while let Some(row) = rows.next().map_err(database_error)? {
-        let mut values = Vec::with_capacity(kinds.len());
         for (index, kind) in kinds.iter().enumerate() {
             let raw = row.get_ref(index).map_err(database_error)?;
-            values.push(decode(raw, *kind)?);
+            out.push(decode(raw, *kind)?);
         }
-        out.push(values);
     }
     Ok(out)
 }

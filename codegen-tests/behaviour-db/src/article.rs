@@ -95,24 +95,37 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
             nullable: true,
         },
     ],
+    kinds: &[
+        ::cstack_runtime::Kind::Int,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Decimal,
+        ::cstack_runtime::Kind::Int,
+        ::cstack_runtime::Kind::Bool,
+        ::cstack_runtime::Kind::Int,
+        ::cstack_runtime::Kind::Int,
+        ::cstack_runtime::Kind::Int,
+        ::cstack_runtime::Kind::DateTime,
+    ],
 };
 
 impl ::cstack_runtime::Model for Article {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
     type Key = i64;
-    fn from_row(row: Vec<::cstack_runtime::Value>) -> ::cstack_runtime::Result<Self> {
-        let mut row = row.into_iter();
+    fn from_row(
+        row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(&mut row)?,
-            title: ::cstack_runtime::take(&mut row)?,
-            body: ::cstack_runtime::take(&mut row)?,
-            price: ::cstack_runtime::take(&mut row)?,
-            stars: ::cstack_runtime::take(&mut row)?,
-            published: ::cstack_runtime::take(&mut row)?,
-            author_id: ::cstack_runtime::take(&mut row)?,
-            version: ::cstack_runtime::take(&mut row)?,
-            created_by: ::cstack_runtime::take(&mut row)?,
-            deleted_at: ::cstack_runtime::take(&mut row)?,
+            id: ::cstack_runtime::take(row)?,
+            title: ::cstack_runtime::take(row)?,
+            body: ::cstack_runtime::take(row)?,
+            price: ::cstack_runtime::take(row)?,
+            stars: ::cstack_runtime::take(row)?,
+            published: ::cstack_runtime::take(row)?,
+            author_id: ::cstack_runtime::take(row)?,
+            version: ::cstack_runtime::take(row)?,
+            created_by: ::cstack_runtime::take(row)?,
+            deleted_at: ::cstack_runtime::take(row)?,
             author: None,
         })
     }

@@ -72,21 +72,31 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
             nullable: false,
         },
     ],
+    kinds: &[
+        ::cstack_runtime::Kind::Int,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Enum("role"),
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::DateTime,
+    ],
 };
 
 impl ::cstack_runtime::Model for Member {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
     type Key = i64;
-    fn from_row(row: Vec<::cstack_runtime::Value>) -> ::cstack_runtime::Result<Self> {
-        let mut row = row.into_iter();
+    fn from_row(
+        row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(&mut row)?,
-            email: ::cstack_runtime::take(&mut row)?,
-            name: ::cstack_runtime::take(&mut row)?,
-            nickname: ::cstack_runtime::take(&mut row)?,
-            role: ::cstack_runtime::take(&mut row)?,
-            website: ::cstack_runtime::take(&mut row)?,
-            created_at: ::cstack_runtime::take(&mut row)?,
+            id: ::cstack_runtime::take(row)?,
+            email: ::cstack_runtime::take(row)?,
+            name: ::cstack_runtime::take(row)?,
+            nickname: ::cstack_runtime::take(row)?,
+            role: ::cstack_runtime::take(row)?,
+            website: ::cstack_runtime::take(row)?,
+            created_at: ::cstack_runtime::take(row)?,
             posts: None,
         })
     }

@@ -125,28 +125,45 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
             nullable: false,
         },
     ],
+    kinds: &[
+        ::cstack_runtime::Kind::Uuid,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Int,
+        ::cstack_runtime::Kind::Float,
+        ::cstack_runtime::Kind::Bool,
+        ::cstack_runtime::Kind::DateTime,
+        ::cstack_runtime::Kind::Decimal,
+        ::cstack_runtime::Kind::Json,
+        ::cstack_runtime::Kind::Bytes,
+        ::cstack_runtime::Kind::Uuid,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Text,
+    ],
 };
 
 impl ::cstack_runtime::Model for Sample {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
     type Key = ::cstack_runtime::uuid::Uuid;
-    fn from_row(row: Vec<::cstack_runtime::Value>) -> ::cstack_runtime::Result<Self> {
-        let mut row = row.into_iter();
+    fn from_row(
+        row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(&mut row)?,
-            text: ::cstack_runtime::take(&mut row)?,
-            count: ::cstack_runtime::take(&mut row)?,
-            ratio: ::cstack_runtime::take(&mut row)?,
-            flag: ::cstack_runtime::take(&mut row)?,
-            when: ::cstack_runtime::take(&mut row)?,
-            amount: ::cstack_runtime::take(&mut row)?,
-            data: ::cstack_runtime::take(&mut row)?,
-            blob: ::cstack_runtime::take(&mut row)?,
-            r#ref: ::cstack_runtime::take(&mut row)?,
-            maybe: ::cstack_runtime::take(&mut row)?,
-            currency: ::cstack_runtime::take(&mut row)?,
-            secret: ::cstack_runtime::take(&mut row)?,
-            origin: ::cstack_runtime::take(&mut row)?,
+            id: ::cstack_runtime::take(row)?,
+            text: ::cstack_runtime::take(row)?,
+            count: ::cstack_runtime::take(row)?,
+            ratio: ::cstack_runtime::take(row)?,
+            flag: ::cstack_runtime::take(row)?,
+            when: ::cstack_runtime::take(row)?,
+            amount: ::cstack_runtime::take(row)?,
+            data: ::cstack_runtime::take(row)?,
+            blob: ::cstack_runtime::take(row)?,
+            r#ref: ::cstack_runtime::take(row)?,
+            maybe: ::cstack_runtime::take(row)?,
+            currency: ::cstack_runtime::take(row)?,
+            secret: ::cstack_runtime::take(row)?,
+            origin: ::cstack_runtime::take(row)?,
         })
     }
 }

@@ -37,17 +37,23 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
             nullable: true,
         },
     ],
+    kinds: &[
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Text,
+    ],
 };
 
 impl ::cstack_runtime::Model for Setting {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
     type Key = String;
-    fn from_row(row: Vec<::cstack_runtime::Value>) -> ::cstack_runtime::Result<Self> {
-        let mut row = row.into_iter();
+    fn from_row(
+        row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            key: ::cstack_runtime::take(&mut row)?,
-            value: ::cstack_runtime::take(&mut row)?,
-            note: ::cstack_runtime::take(&mut row)?,
+            key: ::cstack_runtime::take(row)?,
+            value: ::cstack_runtime::take(row)?,
+            note: ::cstack_runtime::take(row)?,
         })
     }
 }

@@ -230,6 +230,10 @@ pub fn model_file(
             field.nullable()
         );
     }
+    out += "],\nkinds: &[";
+    for field in &model.fields {
+        let _ = write!(out, "{RT}::Kind::{}, ", field.kind());
+    }
     out += "],\n};\n\n";
 
     let delegate = has_delegate(model);
@@ -239,8 +243,8 @@ pub fn model_file(
             "impl {RT}::Model for {name} {{\n\
              const DESCRIPTOR: &'static {RT}::ModelDescriptor = &DESCRIPTOR;\n\
              type Key = {};\n\
-             fn from_row(row: Vec<{RT}::Value>) -> {RT}::Result<Self> {{\n\
-             let mut row = row.into_iter();\nOk(Self {{",
+             fn from_row(row: &mut ::std::vec::IntoIter<{RT}::Value>) -> {RT}::Result<Self> {{\n\
+             Ok(Self {{",
             id.inner
         );
         for field in &model.fields {

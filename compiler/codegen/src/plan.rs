@@ -96,9 +96,9 @@ impl Field<'_> {
     /// Reads this field from the row iterator `row`.
     pub fn take(&self) -> &'static str {
         match (&self.storage, self.nullable()) {
-            (Storage::Direct(_) | Storage::Enum(_), _) => "::cstack_runtime::take(&mut row)?",
-            (Storage::Json, true) => "::cstack_runtime::take_json_opt(&mut row)?",
-            (Storage::Json, false) => "::cstack_runtime::take_json(&mut row)?",
+            (Storage::Direct(_) | Storage::Enum(_), _) => "::cstack_runtime::take(row)?",
+            (Storage::Json, true) => "::cstack_runtime::take_json_opt(row)?",
+            (Storage::Json, false) => "::cstack_runtime::take_json(row)?",
         }
     }
 }

@@ -56,19 +56,27 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
             nullable: false,
         },
     ],
+    kinds: &[
+        ::cstack_runtime::Kind::DateTime,
+        ::cstack_runtime::Kind::DateTime,
+        ::cstack_runtime::Kind::Int,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Text,
+    ],
 };
 
 impl ::cstack_runtime::Model for Author {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
     type Key = i64;
-    fn from_row(row: Vec<::cstack_runtime::Value>) -> ::cstack_runtime::Result<Self> {
-        let mut row = row.into_iter();
+    fn from_row(
+        row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            created_at: ::cstack_runtime::take(&mut row)?,
-            updated_at: ::cstack_runtime::take(&mut row)?,
-            id: ::cstack_runtime::take(&mut row)?,
-            email: ::cstack_runtime::take(&mut row)?,
-            name: ::cstack_runtime::take(&mut row)?,
+            created_at: ::cstack_runtime::take(row)?,
+            updated_at: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::take(row)?,
+            email: ::cstack_runtime::take(row)?,
+            name: ::cstack_runtime::take(row)?,
             posts: None,
         })
     }

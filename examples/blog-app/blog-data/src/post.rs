@@ -71,21 +71,31 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
             nullable: false,
         },
     ],
+    kinds: &[
+        ::cstack_runtime::Kind::DateTime,
+        ::cstack_runtime::Kind::DateTime,
+        ::cstack_runtime::Kind::Int,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Decimal,
+        ::cstack_runtime::Kind::Enum("post_status"),
+        ::cstack_runtime::Kind::Int,
+    ],
 };
 
 impl ::cstack_runtime::Model for Post {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
     type Key = i64;
-    fn from_row(row: Vec<::cstack_runtime::Value>) -> ::cstack_runtime::Result<Self> {
-        let mut row = row.into_iter();
+    fn from_row(
+        row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            created_at: ::cstack_runtime::take(&mut row)?,
-            updated_at: ::cstack_runtime::take(&mut row)?,
-            id: ::cstack_runtime::take(&mut row)?,
-            title: ::cstack_runtime::take(&mut row)?,
-            price: ::cstack_runtime::take(&mut row)?,
-            status: ::cstack_runtime::take(&mut row)?,
-            author_id: ::cstack_runtime::take(&mut row)?,
+            created_at: ::cstack_runtime::take(row)?,
+            updated_at: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::take(row)?,
+            title: ::cstack_runtime::take(row)?,
+            price: ::cstack_runtime::take(row)?,
+            status: ::cstack_runtime::take(row)?,
+            author_id: ::cstack_runtime::take(row)?,
             author: None,
         })
     }
