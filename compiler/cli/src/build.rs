@@ -301,23 +301,35 @@ fn rustfmt(paths: &[PathBuf]) {
         return;
     }
     let rustfmt = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
-    // Batches keep the command line short on large schemas.
-    for batch in paths.chunks(200) {
-        let status = std::process::Command::new(&rustfmt)
-            .args(["--edition", "2024"])
-            .args(batch)
-            .stdin(std::process::Stdio::null())
-            .status();
-        match status {
-            Ok(status) if status.success() => {}
-            Ok(status) => {
-                eprintln!("warning: rustfmt exited with {status}; files left as pretty-printed")
-            }
-            Err(error) => {
-                eprintln!("warning: cannot run rustfmt ({error}); files left as pretty-printed");
-                return;
-            }
-        }
+    // One rustfmt per core, each on its share of the files.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = paths.len().div_ceil(workers).max(1);
+    let outcomes: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(chunk)
+            .map(|batch| {
+                let rustfmt = &rustfmt;
+                scope.spawn(move || {
+                    match std::process::Command::new(rustfmt)
+                        .args(["--edition", "2024"])
+                        .args(batch)
+                        .stdin(std::process::Stdio::null())
+                        .status()
+                    {
+                        Ok(status) if status.success() => String::new(),
+                        Ok(status) => format!("rustfmt exited with {status}"),
+                        Err(error) => format!("cannot run rustfmt ({error})"),
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| "rustfmt thread failed".into()))
+            .collect()
+    });
+    if let Some(problem) = outcomes.into_iter().find(|o| !o.is_empty()) {
+        eprintln!("warning: {problem}; files left as pretty-printed");
     }
 }
 

@@ -179,31 +179,28 @@ fn render(
         path: "Cargo.toml".to_string(),
         contents: cargo_toml(options),
     }];
-    let mut rust = |path: String, text: String| -> Result<(), BuildError> {
-        let contents =
-            format::rust(&text).map_err(|e| BuildError::Internal(format!("{path}: {e}")))?;
-        files.push(GeneratedFile { path, contents });
-        Ok(())
-    };
-    rust(
-        "src/lib.rs".into(),
-        emit_items::lib_file(schema, &models, &options.source_name, hash, target),
-    )?;
-    rust("src/enums.rs".into(), emit_items::enums_file(schema))?;
-    rust("src/types.rs".into(), emit_items::types_file(schema))?;
+    let mut sources: Vec<(String, String)> = vec![
+        (
+            "src/lib.rs".into(),
+            emit_items::lib_file(schema, &models, &options.source_name, hash, target),
+        ),
+        ("src/enums.rs".into(), emit_items::enums_file(schema)),
+        ("src/types.rs".into(), emit_items::types_file(schema)),
+    ];
     if database {
-        rust(
+        sources.push((
             "src/database.rs".into(),
             emit_items::database_file(schema, &models, target, &migrations),
-        )?;
+        ));
     }
     let auth = schema.auth.as_ref().map(|a| names::type_name(&a.name));
     for model in &models {
-        rust(
+        sources.push((
             format!("src/{}.rs", names::snake_plain(&model.record.name)),
             emit_model::model_file(model, auth.as_deref(), &linkable),
-        )?;
+        ));
     }
+    files.extend(format::all(sources).map_err(BuildError::Internal)?);
     Ok(GeneratedCrate { files })
 }
 
