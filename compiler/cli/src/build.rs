@@ -45,10 +45,10 @@ fn build(args: &BuildArgs) -> Result<Status, String> {
         print_diagnostics(args, &path, file.text(&db), &checked.diagnostics);
         return Ok(Status::Failed);
     }
-    let provider = schema_model(&db, file)
+    let model = schema_model(&db, file)
         .as_ref()
-        .map_err(|_| "the schema has errors".to_string())?
-        .provider;
+        .map_err(|_| "the schema has errors".to_string())?;
+    let provider = model.provider;
     let options = BuildOptions {
         crate_name: crate_name(args)?,
         target: match args.target {
@@ -67,6 +67,12 @@ fn build(args: &BuildArgs) -> Result<Status, String> {
             .file_name()
             .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned()),
     };
+    if options.target.embedded()
+        && let Some(problem) = embedded_problem(model)
+    {
+        eprintln!("error: {problem}; build with --target server");
+        return Ok(Status::Failed);
+    }
     let request = BuildRequest::new(&db, options);
     let generated = generated_crate(&db, file, request)
         .as_ref()
@@ -85,6 +91,32 @@ fn build(args: &BuildArgs) -> Result<Status, String> {
     install(&out, staging, &files)
         .map_err(|e| format!("cannot write `{}`: {e}", args.out.display()))?;
     Ok(Status::Clean)
+}
+
+/// What an embedded (SQLite) build cannot have, which the checker only
+/// reports when the datasource itself is SQLite.
+fn embedded_problem(model: &cstack_compiler::SchemaModel) -> Option<String> {
+    if let Some(view) = model
+        .views
+        .iter()
+        .find(|v| v.attributes.iter().any(|a| a.name == "materialized"))
+    {
+        return Some(format!(
+            "view `{}` is @@materialized, which the embedded (SQLite) target cannot build",
+            view.name
+        ));
+    }
+    model.models.iter().find_map(|m| {
+        m.fields
+            .iter()
+            .find(|f| matches!(f.ty, cstack_compiler::TypeModel::Vector(_)))
+            .map(|f| {
+                format!(
+                    "field `{}.{}` is a pgvector `Vector`, which the embedded (SQLite) target cannot store",
+                    m.name, f.name
+                )
+            })
+    })
 }
 
 fn print_diagnostics(

@@ -198,3 +198,33 @@ fn committed_generated_crates_are_up_to_date() {
         );
     }
 }
+
+#[test]
+fn the_embedded_target_refuses_what_sqlite_cannot_hold() {
+    let folder = tempfile::tempdir().unwrap();
+    let schema = folder.path().join("vectors.cstack");
+    std::fs::write(
+        &schema,
+        "datasource db {\n  provider = \"postgresql\"\n}\n\nextension pgvector {}\n\n\
+         model Doc {\n  id Int @id\n  embedding Vector(3)\n}\n",
+    )
+    .unwrap();
+    let out = folder.path().join("out");
+    let schema = schema.display().to_string();
+    let out_arg = out.display().to_string();
+    let embedded = cstackc(&["build", &schema, "--out", &out_arg, "--target", "embedded"]);
+    assert_eq!(
+        embedded.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&embedded.stderr)
+    );
+    assert!(String::from_utf8_lossy(&embedded.stderr).contains("Doc.embedding"));
+    assert!(!out.exists());
+    let server = cstackc(&["build", &schema, "--out", &out_arg]);
+    assert!(
+        server.status.success(),
+        "{}",
+        String::from_utf8_lossy(&server.stderr)
+    );
+}
