@@ -102,7 +102,9 @@ pub(crate) fn fetch(conn: &Connection, sql: &Sql, kinds: &[Kind]) -> Result<Vec<
     let mut rows = statement
         .query(params_from_iter(sql.params.iter().map(bind)))
         .map_err(database_error)?;
-    let mut out = Vec::new();
+    // Room for a page of rows up front: growing a vector of values from
+    // nothing copies it over and over.
+    let mut out = Vec::with_capacity(kinds.len() * 16);
     while let Some(row) = rows.next().map_err(database_error)? {
         for (index, kind) in kinds.iter().enumerate() {
             let raw = row.get_ref(index).map_err(database_error)?;
