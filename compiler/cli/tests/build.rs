@@ -228,3 +228,49 @@ fn the_embedded_target_refuses_what_sqlite_cannot_hold() {
         String::from_utf8_lossy(&server.stderr)
     );
 }
+
+#[test]
+fn a_migrations_folder_is_embedded_in_order_instead_of_the_initial_ddl() {
+    let folder = tempfile::tempdir().unwrap();
+    let schema = folder.path().join("app.cstack");
+    std::fs::write(
+        &schema,
+        "datasource db {\n  provider = \"sqlite\"\n}\n\nmodel Note {\n  id Int @id\n}\n",
+    )
+    .unwrap();
+    for (name, sql) in [
+        (
+            "20260102000000_second",
+            "ALTER TABLE notes ADD COLUMN x TEXT;",
+        ),
+        (
+            "20260101000000_first",
+            "CREATE TABLE notes (id INTEGER PRIMARY KEY);",
+        ),
+    ] {
+        let dir = folder.path().join("migrations/sqlite").join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("up.sql"), sql).unwrap();
+    }
+    let out = folder.path().join("app-data");
+    let output = cstackc(&[
+        "build",
+        &schema.display().to_string(),
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let database = std::fs::read_to_string(out.join("src/database.rs")).unwrap();
+    let first = database
+        .find("20260101000000_first")
+        .expect("first migration");
+    let second = database
+        .find("20260102000000_second")
+        .expect("second migration");
+    assert!(first < second, "in folder-name order");
+    assert!(!database.contains("00000000000000_initial"));
+}
