@@ -447,3 +447,36 @@ impl<'a, M: Model, I: UpdateInput<M>> UpdateOne<'a, M, I> {
         Err(Error::NotFound { model: model.name })
     }
 }
+
+/// The read operations on a view: what `Delegate` offers minus every write.
+pub struct ViewDelegate<'a, M> {
+    inner: Delegate<'a, M>,
+}
+
+impl<'a, M: Model> ViewDelegate<'a, M> {
+    pub fn new(handle: &'a Handle) -> Self {
+        Self {
+            inner: Delegate::new(handle),
+        }
+    }
+
+    pub fn find_unique(&self, key: M::Key) -> FindUnique<'a, M> {
+        self.inner.find_unique(key)
+    }
+
+    pub fn find_first(&self) -> FindFirst<'a, M> {
+        self.inner.find_first()
+    }
+
+    pub fn find_many(&self) -> FindMany<'a, M> {
+        self.inner.find_many()
+    }
+
+    pub async fn count(&self, filter: Filter<M>) -> Result<i64> {
+        self.inner.count(filter).await
+    }
+
+    pub async fn exists(&self, filter: Filter<M>) -> Result<bool> {
+        self.inner.exists(filter).await
+    }
+}

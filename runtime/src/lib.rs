@@ -40,7 +40,7 @@ pub mod validate;
 mod value;
 
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use delegate::{Delegate, FindFirst, FindMany, FindUnique, Page, UpdateOne};
+pub use delegate::{Delegate, FindFirst, FindMany, FindUnique, Page, UpdateOne, ViewDelegate};
 pub use descriptor::{Auth, Column, CreateInput, Model, ModelDescriptor, UpdateInput, UpsertInput};
 pub use error::{Error, Result};
 pub use filter::{Field, Filter, NullsOrder, Order, Relation, ToManyRelation};

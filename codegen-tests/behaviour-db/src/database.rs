@@ -59,6 +59,11 @@ ALTER TABLE "articles" ADD CONSTRAINT "articles_author_id_fkey" FOREIGN KEY ("au
 
 CREATE INDEX "articles_author_id_idx" ON "articles" ("author_id");
 
+CREATE VIEW "live_articles" AS
+SELECT id, title, stars
+    FROM articles
+    WHERE deleted_at IS NULL;
+
 "#,
 )];
 
@@ -123,6 +128,11 @@ CREATE TABLE "settings" (
 CREATE UNIQUE INDEX "members_email_key" ON "members" ("email");
 
 CREATE INDEX "articles_author_id_idx" ON "articles" ("author_id");
+
+CREATE VIEW "live_articles" AS
+SELECT id, title, stars
+    FROM articles
+    WHERE deleted_at IS NULL;
 
 "#,
 )];
@@ -205,5 +215,11 @@ impl Db {
     /// The `Setting` delegate.
     pub fn setting(&self) -> ::cstack_runtime::Delegate<'_, crate::setting::Setting> {
         ::cstack_runtime::Delegate::new(&self.handle)
+    }
+    /// The `LiveArticle` delegate.
+    pub fn live_article(
+        &self,
+    ) -> ::cstack_runtime::ViewDelegate<'_, crate::live_article::LiveArticle> {
+        ::cstack_runtime::ViewDelegate::new(&self.handle)
     }
 }

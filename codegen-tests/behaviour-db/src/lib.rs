@@ -27,6 +27,10 @@ pub mod setting;
 
 pub use setting::{CreateSettingInput, CreateSettingInputBuilder, Setting, UpdateSettingInput};
 
+pub mod live_article;
+
+pub use live_article::LiveArticle;
+
 pub use enums::Role;
 
 pub use types::Principal;
@@ -35,7 +39,7 @@ pub use types::Principal;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "a4169c4aa614695a";
+pub const SCHEMA_HASH: &str = "9032d728a9c87ce6";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Member", "Article", "Sample", "Setting"];

@@ -4,7 +4,8 @@
 
 use behaviour_db::{
     Article, CreateArticleInput, CreateMemberInput, CreateSampleInput, CreateSettingInput, Db,
-    Member, Principal, Role, UpdateArticleInput, UpdateMemberInput, article, member, setting,
+    Member, Principal, Role, UpdateArticleInput, UpdateMemberInput, article, live_article, member,
+    setting,
 };
 use cstack_codegen_suite::{TestDb, both};
 use cstack_runtime::chrono::{TimeZone, Utc};
@@ -43,6 +44,7 @@ on_both_backends! {
     every_scalar_round_trips => round_trip;
     auth_defaults_need_a_principal => auth_defaults;
     bulk_writes => bulk;
+    views_are_read_only_delegates => views;
 }
 
 fn decimal(text: &str) -> Decimal {
@@ -707,5 +709,33 @@ async fn bulk(t: &TestDb) -> Outcome {
         .await?;
     assert_eq!(removed, 2);
     assert_eq!(db.member().count(Filter::all()).await?, 3);
+    Ok(())
+}
+
+async fn views(t: &TestDb) -> Outcome {
+    let db = &t.db;
+    let m = member(db, "view@x.io", "View").await?;
+    let kept = article(db, m.id, "Kept", "1", 4).await?;
+    let gone = article(db, m.id, "Gone", "1", 2).await?;
+    db.article().delete(gone.id).await?;
+    let live = db
+        .live_article()
+        .find_many()
+        .order_by(live_article::id().asc())
+        .exec()
+        .await?;
+    assert_eq!(live.len(), 1);
+    assert_eq!(
+        (live[0].id, live[0].title.as_str(), live[0].stars),
+        (kept.id, "Kept", 4)
+    );
+    assert_eq!(
+        db.live_article()
+            .count(live_article::stars().gte(3))
+            .await?,
+        1
+    );
+    let found = db.live_article().find_unique(kept.id).exec().await?;
+    assert_eq!(found.map(|v| v.title).as_deref(), Some("Kept"));
     Ok(())
 }

@@ -237,9 +237,14 @@ pub fn database_file(
         );
     }
     for model in models.iter().filter(|m| crate::emit_model::has_delegate(m)) {
+        let delegate = if model.view {
+            "ViewDelegate"
+        } else {
+            "Delegate"
+        };
         let _ = writeln!(
             out,
-            "/// The `{}` delegate.\npub fn {}(&self) -> {RT}::Delegate<'_, {}> {{ {RT}::Delegate::new(&self.handle) }}",
+            "/// The `{}` delegate.\npub fn {}(&self) -> {RT}::{delegate}<'_, {}> {{ {RT}::{delegate}::new(&self.handle) }}",
             model.record.name,
             accessor(model.record),
             crate::names::model_path(&model.record.name)
@@ -315,16 +320,17 @@ pub fn lib_file(
             out += "#[allow(non_snake_case)]\n";
         }
         let _ = writeln!(out, "pub mod {module};");
-        reexport(
-            &module,
+        let items = if model.view {
+            vec![name.clone()]
+        } else {
             vec![
                 name.clone(),
                 format!("Create{name}Input"),
                 format!("Create{name}InputBuilder"),
                 format!("Update{name}Input"),
-            ],
-            &mut out,
-        );
+            ]
+        };
+        reexport(&module, items, &mut out);
     }
     reexport(
         "enums",

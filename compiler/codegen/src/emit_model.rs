@@ -153,8 +153,10 @@ pub fn model_file(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "//! The `{}` model: its row struct, inputs, descriptor and filter helpers.\n",
-        record.name
+        "//! The `{}` {}: its row struct, {}descriptor and filter helpers.\n",
+        record.name,
+        if model.view { "view" } else { "model" },
+        if model.view { "" } else { "inputs, " }
     );
 
     // The row struct.
@@ -256,409 +258,413 @@ pub fn model_file(
         out += "})\n}\n}\n\n";
     }
 
-    // The create input.
-    let create_fields: Vec<&Field<'_>> = model.create_fields().collect();
-    let _ = writeln!(
-        out,
-        "/// The values of a new `{}`. Optional fields and fields with a default may be left out.\n\
+    // Views are read-only: no inputs.
+    if !model.view {
+        // The create input.
+        let create_fields: Vec<&Field<'_>> = model.create_fields().collect();
+        let _ = writeln!(
+            out,
+            "/// The values of a new `{}`. Optional fields and fields with a default may be left out.\n\
          {allow}#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {create} {{",
-        record.name
-    );
-    for field in &create_fields {
-        out += &doc(field.model.docs.as_deref());
-        let serde = if field.list {
-            format!("rename = {}, default", serde_rename(field))
-        } else if Model::is_required(field) {
-            format!("rename = {}", serde_rename(field))
+            record.name
+        );
+        for field in &create_fields {
+            out += &doc(field.model.docs.as_deref());
+            let serde = if field.list {
+                format!("rename = {}, default", serde_rename(field))
+            } else if Model::is_required(field) {
+                format!("rename = {}", serde_rename(field))
+            } else {
+                format!(
+                    "rename = {}, default, skip_serializing_if = \"Option::is_none\"",
+                    serde_rename(field)
+                )
+            };
+            let _ = writeln!(
+                out,
+                "#[serde({serde})]\npub {}: {},",
+                field.ident,
+                create_type(field)
+            );
+        }
+        out += "}\n\n";
+
+        // Validation of the create input.
+        let mut create_checks = String::new();
+        for field in &create_fields {
+            let body = checks(field);
+            if body.is_empty() {
+                continue;
+            }
+            let access = if field.list {
+                format!("for v in &self.{} {{ {body} }}", field.ident)
+            } else if Model::is_required(field) {
+                format!("{{ let v = &self.{}; {body} }}", field.ident)
+            } else {
+                format!("if let Some(v) = &self.{} {{ {body} }}", field.ident)
+            };
+            create_checks += &access;
+            create_checks.push('\n');
+        }
+        let errors_binding = if create_checks.is_empty() {
+            "let errors"
         } else {
-            format!(
-                "rename = {}, default, skip_serializing_if = \"Option::is_none\"",
-                serde_rename(field)
-            )
+            "let mut errors"
+        };
+        let required: Vec<&&Field<'_>> = create_fields
+            .iter()
+            .filter(|f| Model::is_required(f))
+            .collect();
+        let unset = vec![format!("{RT}::builder::Unset"); required.len()];
+        let generics = |items: &[String]| {
+            if items.is_empty() {
+                String::new()
+            } else {
+                format!("<{}>", items.join(", "))
+            }
         };
         let _ = writeln!(
             out,
-            "#[serde({serde})]\npub {}: {},",
-            field.ident,
-            create_type(field)
-        );
-    }
-    out += "}\n\n";
-
-    // Validation of the create input.
-    let mut create_checks = String::new();
-    for field in &create_fields {
-        let body = checks(field);
-        if body.is_empty() {
-            continue;
-        }
-        let access = if field.list {
-            format!("for v in &self.{} {{ {body} }}", field.ident)
-        } else if Model::is_required(field) {
-            format!("{{ let v = &self.{}; {body} }}", field.ident)
-        } else {
-            format!("if let Some(v) = &self.{} {{ {body} }}", field.ident)
-        };
-        create_checks += &access;
-        create_checks.push('\n');
-    }
-    let errors_binding = if create_checks.is_empty() {
-        "let errors"
-    } else {
-        "let mut errors"
-    };
-    let required: Vec<&&Field<'_>> = create_fields
-        .iter()
-        .filter(|f| Model::is_required(f))
-        .collect();
-    let unset = vec![format!("{RT}::builder::Unset"); required.len()];
-    let generics = |items: &[String]| {
-        if items.is_empty() {
-            String::new()
-        } else {
-            format!("<{}>", items.join(", "))
-        }
-    };
-    let _ = writeln!(
-        out,
-        "impl {create} {{\n\
+            "impl {create} {{\n\
          /// A builder that only offers `build()` once every required field is given.\n\
          pub fn builder() -> {builder}{} {{\n{builder} {{",
-        generics(&unset)
-    );
-    for field in &create_fields {
-        let init = if Model::is_required(field) {
-            format!("{RT}::builder::Unset")
-        } else if field.list {
-            "Vec::new()".to_string()
-        } else {
-            "None".to_string()
-        };
-        let _ = writeln!(out, "{}: {init},", field.ident);
-    }
-    let _ = writeln!(
-        out,
-        "}}\n}}\n\n\
+            generics(&unset)
+        );
+        for field in &create_fields {
+            let init = if Model::is_required(field) {
+                format!("{RT}::builder::Unset")
+            } else if field.list {
+                "Vec::new()".to_string()
+            } else {
+                "None".to_string()
+            };
+            let _ = writeln!(out, "{}: {init},", field.ident);
+        }
+        let _ = writeln!(
+            out,
+            "}}\n}}\n\n\
          /// Checks every validator of the schema; every failing field is reported.\n\
          pub fn validate(&self) -> Result<(), {RT}::ValidationErrors> {{\n\
          {errors_binding} = {RT}::ValidationErrors::new();\n{create_checks}errors.into_result()\n}}\n}}\n"
-    );
+        );
 
-    // Values of the create input.
-    let auth_fields: Vec<&Field<'_>> = model
-        .fields
-        .iter()
-        .filter(|f| matches!(f.default, DefaultValue::Auth(_)))
-        .collect();
-    let auth_param = if auth_fields.is_empty() || auth.is_none() {
-        "_auth"
-    } else {
-        "auth"
-    };
-    // Without a key there is no delegate, so nothing to insert through.
-    let mut insert = String::new();
-    let out_before_insert = std::mem::take(&mut out);
-    let _ = writeln!(
-        out,
-        "impl {RT}::CreateInput<{name}> for {create} {{\n\
-         fn validate(&self) -> Result<(), {RT}::ValidationErrors> {{ {create}::validate(self) }}\n\
-         fn into_values(self, {auth_param}: {RT}::Auth<'_>) -> {RT}::Result<Vec<(&'static str, {RT}::Value)>> {{"
-    );
-    if let (false, Some(auth)) = (auth_fields.is_empty(), auth) {
+        // Values of the create input.
+        let auth_fields: Vec<&Field<'_>> = model
+            .fields
+            .iter()
+            .filter(|f| matches!(f.default, DefaultValue::Auth(_)))
+            .collect();
+        let auth_param = if auth_fields.is_empty() || auth.is_none() {
+            "_auth"
+        } else {
+            "auth"
+        };
+        // Without a key there is no delegate, so nothing to insert through.
+        let mut insert = String::new();
+        let out_before_insert = std::mem::take(&mut out);
         let _ = writeln!(
             out,
-            "let auth = auth.and_then(|auth| auth.downcast_ref::<crate::types::{auth}>()).ok_or_else(|| {RT}::Error::Forbidden {{ \
-             reason: {}.to_string() }})?;",
-            lit(&format!(
-                "creating a {} needs an authenticated principal (`Db::with_auth`)",
-                record.name
-            ))
+            "impl {RT}::CreateInput<{name}> for {create} {{\n\
+         fn validate(&self) -> Result<(), {RT}::ValidationErrors> {{ {create}::validate(self) }}\n\
+         fn into_values(self, {auth_param}: {RT}::Auth<'_>) -> {RT}::Result<Vec<(&'static str, {RT}::Value)>> {{"
         );
-    }
-    let _ = writeln!(
-        out,
-        "let mut values = Vec::with_capacity({});",
-        model.fields.len()
-    );
-    for field in &model.fields {
-        let column = lit(&field.column);
-        let in_create = create_fields.iter().any(|f| f.column == field.column);
-        if in_create {
-            let this = format!("self.{}", field.ident);
-            if field.list || Model::is_required(field) {
+        if let (false, Some(auth)) = (auth_fields.is_empty(), auth) {
+            let _ = writeln!(
+                out,
+                "let auth = auth.and_then(|auth| auth.downcast_ref::<crate::types::{auth}>()).ok_or_else(|| {RT}::Error::Forbidden {{ \
+             reason: {}.to_string() }})?;",
+                lit(&format!(
+                    "creating a {} needs an authenticated principal (`Db::with_auth`)",
+                    record.name
+                ))
+            );
+        }
+        let _ = writeln!(
+            out,
+            "let mut values = Vec::with_capacity({});",
+            model.fields.len()
+        );
+        for field in &model.fields {
+            let column = lit(&field.column);
+            let in_create = create_fields.iter().any(|f| f.column == field.column);
+            if in_create {
+                let this = format!("self.{}", field.ident);
+                if field.list || Model::is_required(field) {
+                    let _ = writeln!(
+                        out,
+                        "values.push(({column}, {}));",
+                        value_of(field, &format!("&{this}"))
+                    );
+                } else {
+                    match &field.default {
+                        DefaultValue::Expr(expr) => {
+                            let _ = writeln!(
+                                out,
+                                "values.push(({column}, match &{this} {{ Some(v) => {}, None => {} }}));",
+                                value_of(field, "v"),
+                                value_of(field, &format!("&{expr}"))
+                            );
+                        }
+                        DefaultValue::Database => {
+                            let _ = writeln!(
+                                out,
+                                "if let Some(v) = &{this} {{ values.push(({column}, {})); }}",
+                                value_of(field, "v")
+                            );
+                        }
+                        _ => {
+                            let _ = writeln!(
+                                out,
+                                "values.push(({column}, match &{this} {{ Some(v) => {}, None => {} }}));",
+                                value_of(field, "v"),
+                                null_of(field)
+                            );
+                        }
+                    }
+                }
+            } else if let (DefaultValue::Auth(path), true) = (&field.default, auth.is_some()) {
+                let access: Vec<String> =
+                    path.iter().map(|p| crate::names::snake_ident(p)).collect();
                 let _ = writeln!(
                     out,
                     "values.push(({column}, {}));",
-                    value_of(field, &format!("&{this}"))
+                    value_of(field, &format!("&auth.{}", access.join(".")))
                 );
-            } else {
-                match &field.default {
-                    DefaultValue::Expr(expr) => {
-                        let _ = writeln!(
-                            out,
-                            "values.push(({column}, match &{this} {{ Some(v) => {}, None => {} }}));",
-                            value_of(field, "v"),
-                            value_of(field, &format!("&{expr}"))
-                        );
-                    }
-                    DefaultValue::Database => {
-                        let _ = writeln!(
-                            out,
-                            "if let Some(v) = &{this} {{ values.push(({column}, {})); }}",
-                            value_of(field, "v")
-                        );
-                    }
-                    _ => {
-                        let _ = writeln!(
-                            out,
-                            "values.push(({column}, match &{this} {{ Some(v) => {}, None => {} }}));",
-                            value_of(field, "v"),
-                            null_of(field)
-                        );
-                    }
-                }
+            } else if field.version {
+                let _ = writeln!(out, "values.push(({column}, {RT}::Value::Int(0)));");
             }
-        } else if let (DefaultValue::Auth(path), true) = (&field.default, auth.is_some()) {
-            let access: Vec<String> = path.iter().map(|p| crate::names::snake_ident(p)).collect();
+        }
+        out += "Ok(values)\n}\n}\n\n";
+        insert.push_str(&std::mem::replace(&mut out, out_before_insert));
+        if delegate {
+            out += &insert;
+        }
+
+        if delegate
+            && model.id_field().is_some_and(|id| {
+                create_fields
+                    .iter()
+                    .any(|f| f.column == id.column && Model::is_required(f))
+            })
+        {
             let _ = writeln!(
                 out,
-                "values.push(({column}, {}));",
-                value_of(field, &format!("&auth.{}", access.join(".")))
+                "/// The caller supplies the primary key, so `upsert` can find the row.\n\
+             impl {RT}::UpsertInput<{name}> for {create} {{}}\n"
             );
-        } else if field.version {
-            let _ = writeln!(out, "values.push(({column}, {RT}::Value::Int(0)));");
         }
-    }
-    out += "Ok(values)\n}\n}\n\n";
-    insert.push_str(&std::mem::replace(&mut out, out_before_insert));
-    if delegate {
-        out += &insert;
-    }
 
-    if delegate
-        && model.id_field().is_some_and(|id| {
-            create_fields
-                .iter()
-                .any(|f| f.column == id.column && Model::is_required(f))
-        })
-    {
+        // The typestate builder.
+        let slots: Vec<String> = (0..required.len()).map(|i| format!("S{i}")).collect();
         let _ = writeln!(
             out,
-            "/// The caller supplies the primary key, so `upsert` can find the row.\n\
-             impl {RT}::UpsertInput<{name}> for {create} {{}}\n"
-        );
-    }
-
-    // The typestate builder.
-    let slots: Vec<String> = (0..required.len()).map(|i| format!("S{i}")).collect();
-    let _ = writeln!(
-        out,
-        "/// Builds a [`{create}`]; `build()` exists once every required field is set.\n\
+            "/// Builds a [`{create}`]; `build()` exists once every required field is set.\n\
          {allow}#[must_use]\npub struct {builder}{} {{",
-        generics(&slots)
-    );
-    for field in &create_fields {
-        let ty = match required.iter().position(|r| r.column == field.column) {
-            Some(slot) => slots[slot].clone(),
-            None => create_type(field),
-        };
-        let _ = writeln!(out, "{}: {ty},", field.ident);
-    }
-    out += "}\n\n";
-    let setter_name = |field: &Field<'_>| {
-        if field.plain == "build" {
-            "set_build".to_string()
-        } else {
-            field.ident.clone()
+            generics(&slots)
+        );
+        for field in &create_fields {
+            let ty = match required.iter().position(|r| r.column == field.column) {
+                Some(slot) => slots[slot].clone(),
+                None => create_type(field),
+            };
+            let _ = writeln!(out, "{}: {ty},", field.ident);
         }
-    };
-    for (slot, field) in required.iter().enumerate() {
-        let mut before = slots.clone();
-        before[slot] = format!("{RT}::builder::Unset");
-        let mut after = slots.clone();
-        after[slot] = format!("{RT}::builder::Set<{}>", field.inner);
-        let free: Vec<String> = slots
+        out += "}\n\n";
+        let setter_name = |field: &Field<'_>| {
+            if field.plain == "build" {
+                "set_build".to_string()
+            } else {
+                field.ident.clone()
+            }
+        };
+        for (slot, field) in required.iter().enumerate() {
+            let mut before = slots.clone();
+            before[slot] = format!("{RT}::builder::Unset");
+            let mut after = slots.clone();
+            after[slot] = format!("{RT}::builder::Set<{}>", field.inner);
+            let free: Vec<String> = slots
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != slot)
+                .map(|(_, s)| s.clone())
+                .collect();
+            let _ = writeln!(
+                out,
+                "impl{} {builder}{} {{\npub fn {}(self, value: {}) -> {builder}{} {{\n{builder} {{",
+                generics(&free),
+                generics(&before),
+                setter_name(field),
+                setter_type(&field.inner),
+                generics(&after)
+            );
+            for other in &create_fields {
+                if other.column == field.column {
+                    let _ = writeln!(
+                        out,
+                        "{}: {RT}::builder::Set({}),",
+                        other.ident,
+                        setter_value(&field.inner)
+                    );
+                } else {
+                    let _ = writeln!(out, "{0}: self.{0},", other.ident);
+                }
+            }
+            out += "}\n}\n}\n\n";
+        }
+        let optional: Vec<&&Field<'_>> = create_fields
             .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != slot)
-            .map(|(_, s)| s.clone())
+            .filter(|f| !Model::is_required(f))
+            .collect();
+        if !optional.is_empty() {
+            let _ = writeln!(out, "impl{0} {builder}{0} {{", generics(&slots));
+            for field in optional {
+                if field.list {
+                    let _ = writeln!(
+                        out,
+                        "pub fn {0}(mut self, value: Vec<{1}>) -> Self {{ self.{2} = value; self }}\n\
+                     pub fn add_{3}(mut self, item: impl Into<{1}>) -> Self {{ self.{2}.push(item.into()); self }}",
+                        setter_name(field),
+                        field.inner,
+                        field.ident,
+                        field.plain
+                    );
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "pub fn {}(mut self, value: {}) -> Self {{ self.{} = Some({}); self }}",
+                        setter_name(field),
+                        setter_type(&field.inner),
+                        field.ident,
+                        setter_value(&field.inner)
+                    );
+                }
+            }
+            out += "}\n\n";
+        }
+        let done: Vec<String> = required
+            .iter()
+            .map(|f| format!("{RT}::builder::Set<{}>", f.inner))
             .collect();
         let _ = writeln!(
             out,
-            "impl{} {builder}{} {{\npub fn {}(self, value: {}) -> {builder}{} {{\n{builder} {{",
-            generics(&free),
-            generics(&before),
-            setter_name(field),
-            setter_type(&field.inner),
-            generics(&after)
+            "impl {builder}{} {{\npub fn build(self) -> {create} {{\n{create} {{",
+            generics(&done)
         );
-        for other in &create_fields {
-            if other.column == field.column {
-                let _ = writeln!(
-                    out,
-                    "{}: {RT}::builder::Set({}),",
-                    other.ident,
-                    setter_value(&field.inner)
-                );
+        for field in &create_fields {
+            if Model::is_required(field) {
+                let _ = writeln!(out, "{0}: self.{0}.0,", field.ident);
             } else {
-                let _ = writeln!(out, "{0}: self.{0},", other.ident);
+                let _ = writeln!(out, "{0}: self.{0},", field.ident);
             }
         }
         out += "}\n}\n}\n\n";
-    }
-    let optional: Vec<&&Field<'_>> = create_fields
-        .iter()
-        .filter(|f| !Model::is_required(f))
-        .collect();
-    if !optional.is_empty() {
-        let _ = writeln!(out, "impl{0} {builder}{0} {{", generics(&slots));
-        for field in optional {
+
+        // The update input.
+        let update_fields: Vec<&Field<'_>> = model.update_fields().collect();
+        let _ = writeln!(
+            out,
+            "/// A change to a `{}`: each field is left unchanged, set, or (if optional) cleared.\n\
+         {allow}#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {update} {{",
+            record.name
+        );
+        for field in &update_fields {
+            let _ = writeln!(
+                out,
+                "#[serde(rename = {}, default, skip_serializing_if = \"{RT}::Patch::is_unchanged\")]\npub {}: {RT}::Patch<{}>,",
+                serde_rename(field),
+                field.ident,
+                field.ty_for_patch()
+            );
+        }
+        out += "}\n\n";
+        let mut update_checks = String::new();
+        for field in &update_fields {
+            if !field.optional {
+                let _ = writeln!(
+                    update_checks,
+                    "if matches!(self.{}, {RT}::Patch::Null) {{ errors.push({}, \"required\", \"cannot be null\".to_string()); }}",
+                    field.ident,
+                    lit(&field.model.name)
+                );
+            }
+            let body = checks(field);
+            if body.is_empty() {
+                continue;
+            }
             if field.list {
                 let _ = writeln!(
-                    out,
-                    "pub fn {0}(mut self, value: Vec<{1}>) -> Self {{ self.{2} = value; self }}\n\
-                     pub fn add_{3}(mut self, item: impl Into<{1}>) -> Self {{ self.{2}.push(item.into()); self }}",
-                    setter_name(field),
-                    field.inner,
-                    field.ident,
-                    field.plain
+                    update_checks,
+                    "if let {RT}::Patch::Set(items) = &self.{} {{ for v in items {{ {body} }} }}",
+                    field.ident
                 );
             } else {
                 let _ = writeln!(
-                    out,
-                    "pub fn {}(mut self, value: {}) -> Self {{ self.{} = Some({}); self }}",
-                    setter_name(field),
-                    setter_type(&field.inner),
-                    field.ident,
-                    setter_value(&field.inner)
+                    update_checks,
+                    "if let {RT}::Patch::Set(v) = &self.{} {{ {body} }}",
+                    field.ident
                 );
             }
         }
-        out += "}\n\n";
-    }
-    let done: Vec<String> = required
-        .iter()
-        .map(|f| format!("{RT}::builder::Set<{}>", f.inner))
-        .collect();
-    let _ = writeln!(
-        out,
-        "impl {builder}{} {{\npub fn build(self) -> {create} {{\n{create} {{",
-        generics(&done)
-    );
-    for field in &create_fields {
-        if Model::is_required(field) {
-            let _ = writeln!(out, "{0}: self.{0}.0,", field.ident);
+        let errors_binding = if update_checks.is_empty() {
+            "let errors"
         } else {
-            let _ = writeln!(out, "{0}: self.{0},", field.ident);
-        }
-    }
-    out += "}\n}\n}\n\n";
-
-    // The update input.
-    let update_fields: Vec<&Field<'_>> = model.update_fields().collect();
-    let _ = writeln!(
-        out,
-        "/// A change to a `{}`: each field is left unchanged, set, or (if optional) cleared.\n\
-         {allow}#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {update} {{",
-        record.name
-    );
-    for field in &update_fields {
+            "let mut errors"
+        };
         let _ = writeln!(
             out,
-            "#[serde(rename = {}, default, skip_serializing_if = \"{RT}::Patch::is_unchanged\")]\npub {}: {RT}::Patch<{}>,",
-            serde_rename(field),
-            field.ident,
-            field.ty_for_patch()
+            "impl {update} {{\n/// Changes nothing until a setter is called.\npub fn new() -> Self {{ Self::default() }}"
         );
-    }
-    out += "}\n\n";
-    let mut update_checks = String::new();
-    for field in &update_fields {
-        if !field.optional {
-            let _ = writeln!(
-                update_checks,
-                "if matches!(self.{}, {RT}::Patch::Null) {{ errors.push({}, \"required\", \"cannot be null\".to_string()); }}",
-                field.ident,
-                lit(&field.model.name)
-            );
-        }
-        let body = checks(field);
-        if body.is_empty() {
-            continue;
-        }
-        if field.list {
-            let _ = writeln!(
-                update_checks,
-                "if let {RT}::Patch::Set(items) = &self.{} {{ for v in items {{ {body} }} }}",
-                field.ident
-            );
-        } else {
-            let _ = writeln!(
-                update_checks,
-                "if let {RT}::Patch::Set(v) = &self.{} {{ {body} }}",
-                field.ident
-            );
-        }
-    }
-    let errors_binding = if update_checks.is_empty() {
-        "let errors"
-    } else {
-        "let mut errors"
-    };
-    let _ = writeln!(
-        out,
-        "impl {update} {{\n/// Changes nothing until a setter is called.\npub fn new() -> Self {{ Self::default() }}"
-    );
-    for field in &update_fields {
-        let _ = writeln!(
-            out,
-            "pub fn set_{}(mut self, value: {}) -> Self {{ self.{} = {RT}::Patch::Set({}); self }}",
-            field.plain,
-            setter_type(&field.ty_for_patch()),
-            field.ident,
-            setter_value(&field.ty_for_patch())
-        );
-        if field.optional {
+        for field in &update_fields {
             let _ = writeln!(
                 out,
-                "pub fn clear_{}(mut self) -> Self {{ self.{} = {RT}::Patch::Null; self }}",
-                field.plain, field.ident
+                "pub fn set_{}(mut self, value: {}) -> Self {{ self.{} = {RT}::Patch::Set({}); self }}",
+                field.plain,
+                setter_type(&field.ty_for_patch()),
+                field.ident,
+                setter_value(&field.ty_for_patch())
             );
+            if field.optional {
+                let _ = writeln!(
+                    out,
+                    "pub fn clear_{}(mut self) -> Self {{ self.{} = {RT}::Patch::Null; self }}",
+                    field.plain, field.ident
+                );
+            }
         }
-    }
-    let _ = writeln!(
-        out,
-        "/// Checks the validators of every field being set.\n\
-         pub fn validate(&self) -> Result<(), {RT}::ValidationErrors> {{\n\
-         {errors_binding} = {RT}::ValidationErrors::new();\n{update_checks}errors.into_result()\n}}\n}}\n"
-    );
-    let values_binding = if update_fields.is_empty() {
-        "let values"
-    } else {
-        "let mut values"
-    };
-    let out_before_update = std::mem::take(&mut out);
-    let _ = writeln!(
-        out,
-        "impl {RT}::UpdateInput<{name}> for {update} {{\n\
-         fn validate(&self) -> Result<(), {RT}::ValidationErrors> {{ {update}::validate(self) }}\n\
-         fn values(&self) -> Vec<(&'static str, {RT}::Value)> {{\n{values_binding} = Vec::new();"
-    );
-    for field in &update_fields {
         let _ = writeln!(
             out,
-            "match &self.{} {{ {RT}::Patch::Unchanged => {{}} {RT}::Patch::Set(v) => values.push(({}, {})), {RT}::Patch::Null => values.push(({}, {})) }}",
-            field.ident,
-            lit(&field.column),
-            value_of(field, "v"),
-            lit(&field.column),
-            null_of(field)
+            "/// Checks the validators of every field being set.\n\
+         pub fn validate(&self) -> Result<(), {RT}::ValidationErrors> {{\n\
+         {errors_binding} = {RT}::ValidationErrors::new();\n{update_checks}errors.into_result()\n}}\n}}\n"
         );
-    }
-    out += "values\n}\n}\n\n";
-    let update_impl = std::mem::replace(&mut out, out_before_update);
-    if delegate {
-        out += &update_impl;
+        let values_binding = if update_fields.is_empty() {
+            "let values"
+        } else {
+            "let mut values"
+        };
+        let out_before_update = std::mem::take(&mut out);
+        let _ = writeln!(
+            out,
+            "impl {RT}::UpdateInput<{name}> for {update} {{\n\
+         fn validate(&self) -> Result<(), {RT}::ValidationErrors> {{ {update}::validate(self) }}\n\
+         fn values(&self) -> Vec<(&'static str, {RT}::Value)> {{\n{values_binding} = Vec::new();"
+        );
+        for field in &update_fields {
+            let _ = writeln!(
+                out,
+                "match &self.{} {{ {RT}::Patch::Unchanged => {{}} {RT}::Patch::Set(v) => values.push(({}, {})), {RT}::Patch::Null => values.push(({}, {})) }}",
+                field.ident,
+                lit(&field.column),
+                value_of(field, "v"),
+                lit(&field.column),
+                null_of(field)
+            );
+        }
+        out += "values\n}\n}\n\n";
+        let update_impl = std::mem::replace(&mut out, out_before_update);
+        if delegate {
+            out += &update_impl;
+        }
     }
 
     // Field and relation helpers.

@@ -153,11 +153,16 @@ fn render(
     options: &BuildOptions,
     hash: &str,
 ) -> Result<GeneratedCrate, BuildError> {
-    let models: Vec<plan::Model<'_>> = schema
+    let mut models: Vec<plan::Model<'_>> = schema
         .models
         .iter()
         .map(|m| plan::model(m, schema))
         .collect();
+    // Views get a read-only struct (and, with a key, a read-only delegate).
+    models.extend(schema.views.iter().map(|v| plan::Model {
+        view: true,
+        ..plan::model(v, schema)
+    }));
     let linkable = |name: &str| {
         models
             .iter()

@@ -122,6 +122,8 @@ pub struct Model<'a> {
     /// The `@id` field; `None` for a composite `@@id`.
     pub id: Option<usize>,
     pub soft_delete: bool,
+    /// A view: read-only, no inputs.
+    pub view: bool,
 }
 
 pub fn attribute<'a>(attributes: &'a [AttributeModel], name: &str) -> Option<&'a AttributeModel> {
@@ -406,6 +408,7 @@ pub fn model<'a>(record: &'a Record, schema: &'a SchemaModel) -> Model<'a> {
         relations,
         id,
         soft_delete: has(&record.attributes, "soft_delete"),
+        view: false,
     }
 }
 

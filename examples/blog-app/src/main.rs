@@ -116,5 +116,7 @@ async fn main() -> Result<(), Error> {
     }
     let total = db.post().count(Filter::all()).await?;
     println!("posts in the database: {total}");
+    let visible = db.published_post().find_many().exec().await?;
+    println!("the PublishedPost view lists {} posts", visible.len());
     Ok(())
 }

@@ -91,4 +91,10 @@ impl Db {
     pub fn post(&self) -> ::cstack_runtime::Delegate<'_, crate::post::Post> {
         ::cstack_runtime::Delegate::new(&self.handle)
     }
+    /// The `PublishedPost` delegate.
+    pub fn published_post(
+        &self,
+    ) -> ::cstack_runtime::ViewDelegate<'_, crate::published_post::PublishedPost> {
+        ::cstack_runtime::ViewDelegate::new(&self.handle)
+    }
 }

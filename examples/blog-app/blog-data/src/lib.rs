@@ -19,6 +19,10 @@ pub mod post;
 
 pub use post::{CreatePostInput, CreatePostInputBuilder, Post, UpdatePostInput};
 
+pub mod published_post;
+
+pub use published_post::PublishedPost;
+
 pub use enums::PostStatus;
 
 pub use types::Session;
