@@ -9,7 +9,7 @@
 use crate::error::{Error, Result};
 use crate::sql::Sql;
 use crate::value::{Kind, Value};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use rusqlite::types::{Value as SqliteValue, ValueRef};
 use rusqlite::{Connection, ErrorCode, params_from_iter};
 use std::sync::Arc;
@@ -32,8 +32,6 @@ impl Drop for OpenTx {
         }
     }
 }
-
-const TIMESTAMP_FORMAT: &str = "%Y-%m-%dT%H:%M:%S%.6fZ";
 
 pub(crate) fn open(path: Option<&std::path::Path>) -> Result<SharedConn> {
     let conn = match path {
@@ -80,7 +78,9 @@ fn bind(value: &Value) -> SqliteValue {
         Value::Float(v) => SqliteValue::Real(*v),
         Value::Text(v) => SqliteValue::Text(v.clone()),
         Value::Decimal(v) => SqliteValue::Text(v.normalize().to_string()),
-        Value::DateTime(v) => SqliteValue::Text(v.format(TIMESTAMP_FORMAT).to_string()),
+        // `2026-12-01T17:50:23.123456Z`: six digits and `Z`, the width that
+        // keeps text order equal to time order.
+        Value::DateTime(v) => SqliteValue::Text(v.to_rfc3339_opts(SecondsFormat::Micros, true)),
         Value::Uuid(v) => SqliteValue::Text(v.hyphenated().to_string()),
         Value::Json(v) => SqliteValue::Text(v.to_string()),
         Value::Bytes(v) => SqliteValue::Blob(v.clone()),

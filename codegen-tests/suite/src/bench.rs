@@ -266,6 +266,12 @@ async fn main() {
         "median per operation over {ROUNDS} rounds; PostgreSQL at {}",
         postgres_server()
     );
-    sqlite().await;
-    postgres().await;
+    // `CODEGEN_BENCH=sqlite` or `=postgres` runs one backend only.
+    let only = std::env::var("CODEGEN_BENCH").unwrap_or_default();
+    if only != "postgres" {
+        sqlite().await;
+    }
+    if only != "sqlite" {
+        postgres().await;
+    }
 }
