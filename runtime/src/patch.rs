@@ -33,6 +33,32 @@ impl<T> Patch<T> {
     }
 }
 
+impl<T: crate::value::ToValue> Patch<T> {
+    /// Adds `column` to an update's values unless unchanged.
+    pub fn push_to(&self, column: &'static str, values: &mut Vec<(&'static str, crate::Value)>) {
+        match self {
+            Patch::Unchanged => {}
+            Patch::Set(value) => values.push((column, value.to_value())),
+            Patch::Null => values.push((column, crate::Value::Null(T::KIND))),
+        }
+    }
+}
+
+impl<T: Serialize> Patch<T> {
+    /// [`Patch::push_to`] for a value stored as JSON (a list or `type`).
+    pub fn push_json_to(
+        &self,
+        column: &'static str,
+        values: &mut Vec<(&'static str, crate::Value)>,
+    ) {
+        match self {
+            Patch::Unchanged => {}
+            Patch::Set(value) => values.push((column, crate::value::json_value(value))),
+            Patch::Null => values.push((column, crate::Value::Null(crate::Kind::Json))),
+        }
+    }
+}
+
 impl<T> From<Option<T>> for Patch<T> {
     /// `Some(v)` sets, `None` writes null.
     fn from(value: Option<T>) -> Self {

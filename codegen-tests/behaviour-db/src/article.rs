@@ -527,76 +527,13 @@ impl ::cstack_runtime::UpdateInput<Article> for UpdateArticleInput {
     }
     fn values(&self) -> Vec<(&'static str, ::cstack_runtime::Value)> {
         let mut values = Vec::new();
-        match &self.title {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("title", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "title",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
-        match &self.body {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("body", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "body",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
-        match &self.price {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("price", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "price",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Decimal),
-            )),
-        }
-        match &self.stars {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("stars", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "stars",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Int),
-            )),
-        }
-        match &self.published {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("published", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "published",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Bool),
-            )),
-        }
-        match &self.author_id {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("author_id", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "author_id",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Int),
-            )),
-        }
-        match &self.created_by {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("created_by", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "created_by",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Int),
-            )),
-        }
+        self.title.push_to("title", &mut values);
+        self.body.push_to("body", &mut values);
+        self.price.push_to("price", &mut values);
+        self.stars.push_to("stars", &mut values);
+        self.published.push_to("published", &mut values);
+        self.author_id.push_to("author_id", &mut values);
+        self.created_by.push_to("created_by", &mut values);
         values
     }
 }

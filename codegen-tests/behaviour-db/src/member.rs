@@ -409,66 +409,12 @@ impl ::cstack_runtime::UpdateInput<Member> for UpdateMemberInput {
     }
     fn values(&self) -> Vec<(&'static str, ::cstack_runtime::Value)> {
         let mut values = Vec::new();
-        match &self.email {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("email", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "email",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
-        match &self.name {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("name", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "name",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
-        match &self.nickname {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("nickname", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "nickname",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
-        match &self.role {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("role", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "role",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Enum("role")),
-            )),
-        }
-        match &self.website {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("website", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "website",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
-        match &self.created_at {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("created_at", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "created_at",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::DateTime),
-            )),
-        }
+        self.email.push_to("email", &mut values);
+        self.name.push_to("name", &mut values);
+        self.nickname.push_to("nickname", &mut values);
+        self.role.push_to("role", &mut values);
+        self.website.push_to("website", &mut values);
+        self.created_at.push_to("created_at", &mut values);
         values
     }
 }

@@ -1170,126 +1170,18 @@ impl ::cstack_runtime::UpdateInput<Sample> for UpdateSampleInput {
     }
     fn values(&self) -> Vec<(&'static str, ::cstack_runtime::Value)> {
         let mut values = Vec::new();
-        match &self.text {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("text", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "text",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
-        match &self.count {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("count", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "count",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Int),
-            )),
-        }
-        match &self.ratio {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("ratio", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "ratio",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Float),
-            )),
-        }
-        match &self.flag {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("flag", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "flag",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Bool),
-            )),
-        }
-        match &self.when {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("when", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "when",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::DateTime),
-            )),
-        }
-        match &self.amount {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("amount", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "amount",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Decimal),
-            )),
-        }
-        match &self.data {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("data", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "data",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Json),
-            )),
-        }
-        match &self.blob {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("blob", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "blob",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Bytes),
-            )),
-        }
-        match &self.r#ref {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("ref", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "ref",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Uuid),
-            )),
-        }
-        match &self.maybe {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("maybe", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "maybe",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
-        match &self.currency {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("currency", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "currency",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
-        match &self.secret {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("secret", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "secret",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
+        self.text.push_to("text", &mut values);
+        self.count.push_to("count", &mut values);
+        self.ratio.push_to("ratio", &mut values);
+        self.flag.push_to("flag", &mut values);
+        self.when.push_to("when", &mut values);
+        self.amount.push_to("amount", &mut values);
+        self.data.push_to("data", &mut values);
+        self.blob.push_to("blob", &mut values);
+        self.r#ref.push_to("ref", &mut values);
+        self.maybe.push_to("maybe", &mut values);
+        self.currency.push_to("currency", &mut values);
+        self.secret.push_to("secret", &mut values);
         values
     }
 }

@@ -333,7 +333,18 @@ fn rustfmt(paths: &[PathBuf]) {
         return;
     }
     let rustfmt = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
-    // One rustfmt per core, each on its share of the files.
+    // rustfmt given a file also formats the modules it declares, so the
+    // crate root goes through standard input alone; two processes must
+    // never write the same module.
+    let (roots, paths): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        paths.iter().partition(|p| p.ends_with("src/lib.rs"));
+    for root in roots {
+        if let Err(problem) = rustfmt_stdin(&rustfmt, root) {
+            eprintln!("warning: {problem}; files left as pretty-printed");
+            return;
+        }
+    }
+    // One rustfmt per core, each on its share of the other files.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = paths.len().div_ceil(workers).max(1);
     let outcomes: Vec<String> = std::thread::scope(|scope| {
@@ -363,6 +374,27 @@ fn rustfmt(paths: &[PathBuf]) {
     if let Some(problem) = outcomes.into_iter().find(|o| !o.is_empty()) {
         eprintln!("warning: {problem}; files left as pretty-printed");
     }
+}
+
+/// Formats one file through standard input, so its modules are not touched.
+fn rustfmt_stdin(rustfmt: &std::ffi::OsStr, path: &Path) -> Result<(), String> {
+    use std::io::Write;
+    let text = fs::read(path).map_err(|e| e.to_string())?;
+    let mut child = std::process::Command::new(rustfmt)
+        .args(["--edition", "2024", "--emit", "stdout"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot run rustfmt ({e})"))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(&text).map_err(|e| e.to_string())?;
+    }
+    let output = child.wait_with_output().map_err(|e| e.to_string())?;
+    if !output.status.success() {
+        return Err(format!("rustfmt exited with {}", output.status));
+    }
+    fs::write(path, output.stdout).map_err(|e| e.to_string())
 }
 
 fn install(out: &Path, staging: tempfile::TempDir, files: &[GeneratedFile]) -> io::Result<()> {

@@ -650,14 +650,16 @@ pub fn model_file(
          fn values(&self) -> Vec<(&'static str, {RT}::Value)> {{\n{values_binding} = Vec::new();"
         );
         for field in &update_fields {
+            let push = if field.list || field.storage == Storage::Json {
+                "push_json_to"
+            } else {
+                "push_to"
+            };
             let _ = writeln!(
                 out,
-                "match &self.{} {{ {RT}::Patch::Unchanged => {{}} {RT}::Patch::Set(v) => values.push(({}, {})), {RT}::Patch::Null => values.push(({}, {})) }}",
+                "self.{}.{push}({}, &mut values);",
                 field.ident,
-                lit(&field.column),
-                value_of(field, "v"),
-                lit(&field.column),
-                null_of(field)
+                lit(&field.column)
             );
         }
         out += "values\n}\n}\n\n";

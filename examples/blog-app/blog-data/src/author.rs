@@ -326,46 +326,10 @@ impl ::cstack_runtime::UpdateInput<Author> for UpdateAuthorInput {
     }
     fn values(&self) -> Vec<(&'static str, ::cstack_runtime::Value)> {
         let mut values = Vec::new();
-        match &self.created_at {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("created_at", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "created_at",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::DateTime),
-            )),
-        }
-        match &self.updated_at {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("updated_at", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "updated_at",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::DateTime),
-            )),
-        }
-        match &self.email {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("email", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "email",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
-        match &self.name {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("name", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "name",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
+        self.created_at.push_to("created_at", &mut values);
+        self.updated_at.push_to("updated_at", &mut values);
+        self.email.push_to("email", &mut values);
+        self.name.push_to("name", &mut values);
         values
     }
 }

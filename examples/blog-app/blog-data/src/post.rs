@@ -442,66 +442,12 @@ impl ::cstack_runtime::UpdateInput<Post> for UpdatePostInput {
     }
     fn values(&self) -> Vec<(&'static str, ::cstack_runtime::Value)> {
         let mut values = Vec::new();
-        match &self.created_at {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("created_at", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "created_at",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::DateTime),
-            )),
-        }
-        match &self.updated_at {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("updated_at", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "updated_at",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::DateTime),
-            )),
-        }
-        match &self.title {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("title", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "title",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
-            )),
-        }
-        match &self.price {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("price", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "price",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Decimal),
-            )),
-        }
-        match &self.status {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("status", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "status",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Enum("post_status")),
-            )),
-        }
-        match &self.author_id {
-            ::cstack_runtime::Patch::Unchanged => {}
-            ::cstack_runtime::Patch::Set(v) => {
-                values.push(("author_id", ::cstack_runtime::ToValue::to_value(v)))
-            }
-            ::cstack_runtime::Patch::Null => values.push((
-                "author_id",
-                ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Int),
-            )),
-        }
+        self.created_at.push_to("created_at", &mut values);
+        self.updated_at.push_to("updated_at", &mut values);
+        self.title.push_to("title", &mut values);
+        self.price.push_to("price", &mut values);
+        self.status.push_to("status", &mut values);
+        self.author_id.push_to("author_id", &mut values);
         values
     }
 }
