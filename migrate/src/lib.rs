@@ -8,19 +8,33 @@
 //! values are represented) is documented in `docs/migrations.md`; the
 //! generated runtime binds values in exactly those representations.
 
+pub mod db;
 mod ddl;
 mod dialect;
+pub mod diff;
+pub mod files;
+pub mod introspect;
+pub mod lint;
 pub mod lower;
 pub mod names;
+pub mod ops;
 pub mod physical;
+pub mod plan;
 mod queries;
+pub mod runner;
+pub mod snapshot;
+pub mod spawner;
 pub mod sql;
+pub mod workflow;
 
 pub use ddl::{create_statements, script, views_in_dependency_order};
 pub use dialect::Dialect;
 pub use lower::{Lowered, lower};
+pub use ops::{Op, Risk};
 pub use physical::PhysicalSchema;
+pub use plan::{Plan, Step, plan};
 pub use queries::physical_schema;
+pub use snapshot::Snapshot;
 
 use cstack_compiler::SchemaModel;
 

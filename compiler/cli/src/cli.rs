@@ -63,6 +63,8 @@ pub enum Command {
         after_help = BUILD_EXIT_STATUS_HELP
     )]
     Build(BuildArgs),
+    /// Plan, apply, verify and check database migrations
+    Migrate(crate::migrate::MigrateArgs),
 }
 
 const BUILD_EXIT_STATUS_HELP: &str = "\

@@ -10,6 +10,7 @@ mod fmt;
 mod github;
 mod human;
 mod json;
+mod migrate;
 mod report;
 mod sarif;
 
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Build(args) => build::run(&args),
+        Command::Migrate(args) => migrate::run(&args),
     };
     ExitCode::from(status.code())
 }

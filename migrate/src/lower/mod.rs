@@ -65,12 +65,22 @@ pub fn lower(model: &SchemaModel, dialect: Dialect) -> Lowered {
         schema.tables.push(table);
     }
     // Foreign keys need the referenced tables' keys, so they come second.
-    for record in &model.models {
-        let fks = foreign_keys(record, model, &schema, &mut note);
-        let table = fit(dialect, &record.table);
-        if let Some(t) = schema.tables.iter_mut().find(|t| t.name == table) {
-            t.foreign_keys = fks;
-        }
+    // Tables are in model order, so model `i` owns table `i`.
+    let index = ModelIndex {
+        models: model
+            .models
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (m.name.as_str(), i))
+            .collect(),
+    };
+    let all_fks: Vec<Vec<ForeignKey>> = model
+        .models
+        .iter()
+        .map(|record| foreign_keys(record, model, &schema, &index, &mut note))
+        .collect();
+    for (table, fks) in schema.tables.iter_mut().zip(all_fks) {
+        table.foreign_keys = fks;
     }
     if model.models.iter().any(|m| has_block_attribute(m, "audit")) {
         schema.tables.push(runtime_tables::audit_table(dialect));
@@ -234,10 +244,16 @@ fn dedup(mut names: Vec<String>) -> Vec<String> {
     names
 }
 
+/// Model name → position, which is also its table's position.
+struct ModelIndex<'a> {
+    models: std::collections::HashMap<&'a str, usize>,
+}
+
 fn foreign_keys(
     record: &Record,
     model: &SchemaModel,
     schema: &PhysicalSchema,
+    index: &ModelIndex<'_>,
     note: &mut impl FnMut(String, String),
 ) -> Vec<ForeignKey> {
     let mut fks: Vec<ForeignKey> = Vec::new();
@@ -255,9 +271,10 @@ fn foreign_keys(
         let references = named(relation, "references")
             .map(name_list)
             .unwrap_or_default();
-        let Some(target_record) = model.models.iter().find(|m| &m.name == target) else {
+        let Some(&position) = index.models.get(target.as_str()) else {
             continue;
         };
+        let target_record = &model.models[position];
         let column_of = |record: &Record, name: &String| {
             record
                 .fields
@@ -273,11 +290,7 @@ fn foreign_keys(
         let (Some(columns), Some(referenced)) = (columns, referenced) else {
             continue;
         };
-        let Some(target_table) = schema
-            .tables
-            .iter()
-            .find(|t| t.name == fit_identifier(&target_record.table))
-        else {
+        let Some(target_table) = schema.tables.get(position) else {
             continue;
         };
         let referenced_is_key = target_table
