@@ -47,6 +47,24 @@ pub(crate) enum Conn {
     SqliteTx(crate::sqlite::SharedTx),
 }
 
+/// One migration embedded in a generated crate, with the checksum
+/// `cstack-migrate` computes for it and its steps in order.
+#[derive(Debug)]
+pub struct Migration {
+    /// The folder name, `<timestamp>_<slug>`.
+    pub id: &'static str,
+    pub checksum: &'static str,
+    pub steps: &'static [MigrationStep],
+}
+
+/// A run of statements applied together (in a transaction unless the
+/// migration marks it `no-transaction`).
+#[derive(Debug)]
+pub struct MigrationStep {
+    pub transactional: bool,
+    pub sql: &'static str,
+}
+
 /// Which database a handle talks to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
@@ -213,42 +231,128 @@ impl Handle {
         }
     }
 
-    /// Applies each `(name, sql)` migration not yet recorded in the
-    /// `_cstack_migrations` table, in order, each in its own transaction.
-    pub async fn apply_migrations(&self, migrations: &[(&str, &str)]) -> Result<()> {
-        self.execute_script(
-            "CREATE TABLE IF NOT EXISTS _cstack_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)",
-        )
-        .await?;
-        let mut query = Sql::new(self.dialect());
-        query.push("SELECT name FROM _cstack_migrations");
-        let applied: Vec<String> = self
-            .fetch(&query, &[Kind::Text])
-            .await?
-            .values
-            .into_iter()
-            .filter_map(|value| match value {
-                Value::Text(name) => Some(name),
-                _ => None,
-            })
-            .collect();
-        for (name, script) in migrations {
-            if applied.iter().any(|applied| applied == name) {
-                continue;
+    /// Applies the migrations not yet finished, in order, recording them
+    /// in the `cstack_migrations` table exactly as `cstackc migrate apply`
+    /// does (id, checksum, steps done), so either tool sees what the other
+    /// applied. Each transactional step commits with its progress; a failed
+    /// run resumes at the step that failed. A finished migration whose
+    /// checksum changed is refused.
+    pub async fn apply_migrations(&self, migrations: &[Migration]) -> Result<()> {
+        let dialect = self.dialect();
+        self.execute_script(match dialect {
+            Dialect::Postgres => {
+                "CREATE TABLE IF NOT EXISTS cstack_migrations (
+                   id text PRIMARY KEY,
+                   checksum text NOT NULL,
+                   steps_total integer NOT NULL,
+                   steps_done integer NOT NULL,
+                   started_at timestamp with time zone NOT NULL DEFAULT now(),
+                   finished_at timestamp with time zone
+                 )"
             }
-            let name = name.to_string();
-            let script = script.to_string();
-            self.transaction(|tx| async move {
-                tx.execute_script(&script).await?;
-                let mut record = Sql::new(tx.dialect());
-                record.push("INSERT INTO _cstack_migrations (name, applied_at) VALUES (");
-                record.param(Value::Text(name));
-                record.push(", ");
-                record.param(Value::Text(crate::defaults::now().to_rfc3339()));
-                record.push(")");
-                tx.execute(&record).await.map(drop)
-            })
-            .await?;
+            Dialect::Sqlite => {
+                "CREATE TABLE IF NOT EXISTS cstack_migrations (
+                   id TEXT PRIMARY KEY,
+                   checksum TEXT NOT NULL,
+                   steps_total INTEGER NOT NULL,
+                   steps_done INTEGER NOT NULL,
+                   started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                   finished_at TEXT
+                 )"
+            }
+        })
+        .await?;
+        let mut query = Sql::new(dialect);
+        query.push(match dialect {
+            Dialect::Postgres => {
+                "SELECT id, checksum, steps_done::bigint, finished_at IS NOT NULL FROM cstack_migrations"
+            }
+            Dialect::Sqlite => {
+                "SELECT id, checksum, steps_done, finished_at IS NOT NULL FROM cstack_migrations"
+            }
+        });
+        let kinds = [Kind::Text, Kind::Text, Kind::Int, Kind::Bool];
+        let rows = self.fetch(&query, &kinds).await?;
+        let mut applied = Vec::new();
+        let mut values = rows.values.into_iter();
+        while let (
+            Some(Value::Text(id)),
+            Some(Value::Text(checksum)),
+            Some(Value::Int(done)),
+            Some(Value::Bool(finished)),
+        ) = (values.next(), values.next(), values.next(), values.next())
+        {
+            applied.push((id, checksum, done, finished));
+        }
+        let now = match dialect {
+            Dialect::Postgres => "now()",
+            Dialect::Sqlite => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+        };
+        for migration in migrations {
+            let row = applied.iter().find(|(id, ..)| id == migration.id);
+            let done = match row {
+                Some((_, checksum, _, true)) if checksum != migration.checksum => {
+                    return Err(crate::error::Error::Database {
+                        sqlstate: None,
+                        message: format!("migration {} changed after it was applied", migration.id),
+                    });
+                }
+                Some((_, _, _, true)) => continue,
+                Some((_, checksum, done, false)) if *done > 0 && checksum != migration.checksum => {
+                    return Err(crate::error::Error::Database {
+                        sqlstate: None,
+                        message: format!(
+                            "migration {} changed after {done} of its steps ran",
+                            migration.id
+                        ),
+                    });
+                }
+                Some((_, _, done, false)) => usize::try_from(*done).unwrap_or(0),
+                None => {
+                    let mut insert = Sql::new(dialect);
+                    insert.push("INSERT INTO cstack_migrations (id, checksum, steps_total, steps_done) VALUES (");
+                    insert
+                        .param(Value::Text(migration.id.to_string()))
+                        .push(", ");
+                    insert
+                        .param(Value::Text(migration.checksum.to_string()))
+                        .push(", ");
+                    insert
+                        .param(Value::Int(migration.steps.len() as i64))
+                        .push(", 0)");
+                    self.execute(&insert).await?;
+                    0
+                }
+            };
+            for (index, step) in migration.steps.iter().enumerate().skip(done) {
+                let mut progress = Sql::new(dialect);
+                progress.push("UPDATE cstack_migrations SET steps_done = ");
+                progress.param(Value::Int(index as i64 + 1));
+                progress
+                    .push(", steps_total = ")
+                    .param(Value::Int(migration.steps.len() as i64));
+                progress
+                    .push(" WHERE id = ")
+                    .param(Value::Text(migration.id.to_string()));
+                if step.transactional {
+                    self.transaction(|tx| async move {
+                        tx.execute_script(step.sql).await?;
+                        tx.execute(&progress).await.map(drop)
+                    })
+                    .await?;
+                } else {
+                    self.execute_script(step.sql).await?;
+                    self.execute(&progress).await?;
+                }
+            }
+            let mut finish = Sql::new(dialect);
+            finish
+                .push("UPDATE cstack_migrations SET finished_at = ")
+                .push(now);
+            finish
+                .push(" WHERE id = ")
+                .param(Value::Text(migration.id.to_string()));
+            self.execute(&finish).await?;
         }
         Ok(())
     }

@@ -45,7 +45,7 @@ pub use descriptor::{Auth, Column, CreateInput, Model, ModelDescriptor, UpdateIn
 pub use error::{Error, Result};
 pub use filter::{Field, Filter, NullsOrder, Order, Relation, ToManyRelation};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use handle::{Backend, Handle};
+pub use handle::{Backend, Handle, Migration, MigrationStep};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use include::Include;
 pub use patch::Patch;

@@ -739,3 +739,61 @@ async fn views(t: &TestDb) -> Outcome {
     assert_eq!(found.map(|v| v.title).as_deref(), Some("Kept"));
     Ok(())
 }
+
+/// The generated crate and `cstackc migrate` keep one migrations table: a
+/// database migrated by the migrations runner opens without re-applying,
+/// and one migrated by the generated crate shows as applied to the runner.
+#[test]
+fn the_generated_crate_and_the_migrations_runner_share_their_records() {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let schema =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../behaviour.cstack"))
+            .unwrap();
+    let db = cstack_compiler::RootDatabase::default();
+    let file = cstack_compiler::SourceFile::new(&db, "behaviour.cstack".into(), schema);
+    let model = cstack_compiler::schema_model(&db, file)
+        .as_ref()
+        .expect("a valid schema")
+        .clone();
+    let initial = cstack_migrate::files::Migration {
+        id: "00000000000000_initial".into(),
+        up: cstack_migrate::initial_ddl(&model, cstack_migrate::Dialect::Sqlite),
+        down: None,
+        pre: None,
+    };
+    let folder = tempfile::tempdir().unwrap();
+
+    let by_runner = folder.path().join("runner.sqlite");
+    let mut conn =
+        cstack_migrate::db::Connection::Sqlite(rusqlite::Connection::open(&by_runner).unwrap());
+    cstack_migrate::runner::apply(&mut conn, std::slice::from_ref(&initial), None)
+        .expect("the runner applies");
+    drop(conn);
+    runtime.block_on(async {
+        let db = Db::open_sqlite(&by_runner)
+            .await
+            .expect("opens without applying again");
+        member(&db, "r@x.io", "Runner")
+            .await
+            .expect("the schema is there");
+    });
+
+    let by_crate = folder.path().join("crate.sqlite");
+    runtime.block_on(async { Db::open_sqlite(&by_crate).await.expect("the crate applies") });
+    let mut conn =
+        cstack_migrate::db::Connection::Sqlite(rusqlite::Connection::open(&by_crate).unwrap());
+    let rows = cstack_migrate::runner::applied(&mut conn).expect("the runner reads the records");
+    let status = cstack_migrate::runner::status(&rows, std::slice::from_ref(&initial));
+    assert_eq!(status.len(), 1);
+    assert_eq!(
+        status[0].state,
+        cstack_migrate::runner::State::Applied,
+        "{status:?}"
+    );
+    let report =
+        cstack_migrate::runner::apply(&mut conn, &[initial], None).expect("nothing to apply");
+    assert!(report.applied.is_empty(), "{report:?}");
+}

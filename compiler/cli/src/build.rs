@@ -174,24 +174,14 @@ fn read_migrations(schema: &Path) -> Result<Vec<Migration>, String> {
     let root = schema.parent().unwrap_or(Path::new(".")).join("migrations");
     let mut migrations = Vec::new();
     for backend in ["postgres", "sqlite"] {
-        let folder = root.join(backend);
-        let Ok(entries) = fs::read_dir(&folder) else {
-            continue;
-        };
-        let mut names: Vec<String> = entries
-            .filter_map(|entry| entry.ok())
-            .filter(|entry| entry.path().join("up.sql").is_file())
-            .map(|entry| entry.file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        for name in names {
-            let path = folder.join(&name).join("up.sql");
-            let sql = fs::read_to_string(&path)
-                .map_err(|e| format!("cannot read `{}`: {e}", path.display()))?;
+        // The same reader `cstackc migrate` uses, so checksums agree.
+        for found in cstack_migrate::files::load(&root.join(backend))? {
             migrations.push(Migration {
                 backend: backend.to_string(),
-                name,
-                sql,
+                name: found.id,
+                sql: found.up,
+                pre: found.pre,
+                down: found.down,
             });
         }
     }

@@ -171,15 +171,25 @@ pub fn database_file(
     );
     let consts = |backend: &str, name: &str| {
         let mut text = format!(
-            "/// The {backend} migrations, applied in order (each once).\npub const {name}: &[(&str, &str)] = &[\n"
+            "/// The {backend} migrations, applied in order (each once, recorded in `cstack_migrations`).\n\
+             pub const {name}: &[{RT}::Migration] = &[\n"
         );
         for migration in migrations.iter().filter(|m| m.backend == backend) {
+            let (checksum, steps) = migration.planned();
             let _ = writeln!(
                 text,
-                "({}, {}),",
+                "{RT}::Migration {{ id: {}, checksum: {}, steps: &[",
                 lit(&migration.name),
-                raw_lit(&migration.sql)
+                lit(&checksum)
             );
+            for (transactional, sql) in steps {
+                let _ = writeln!(
+                    text,
+                    "{RT}::MigrationStep {{ transactional: {transactional}, sql: {} }},",
+                    raw_lit(&sql)
+                );
+            }
+            text += "] },\n";
         }
         text + "];\n\n"
     };

@@ -72,7 +72,36 @@ pub struct Migration {
     pub backend: String,
     /// The folder name, `<timestamp>_<slug>`.
     pub name: String,
+    /// `up.sql`.
     pub sql: String,
+    /// `up.pre.sql` and `down.sql`, which the checksum covers.
+    pub pre: Option<String>,
+    pub down: Option<String>,
+}
+
+impl Migration {
+    /// What `cstack-migrate` records for it: the checksum and the steps.
+    pub(crate) fn planned(&self) -> (String, Vec<(bool, String)>) {
+        let migration = cstack_migrate::files::Migration {
+            id: self.name.clone(),
+            up: self.sql.clone(),
+            down: self.down.clone(),
+            pre: self.pre.clone(),
+        };
+        let steps = cstack_migrate::runner::migration_steps(&migration)
+            .into_iter()
+            .map(|step| {
+                let sql: Vec<String> = step
+                    .statements
+                    .iter()
+                    .map(|s| s.trim().trim_end_matches(';').to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                (step.transactional, sql.join(";\n\n") + ";")
+            })
+            .collect();
+        (migration.checksum(), steps)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -177,6 +206,8 @@ fn render(
                 backend: backend.to_string(),
                 name: "00000000000000_initial".to_string(),
                 sql: ddl::initial(schema, backend),
+                pre: None,
+                down: None,
             });
         }
     }
