@@ -359,7 +359,9 @@ impl Handle {
 
     /// Runs `body` in a transaction: committed when it returns `Ok`, rolled
     /// back when it returns `Err` (or is dropped). `body` gets a handle on the
-    /// transaction; inside a transaction this joins the outer one.
+    /// transaction; inside a transaction this joins the outer one. On SQLite
+    /// the transaction holds the connection, so `body` must use the handle
+    /// it is given, not the outer one (which would wait for it).
     pub async fn transaction<T, F, Fut>(&self, body: F) -> Result<T>
     where
         F: FnOnce(Handle) -> Fut,

@@ -73,9 +73,9 @@ impl<T: Serialize> Serialize for Patch<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Patch::Set(value) => value.serialize(serializer),
-            // An unchanged field is skipped by the container; if it is not,
-            // `null` would be a lie, so it is written as unit like `Null`
-            // only because serde has nothing better.
+            // Generated inputs skip unchanged fields (`skip_serializing_if`),
+            // so `Unchanged` only reaches here from hand-written containers;
+            // serde cannot omit a value from inside, so it writes `null`.
             Patch::Null | Patch::Unchanged => serializer.serialize_none(),
         }
     }
