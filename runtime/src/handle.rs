@@ -238,6 +238,20 @@ impl Handle {
     /// run resumes at the step that failed. A finished migration whose
     /// checksum changed is refused.
     pub async fn apply_migrations(&self, migrations: &[Migration]) -> Result<()> {
+        // On a PostgreSQL pool, two processes starting at once must not
+        // both apply: the session lock `cstackc migrate` takes, held on a
+        // connection of its own until the end.
+        #[cfg(feature = "postgres")]
+        if let Conn::Postgres(pool) = &self.conn {
+            let lock = crate::postgres::MigrationLock::acquire(pool).await?;
+            let outcome = self.apply_migrations_unlocked(migrations).await;
+            lock.release().await?;
+            return outcome;
+        }
+        self.apply_migrations_unlocked(migrations).await
+    }
+
+    async fn apply_migrations_unlocked(&self, migrations: &[Migration]) -> Result<()> {
         let dialect = self.dialect();
         self.execute_script(match dialect {
             Dialect::Postgres => {

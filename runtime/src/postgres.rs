@@ -277,3 +277,36 @@ pub(crate) async fn finish(shared: &SharedTx, commit: bool) -> Result<()> {
         tx.rollback().await.map_err(database_error)
     }
 }
+
+/// `pg_advisory_lock` key of migrations: "cstack" in ASCII, as `cstackc
+/// migrate` uses.
+const MIGRATION_LOCK_KEY: i64 = 0x63_73_74_61_63_6b;
+
+/// The migrations lock, held by one pooled connection.
+pub(crate) struct MigrationLock {
+    conn: sqlx_core::pool::PoolConnection<Postgres>,
+}
+
+impl MigrationLock {
+    pub(crate) async fn acquire(pool: &PgPool) -> Result<MigrationLock> {
+        let mut conn = pool.acquire().await.map_err(database_error)?;
+        // Closed rather than returned to the pool when dropped, so a failed
+        // or cancelled run never leaves a pooled session holding the lock.
+        conn.close_on_drop();
+        sqlx_core::query::query::<Postgres>("SELECT pg_advisory_lock($1)")
+            .bind(MIGRATION_LOCK_KEY)
+            .execute(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        Ok(MigrationLock { conn })
+    }
+
+    pub(crate) async fn release(mut self) -> Result<()> {
+        sqlx_core::query::query::<Postgres>("SELECT pg_advisory_unlock($1)")
+            .bind(MIGRATION_LOCK_KEY)
+            .execute(&mut *self.conn)
+            .await
+            .map_err(database_error)
+            .map(drop)
+    }
+}
