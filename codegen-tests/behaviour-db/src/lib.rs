@@ -49,3 +49,6 @@ pub const ENUMS: &[&str] = &["Role"];
 
 /// The schema's `type`s.
 pub const TYPES: &[&str] = &[];
+
+/// The schema's procedures.
+pub const PROCEDURES: &[&str] = &[];

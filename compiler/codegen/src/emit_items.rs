@@ -135,6 +135,77 @@ fn type_item(record: &Record, _schema: &SchemaModel) -> String {
     out
 }
 
+/// The procedures' argument structs and output types: what an
+/// implementation receives and returns (the schema declares them; the
+/// application implements them).
+pub fn procedures_file(schema: &SchemaModel) -> String {
+    let mut out = String::from(
+        "//! The schema's procedures: one `…Args` struct and `…Output` type each.\n\n",
+    );
+    let pascal: Vec<String> = schema
+        .procedures
+        .iter()
+        .map(|p| crate::names::pascal(&p.name))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let distinct = pascal.iter().all(|name| seen.insert(name.clone()));
+    for (procedure, pascal) in schema.procedures.iter().zip(&pascal) {
+        let base = if distinct {
+            pascal.trim_start_matches("r#").to_string()
+        } else {
+            out += "#[allow(non_camel_case_types)]\n";
+            procedure.name.clone()
+        };
+        out += &doc(procedure.docs.as_deref());
+        let kind = if procedure.mutation {
+            "mutation"
+        } else {
+            "query"
+        };
+        let _ = writeln!(
+            out,
+            "/// The arguments of the {kind} procedure `{}`.\n\
+             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {base}Args {{",
+            procedure.name
+        );
+        for parameter in &procedure.parameters {
+            let (inner, _) = plan::value_type(&parameter.ty);
+            let (ty, extra) = match parameter.arity {
+                Arity::List => (format!("Vec<{inner}>"), ", default"),
+                Arity::Optional => (
+                    format!("Option<{inner}>"),
+                    ", default, skip_serializing_if = \"Option::is_none\"",
+                ),
+                _ => (inner, ""),
+            };
+            out += &doc(parameter.docs.as_deref());
+            let _ = writeln!(
+                out,
+                "#[serde(rename = {}{extra})]\npub {}: {ty},",
+                lit(&parameter.name),
+                snake_ident(&parameter.name)
+            );
+        }
+        let (inner, _) = plan::value_type(&procedure.returns.ty);
+        let output = match procedure.returns.arity {
+            Arity::List => format!("Vec<{inner}>"),
+            Arity::Optional => format!("Option<{inner}>"),
+            _ => inner,
+        };
+        if !distinct {
+            out += "}\n\n#[allow(non_camel_case_types)]\n";
+        } else {
+            out += "}\n\n";
+        }
+        let _ = writeln!(
+            out,
+            "/// What `{}` returns.\npub type {base}Output = {output};\n",
+            procedure.name
+        );
+    }
+    out
+}
+
 /// Names `Db` keeps for itself; a model whose accessor would clash gets
 /// `_model` appended.
 const DB_METHODS: &[&str] = &[
@@ -281,6 +352,9 @@ pub fn lib_file(
     // field: regular shapes that these style lints would flag on every model.
     out += "#![allow(clippy::type_complexity, clippy::vec_init_then_push)]\n\n";
     out += "pub mod enums;\npub mod types;\n";
+    if !schema.procedures.is_empty() {
+        out += "pub mod procedures;\n";
+    }
     // Root re-exports: first come, first served, so a `type` spelled like a
     // generated input stays reachable under `types::` without a clash.
     let mut taken: std::collections::HashSet<String> = [
@@ -289,6 +363,8 @@ pub fn lib_file(
         "MODELS",
         "ENUMS",
         "TYPES",
+        "PROCEDURES",
+        "procedures",
         "POSTGRES_MIGRATIONS",
         "SQLITE_MIGRATIONS",
         "runtime",
@@ -366,10 +442,11 @@ pub fn lib_file(
     let names = |items: Vec<&str>| items.iter().map(|n| lit(n)).collect::<Vec<_>>().join(", ");
     let _ = writeln!(
         out,
-        "/// The schema's models.\npub const MODELS: &[&str] = &[{}];\n/// The schema's enums.\npub const ENUMS: &[&str] = &[{}];\n/// The schema's `type`s.\npub const TYPES: &[&str] = &[{}];",
+        "/// The schema's models.\npub const MODELS: &[&str] = &[{}];\n/// The schema's enums.\npub const ENUMS: &[&str] = &[{}];\n/// The schema's `type`s.\npub const TYPES: &[&str] = &[{}];\n/// The schema's procedures.\npub const PROCEDURES: &[&str] = &[{}];",
         names(schema.models.iter().map(|m| m.name.as_str()).collect()),
         names(schema.enums.iter().map(|m| m.name.as_str()).collect()),
         names(schema.types.iter().map(|m| m.name.as_str()).collect()),
+        names(schema.procedures.iter().map(|p| p.name.as_str()).collect()),
     );
     out
 }

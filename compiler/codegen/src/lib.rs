@@ -223,6 +223,12 @@ fn render(
         ("src/enums.rs".into(), emit_items::enums_file(schema)),
         ("src/types.rs".into(), emit_items::types_file(schema)),
     ];
+    if !schema.procedures.is_empty() {
+        sources.push((
+            "src/procedures.rs".into(),
+            emit_items::procedures_file(schema),
+        ));
+    }
     if database {
         sources.push((
             "src/database.rs".into(),

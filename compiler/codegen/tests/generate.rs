@@ -141,7 +141,8 @@ fn inputs_leave_out_what_the_caller_must_not_set() {
 
 #[test]
 fn a_schema_without_a_database_gets_types_only() {
-    let text = "datasource db {\n  provider = \"none\"\n}\n\ntype Point {\n  x Int\n  y Int\n}\n";
+    let text = "datasource db {\n  provider = \"none\"\n}\n\ntype Point {\n  x Int\n  y Int\n}\n\n\
+                procedure nearest(at: Point, limit: Int?): Point[]\n";
     let generated = generate(
         text,
         Target::for_provider(Some(cstack_compiler::Provider::None)),
@@ -150,4 +151,11 @@ fn a_schema_without_a_database_gets_types_only() {
     assert!(generated.files.iter().all(|f| f.path != "src/database.rs"));
     assert!(file(&generated, "Cargo.toml").contains("features = []"));
     assert!(file(&generated, "src/types.rs").contains("pub struct Point"));
+    let procedures: String = file(&generated, "src/procedures.rs")
+        .split_whitespace()
+        .collect();
+    assert!(procedures.contains("pubstructNearestArgs{"), "{procedures}");
+    assert!(procedures.contains("pubat:crate::types::Point"));
+    assert!(procedures.contains("publimit:Option<i64>"));
+    assert!(procedures.contains("pubtypeNearestOutput=Vec<crate::types::Point>;"));
 }

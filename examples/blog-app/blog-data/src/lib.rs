@@ -41,3 +41,6 @@ pub const ENUMS: &[&str] = &["PostStatus"];
 
 /// The schema's `type`s.
 pub const TYPES: &[&str] = &[];
+
+/// The schema's procedures.
+pub const PROCEDURES: &[&str] = &[];
