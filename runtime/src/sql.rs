@@ -19,6 +19,9 @@ pub enum Dialect {
 pub(crate) struct Sql {
     pub text: String,
     pub params: Vec<Value>,
+    /// How many rows the statement can return at most (its `LIMIT`), so
+    /// the reader can size its buffer once.
+    pub row_limit: Option<usize>,
     dialect: Dialect,
     aliases: usize,
 }
@@ -36,6 +39,7 @@ impl Sql {
         Self {
             text: String::with_capacity(256),
             params: Vec::new(),
+            row_limit: None,
             dialect,
             aliases: 0,
         }
@@ -305,6 +309,7 @@ pub(crate) fn select(
     match (limit, offset, dialect) {
         (Some(limit), _, _) => {
             sql.push(" LIMIT ").param(Value::Int(limit));
+            sql.row_limit = usize::try_from(limit).ok();
         }
         // SQLite has no OFFSET without LIMIT; -1 means no limit.
         (None, Some(_), Dialect::Sqlite) => {

@@ -102,9 +102,10 @@ pub(crate) fn fetch(conn: &Connection, sql: &Sql, kinds: &[Kind]) -> Result<Vec<
     let mut rows = statement
         .query(params_from_iter(sql.params.iter().map(bind)))
         .map_err(database_error)?;
-    // Room for a page of rows up front: growing a vector of values from
-    // nothing copies it over and over.
-    let mut out = Vec::with_capacity(kinds.len() * 16);
+    // Room for the rows up front (the LIMIT, else a page): growing a
+    // vector of values from nothing copies it over and over.
+    let rows_expected = sql.row_limit.unwrap_or(16).min(1024);
+    let mut out = Vec::with_capacity(kinds.len() * rows_expected);
     while let Some(row) = rows.next().map_err(database_error)? {
         for (index, kind) in kinds.iter().enumerate() {
             let raw = row.get_ref(index).map_err(database_error)?;
