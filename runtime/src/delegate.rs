@@ -38,10 +38,7 @@ fn key_filter<M: Model>(key: &M::Key) -> Node {
 }
 
 async fn fetch_models<M: Model>(handle: &Handle, statement: &sql::Sql) -> Result<Vec<M>> {
-    handle
-        .fetch(statement, M::DESCRIPTOR.kinds())
-        .await?
-        .into_models()
+    handle.fetch_models(statement).await
 }
 
 impl<'a, M: Model> Delegate<'a, M> {

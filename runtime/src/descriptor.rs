@@ -55,6 +55,15 @@ pub trait Model: Sized + Send + Sync + 'static {
 
     /// Builds the struct from the next row's values (in descriptor order).
     fn from_row(row: &mut std::vec::IntoIter<Value>) -> Result<Self>;
+
+    /// Builds the struct straight from an SQLite row (columns in descriptor
+    /// order). Generated crates with the embedded target override this to
+    /// skip the intermediate values; the default goes through `from_row`.
+    #[cfg(feature = "sqlite")]
+    fn from_sqlite_row(row: &crate::SqliteRow<'_>) -> Result<Self> {
+        let mut values = crate::sqlite::decode_row(row, Self::DESCRIPTOR.kinds)?.into_iter();
+        Self::from_row(&mut values)
+    }
 }
 
 /// The principal a handle acts for, as given to `with_auth`.

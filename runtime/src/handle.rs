@@ -185,6 +185,28 @@ impl Handle {
         })
     }
 
+    /// Rows of `M`: on SQLite read straight into the structs.
+    pub(crate) async fn fetch_models<M: crate::descriptor::Model>(
+        &self,
+        sql: &Sql,
+    ) -> Result<Vec<M>> {
+        match &self.conn {
+            #[cfg(feature = "sqlite")]
+            Conn::Sqlite(conn) => {
+                self.statements.fetch_add(1, Ordering::Relaxed);
+                crate::sqlite::fetch_models(&*conn.lock().await, sql)
+            }
+            #[cfg(feature = "sqlite")]
+            Conn::SqliteTx(tx) => {
+                self.statements.fetch_add(1, Ordering::Relaxed);
+                let guard = tx.lock().await;
+                crate::sqlite::fetch_models(crate::sqlite::tx_conn(&guard)?, sql)
+            }
+            #[allow(unreachable_patterns)]
+            _ => self.fetch(sql, M::DESCRIPTOR.kinds()).await?.into_models(),
+        }
+    }
+
     pub(crate) async fn execute(&self, sql: &Sql) -> Result<u64> {
         self.statements.fetch_add(1, Ordering::Relaxed);
         match &self.conn {

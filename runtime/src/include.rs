@@ -65,11 +65,7 @@ async fn children<P, C: Model>(
         negated: false,
     };
     let statement = sql::select(handle.dialect(), model, &node, &[], None, None);
-    for child in handle
-        .fetch(&statement, model.kinds())
-        .await?
-        .into_models::<C>()?
-    {
+    for child in handle.fetch_models::<C>(&statement).await? {
         grouped
             .entry(remote_key(&child).key())
             .or_default()

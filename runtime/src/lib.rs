@@ -36,6 +36,8 @@ mod postgres;
 mod sql;
 #[cfg(feature = "sqlite")]
 mod sqlite;
+#[cfg(feature = "sqlite")]
+mod sqlite_row;
 pub mod validate;
 mod value;
 
@@ -51,6 +53,10 @@ pub use include::Include;
 pub use patch::Patch;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use sql::Dialect;
+#[cfg(feature = "sqlite")]
+pub use sqlite_row::{
+    SqliteColumn, SqliteRow, sqlite_enum, sqlite_enum_opt, sqlite_json, sqlite_json_opt,
+};
 pub use validate::{FieldError, ValidationErrors};
 pub use value::{
     FromValue, Kind, ToValue, UnknownVariant, Value, from_enum_text, from_json_value,

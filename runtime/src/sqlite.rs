@@ -115,6 +115,31 @@ pub(crate) fn fetch(conn: &Connection, sql: &Sql, kinds: &[Kind]) -> Result<Vec<
     Ok(out)
 }
 
+/// One row's values, by kind.
+pub(crate) fn decode_row(row: &rusqlite::Row<'_>, kinds: &[Kind]) -> Result<Vec<Value>> {
+    let mut values = Vec::with_capacity(kinds.len());
+    for (index, kind) in kinds.iter().enumerate() {
+        values.push(decode(row.get_ref(index).map_err(database_error)?, *kind)?);
+    }
+    Ok(values)
+}
+
+/// Rows decoded straight into models.
+pub(crate) fn fetch_models<M: crate::descriptor::Model>(
+    conn: &Connection,
+    sql: &Sql,
+) -> Result<Vec<M>> {
+    let mut statement = conn.prepare_cached(&sql.text).map_err(database_error)?;
+    let mut rows = statement
+        .query(params_from_iter(sql.params.iter().map(bind)))
+        .map_err(database_error)?;
+    let mut out = Vec::with_capacity(sql.row_limit.unwrap_or(16).min(1024));
+    while let Some(row) = rows.next().map_err(database_error)? {
+        out.push(M::from_sqlite_row(row)?);
+    }
+    Ok(out)
+}
+
 pub(crate) fn execute(conn: &Connection, sql: &Sql) -> Result<u64> {
     let mut statement = conn.prepare_cached(&sql.text).map_err(database_error)?;
     let changed = statement

@@ -129,6 +129,26 @@ impl ::cstack_runtime::Model for Article {
             author: None,
         })
     }
+    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
+            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
+            body: <Option<String> as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
+            price: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::SqliteColumn>::read(
+                row,
+                3,
+            )?,
+            stars: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 4)?,
+            published: <bool as ::cstack_runtime::SqliteColumn>::read(row, 5)?,
+            author_id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 6)?,
+            version: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 7)?,
+            created_by: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 8)?,
+            deleted_at: <Option<
+                ::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>,
+            > as ::cstack_runtime::SqliteColumn>::read(row, 9)?,
+            author: None,
+        })
+    }
 }
 
 /// The values of a new `Article`. Optional fields and fields with a default may be left out.

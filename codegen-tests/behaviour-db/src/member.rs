@@ -100,6 +100,20 @@ impl ::cstack_runtime::Model for Member {
             posts: None,
         })
     }
+    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
+            email: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
+            name: <String as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
+            nickname: <Option<String> as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
+            role: ::cstack_runtime::sqlite_enum(row, 4)?,
+            website: <Option<String> as ::cstack_runtime::SqliteColumn>::read(row, 5)?,
+            created_at: <::cstack_runtime::chrono::DateTime<
+                ::cstack_runtime::chrono::Utc,
+            > as ::cstack_runtime::SqliteColumn>::read(row, 6)?,
+            posts: None,
+        })
+    }
 }
 
 /// The values of a new `Member`. Optional fields and fields with a default may be left out.

@@ -166,6 +166,38 @@ impl ::cstack_runtime::Model for Sample {
             origin: ::cstack_runtime::take(row)?,
         })
     }
+    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            id: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::SqliteColumn>::read(
+                row,
+                0,
+            )?,
+            text: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
+            count: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
+            ratio: <f64 as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
+            flag: <bool as ::cstack_runtime::SqliteColumn>::read(row, 4)?,
+            when: <::cstack_runtime::chrono::DateTime<
+                ::cstack_runtime::chrono::Utc,
+            > as ::cstack_runtime::SqliteColumn>::read(row, 5)?,
+            amount: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::SqliteColumn>::read(
+                row,
+                6,
+            )?,
+            data: <::cstack_runtime::serde_json::Value as ::cstack_runtime::SqliteColumn>::read(
+                row,
+                7,
+            )?,
+            blob: <Vec<u8> as ::cstack_runtime::SqliteColumn>::read(row, 8)?,
+            r#ref: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::SqliteColumn>::read(
+                row,
+                9,
+            )?,
+            maybe: <Option<String> as ::cstack_runtime::SqliteColumn>::read(row, 10)?,
+            currency: <String as ::cstack_runtime::SqliteColumn>::read(row, 11)?,
+            secret: <String as ::cstack_runtime::SqliteColumn>::read(row, 12)?,
+            origin: <String as ::cstack_runtime::SqliteColumn>::read(row, 13)?,
+        })
+    }
 }
 
 /// The values of a new `Sample`. Optional fields and fields with a default may be left out.

@@ -56,6 +56,13 @@ impl ::cstack_runtime::Model for Setting {
             note: ::cstack_runtime::take(row)?,
         })
     }
+    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            key: <String as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
+            value: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
+            note: <Option<String> as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
+        })
+    }
 }
 
 /// The values of a new `Setting`. Optional fields and fields with a default may be left out.

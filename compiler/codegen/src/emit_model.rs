@@ -143,6 +143,7 @@ pub fn model_file(
     model: &Model<'_>,
     auth: Option<&str>,
     linkable: &dyn Fn(&str) -> bool,
+    embedded: bool,
 ) -> String {
     let record = model.record;
     let name = type_name(&record.name);
@@ -255,7 +256,35 @@ pub fn model_file(
         for relation in &relations {
             let _ = writeln!(out, "{}: None,", relation.ident);
         }
-        out += "})\n}\n}\n\n";
+        out += "})\n}\n";
+        if embedded {
+            // Straight from the SQLite row: no intermediate values.
+            let _ = writeln!(
+                out,
+                "fn from_sqlite_row(row: &{RT}::SqliteRow<'_>) -> {RT}::Result<Self> {{\nOk(Self {{"
+            );
+            for (index, field) in model.fields.iter().enumerate() {
+                let read = match (&field.storage, field.nullable()) {
+                    _ if field.list => format!("{RT}::sqlite_json(row, {index})?"),
+                    (Storage::Direct(_), _) => {
+                        format!(
+                            "<{} as {RT}::SqliteColumn>::read(row, {index})?",
+                            field.ty()
+                        )
+                    }
+                    (Storage::Enum(_), false) => format!("{RT}::sqlite_enum(row, {index})?"),
+                    (Storage::Enum(_), true) => format!("{RT}::sqlite_enum_opt(row, {index})?"),
+                    (Storage::Json, false) => format!("{RT}::sqlite_json(row, {index})?"),
+                    (Storage::Json, true) => format!("{RT}::sqlite_json_opt(row, {index})?"),
+                };
+                let _ = writeln!(out, "{}: {read},", field.ident);
+            }
+            for relation in &relations {
+                let _ = writeln!(out, "{}: None,", relation.ident);
+            }
+            out += "})\n}\n";
+        }
+        out += "}\n\n";
     }
 
     // Views are read-only: no inputs.

@@ -239,7 +239,7 @@ fn render(
     for model in &models {
         sources.push((
             format!("src/{}.rs", names::snake_plain(&model.record.name)),
-            emit_model::model_file(model, auth.as_deref(), &linkable),
+            emit_model::model_file(model, auth.as_deref(), &linkable, target.embedded()),
         ));
     }
     files.extend(format::all(sources).map_err(BuildError::Internal)?);

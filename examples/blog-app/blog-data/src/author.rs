@@ -80,6 +80,20 @@ impl ::cstack_runtime::Model for Author {
             posts: None,
         })
     }
+    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            created_at: <::cstack_runtime::chrono::DateTime<
+                ::cstack_runtime::chrono::Utc,
+            > as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
+            updated_at: <::cstack_runtime::chrono::DateTime<
+                ::cstack_runtime::chrono::Utc,
+            > as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
+            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
+            email: <String as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
+            name: <String as ::cstack_runtime::SqliteColumn>::read(row, 4)?,
+            posts: None,
+        })
+    }
 }
 
 /// The values of a new `Author`. Optional fields and fields with a default may be left out.

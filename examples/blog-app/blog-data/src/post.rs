@@ -99,6 +99,25 @@ impl ::cstack_runtime::Model for Post {
             author: None,
         })
     }
+    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            created_at: <::cstack_runtime::chrono::DateTime<
+                ::cstack_runtime::chrono::Utc,
+            > as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
+            updated_at: <::cstack_runtime::chrono::DateTime<
+                ::cstack_runtime::chrono::Utc,
+            > as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
+            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
+            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
+            price: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::SqliteColumn>::read(
+                row,
+                4,
+            )?,
+            status: ::cstack_runtime::sqlite_enum(row, 5)?,
+            author_id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 6)?,
+            author: None,
+        })
+    }
 }
 
 /// The values of a new `Post`. Optional fields and fields with a default may be left out.

@@ -42,6 +42,12 @@ impl ::cstack_runtime::Model for PublishedPost {
             title: ::cstack_runtime::take(row)?,
         })
     }
+    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
+            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
+        })
+    }
 }
 
 /// The `id` column, for filters and ordering.
