@@ -2,6 +2,7 @@
 //! it names. Everything else lives in the modules below, so that this file
 //! only decides which command runs and what the process exits with.
 
+mod build;
 mod check;
 mod cli;
 mod files;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Lsp => lsp::run(),
+        Command::Build(args) => build::run(&args),
         Command::Migrate(args) => migrate::run(&args),
     };
     ExitCode::from(status.code())

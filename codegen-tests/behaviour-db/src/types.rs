@@ -1,0 +1,21 @@
+//! The schema's `type` structs and its auth principal. Stored as JSON when a model field holds one.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Principal {
+    #[serde(rename = "id")]
+    pub id: i64,
+    #[serde(rename = "name")]
+    pub name: String,
+}
+
+impl ::cstack_runtime::ToValue for Principal {
+    const KIND: ::cstack_runtime::Kind = ::cstack_runtime::Kind::Json;
+    fn to_value(&self) -> ::cstack_runtime::Value {
+        ::cstack_runtime::json_value(self)
+    }
+}
+
+impl ::cstack_runtime::FromValue for Principal {
+    fn from_value(value: ::cstack_runtime::Value) -> ::cstack_runtime::Result<Self> {
+        ::cstack_runtime::from_json_value(value)
+    }
+}

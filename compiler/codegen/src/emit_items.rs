@@ -1,0 +1,452 @@
+//! Enums, `type` structs (and the auth principal), the `Db` handle and the
+//! crate root.
+
+use crate::emit_model::doc;
+use crate::names::{allow_case, lit, snake_ident, type_name};
+use crate::plan;
+use crate::{Migration, Target};
+use cstack_compiler::syntax::ast::Arity;
+use cstack_compiler::{Enum, Record, SchemaModel};
+use std::fmt::Write;
+
+const RT: &str = "::cstack_runtime";
+
+/// A raw string literal, so embedded SQL reads as written.
+fn raw_lit(text: &str) -> String {
+    let mut hashes = 1;
+    while text.contains(&format!("\"{}", "#".repeat(hashes))) {
+        hashes += 1;
+    }
+    let fence = "#".repeat(hashes);
+    format!("r{fence}\"{text}\"{fence}")
+}
+
+pub fn enums_file(schema: &SchemaModel) -> String {
+    let mut out = String::from("//! The schema's enums, stored as their schema spelling.\n\n");
+    for item in &schema.enums {
+        out += &enum_item(item);
+    }
+    out
+}
+
+fn enum_item(item: &Enum) -> String {
+    let name = type_name(&item.name);
+    let (variants, verbatim) = crate::names::variant_names(&item.variants);
+    let mut out = doc(item.docs.as_deref());
+    out += &allow_case(&item.name);
+    if verbatim && allow_case(&item.name).is_empty() {
+        out += "#[allow(non_camel_case_types)]\n";
+    }
+    out += "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, ::serde::Serialize, ::serde::Deserialize)]\n";
+    let _ = writeln!(out, "pub enum {name} {{");
+    for (variant, spelling) in variants.iter().zip(&item.variants) {
+        let _ = writeln!(out, "#[serde(rename = {})]\n{variant},", lit(spelling));
+    }
+    let _ = writeln!(
+        out,
+        "}}\n\nimpl {name} {{\n/// Every variant, in schema order.\npub const ALL: &'static [Self] = &["
+    );
+    for variant in &variants {
+        let _ = writeln!(out, "Self::{variant},");
+    }
+    let _ = writeln!(
+        out,
+        "];\n\n/// The schema's spelling, which is what is stored.\npub const fn as_str(self) -> &'static str {{\nmatch self {{"
+    );
+    for (variant, spelling) in variants.iter().zip(&item.variants) {
+        let _ = writeln!(out, "Self::{variant} => {},", lit(spelling));
+    }
+    let _ = writeln!(
+        out,
+        "}}\n}}\n}}\n\n\
+         impl ::std::fmt::Display for {name} {{\n\
+         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n\n\
+         impl ::std::str::FromStr for {name} {{\ntype Err = {RT}::UnknownVariant;\n\
+         fn from_str(text: &str) -> Result<Self, Self::Err> {{\nmatch text {{"
+    );
+    for (variant, spelling) in variants.iter().zip(&item.variants) {
+        let _ = writeln!(out, "{} => Ok(Self::{variant}),", lit(spelling));
+    }
+    let _ = writeln!(
+        out,
+        "_ => Err({RT}::UnknownVariant {{ enum_name: {}, text: text.to_string() }}),\n}}\n}}\n}}\n\n\
+         impl {RT}::ToValue for {name} {{\nconst KIND: {RT}::Kind = {RT}::Kind::Enum({type_name});\n\
+         fn to_value(&self) -> {RT}::Value {{ {RT}::Value::Enum {{ type_name: {type_name}, variant: self.as_str() }} }}\n}}\n\n\
+         impl {RT}::FromValue for {name} {{\n\
+         fn from_value(value: {RT}::Value) -> {RT}::Result<Self> {{ {RT}::from_enum_text(value) }}\n}}\n",
+        lit(&item.name),
+        type_name = lit(&cstack_migrate::lower::columns::enum_type_name(&item.name)),
+    );
+    out
+}
+
+pub fn types_file(schema: &SchemaModel) -> String {
+    let mut out = String::from(
+        "//! The schema's `type` structs and its auth principal. Stored as JSON when a model field holds one.\n\n",
+    );
+    for record in schema.types.iter().chain(schema.auth.as_ref()) {
+        out += &type_item(record, schema);
+    }
+    out
+}
+
+fn type_item(record: &Record, _schema: &SchemaModel) -> String {
+    let name = type_name(&record.name);
+    let mut out = doc(record.docs.as_deref());
+    out += &allow_case(&record.name);
+    let _ = writeln!(
+        out,
+        "#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {name} {{"
+    );
+    for field in &record.fields {
+        let (inner, _) = plan::value_type(&field.ty);
+        // A `type` may refer to itself; the indirection keeps it finite.
+        let inner = if inner == format!("crate::types::{name}") && field.arity != Arity::List {
+            format!("Box<{inner}>")
+        } else {
+            inner
+        };
+        let ty = match field.arity {
+            Arity::List => format!("Vec<{inner}>"),
+            Arity::Optional => format!("Option<{inner}>"),
+            _ => inner,
+        };
+        let extra = match field.arity {
+            Arity::Optional => ", default, skip_serializing_if = \"Option::is_none\"",
+            Arity::List => ", default",
+            _ => "",
+        };
+        out += &doc(field.docs.as_deref());
+        let _ = writeln!(
+            out,
+            "#[serde(rename = {}{extra})]\npub {}: {ty},",
+            lit(&field.name),
+            snake_ident(&field.name)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "}}\n\n\
+         impl {RT}::ToValue for {name} {{\nconst KIND: {RT}::Kind = {RT}::Kind::Json;\n\
+         fn to_value(&self) -> {RT}::Value {{ {RT}::json_value(self) }}\n}}\n\n\
+         impl {RT}::FromValue for {name} {{\n\
+         fn from_value(value: {RT}::Value) -> {RT}::Result<Self> {{ {RT}::from_json_value(value) }}\n}}\n"
+    );
+    out
+}
+
+/// The procedures' argument structs and output types: what an
+/// implementation receives and returns (the schema declares them; the
+/// application implements them).
+pub fn procedures_file(schema: &SchemaModel) -> String {
+    let mut out = String::from(
+        "//! The schema's procedures: one `…Args` struct and `…Output` type each.\n\n",
+    );
+    let pascal: Vec<String> = schema
+        .procedures
+        .iter()
+        .map(|p| crate::names::pascal(&p.name))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let distinct = pascal.iter().all(|name| seen.insert(name.clone()));
+    for (procedure, pascal) in schema.procedures.iter().zip(&pascal) {
+        let base = if distinct {
+            pascal.trim_start_matches("r#").to_string()
+        } else {
+            out += "#[allow(non_camel_case_types)]\n";
+            procedure.name.clone()
+        };
+        out += &doc(procedure.docs.as_deref());
+        let kind = if procedure.mutation {
+            "mutation"
+        } else {
+            "query"
+        };
+        let _ = writeln!(
+            out,
+            "/// The arguments of the {kind} procedure `{}`.\n\
+             #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {base}Args {{",
+            procedure.name
+        );
+        for parameter in &procedure.parameters {
+            let (inner, _) = plan::value_type(&parameter.ty);
+            let (ty, extra) = match parameter.arity {
+                Arity::List => (format!("Vec<{inner}>"), ", default"),
+                Arity::Optional => (
+                    format!("Option<{inner}>"),
+                    ", default, skip_serializing_if = \"Option::is_none\"",
+                ),
+                _ => (inner, ""),
+            };
+            out += &doc(parameter.docs.as_deref());
+            let _ = writeln!(
+                out,
+                "#[serde(rename = {}{extra})]\npub {}: {ty},",
+                lit(&parameter.name),
+                snake_ident(&parameter.name)
+            );
+        }
+        let (inner, _) = plan::value_type(&procedure.returns.ty);
+        let output = match procedure.returns.arity {
+            Arity::List => format!("Vec<{inner}>"),
+            Arity::Optional => format!("Option<{inner}>"),
+            _ => inner,
+        };
+        if !distinct {
+            out += "}\n\n#[allow(non_camel_case_types)]\n";
+        } else {
+            out += "}\n\n";
+        }
+        let _ = writeln!(
+            out,
+            "/// What `{}` returns.\npub type {base}Output = {output};\n",
+            procedure.name
+        );
+    }
+    out
+}
+
+/// Names `Db` keeps for itself; a model whose accessor would clash gets
+/// `_model` appended.
+const DB_METHODS: &[&str] = &[
+    "connect_postgres",
+    "from_pool",
+    "migrate_postgres",
+    "open_sqlite",
+    "open_sqlite_memory",
+    "from_handle",
+    "handle",
+    "with_auth",
+    "transaction",
+    "statement_count",
+    "clone",
+];
+
+pub fn accessor(record: &Record) -> String {
+    let snake = crate::names::snake_plain(&record.name);
+    if DB_METHODS.contains(&snake.as_str()) {
+        format!("{snake}_model")
+    } else {
+        snake_ident(&record.name)
+    }
+}
+
+pub fn database_file(
+    schema: &SchemaModel,
+    models: &[plan::Model<'_>],
+    target: Target,
+    migrations: &[Migration],
+) -> String {
+    let mut out = String::from(
+        "//! `Db`: the database handle, one accessor per model, transactions, and the embedded migrations.\n\n",
+    );
+    let consts = |backend: &str, name: &str| {
+        let mut text = format!(
+            "/// The {backend} migrations, applied in order (each once, recorded in `cstack_migrations`).\n\
+             pub const {name}: &[{RT}::Migration] = &[\n"
+        );
+        for migration in migrations.iter().filter(|m| m.backend == backend) {
+            let (checksum, steps) = migration.planned();
+            let _ = writeln!(
+                text,
+                "{RT}::Migration {{ id: {}, checksum: {}, steps: &[",
+                lit(&migration.name),
+                lit(&checksum)
+            );
+            for (transactional, sql) in steps {
+                let _ = writeln!(
+                    text,
+                    "{RT}::MigrationStep {{ transactional: {transactional}, sql: {} }},",
+                    raw_lit(&sql)
+                );
+            }
+            text += "] },\n";
+        }
+        text + "];\n\n"
+    };
+    if target.server() {
+        out += &consts("postgres", "POSTGRES_MIGRATIONS");
+    }
+    if target.embedded() {
+        out += &consts("sqlite", "SQLITE_MIGRATIONS");
+    }
+    out += "/// The database handle. Cheap to clone; clones share connections.\n#[derive(Clone)]\n";
+    let _ = writeln!(
+        out,
+        "pub struct Db {{\nhandle: {RT}::Handle,\n}}\n\nimpl Db {{"
+    );
+    if target.server() {
+        let _ = writeln!(
+            out,
+            "/// Connects to PostgreSQL. Apply migrations with `cstackc migrate` or [`Db::migrate_postgres`].\n\
+             pub async fn connect_postgres(url: &str) -> {RT}::Result<Self> {{\n\
+             Ok(Self {{ handle: {RT}::Handle::connect_postgres(url).await? }})\n}}\n\n\
+             /// Wraps an existing pool.\n\
+             pub fn from_pool(pool: {RT}::sqlx_postgres::PgPool) -> Self {{ Self {{ handle: {RT}::Handle::postgres(pool) }} }}\n\n\
+             /// Applies the PostgreSQL migrations not yet applied.\n\
+             pub async fn migrate_postgres(&self) -> {RT}::Result<()> {{ self.handle.apply_migrations(POSTGRES_MIGRATIONS).await }}\n"
+        );
+    }
+    if target.embedded() {
+        let _ = writeln!(
+            out,
+            "/// Opens (creating if needed) an SQLite database file and applies the schema's migrations.\n\
+             pub async fn open_sqlite(path: impl AsRef<::std::path::Path>) -> {RT}::Result<Self> {{\n\
+             let handle = {RT}::Handle::open_sqlite(path)?;\nhandle.apply_migrations(SQLITE_MIGRATIONS).await?;\nOk(Self {{ handle }})\n}}\n\n\
+             /// A private in-memory SQLite database with the schema applied.\n\
+             pub async fn open_sqlite_memory() -> {RT}::Result<Self> {{\n\
+             let handle = {RT}::Handle::open_sqlite_memory()?;\nhandle.apply_migrations(SQLITE_MIGRATIONS).await?;\nOk(Self {{ handle }})\n}}\n"
+        );
+    }
+    let _ = writeln!(
+        out,
+        "/// Wraps a runtime handle.\npub fn from_handle(handle: {RT}::Handle) -> Self {{ Self {{ handle }} }}\n\n\
+         /// The runtime handle.\npub fn handle(&self) -> &{RT}::Handle {{ &self.handle }}\n\n\
+         /// How many statements this handle and its clones have sent.\n\
+         pub fn statement_count(&self) -> u64 {{ self.handle.statement_count() }}\n\n\
+         /// Runs `body` in a transaction: committed on `Ok`, rolled back on `Err`. `body` gets a `Db` on the transaction.\n\
+         pub async fn transaction<T, F, Fut>(&self, body: F) -> {RT}::Result<T>\nwhere\nF: FnOnce(Db) -> Fut,\n\
+         Fut: ::std::future::Future<Output = {RT}::Result<T>>,\n{{\n\
+         self.handle.transaction(|handle| body(Db {{ handle }})).await\n}}\n"
+    );
+    if let Some(auth) = &schema.auth {
+        let _ = writeln!(
+            out,
+            "/// The same database acting for `auth` (what `@default(auth().x)` reads).\n\
+             pub fn with_auth(&self, auth: crate::types::{0}) -> Self {{ Self {{ handle: self.handle.with_auth(auth) }} }}\n",
+            type_name(&auth.name)
+        );
+    }
+    for model in models.iter().filter(|m| crate::emit_model::has_delegate(m)) {
+        let delegate = if model.view {
+            "ViewDelegate"
+        } else {
+            "Delegate"
+        };
+        let _ = writeln!(
+            out,
+            "/// The `{}` delegate.\npub fn {}(&self) -> {RT}::{delegate}<'_, {}> {{ {RT}::{delegate}::new(&self.handle) }}",
+            model.record.name,
+            accessor(model.record),
+            crate::names::model_path(&model.record.name)
+        );
+    }
+    out += "}\n";
+    out
+}
+
+pub fn lib_file(
+    schema: &SchemaModel,
+    models: &[plan::Model<'_>],
+    source_name: &str,
+    hash: &str,
+    target: Target,
+) -> String {
+    let database = target != Target::NoDatabase;
+    let mut out = format!(
+        "//! The data layer of `{source_name}`, generated by `cstackc build`. Do not edit: rebuild from the schema.\n//!\n\
+         //! Each model has a module with its struct, `Create…Input` (with a typestate builder), `Update…Input`\n\
+         //! (three-state `Patch` fields) and one function per column for filters and ordering.\n\n"
+    );
+    // Typestate builders name long types and inputs push one column per
+    // field: regular shapes that these style lints would flag on every model.
+    out += "#![allow(clippy::type_complexity, clippy::vec_init_then_push)]\n\n";
+    out += "pub mod enums;\npub mod types;\n";
+    if !schema.procedures.is_empty() {
+        out += "pub mod procedures;\n";
+    }
+    // Root re-exports: first come, first served, so a `type` spelled like a
+    // generated input stays reachable under `types::` without a clash.
+    let mut taken: std::collections::HashSet<String> = [
+        "Db",
+        "SCHEMA_HASH",
+        "MODELS",
+        "ENUMS",
+        "TYPES",
+        "PROCEDURES",
+        "procedures",
+        "POSTGRES_MIGRATIONS",
+        "SQLITE_MIGRATIONS",
+        "runtime",
+        "enums",
+        "types",
+    ]
+    .into_iter()
+    .map(str::to_string)
+    .chain(
+        models
+            .iter()
+            .map(|m| crate::names::snake_plain(&m.record.name)),
+    )
+    .collect();
+    let mut reexport = |module: &str, names: Vec<String>, out: &mut String| {
+        let free: Vec<String> = names
+            .into_iter()
+            .filter(|n| taken.insert(n.clone()))
+            .collect();
+        if !free.is_empty() {
+            let _ = writeln!(out, "pub use {module}::{{{}}};", free.join(", "));
+        }
+    };
+    if database {
+        out += "mod database;\n";
+        let mut items = vec!["Db".to_string()];
+        if target.server() {
+            items.push("POSTGRES_MIGRATIONS".into());
+        }
+        if target.embedded() {
+            items.push("SQLITE_MIGRATIONS".into());
+        }
+        let _ = writeln!(out, "pub use database::{{{}}};", items.join(", "));
+    }
+    for model in models {
+        let module = snake_ident(&model.record.name);
+        let name = type_name(&model.record.name);
+        if crate::names::snake_plain(&model.record.name).contains("__") {
+            out += "#[allow(non_snake_case)]\n";
+        }
+        let _ = writeln!(out, "pub mod {module};");
+        let items = if model.view {
+            vec![name.clone()]
+        } else {
+            vec![
+                name.clone(),
+                format!("Create{name}Input"),
+                format!("Create{name}InputBuilder"),
+                format!("Update{name}Input"),
+            ]
+        };
+        reexport(&module, items, &mut out);
+    }
+    reexport(
+        "enums",
+        schema.enums.iter().map(|e| type_name(&e.name)).collect(),
+        &mut out,
+    );
+    reexport(
+        "types",
+        schema
+            .types
+            .iter()
+            .chain(schema.auth.as_ref())
+            .map(|t| type_name(&t.name))
+            .collect(),
+        &mut out,
+    );
+    out += "\n/// The runtime this crate is generated against.\npub use ::cstack_runtime as runtime;\n\n";
+    let _ = writeln!(
+        out,
+        "/// A fingerprint of the schema text this crate was generated from.\npub const SCHEMA_HASH: &str = {};",
+        lit(hash)
+    );
+    let names = |items: Vec<&str>| items.iter().map(|n| lit(n)).collect::<Vec<_>>().join(", ");
+    let _ = writeln!(
+        out,
+        "/// The schema's models.\npub const MODELS: &[&str] = &[{}];\n/// The schema's enums.\npub const ENUMS: &[&str] = &[{}];\n/// The schema's `type`s.\npub const TYPES: &[&str] = &[{}];\n/// The schema's procedures.\npub const PROCEDURES: &[&str] = &[{}];",
+        names(schema.models.iter().map(|m| m.name.as_str()).collect()),
+        names(schema.enums.iter().map(|m| m.name.as_str()).collect()),
+        names(schema.types.iter().map(|m| m.name.as_str()).collect()),
+        names(schema.procedures.iter().map(|p| p.name.as_str()).collect()),
+    );
+    out
+}

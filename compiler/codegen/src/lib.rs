@@ -1,0 +1,294 @@
+//! `cstackc build`: the generated Rust data layer of a schema.
+//!
+//! [`generated_crate`] is a salsa query on the compiler's database: from a
+//! [`SourceFile`] and a [`BuildRequest`] it produces the whole crate as data
+//! ([`GeneratedFile`]s: relative path and contents). It does no I/O; the
+//! command line reads the migrations folder into the request and writes the
+//! files. The generated code holds the schema-specific types and
+//! descriptors; the generic machinery is the `cstack-runtime` crate.
+
+mod emit_items;
+mod emit_model;
+mod format;
+mod names;
+mod plan;
+
+use cstack_compiler::{Db, Provider, SchemaModel, SourceFile, schema_model};
+use std::sync::Arc;
+
+/// Which backends the generated crate supports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// PostgreSQL (sqlx).
+    Server,
+    /// SQLite (rusqlite).
+    Embedded,
+    Both,
+    /// No database: types, enums and validators only.
+    NoDatabase,
+}
+
+impl Target {
+    /// The default for a datasource provider.
+    pub fn for_provider(provider: Option<Provider>) -> Target {
+        match provider {
+            Some(Provider::Postgresql) => Target::Server,
+            Some(Provider::Sqlite) => Target::Embedded,
+            Some(Provider::None) | None => Target::NoDatabase,
+        }
+    }
+
+    pub fn server(self) -> bool {
+        matches!(self, Target::Server | Target::Both)
+    }
+
+    pub fn embedded(self) -> bool {
+        matches!(self, Target::Embedded | Target::Both)
+    }
+
+    fn runtime_features(self) -> &'static str {
+        match self {
+            Target::Server => r#"["postgres"]"#,
+            Target::Embedded => r#"["sqlite"]"#,
+            Target::Both => r#"["postgres", "sqlite"]"#,
+            Target::NoDatabase => "[]",
+        }
+    }
+}
+
+/// How the generated `Cargo.toml` names the runtime.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RuntimeDependency {
+    /// `cstack-runtime = "<version>"` from the registry.
+    Version(String),
+    /// A path dependency (written as given, relative to the crate).
+    Path(String),
+}
+
+/// One migration embedded into the crate.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Migration {
+    /// `postgres` or `sqlite`.
+    pub backend: String,
+    /// The folder name, `<timestamp>_<slug>`.
+    pub name: String,
+    /// `up.sql`.
+    pub sql: String,
+    /// `up.pre.sql` and `down.sql`, which the checksum covers.
+    pub pre: Option<String>,
+    pub down: Option<String>,
+}
+
+impl Migration {
+    /// What `cstack-migrate` records for it: the checksum and the steps.
+    pub(crate) fn planned(&self) -> (String, Vec<(bool, String)>) {
+        let migration = cstack_migrate::files::Migration {
+            id: self.name.clone(),
+            up: self.sql.clone(),
+            down: self.down.clone(),
+            pre: self.pre.clone(),
+        };
+        let steps = cstack_migrate::runner::migration_steps(&migration)
+            .into_iter()
+            .map(|step| {
+                let sql: Vec<String> = step
+                    .statements
+                    .iter()
+                    .map(|s| s.trim().trim_end_matches(';').to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+                (step.transactional, sql.join(";\n\n") + ";")
+            })
+            .collect();
+        (migration.checksum(), steps)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct BuildOptions {
+    pub crate_name: String,
+    pub target: Target,
+    pub runtime: RuntimeDependency,
+    /// From the schema's migrations folder. When there are none for a
+    /// backend, the initial DDL is embedded instead.
+    pub migrations: Vec<Migration>,
+    /// The schema's file name, for doc comments.
+    pub source_name: String,
+}
+
+/// The options of one build, as a salsa input.
+#[salsa::input]
+pub struct BuildRequest {
+    #[returns(ref)]
+    pub options: BuildOptions,
+}
+
+/// One file of the generated crate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// Relative to the crate root, with `/` separators.
+    pub path: String,
+    pub contents: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedCrate {
+    pub files: Vec<GeneratedFile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BuildError {
+    /// The schema has errors; `check_file` has them.
+    SchemaErrors,
+    /// The generator produced text that is not Rust: a bug in the generator.
+    Internal(String),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::SchemaErrors => f.write_str("the schema has errors"),
+            BuildError::Internal(message) => write!(f, "internal code generation error: {message}"),
+        }
+    }
+}
+
+/// The generated crate for `file` built with `request`.
+#[salsa::tracked(returns(ref))]
+pub fn generated_crate(
+    db: &dyn Db,
+    file: SourceFile,
+    request: BuildRequest,
+) -> Result<Arc<GeneratedCrate>, BuildError> {
+    let schema = schema_model(db, file)
+        .as_ref()
+        .map_err(|_| BuildError::SchemaErrors)?;
+    let options = request.options(db);
+    render(schema, options, &schema_hash(file.text(db))).map(Arc::new)
+}
+
+/// A stable FNV-1a fingerprint of the schema text.
+fn schema_hash(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+fn render(
+    schema: &SchemaModel,
+    options: &BuildOptions,
+    hash: &str,
+) -> Result<GeneratedCrate, BuildError> {
+    let mut models: Vec<plan::Model<'_>> = schema
+        .models
+        .iter()
+        .map(|m| plan::model(m, schema))
+        .collect();
+    // Views get a read-only struct (and, with a key, a read-only delegate).
+    models.extend(schema.views.iter().map(|v| plan::Model {
+        view: true,
+        ..plan::model(v, schema)
+    }));
+    let linkable = |name: &str| {
+        models
+            .iter()
+            .any(|m| m.record.name == name && emit_model::has_delegate(m))
+    };
+    let target = options.target;
+    let database = target != Target::NoDatabase;
+    let mut migrations = options.migrations.clone();
+    for (backend, wanted) in [("postgres", target.server()), ("sqlite", target.embedded())] {
+        if wanted && !migrations.iter().any(|m| m.backend == backend) {
+            migrations.push(Migration {
+                backend: backend.to_string(),
+                name: "00000000000000_initial".to_string(),
+                sql: ddl::initial(schema, backend),
+                pre: None,
+                down: None,
+            });
+        }
+    }
+    let mut files = vec![GeneratedFile {
+        path: "Cargo.toml".to_string(),
+        contents: cargo_toml(options),
+    }];
+    let mut sources: Vec<(String, String)> = vec![
+        (
+            "src/lib.rs".into(),
+            emit_items::lib_file(schema, &models, &options.source_name, hash, target),
+        ),
+        ("src/enums.rs".into(), emit_items::enums_file(schema)),
+        ("src/types.rs".into(), emit_items::types_file(schema)),
+    ];
+    if !schema.procedures.is_empty() {
+        sources.push((
+            "src/procedures.rs".into(),
+            emit_items::procedures_file(schema),
+        ));
+    }
+    if database {
+        sources.push((
+            "src/database.rs".into(),
+            emit_items::database_file(schema, &models, target, &migrations),
+        ));
+    }
+    let auth = schema.auth.as_ref().map(|a| names::type_name(&a.name));
+    for model in &models {
+        sources.push((
+            format!("src/{}.rs", names::snake_plain(&model.record.name)),
+            emit_model::model_file(model, auth.as_deref(), &linkable, target.embedded()),
+        ));
+    }
+    files.extend(format::all(sources).map_err(BuildError::Internal)?);
+    Ok(GeneratedCrate { files })
+}
+
+fn cargo_toml(options: &BuildOptions) -> String {
+    let runtime = match &options.runtime {
+        RuntimeDependency::Version(version) => format!("version = \"{version}\""),
+        RuntimeDependency::Path(path) => format!(
+            "version = \"{}\", path = {}",
+            env!("CARGO_PKG_VERSION"),
+            toml_string(path)
+        ),
+    };
+    format!(
+        "# Generated by `cstackc build` from {}. Do not edit: rebuild from the schema.\n\
+         [package]\n\
+         name = {}\n\
+         version = \"0.1.0\"\n\
+         edition = \"2024\"\n\
+         publish = false\n\n\
+         [dependencies]\n\
+         cstack-runtime = {{ {runtime}, default-features = false, features = {} }}\n\
+         serde = {{ version = \"1\", features = [\"derive\"] }}\n",
+        options.source_name,
+        toml_string(&options.crate_name),
+        options.target.runtime_features()
+    )
+}
+
+fn toml_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// The version of the runtime a registry dependency names: this compiler's.
+pub const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The initial schema DDL embedded when there is no migrations folder.
+mod ddl {
+    use cstack_compiler::SchemaModel;
+    use cstack_migrate::Dialect;
+
+    pub fn initial(schema: &SchemaModel, backend: &str) -> String {
+        let dialect = if backend == "postgres" {
+            Dialect::Postgres
+        } else {
+            Dialect::Sqlite
+        };
+        cstack_migrate::initial_ddl(schema, dialect)
+    }
+}

@@ -1,0 +1,61 @@
+//! The `PublishedPost` view: its row struct, descriptor and filter helpers.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct PublishedPost {
+    #[serde(rename = "id")]
+    pub id: i64,
+    #[serde(rename = "title")]
+    pub title: String,
+}
+
+/// What the runtime knows about `PublishedPost`.
+pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::ModelDescriptor {
+    name: "PublishedPost",
+    table: "published_posts",
+    primary_key: "id",
+    soft_delete: None,
+    version: None,
+    columns: &[
+        ::cstack_runtime::Column {
+            field: "id",
+            name: "id",
+            kind: ::cstack_runtime::Kind::Int,
+            nullable: false,
+        },
+        ::cstack_runtime::Column {
+            field: "title",
+            name: "title",
+            kind: ::cstack_runtime::Kind::Text,
+            nullable: false,
+        },
+    ],
+    kinds: &[::cstack_runtime::Kind::Int, ::cstack_runtime::Kind::Text],
+};
+
+impl ::cstack_runtime::Model for PublishedPost {
+    const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
+    type Key = i64;
+    fn from_row(
+        row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
+    ) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            id: ::cstack_runtime::take(row)?,
+            title: ::cstack_runtime::take(row)?,
+        })
+    }
+    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
+            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
+        })
+    }
+}
+
+/// The `id` column, for filters and ordering.
+pub fn id() -> ::cstack_runtime::Field<PublishedPost, i64> {
+    ::cstack_runtime::Field::new("id")
+}
+
+/// The `title` column, for filters and ordering.
+pub fn title() -> ::cstack_runtime::Field<PublishedPost, String> {
+    ::cstack_runtime::Field::new("title")
+}

@@ -1,0 +1,479 @@
+//! `Delegate<M>`: the operations on one model, generic over the generated
+//! struct and driven by its descriptor. Writes validate their input first,
+//! on every backend; reads and writes skip soft-deleted rows.
+
+use crate::descriptor::{CreateInput, Model, UpdateInput, UpsertInput};
+use crate::error::{Error, Result};
+use crate::filter::{CmpOp, Filter, Node, Order};
+use crate::handle::Handle;
+use crate::include::Include;
+use crate::sql::{self, OrderKey};
+use crate::value::{Kind, ToValue, Value};
+use std::marker::PhantomData;
+
+/// The operations on model `M` through one handle.
+pub struct Delegate<'a, M> {
+    handle: &'a Handle,
+    model: PhantomData<fn() -> M>,
+}
+
+/// One page of rows and the number of rows over all pages.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    /// 1-based.
+    pub page: u64,
+    pub per_page: u64,
+}
+
+fn key_filter<M: Model>(key: &M::Key) -> Node {
+    let model = M::DESCRIPTOR;
+    Node::Compare {
+        column: model.primary_key,
+        kind: <M::Key as ToValue>::KIND,
+        op: CmpOp::Eq,
+        value: key.to_value(),
+    }
+}
+
+async fn fetch_models<M: Model>(handle: &Handle, statement: &sql::Sql) -> Result<Vec<M>> {
+    handle.fetch_models(statement).await
+}
+
+impl<'a, M: Model> Delegate<'a, M> {
+    pub fn new(handle: &'a Handle) -> Self {
+        Self {
+            handle,
+            model: PhantomData,
+        }
+    }
+
+    /// The row with this primary key.
+    pub fn find_unique(&self, key: M::Key) -> FindUnique<'a, M> {
+        FindUnique {
+            many: self
+                .find_many()
+                .filter(Filter::from_node(key_filter::<M>(&key))),
+        }
+    }
+
+    /// The first matching row in the given order.
+    pub fn find_first(&self) -> FindFirst<'a, M> {
+        FindFirst {
+            many: self.find_many().limit(1),
+        }
+    }
+
+    pub fn find_many(&self) -> FindMany<'a, M> {
+        FindMany {
+            handle: self.handle,
+            filters: Vec::new(),
+            orders: Vec::new(),
+            limit: None,
+            offset: None,
+            includes: Vec::new(),
+        }
+    }
+
+    pub async fn count(&self, filter: Filter<M>) -> Result<i64> {
+        self.find_many().filter(filter).count().await
+    }
+
+    pub async fn exists(&self, filter: Filter<M>) -> Result<bool> {
+        self.find_many().filter(filter).exists().await
+    }
+
+    /// Validates and inserts one row; returns it as stored.
+    pub async fn create<I: CreateInput<M>>(&self, input: I) -> Result<M> {
+        input.validate()?;
+        let values = input.into_values(self.handle.auth())?;
+        let (columns, row): (Vec<_>, Vec<_>) = values.into_iter().unzip();
+        let statement = sql::insert(self.handle.dialect(), M::DESCRIPTOR, &columns, vec![row]);
+        let mut rows = fetch_models::<M>(self.handle, &statement).await?;
+        rows.pop().ok_or(Error::NotFound {
+            model: M::DESCRIPTOR.name,
+        })
+    }
+
+    /// Validates every input (nothing is written if one fails), then inserts
+    /// them all in one statement, or one per row in a transaction when
+    /// their column sets differ.
+    pub async fn create_many<I: CreateInput<M>>(&self, inputs: Vec<I>) -> Result<Vec<M>> {
+        let mut failures = crate::validate::ValidationErrors::new();
+        for input in &inputs {
+            if let Err(errors) = input.validate() {
+                failures.errors.extend(errors.errors);
+            }
+        }
+        failures.into_result()?;
+        let auth = self.handle.auth();
+        let rows = inputs
+            .into_iter()
+            .map(|input| input.into_values(auth))
+            .collect::<Result<Vec<_>>>()?;
+        let Some(first) = rows.first() else {
+            return Ok(Vec::new());
+        };
+        let columns: Vec<&'static str> = first.iter().map(|(column, _)| *column).collect();
+        let uniform = rows
+            .iter()
+            .all(|row| row.iter().map(|(c, _)| *c).eq(columns.iter().copied()));
+        if uniform && !columns.is_empty() {
+            let values = rows
+                .into_iter()
+                .map(|row| row.into_iter().map(|(_, value)| value).collect())
+                .collect();
+            let statement = sql::insert(self.handle.dialect(), M::DESCRIPTOR, &columns, values);
+            return fetch_models::<M>(self.handle, &statement).await;
+        }
+        self.handle
+            .transaction(|tx| async move {
+                let mut created = Vec::with_capacity(rows.len());
+                for row in rows {
+                    let (columns, values): (Vec<_>, Vec<_>) = row.into_iter().unzip();
+                    let statement =
+                        sql::insert(tx.dialect(), M::DESCRIPTOR, &columns, vec![values]);
+                    created.extend(fetch_models::<M>(&tx, &statement).await?);
+                }
+                Ok(created)
+            })
+            .await
+    }
+
+    /// Updates the row with this key; `.if_version(v)` makes it conditional
+    /// on `@version`.
+    pub fn update<I: UpdateInput<M>>(&self, key: M::Key, input: I) -> UpdateOne<'a, M, I> {
+        UpdateOne {
+            handle: self.handle,
+            key,
+            input,
+            expected_version: None,
+        }
+    }
+
+    /// Updates every matching row; returns how many changed.
+    pub async fn update_many<I: UpdateInput<M>>(&self, filter: Filter<M>, input: I) -> Result<u64> {
+        input.validate()?;
+        let values = input.values();
+        if values.is_empty() {
+            return Ok(0);
+        }
+        let statement = sql::update(
+            self.handle.dialect(),
+            M::DESCRIPTOR,
+            values,
+            &filter.node,
+            false,
+        );
+        self.handle.execute(&statement).await
+    }
+
+    /// Deletes (or soft-deletes) the row with this key; returns it.
+    pub async fn delete(&self, key: M::Key) -> Result<M> {
+        let statement = sql::delete(
+            self.handle.dialect(),
+            M::DESCRIPTOR,
+            &key_filter::<M>(&key),
+            Value::DateTime(crate::defaults::now()),
+            true,
+        );
+        let mut rows = fetch_models::<M>(self.handle, &statement).await?;
+        rows.pop().ok_or(Error::NotFound {
+            model: M::DESCRIPTOR.name,
+        })
+    }
+
+    /// Deletes (or soft-deletes) every matching row; returns how many.
+    pub async fn delete_many(&self, filter: Filter<M>) -> Result<u64> {
+        let statement = sql::delete(
+            self.handle.dialect(),
+            M::DESCRIPTOR,
+            &filter.node,
+            Value::DateTime(crate::defaults::now()),
+            false,
+        );
+        self.handle.execute(&statement).await
+    }
+
+    /// Inserts the row, or updates the existing row with the same primary
+    /// key to these values.
+    pub async fn upsert<I: UpsertInput<M>>(&self, input: I) -> Result<M> {
+        input.validate()?;
+        let values = input.into_values(self.handle.auth())?;
+        let statement = sql::upsert(self.handle.dialect(), M::DESCRIPTOR, values);
+        let mut rows = fetch_models::<M>(self.handle, &statement).await?;
+        rows.pop().ok_or_else(|| Error::Conflict {
+            constraint: None,
+            message: format!("{} with this key is deleted", M::DESCRIPTOR.name),
+        })
+    }
+}
+
+/// `find_many()`: filters (all must hold), ordering, a window, includes.
+pub struct FindMany<'a, M> {
+    handle: &'a Handle,
+    filters: Vec<Node>,
+    orders: Vec<OrderKey>,
+    limit: Option<i64>,
+    offset: Option<i64>,
+    includes: Vec<Include<M>>,
+}
+
+impl<'a, M: Model> FindMany<'a, M> {
+    /// Adds a condition; every condition must hold.
+    pub fn filter(mut self, filter: Filter<M>) -> Self {
+        self.filters.push(filter.node);
+        self
+    }
+
+    /// Adds an ordering key after the ones already given.
+    pub fn order_by(mut self, order: Order<M>) -> Self {
+        self.orders.push(OrderKey {
+            column: order.column,
+            kind: order.kind,
+            descending: order.descending,
+            nulls: order.nulls,
+        });
+        self
+    }
+
+    pub fn limit(mut self, limit: i64) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    pub fn offset(mut self, offset: i64) -> Self {
+        self.offset = Some(offset);
+        self
+    }
+
+    /// Loads a relation into every row: one more query however many rows.
+    pub fn include(mut self, include: impl Into<Include<M>>) -> Self {
+        self.includes.push(include.into());
+        self
+    }
+
+    fn node(&self) -> Node {
+        match self.filters.as_slice() {
+            [] => Node::True,
+            [only] => only.clone(),
+            many => Node::And(many.to_vec()),
+        }
+    }
+
+    pub async fn exec(self) -> Result<Vec<M>> {
+        let node = self.node();
+        let statement = sql::select(
+            self.handle.dialect(),
+            M::DESCRIPTOR,
+            &node,
+            &self.orders,
+            self.limit,
+            self.offset,
+        );
+        let mut rows = fetch_models::<M>(self.handle, &statement).await?;
+        if !rows.is_empty() {
+            for include in &self.includes {
+                include.load(self.handle, &mut rows).await?;
+            }
+        }
+        Ok(rows)
+    }
+
+    /// Rows of page `page` (1-based) of `per_page` rows, and the total.
+    pub async fn paginate(self, page: u64, per_page: u64) -> Result<Page<M>> {
+        let page = page.max(1);
+        let total = FindMany::<M> {
+            handle: self.handle,
+            filters: self.filters.clone(),
+            orders: Vec::new(),
+            limit: None,
+            offset: None,
+            includes: Vec::new(),
+        }
+        .count()
+        .await?;
+        let offset = i64::try_from((page - 1).saturating_mul(per_page)).unwrap_or(i64::MAX);
+        let items = self
+            .limit(i64::try_from(per_page).unwrap_or(i64::MAX))
+            .offset(offset)
+            .exec()
+            .await?;
+        Ok(Page {
+            items,
+            total,
+            page,
+            per_page,
+        })
+    }
+
+    /// How many rows match (ignores ordering and the window).
+    pub async fn count(self) -> Result<i64> {
+        let statement = sql::count(self.handle.dialect(), M::DESCRIPTOR, &self.node());
+        let rows = self.handle.fetch(&statement, &[Kind::Int]).await?;
+        match rows.first_value() {
+            Some(Value::Int(count)) => Ok(count),
+            other => Err(Error::Decode {
+                message: format!("COUNT(*) returned {other:?}"),
+            }),
+        }
+    }
+
+    pub async fn exists(self) -> Result<bool> {
+        let statement = sql::exists(self.handle.dialect(), M::DESCRIPTOR, &self.node());
+        Ok(!self
+            .handle
+            .fetch(&statement, &[Kind::Int])
+            .await?
+            .is_empty())
+    }
+}
+
+/// `find_first()`.
+pub struct FindFirst<'a, M> {
+    many: FindMany<'a, M>,
+}
+
+impl<'a, M: Model> FindFirst<'a, M> {
+    pub fn filter(self, filter: Filter<M>) -> Self {
+        Self {
+            many: self.many.filter(filter),
+        }
+    }
+
+    pub fn order_by(self, order: Order<M>) -> Self {
+        Self {
+            many: self.many.order_by(order),
+        }
+    }
+
+    pub fn include(self, include: impl Into<Include<M>>) -> Self {
+        Self {
+            many: self.many.include(include),
+        }
+    }
+
+    pub async fn exec(self) -> Result<Option<M>> {
+        Ok(self.many.exec().await?.into_iter().next())
+    }
+}
+
+/// `find_unique(key)`.
+pub struct FindUnique<'a, M> {
+    many: FindMany<'a, M>,
+}
+
+impl<'a, M: Model> FindUnique<'a, M> {
+    pub fn include(self, include: impl Into<Include<M>>) -> Self {
+        Self {
+            many: self.many.include(include),
+        }
+    }
+
+    pub async fn exec(self) -> Result<Option<M>> {
+        Ok(self.many.exec().await?.into_iter().next())
+    }
+}
+
+/// `update(key, input)`.
+pub struct UpdateOne<'a, M: Model, I> {
+    handle: &'a Handle,
+    key: M::Key,
+    input: I,
+    expected_version: Option<i64>,
+}
+
+impl<'a, M: Model, I: UpdateInput<M>> UpdateOne<'a, M, I> {
+    /// Only update if the row's `@version` is still `version`; otherwise
+    /// fail with `Error::VersionMismatch`.
+    pub fn if_version(mut self, version: i64) -> Self {
+        self.expected_version = Some(version);
+        self
+    }
+
+    pub async fn exec(self) -> Result<M> {
+        let model = M::DESCRIPTOR;
+        self.input.validate()?;
+        let values = self.input.values();
+        let key_node = key_filter::<M>(&self.key);
+        let mut node = key_node.clone();
+        if let (Some(expected), Some(version)) = (self.expected_version, model.version) {
+            node = Node::And(vec![
+                node,
+                Node::Compare {
+                    column: version,
+                    kind: Kind::Int,
+                    op: CmpOp::Eq,
+                    value: Value::Int(expected),
+                },
+            ]);
+        }
+        let rows = if values.is_empty() && model.version.is_none() {
+            let statement = sql::select(self.handle.dialect(), model, &node, &[], None, None);
+            fetch_models::<M>(self.handle, &statement).await?
+        } else {
+            let statement = sql::update(self.handle.dialect(), model, values, &node, true);
+            fetch_models::<M>(self.handle, &statement).await?
+        };
+        if let Some(row) = rows.into_iter().next() {
+            return Ok(row);
+        }
+        // Nothing changed: tell a missing row from a stale version.
+        if let (Some(expected), Some(version)) = (self.expected_version, model.version) {
+            let mut statement = sql::Sql::new(self.handle.dialect());
+            statement
+                .push("SELECT ")
+                .ident(version)
+                .push(" FROM ")
+                .ident(model.table);
+            statement.push(" AS t0");
+            let lookup = sql::select(self.handle.dialect(), model, &key_node, &[], None, None);
+            statement
+                .push(&lookup.text[lookup.text.find(" WHERE ").unwrap_or(lookup.text.len())..]);
+            statement.params = lookup.params;
+            let found = self.handle.fetch(&statement, &[Kind::Int]).await?;
+            if let Some(Value::Int(actual)) = found.first_value() {
+                return Err(Error::VersionMismatch {
+                    model: model.name,
+                    expected,
+                    actual,
+                });
+            }
+        }
+        Err(Error::NotFound { model: model.name })
+    }
+}
+
+/// The read operations on a view: what `Delegate` offers minus every write.
+pub struct ViewDelegate<'a, M> {
+    inner: Delegate<'a, M>,
+}
+
+impl<'a, M: Model> ViewDelegate<'a, M> {
+    pub fn new(handle: &'a Handle) -> Self {
+        Self {
+            inner: Delegate::new(handle),
+        }
+    }
+
+    pub fn find_unique(&self, key: M::Key) -> FindUnique<'a, M> {
+        self.inner.find_unique(key)
+    }
+
+    pub fn find_first(&self) -> FindFirst<'a, M> {
+        self.inner.find_first()
+    }
+
+    pub fn find_many(&self) -> FindMany<'a, M> {
+        self.inner.find_many()
+    }
+
+    pub async fn count(&self, filter: Filter<M>) -> Result<i64> {
+        self.inner.count(filter).await
+    }
+
+    pub async fn exists(&self, filter: Filter<M>) -> Result<bool> {
+        self.inner.exists(filter).await
+    }
+}
