@@ -13,6 +13,7 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+#[derive(Clone)]
 pub struct Backend {
     client: Client,
     world: Arc<Mutex<World>>,
@@ -142,6 +143,25 @@ impl Backend {
                     .await;
             }
         });
+    }
+
+    /// `textDocument/documentSymbol` with the result already serialised:
+    /// what the stdio transport sends without the library's `Value` step.
+    /// `None` when the document is unknown.
+    pub(crate) async fn document_symbols_json(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<String>> {
+        let json = self
+            .read(&params.text_document.uri, |snapshot| {
+                serde_json::to_string(&features::document_symbols(snapshot))
+            })
+            .await?;
+        json.transpose().map_err(|error| {
+            let mut failure = Error::internal_error();
+            failure.message = format!("internal error: {error}").into();
+            failure
+        })
     }
 
     fn debug_panics_enabled() -> bool {
