@@ -81,8 +81,18 @@ fn actual(path: &Path, text: &str) -> Vec<Actual> {
     let db = RootDatabase::default();
     let file = SourceFile::new(&db, path.display().to_string(), text.to_string());
     let index = LineIndex::new(text);
-    check_file(&db, file)
-        .diagnostics
+    let mut diagnostics = check_file(&db, file).diagnostics.clone();
+    // A `<fixture>.migrations/` folder stands for the schema's committed
+    // migrations: lossy changes against it are warnings.
+    let migrations = path.with_extension("migrations");
+    if migrations.is_dir() {
+        diagnostics.extend(cstack_migrate::lint::lossy_changes_in_dir(
+            &db,
+            file,
+            &migrations,
+        ));
+    }
+    diagnostics
         .iter()
         .map(|diagnostic| Actual {
             line: index.line_of(diagnostic.primary.range.start) + 1,

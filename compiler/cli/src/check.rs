@@ -46,16 +46,27 @@ pub fn run(args: &CheckArgs) -> Status {
         .into_iter()
         .map(|Input { path, text }| SourceFile::new(db, path, text))
         .collect();
+    // With a `migrations/` folder beside a schema, changes that would lose
+    // data in the next migration are warnings too.
+    let diagnostics: Vec<Vec<cstack_diagnostics::Diagnostic>> = sources
+        .iter()
+        .map(|&file| {
+            let mut diagnostics = check_file_in_parallel(db, file).diagnostics.clone();
+            let migrations = std::path::Path::new(file.path(db))
+                .parent()
+                .map(|dir| dir.join("migrations"));
+            if let Some(dir) = migrations.filter(|d| d.is_dir()) {
+                diagnostics.extend(cstack_migrate::lint::lossy_changes_in_dir(db, file, &dir));
+                diagnostics.sort_by_key(|d| d.primary.range.start);
+            }
+            diagnostics
+        })
+        .collect();
     let report = Report {
         files: sources
             .iter()
-            .map(|&file| {
-                CheckedFile::new(
-                    file.path(db),
-                    file.text(db),
-                    &check_file_in_parallel(db, file).diagnostics,
-                )
-            })
+            .zip(&diagnostics)
+            .map(|(&file, diagnostics)| CheckedFile::new(file.path(db), file.text(db), diagnostics))
             .collect(),
     };
 

@@ -57,6 +57,8 @@ pub enum Command {
                       start it and speak the Language Server Protocol over \
                       its stdin and stdout.")]
     Lsp,
+    /// Plan, apply, verify and check database migrations
+    Migrate(crate::migrate::MigrateArgs),
 }
 
 const FMT_EXIT_STATUS_HELP: &str = "\

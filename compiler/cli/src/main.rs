@@ -10,6 +10,7 @@ mod github;
 mod human;
 mod json;
 mod lsp;
+mod migrate;
 mod report;
 mod sarif;
 
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         Command::Fmt(args) => fmt::run(&args),
         Command::Lsp => lsp::run(),
+        Command::Migrate(args) => migrate::run(&args),
     };
     ExitCode::from(status.code())
 }

@@ -137,6 +137,7 @@ codes! {
     InvalidTransport = "E8004", Schema, "A transport style other than `rest` or `rpc`.";
     InvalidConfigEntry = "E8005", Schema, "A configuration entry that is unknown or has a value of the wrong shape.";
     ServerOnlyExtension = "E8006", Schema, "`extension pgvector` in a schema whose datasource is `sqlite`.";
+    LossyMigration = "W8001", Schema, "A change that loses data compared with the committed migrations snapshot.";
 }
 
 impl Code {

@@ -1,0 +1,194 @@
+//! `cstackc migrate` end to end on SQLite files: diff writes a migration
+//! (and nothing when blocked), apply and status, verify, drift, exit codes
+//! and JSON output.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cstackc(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cstackc"))
+        .current_dir(dir)
+        .env_remove("DATABASE_URL")
+        .env_remove("CSTACK_SCRATCH_DATABASE_URL")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn code(output: &Output) -> i32 {
+    output.status.code().unwrap()
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+const V1: &str = r#"datasource db {
+  provider = "sqlite"
+}
+
+model Note {
+  id Int @id
+  title String
+  body String?
+}
+"#;
+
+const V2: &str = r#"datasource db {
+  provider = "sqlite"
+}
+
+model Note {
+  id Int @id
+  headline String @rename(from = "title")
+  stars Int @default(0)
+}
+"#;
+
+#[test]
+fn diff_apply_status_verify_and_drift_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("app.cstack"), V1).unwrap();
+    let out = cstackc(d, &["migrate", "diff", "--name", "init"]);
+    assert_eq!(code(&out), 0, "{}", text(&out));
+    assert!(text(&out).contains("create table `notes`"));
+    let again = cstackc(d, &["migrate", "diff", "--check"]);
+    assert_eq!(code(&again), 0, "{}", text(&again));
+    assert!(text(&again).contains("no changes"));
+
+    let url = format!("sqlite://{}", d.join("app.db").display());
+    let status = cstackc(d, &["migrate", "status", "--database-url", &url]);
+    assert_eq!(
+        code(&status),
+        2,
+        "a missing database file: {}",
+        text(&status)
+    );
+    let apply = cstackc(d, &["migrate", "apply", "--database-url", &url]);
+    assert_eq!(code(&apply), 0, "{}", text(&apply));
+    let conn = rusqlite::Connection::open(d.join("app.db")).unwrap();
+    conn.execute(
+        "INSERT INTO notes (id, title, body) VALUES (1, 'kept', 'dropped')",
+        [],
+    )
+    .unwrap();
+
+    // Dropping `body` is lossy: nothing is written without the flag.
+    std::fs::write(d.join("app.cstack"), V2).unwrap();
+    let blocked = cstackc(d, &["migrate", "diff", "--name", "second"]);
+    assert_eq!(code(&blocked), 1, "{}", text(&blocked));
+    assert!(text(&blocked).contains("[lossy] drop column `notes.body`"));
+    assert_eq!(
+        std::fs::read_dir(d.join("migrations/sqlite"))
+            .unwrap()
+            .count(),
+        3
+    );
+    let json = cstackc(d, &["migrate", "diff", "--dry-run", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(value["blocked_by_lossy_changes"], true);
+    assert_eq!(value["backends"][0]["risk"], "lossy");
+    let written = cstackc(
+        d,
+        &["migrate", "diff", "--name", "second", "--allow-destructive"],
+    );
+    assert_eq!(code(&written), 0, "{}", text(&written));
+
+    let pending = cstackc(d, &["migrate", "status", "--database-url", &url]);
+    assert_eq!(code(&pending), 1);
+    assert!(text(&pending).contains("pending"));
+    let apply = cstackc(d, &["migrate", "apply", "--database-url", &url]);
+    assert_eq!(code(&apply), 0, "{}", text(&apply));
+    let kept: String = conn
+        .query_row("SELECT headline FROM notes WHERE id = 1", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, "kept");
+
+    let verify = cstackc(d, &["migrate", "verify"]);
+    assert_eq!(code(&verify), 0, "{}", text(&verify));
+    let drift = cstackc(d, &["migrate", "drift", "--database-url", &url]);
+    assert_eq!(code(&drift), 0, "{}", text(&drift));
+    conn.execute("CREATE INDEX by_hand ON notes (stars)", [])
+        .unwrap();
+    let drift = cstackc(
+        d,
+        &[
+            "migrate",
+            "drift",
+            "--database-url",
+            &url,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(code(&drift), 1, "{}", text(&drift));
+    let value: serde_json::Value = serde_json::from_slice(&drift.stdout).unwrap();
+    assert_eq!(value["clean"], false);
+    assert_eq!(value["report"]["differences"][0]["object"], "table notes");
+
+    // Editing an applied migration is caught by the sum file.
+    let first = std::fs::read_dir(d.join("migrations/sqlite"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .min()
+        .unwrap();
+    std::fs::write(first.join("up.sql"), "-- edited\n").unwrap();
+    let verify = cstackc(d, &["migrate", "verify"]);
+    assert_eq!(code(&verify), 1, "{}", text(&verify));
+    assert!(text(&verify).contains("was edited"));
+    // `migrate hash` accepts the edit; the replay then shows what it changed.
+    let hash = cstackc(d, &["migrate", "hash"]);
+    assert_eq!(code(&hash), 0, "{}", text(&hash));
+    let verify = cstackc(d, &["migrate", "verify"]);
+    assert!(!text(&verify).contains("was edited"), "{}", text(&verify));
+    assert_ne!(code(&verify), 0, "{}", text(&verify));
+}
+
+#[test]
+fn usage_and_schema_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_eq!(code(&cstackc(d, &["migrate", "diff"])), 2, "no schema");
+    std::fs::write(d.join("bad.cstack"), "model {").unwrap();
+    let out = cstackc(d, &["migrate", "diff"]);
+    assert_eq!(code(&out), 2, "{}", text(&out));
+    assert!(!d.join("migrations").exists());
+    let out = cstackc(
+        d,
+        &[
+            "migrate",
+            "apply",
+            "--dir",
+            "m",
+            "--database-url",
+            "mysql://x",
+        ],
+    );
+    assert_eq!(code(&out), 2, "{}", text(&out));
+}
+
+#[test]
+fn check_warns_about_lossy_changes_when_a_migrations_folder_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("app.cstack"), V1).unwrap();
+    let clean = cstackc(d, &["check", "--deny-warnings", "app.cstack"]);
+    assert_eq!(code(&clean), 0, "{}", text(&clean));
+    assert_eq!(code(&cstackc(d, &["migrate", "diff"])), 0);
+    std::fs::write(d.join("app.cstack"), V2).unwrap();
+    let out = cstackc(d, &["check", "--deny-warnings", "app.cstack"]);
+    assert_eq!(code(&out), 1, "{}", text(&out));
+    assert!(
+        text(&out).contains("removing `body` drops column `notes.body` and its data"),
+        "{}",
+        text(&out)
+    );
+    assert!(text(&out).contains("W8001"));
+}

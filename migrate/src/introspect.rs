@@ -1,0 +1,449 @@
+//! One introspector per backend, reading a live database into canonical
+//! JSON: one entry per object (`table users`, `view x`, `enum s`,
+//! `extension vector`), keys sorted, columns by name, no positions, OIDs or
+//! owners. Two databases are equal exactly when their canonical JSON is, and
+//! `verify` and `drift` compare databases with databases through this one
+//! function, so the database's own normalisation (of defaults, CHECKs, view
+//! bodies) applies to both sides alike.
+
+use crate::db::{Connection, pg_error};
+use crate::runner::MIGRATIONS_TABLE;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+pub type Catalog = BTreeMap<String, Value>;
+
+pub fn introspect(conn: &mut Connection) -> Result<Catalog, String> {
+    match conn {
+        Connection::Postgres(client) => postgres(client),
+        Connection::Sqlite(conn) => sqlite(conn),
+    }
+}
+
+fn postgres(client: &mut postgres::Client) -> Result<Catalog, String> {
+    let mut catalog = Catalog::new();
+    let schema: String = client
+        .query_one("SELECT current_schema()", &[])
+        .map_err(pg_error)?
+        .get(0);
+    let q = |client: &mut postgres::Client, sql: &str| client.query(sql, &[]).map_err(pg_error);
+    for row in q(
+        client,
+        "SELECT extname::text FROM pg_extension WHERE extname <> 'plpgsql'",
+    )? {
+        let name: String = row.get(0);
+        catalog.insert(format!("extension {name}"), json!({}));
+    }
+    for row in q(
+        client,
+        "SELECT t.typname::text, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
+           FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
+           JOIN pg_namespace n ON n.oid = t.typnamespace
+          WHERE n.nspname = current_schema() GROUP BY t.typname",
+    )? {
+        let name: String = row.get(0);
+        let labels: Vec<String> = row.get(1);
+        catalog.insert(format!("enum {name}"), json!({ "variants": labels }));
+    }
+    let mut objects: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    for row in q(
+        client,
+        &format!(
+            "SELECT c.relname::text, c.relkind::text,
+                    CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid, true) END
+               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm')
+                AND c.relname <> '{MIGRATIONS_TABLE}'"
+        ),
+    )? {
+        let name: String = row.get(0);
+        let kind: String = row.get(1);
+        let key = match kind.as_str() {
+            "r" => format!("table {name}"),
+            "v" => format!("view {name}"),
+            _ => format!("materialized view {name}"),
+        };
+        let mut object = BTreeMap::new();
+        if let Some(body) = row.get::<_, Option<String>>(2) {
+            object.insert("definition".to_string(), json!(body.trim()));
+        }
+        objects.insert(key, object);
+    }
+    let key_of = |kind: &str, name: &str| match kind {
+        "r" => format!("table {name}"),
+        "v" => format!("view {name}"),
+        _ => format!("materialized view {name}"),
+    };
+    let mut columns: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    for row in q(
+        client,
+        "SELECT c.relname::text, c.relkind::text, a.attname::text,
+                format_type(a.atttypid, a.atttypmod), a.attnotnull,
+                pg_get_expr(d.adbin, d.adrelid), a.attidentity::text
+           FROM pg_attribute a
+           JOIN pg_class c ON c.oid = a.attrelid
+           JOIN pg_namespace n ON n.oid = c.relnamespace
+           LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+          WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm')
+            AND a.attnum > 0 AND NOT a.attisdropped",
+    )? {
+        let key = key_of(&row.get::<_, String>(1), &row.get::<_, String>(0));
+        let column: String = row.get(2);
+        let identity: String = row.get(6);
+        let mut value = json!({
+            "type": row.get::<_, String>(3),
+            "not_null": row.get::<_, bool>(4),
+        });
+        if let Some(default) = row.get::<_, Option<String>>(5) {
+            value["default"] = json!(default);
+        }
+        if !identity.is_empty() {
+            value["identity"] = json!(identity);
+        }
+        columns.entry(key).or_default().insert(column, value);
+    }
+    let mut constraints: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    for row in q(
+        client,
+        "SELECT c.relname::text, con.conname::text, con.contype::text,
+                pg_get_constraintdef(con.oid, true), con.convalidated
+           FROM pg_constraint con
+           JOIN pg_class c ON c.oid = con.conrelid
+           JOIN pg_namespace n ON n.oid = c.relnamespace
+          WHERE n.nspname = current_schema()",
+    )? {
+        let key = format!("table {}", row.get::<_, String>(0));
+        let mut value = json!({ "definition": row.get::<_, String>(3) });
+        if !row.get::<_, bool>(4) {
+            value["validated"] = json!(false);
+        }
+        constraints
+            .entry(key)
+            .or_default()
+            .insert(row.get::<_, String>(1), value);
+    }
+    let mut indexes: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    for row in q(
+        client,
+        "SELECT t.relname::text, t.relkind::text, i.relname::text,
+                pg_get_indexdef(ix.indexrelid), ix.indisvalid
+           FROM pg_index ix
+           JOIN pg_class i ON i.oid = ix.indexrelid
+           JOIN pg_class t ON t.oid = ix.indrelid
+           JOIN pg_namespace n ON n.oid = t.relnamespace
+          WHERE n.nspname = current_schema()
+            AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid
+                                                           AND c.conrelid = ix.indrelid)",
+    )? {
+        let table: String = row.get(0);
+        if table == MIGRATIONS_TABLE {
+            continue;
+        }
+        let key = key_of(&row.get::<_, String>(1), &table);
+        let definition = row
+            .get::<_, String>(3)
+            .replace(&format!(" ON {schema}."), " ON ")
+            .replace(&format!(" ON ONLY {schema}."), " ON ONLY ");
+        let mut value = json!({ "definition": definition });
+        if !row.get::<_, bool>(4) {
+            value["valid"] = json!(false);
+        }
+        indexes
+            .entry(key)
+            .or_default()
+            .insert(row.get::<_, String>(2), value);
+    }
+    for (key, mut object) in objects {
+        for (field, map) in [
+            ("columns", &mut columns),
+            ("constraints", &mut constraints),
+            ("indexes", &mut indexes),
+        ] {
+            if let Some(items) = map.remove(&key) {
+                object.insert(field.into(), json!(items));
+            }
+        }
+        catalog.insert(key, json!(object));
+    }
+    Ok(catalog)
+}
+
+fn sqlite(conn: &rusqlite::Connection) -> Result<Catalog, String> {
+    let err = |e: rusqlite::Error| e.to_string();
+    let mut catalog = Catalog::new();
+    let mut statement = conn
+        .prepare(
+            "SELECT type, name, sql FROM sqlite_master
+              WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name <> ?1",
+        )
+        .map_err(err)?;
+    let objects: Vec<(String, String, String)> = statement
+        .query_map([MIGRATIONS_TABLE], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+            ))
+        })
+        .map_err(err)?
+        .collect::<Result<_, _>>()
+        .map_err(err)?;
+    for (kind, name, sql) in objects {
+        if kind == "view" {
+            catalog.insert(
+                format!("view {name}"),
+                json!({ "definition": normalise_whitespace(&sql) }),
+            );
+            continue;
+        }
+        let mut columns = BTreeMap::new();
+        let mut primary: Vec<(i64, String)> = Vec::new();
+        let mut stmt = conn
+            .prepare("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_xinfo(?1)")
+            .map_err(err)?;
+        let rows = stmt
+            .query_map([&name], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, bool>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, i64>(4)?,
+                ))
+            })
+            .map_err(err)?;
+        for row in rows {
+            let (column, ty, not_null, default, pk) = row.map_err(err)?;
+            let mut value = json!({ "type": ty, "not_null": not_null });
+            if let Some(default) = default {
+                value["default"] = json!(default);
+            }
+            if pk > 0 {
+                primary.push((pk, column.clone()));
+            }
+            columns.insert(column, value);
+        }
+        primary.sort();
+        let mut fks: BTreeMap<i64, SqliteForeignKey> = BTreeMap::new();
+        let mut stmt = conn
+            .prepare(
+                "SELECT id, \"table\", \"from\", \"to\", on_update, on_delete
+                   FROM pragma_foreign_key_list(?1) ORDER BY id, seq",
+            )
+            .map_err(err)?;
+        let rows = stmt
+            .query_map([&name], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                ))
+            })
+            .map_err(err)?;
+        for row in rows {
+            let (id, table, from, to, on_update, on_delete) = row.map_err(err)?;
+            let entry = fks
+                .entry(id)
+                .or_insert_with(|| (table, vec![], vec![], on_update, on_delete));
+            entry.1.push(from);
+            entry.2.push(to);
+        }
+        let mut foreign_keys: Vec<String> = fks
+            .into_values()
+            .map(|(table, from, to, on_update, on_delete)| {
+                format!(
+                    "({}) REFERENCES {table} ({}) ON UPDATE {on_update} ON DELETE {on_delete}",
+                    from.join(", "),
+                    to.join(", ")
+                )
+            })
+            .collect();
+        foreign_keys.sort();
+        let mut indexes = BTreeMap::new();
+        let mut stmt = conn
+            .prepare("SELECT name, \"unique\", origin, partial FROM pragma_index_list(?1)")
+            .map_err(err)?;
+        let list: Vec<(String, bool, String, bool)> = stmt
+            .query_map([&name], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .map_err(err)?
+            .collect::<Result<_, _>>()
+            .map_err(err)?;
+        for (index, unique, origin, partial) in list {
+            if origin == "pk" {
+                continue;
+            }
+            let mut stmt = conn
+                .prepare("SELECT name FROM pragma_index_info(?1) ORDER BY seqno")
+                .map_err(err)?;
+            let cols: Vec<String> = stmt
+                .query_map([&index], |r| r.get::<_, Option<String>>(0))
+                .map_err(err)?
+                .map(|c| c.map(|c| c.unwrap_or_else(|| "<expression>".into())))
+                .collect::<Result<_, _>>()
+                .map_err(err)?;
+            indexes.insert(
+                index,
+                json!({ "columns": cols, "unique": unique, "partial": partial }),
+            );
+        }
+        let checks = sqlite_checks(&sql);
+        let mut object = json!({ "columns": columns });
+        if !primary.is_empty() {
+            object["primary_key"] = json!(primary.into_iter().map(|(_, c)| c).collect::<Vec<_>>());
+        }
+        if !foreign_keys.is_empty() {
+            object["foreign_keys"] = json!(foreign_keys);
+        }
+        if !indexes.is_empty() {
+            object["indexes"] = json!(indexes);
+        }
+        if !checks.is_empty() {
+            object["checks"] = json!(checks);
+        }
+        catalog.insert(format!("table {name}"), object);
+    }
+    Ok(catalog)
+}
+
+/// Referenced table, local columns, referenced columns, ON UPDATE, ON DELETE.
+type SqliteForeignKey = (String, Vec<String>, Vec<String>, String, String);
+
+fn normalise_whitespace(sql: &str) -> String {
+    sql.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Named CHECK constraints from a `CREATE TABLE` text: SQLite keeps them
+/// only there. Every check cstack generates is `CONSTRAINT "name" CHECK
+/// (...)`, wherever it sits (table constraint or an added column's).
+pub fn sqlite_checks(sql: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut rest = sql;
+    while let Some(at) = rest.find("CONSTRAINT \"") {
+        rest = &rest[at + "CONSTRAINT \"".len()..];
+        let Some(end) = rest.find('"') else { break };
+        let name = rest[..end].to_string();
+        let after = rest[end + 1..].trim_start();
+        let Some(body) = after.strip_prefix("CHECK") else {
+            continue;
+        };
+        let body = body.trim_start();
+        let mut depth = 0usize;
+        let mut in_string = false;
+        let mut close = None;
+        for (i, c) in body.char_indices() {
+            match c {
+                '\'' => in_string = !in_string,
+                '(' if !in_string => depth += 1,
+                ')' if !in_string => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(close) = close {
+            out.insert(name, normalise_whitespace(&body[1..close]));
+        }
+    }
+    out
+}
+
+/// Objects that differ between two catalogs, one line each, and the JSON of
+/// both sides for those objects.
+pub fn compare(expected: &Catalog, actual: &Catalog) -> Vec<Difference> {
+    let mut out = Vec::new();
+    for (key, want) in expected {
+        match actual.get(key) {
+            None => out.push(Difference {
+                object: key.clone(),
+                kind: "missing",
+                expected: Some(want.clone()),
+                actual: None,
+            }),
+            Some(have) if have != want => out.push(Difference {
+                object: key.clone(),
+                kind: "different",
+                expected: Some(want.clone()),
+                actual: Some(have.clone()),
+            }),
+            _ => {}
+        }
+    }
+    for (key, have) in actual {
+        if !expected.contains_key(key) {
+            out.push(Difference {
+                object: key.clone(),
+                kind: "unexpected",
+                expected: None,
+                actual: Some(have.clone()),
+            });
+        }
+    }
+    out
+}
+
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Difference {
+    pub object: String,
+    /// `missing`, `unexpected` or `different`.
+    pub kind: &'static str,
+    pub expected: Option<Value>,
+    pub actual: Option<Value>,
+}
+
+impl Difference {
+    /// A short human description naming the parts that differ.
+    pub fn describe(&self) -> String {
+        match (self.kind, &self.expected, &self.actual) {
+            ("different", Some(Value::Object(want)), Some(Value::Object(have))) => {
+                let mut parts = Vec::new();
+                for (k, v) in want {
+                    match have.get(k) {
+                        Some(h) if h == v => {}
+                        _ => parts.push(detail(k, Some(v), have.get(k))),
+                    }
+                }
+                for (k, h) in have {
+                    if !want.contains_key(k) {
+                        parts.push(detail(k, None, Some(h)));
+                    }
+                }
+                format!("{} differs: {}", self.object, parts.join("; "))
+            }
+            _ => format!("{} is {}", self.object, self.kind),
+        }
+    }
+}
+
+fn detail(key: &str, want: Option<&Value>, have: Option<&Value>) -> String {
+    match (want, have) {
+        (Some(Value::Object(w)), Some(Value::Object(h))) => {
+            let mut parts = Vec::new();
+            for (k, v) in w {
+                if h.get(k) != Some(v) {
+                    parts.push(match h.get(k) {
+                        None => format!("{key}.{k} missing"),
+                        Some(x) => format!("{key}.{k}: expected {v}, found {x}"),
+                    });
+                }
+            }
+            for k in h.keys() {
+                if !w.contains_key(k) {
+                    parts.push(format!("{key}.{k} unexpected"));
+                }
+            }
+            parts.join("; ")
+        }
+        (Some(w), Some(h)) => format!("{key}: expected {w}, found {h}"),
+        (Some(_), None) => format!("{key} missing"),
+        (None, _) => format!("{key} unexpected"),
+    }
+}

@@ -1,0 +1,365 @@
+//! Applying migrations: a `cstack_migrations` table records each migration's
+//! checksum and how many of its steps have run, so a failed apply resumes at
+//! the step that failed. PostgreSQL runs hold an advisory lock so two
+//! runners cannot apply at once. Each transactional step commits together
+//! with its progress row; statements of a non-transactional step run one by
+//! one (they are written to be safe to re-run). `up.pre.sql` runs first, in
+//! its own transaction.
+
+use crate::db::{Connection, pg_error};
+use crate::files::Migration;
+use crate::plan::{Step, parse_steps};
+use serde::Serialize;
+
+pub const MIGRATIONS_TABLE: &str = "cstack_migrations";
+/// `pg_advisory_lock` key: "cstack" in ASCII.
+pub const LOCK_KEY: i64 = 0x63_73_74_61_63_6b;
+
+/// The steps of a migration as the runner executes them.
+pub fn migration_steps(migration: &Migration) -> Vec<Step> {
+    let mut steps = Vec::new();
+    if let Some(pre) = &migration.pre {
+        steps.extend(parse_steps(pre));
+    }
+    steps.extend(parse_steps(&migration.up));
+    steps
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AppliedRow {
+    pub id: String,
+    pub checksum: String,
+    pub steps_done: i64,
+    pub finished: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum State {
+    Applied,
+    Pending,
+    /// Started, stopped after `steps_done` of `steps` steps.
+    Partial {
+        steps_done: i64,
+        steps: usize,
+    },
+    /// Applied, but the file changed since.
+    Tampered,
+    /// Recorded in the database, missing from the folder.
+    Missing,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Status {
+    pub id: String,
+    #[serde(flatten)]
+    pub state: State,
+}
+
+/// The rows of `cstack_migrations`, or none when the table does not exist.
+pub fn applied(conn: &mut Connection) -> Result<Vec<AppliedRow>, String> {
+    match conn {
+        Connection::Postgres(client) => {
+            let exists = client
+                .query_one(
+                    "SELECT to_regclass(current_schema() || '.cstack_migrations') IS NOT NULL",
+                    &[],
+                )
+                .map_err(pg_error)?
+                .get::<_, bool>(0);
+            if !exists {
+                return Ok(Vec::new());
+            }
+            let rows = client
+                .query(
+                    "SELECT id, checksum, steps_done::bigint, finished_at IS NOT NULL
+                       FROM cstack_migrations ORDER BY id",
+                    &[],
+                )
+                .map_err(pg_error)?;
+            Ok(rows
+                .iter()
+                .map(|r| AppliedRow {
+                    id: r.get(0),
+                    checksum: r.get(1),
+                    steps_done: r.get(2),
+                    finished: r.get(3),
+                })
+                .collect())
+        }
+        Connection::Sqlite(conn) => {
+            let exists: bool = conn
+                .query_row(
+                    "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'cstack_migrations'",
+                    [],
+                    |r| r.get(0),
+                )
+                .map_err(|e| e.to_string())?;
+            if !exists {
+                return Ok(Vec::new());
+            }
+            let mut stmt = conn
+                .prepare(
+                    "SELECT id, checksum, steps_done, finished_at IS NOT NULL
+                       FROM cstack_migrations ORDER BY id",
+                )
+                .map_err(|e| e.to_string())?;
+            stmt.query_map([], |r| {
+                Ok(AppliedRow {
+                    id: r.get(0)?,
+                    checksum: r.get(1)?,
+                    steps_done: r.get(2)?,
+                    finished: r.get(3)?,
+                })
+            })
+            .map_err(|e| e.to_string())?
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())
+        }
+    }
+}
+
+pub fn status(rows: &[AppliedRow], migrations: &[Migration]) -> Vec<Status> {
+    let mut out = Vec::new();
+    for m in migrations {
+        let state = match rows.iter().find(|r| r.id == m.id) {
+            None => State::Pending,
+            Some(row) if row.finished && row.checksum != m.checksum() => State::Tampered,
+            Some(row) if row.finished => State::Applied,
+            Some(row) => State::Partial {
+                steps_done: row.steps_done,
+                steps: migration_steps(m).len(),
+            },
+        };
+        out.push(Status {
+            id: m.id.clone(),
+            state,
+        });
+    }
+    for row in rows {
+        if !migrations.iter().any(|m| m.id == row.id) {
+            out.push(Status {
+                id: row.id.clone(),
+                state: State::Missing,
+            });
+        }
+    }
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ApplyReport {
+    pub applied: Vec<String>,
+}
+
+/// Applies every pending (or partially applied) migration, in order; with
+/// `up_to`, stops after that id.
+pub fn apply(
+    conn: &mut Connection,
+    migrations: &[Migration],
+    up_to: Option<&str>,
+) -> Result<ApplyReport, String> {
+    // The lock comes first: two runners creating the table at once race.
+    if let Connection::Postgres(client) = conn {
+        client
+            .execute("SELECT pg_advisory_lock($1)", &[&LOCK_KEY])
+            .map_err(pg_error)?;
+    }
+    let result = ensure_table(conn).and_then(|()| apply_locked(conn, migrations, up_to));
+    if let Connection::Postgres(client) = conn {
+        let _ = client.execute("SELECT pg_advisory_unlock($1)", &[&LOCK_KEY]);
+    }
+    result
+}
+
+fn apply_locked(
+    conn: &mut Connection,
+    migrations: &[Migration],
+    up_to: Option<&str>,
+) -> Result<ApplyReport, String> {
+    let rows = applied(conn)?;
+    let problems: Vec<String> = status(&rows, migrations)
+        .into_iter()
+        .filter_map(|s| match s.state {
+            State::Tampered => Some(format!(
+                "migration {} was changed after it was applied",
+                s.id
+            )),
+            State::Missing => Some(format!(
+                "migration {} is applied but missing from the migrations folder",
+                s.id
+            )),
+            _ => None,
+        })
+        .collect();
+    if !problems.is_empty() {
+        return Err(problems.join("; "));
+    }
+    let mut report = ApplyReport::default();
+    for migration in migrations {
+        let row = rows.iter().find(|r| r.id == migration.id);
+        if row.is_some_and(|r| r.finished) {
+            continue;
+        }
+        if let Some(row) = row
+            && row.steps_done > 0
+            && row.checksum != migration.checksum()
+        {
+            return Err(format!(
+                "migration {} changed after {} of its steps ran; restore it or repair the database",
+                migration.id, row.steps_done
+            ));
+        }
+        let steps = migration_steps(migration);
+        let done = match row {
+            Some(row) => {
+                exec(
+                    conn,
+                    "UPDATE cstack_migrations SET checksum = $2 WHERE id = $1",
+                    &[&migration.id, &migration.checksum()],
+                )?;
+                row.steps_done as usize
+            }
+            None => {
+                exec(
+                    conn,
+                    "INSERT INTO cstack_migrations (id, checksum, steps_total, steps_done) \
+                     VALUES ($1, $2, 0, 0)",
+                    &[&migration.id, &migration.checksum()],
+                )?;
+                0
+            }
+        };
+        exec(
+            conn,
+            &format!(
+                "UPDATE cstack_migrations SET steps_total = {} WHERE id = $1",
+                steps.len()
+            ),
+            &[&migration.id],
+        )?;
+        for (index, step) in steps.iter().enumerate().skip(done) {
+            run_step(conn, step, &migration.id, index + 1)
+                .map_err(|e| format!("migration {} step {}: {e}", migration.id, index + 1))?;
+        }
+        let finish = format!(
+            "UPDATE cstack_migrations SET finished_at = {} WHERE id = $1",
+            now(conn)
+        );
+        exec(conn, &finish, &[&migration.id])?;
+        report.applied.push(migration.id.clone());
+        if up_to == Some(migration.id.as_str()) {
+            break;
+        }
+    }
+    Ok(report)
+}
+
+fn now(conn: &Connection) -> &'static str {
+    match conn {
+        Connection::Postgres(_) => "now()",
+        Connection::Sqlite(_) => "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+    }
+}
+
+fn ensure_table(conn: &mut Connection) -> Result<(), String> {
+    let sql = match conn {
+        Connection::Postgres(_) => {
+            "CREATE TABLE IF NOT EXISTS cstack_migrations (
+               id text PRIMARY KEY,
+               checksum text NOT NULL,
+               steps_total integer NOT NULL,
+               steps_done integer NOT NULL,
+               started_at timestamp with time zone NOT NULL DEFAULT now(),
+               finished_at timestamp with time zone
+             )"
+        }
+        Connection::Sqlite(_) => {
+            "CREATE TABLE IF NOT EXISTS cstack_migrations (
+               id TEXT PRIMARY KEY,
+               checksum TEXT NOT NULL,
+               steps_total INTEGER NOT NULL,
+               steps_done INTEGER NOT NULL,
+               started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+               finished_at TEXT
+             )"
+        }
+    };
+    conn.batch(sql)
+}
+
+/// Runs one bookkeeping statement with text parameters `$1`, `$2`, ...
+fn exec(conn: &mut Connection, sql: &str, params: &[&str]) -> Result<(), String> {
+    match conn {
+        Connection::Postgres(client) => {
+            let params: Vec<&(dyn postgres::types::ToSql + Sync)> = params
+                .iter()
+                .map(|p| p as &(dyn postgres::types::ToSql + Sync))
+                .collect();
+            client.execute(sql, &params).map(|_| ()).map_err(pg_error)
+        }
+        Connection::Sqlite(c) => c
+            .execute(
+                &sql.replace('$', "?"),
+                rusqlite::params_from_iter(params.iter()),
+            )
+            .map(|_| ())
+            .map_err(|e| e.to_string()),
+    }
+}
+
+fn run_step(conn: &mut Connection, step: &Step, id: &str, done: usize) -> Result<(), String> {
+    let progress = format!("UPDATE cstack_migrations SET steps_done = {done} WHERE id = $1");
+    match conn {
+        Connection::Postgres(client) => {
+            if step.transactional {
+                let mut tx = client.transaction().map_err(pg_error)?;
+                for statement in &step.statements {
+                    tx.batch_execute(statement).map_err(pg_error)?;
+                }
+                tx.execute(&progress, &[&id]).map_err(pg_error)?;
+                tx.commit().map_err(pg_error)
+            } else {
+                for statement in &step.statements {
+                    client.batch_execute(statement).map_err(pg_error)?;
+                }
+                client
+                    .execute(&progress, &[&id])
+                    .map(|_| ())
+                    .map_err(pg_error)
+            }
+        }
+        Connection::Sqlite(c) => {
+            let err = |e: rusqlite::Error| e.to_string();
+            if step.transactional {
+                let tx = c
+                    .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                    .map_err(err)?;
+                for statement in &step.statements {
+                    tx.execute_batch(statement).map_err(err)?;
+                }
+                // Step 9 of SQLite's rebuild: no row may break a foreign key.
+                let violations: i64 = tx
+                    .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                        r.get(0)
+                    })
+                    .map_err(err)?;
+                if violations > 0 {
+                    return Err(format!(
+                        "{violations} rows violate foreign keys (PRAGMA foreign_key_check); rolled back"
+                    ));
+                }
+                tx.execute(&progress.replace('$', "?"), [id]).map_err(err)?;
+                tx.commit().map_err(err)
+            } else {
+                for statement in &step.statements {
+                    c.execute_batch(statement).map_err(err)?;
+                }
+                c.execute(&progress.replace('$', "?"), [id])
+                    .map(|_| ())
+                    .map_err(err)
+            }
+        }
+    }
+}

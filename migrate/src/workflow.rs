@@ -1,0 +1,187 @@
+//! The migration workflows behind the commands, as library functions:
+//! planning a backend's next migration, verifying a history, and checking a
+//! live database for drift.
+
+use crate::db::{Access, Connection};
+use crate::files::{self, Migration};
+use crate::introspect::{Difference, compare, introspect};
+use crate::lower::Lowered;
+use crate::plan::{Plan, plan};
+use crate::runner;
+use crate::snapshot::{Snapshot, without_rename_hints};
+use crate::spawner::Spawner;
+use crate::{Dialect, create_statements, script};
+use serde::Serialize;
+use std::path::Path;
+
+/// The next migration of one backend.
+pub struct BackendPlan {
+    pub dialect: Dialect,
+    pub plan: Plan,
+    pub next: Snapshot,
+}
+
+pub fn plan_backend(
+    lowered: &Lowered,
+    dir: &Path,
+    dialect: Dialect,
+) -> Result<BackendPlan, String> {
+    let backend = files::backend_dir(dir, dialect);
+    let prev = files::read_snapshot(&backend, dialect)?;
+    let plan = plan(&prev.schema, &lowered.schema, dialect);
+    Ok(BackendPlan {
+        dialect,
+        plan,
+        next: Snapshot::of(&lowered.schema, dialect),
+    })
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct VerifyReport {
+    pub migrations: usize,
+    /// Edited, removed or reordered migrations.
+    pub checksum_problems: Vec<String>,
+    /// Objects where the replayed history and the snapshot differ.
+    pub differences: Vec<Difference>,
+    /// The schema has changes no migration holds yet.
+    pub schema_ahead_of_snapshot: bool,
+}
+
+impl VerifyReport {
+    pub fn is_clean(&self) -> bool {
+        self.checksum_problems.is_empty()
+            && self.differences.is_empty()
+            && !self.schema_ahead_of_snapshot
+    }
+}
+
+/// Replays the whole history into scratch database A, builds the snapshot
+/// into scratch database B, and compares both through one introspector.
+pub fn verify(
+    dir: &Path,
+    dialect: Dialect,
+    spawner: &dyn Spawner,
+    current: Option<&Lowered>,
+) -> Result<VerifyReport, String> {
+    let backend = files::backend_dir(dir, dialect);
+    let migrations = files::load(&backend)?;
+    let snapshot = files::read_snapshot(&backend, dialect)?;
+    let mut report = VerifyReport {
+        migrations: migrations.len(),
+        checksum_problems: files::check_sum(&backend, &migrations),
+        ..VerifyReport::default()
+    };
+    if let Some(current) = current {
+        report.schema_ahead_of_snapshot = without_rename_hints(&current.schema) != snapshot.schema;
+    }
+    if !report.checksum_problems.is_empty() {
+        // An edited history is the finding; replaying it proves nothing.
+        return Ok(report);
+    }
+    // The two scratch databases are independent: build them side by side.
+    let (replayed, built) = std::thread::scope(|scope| {
+        let replayed = scope.spawn(|| replay(spawner, &migrations));
+        let built = build(spawner, &snapshot);
+        let replayed = replayed
+            .join()
+            .unwrap_or_else(|_| Err("replaying the migrations panicked".into()));
+        (replayed, built)
+    });
+    report.differences = compare(&built?, &replayed?);
+    Ok(report)
+}
+
+/// The catalog of a scratch database after applying `migrations`.
+pub fn replay(
+    spawner: &dyn Spawner,
+    migrations: &[Migration],
+) -> Result<crate::introspect::Catalog, String> {
+    let scratch = spawner.spawn()?;
+    let mut conn = Connection::open(scratch.url(), Access::ReadWrite)?;
+    runner::apply(&mut conn, migrations, None)
+        .map_err(|e| format!("replaying the migrations failed: {e}"))?;
+    let catalog = introspect(&mut conn);
+    drop(conn);
+    catalog
+}
+
+/// The catalog of a scratch database built straight from a snapshot.
+pub fn build(
+    spawner: &dyn Spawner,
+    snapshot: &Snapshot,
+) -> Result<crate::introspect::Catalog, String> {
+    let scratch = spawner.spawn()?;
+    let mut conn = Connection::open(scratch.url(), Access::ReadWrite)?;
+    conn.batch(&script(&create_statements(
+        &snapshot.schema,
+        snapshot.dialect,
+    )))
+    .map_err(|e| format!("building the snapshot failed: {e}"))?;
+    let catalog = introspect(&mut conn);
+    drop(conn);
+    catalog
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct DriftReport {
+    /// Migrations the database has applied.
+    pub applied: Vec<String>,
+    /// Migrations in the folder it has not applied (not drift).
+    pub pending: Vec<String>,
+    /// Applied migrations whose files changed, or that are missing.
+    pub history_problems: Vec<String>,
+    /// Objects where the live database differs from what its applied
+    /// migrations produce.
+    pub differences: Vec<Difference>,
+}
+
+impl DriftReport {
+    pub fn is_clean(&self) -> bool {
+        self.differences.is_empty() && self.history_problems.is_empty()
+    }
+}
+
+/// Reads the live database without writing anything (a read-only,
+/// repeatable-read transaction on PostgreSQL; a read-only handle with
+/// `query_only` on SQLite) and compares it with a scratch database that
+/// replays exactly the migrations it has applied.
+pub fn drift(url: &str, dir: &Path, spawner: &dyn Spawner) -> Result<DriftReport, String> {
+    let dialect = crate::db::dialect_of(url)?;
+    let backend = files::backend_dir(dir, dialect);
+    let migrations = files::load(&backend)?;
+    let mut live = Connection::open(url, Access::ReadOnly)?;
+    if dialect == Dialect::Postgres {
+        live.batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
+    }
+    let rows = runner::applied(&mut live)?;
+    let catalog = introspect(&mut live)?;
+    if dialect == Dialect::Postgres {
+        live.batch("ROLLBACK")?;
+    }
+    drop(live);
+    let mut report = DriftReport::default();
+    let mut replay_set = Vec::new();
+    for status in runner::status(&rows, &migrations) {
+        match status.state {
+            runner::State::Applied => {
+                report.applied.push(status.id.clone());
+                replay_set.extend(migrations.iter().find(|m| m.id == status.id).cloned());
+            }
+            runner::State::Pending => report.pending.push(status.id),
+            runner::State::Partial { .. } => report
+                .history_problems
+                .push(format!("migration {} is only partly applied", status.id)),
+            runner::State::Tampered => report.history_problems.push(format!(
+                "migration {} changed after it was applied",
+                status.id
+            )),
+            runner::State::Missing => report.history_problems.push(format!(
+                "migration {} is applied but missing from the folder",
+                status.id
+            )),
+        }
+    }
+    let expected = replay(spawner, &replay_set)?;
+    report.differences = compare(&expected, &catalog);
+    Ok(report)
+}

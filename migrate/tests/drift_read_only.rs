@@ -1,0 +1,151 @@
+//! `drift` never writes: on PostgreSQL it works through a role that cannot
+//! write at all (every transaction read-only, SELECT-only grants) and leaves
+//! catalog, rows and write counters unchanged; on SQLite the database file
+//! is byte-for-byte the same afterwards and no journal appears.
+
+mod support;
+
+use cstack_migrate::db::{Access, Connection};
+use cstack_migrate::introspect::introspect;
+use cstack_migrate::spawner::{ServerSpawner, SqliteMemorySpawner};
+use cstack_migrate::workflow::{drift, plan_backend};
+use cstack_migrate::{Dialect, files, lower, runner};
+use support::{SERVER_URL, ScratchDatabase, connect, model};
+
+const SCHEMA: &str = r#"datasource db {
+  provider = "postgresql"
+}
+
+enum Kind {
+  A
+  B
+}
+
+model Item {
+  id Int @id
+  name String @unique
+  kind Kind @default(A)
+}
+
+view ItemName from Item {
+  id Int @id
+  name String
+
+  @@sql("SELECT id, name FROM items")
+}
+"#;
+
+fn migrations(dir: &std::path::Path, dialect: Dialect) -> Vec<files::Migration> {
+    let lowered = lower(&model(SCHEMA), dialect);
+    let planned = plan_backend(&lowered, dir, dialect).unwrap();
+    let backend = files::backend_dir(dir, dialect);
+    files::write(
+        &backend,
+        "00000000000001_init",
+        &planned.plan,
+        &planned.next,
+    )
+    .unwrap();
+    files::load(&backend).unwrap()
+}
+
+fn write_counters(client: &mut postgres::Client) -> i64 {
+    client
+        .query_one(
+            "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0)::bigint FROM pg_stat_user_tables",
+            &[],
+        )
+        .unwrap()
+        .get(0)
+}
+
+#[test]
+fn drift_on_postgres_runs_as_a_role_that_cannot_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = ScratchDatabase::new("driftro");
+    let mut conn = Connection::open(&live.url, Access::ReadWrite).unwrap();
+    runner::apply(&mut conn, &migrations(dir.path(), Dialect::Postgres), None).unwrap();
+    conn.batch("INSERT INTO items (id, name, kind) VALUES (1, 'one', 'B')")
+        .unwrap();
+    let before = introspect(&mut conn).unwrap();
+    drop(conn);
+    let role = format!("{}_ro", live.name);
+    let mut admin = connect(SERVER_URL);
+    admin
+        .batch_execute(&format!(
+            "CREATE ROLE \"{role}\" LOGIN; \
+             ALTER ROLE \"{role}\" SET default_transaction_read_only = on; \
+             GRANT CONNECT ON DATABASE \"{db}\" TO \"{role}\"",
+            db = live.name
+        ))
+        .unwrap();
+    let mut owner = live.client();
+    owner
+        .batch_execute(&format!(
+            "GRANT USAGE ON SCHEMA public TO \"{role}\"; \
+             GRANT SELECT ON ALL TABLES IN SCHEMA public TO \"{role}\""
+        ))
+        .unwrap();
+    let ro_url = format!("postgres://{role}@127.0.0.1:5432/{}", live.name);
+    // The role really cannot write.
+    let mut ro = connect(&ro_url);
+    assert!(
+        ro.batch_execute("INSERT INTO items (id, name) VALUES (2, 'x')")
+            .is_err()
+    );
+    assert!(ro.batch_execute("CREATE TABLE t (a int)").is_err());
+    drop(ro);
+    let counters = write_counters(&mut owner);
+
+    let spawner = ServerSpawner {
+        admin_url: SERVER_URL.into(),
+    };
+    let report = drift(&ro_url, dir.path(), &spawner).unwrap();
+    assert!(report.is_clean(), "{report:#?}");
+    assert_eq!(report.applied.len(), 1);
+
+    // Drift is still found through the same role.
+    owner
+        .batch_execute("ALTER TABLE items ADD COLUMN extra text")
+        .unwrap();
+    let report = drift(&ro_url, dir.path(), &spawner).unwrap();
+    assert_eq!(report.differences.len(), 1, "{report:#?}");
+    assert_eq!(report.differences[0].object, "table items");
+    owner
+        .batch_execute("ALTER TABLE items DROP COLUMN extra")
+        .unwrap();
+
+    let mut conn = Connection::open(&live.url, Access::ReadWrite).unwrap();
+    assert_eq!(introspect(&mut conn).unwrap(), before);
+    drop(conn);
+    assert_eq!(write_counters(&mut owner), counters);
+    drop(owner);
+    drop(live);
+    let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS \"{role}\""));
+}
+
+#[test]
+fn drift_on_sqlite_leaves_the_file_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("live.db");
+    let url = format!("sqlite://{}", db.display());
+    let mut conn = Connection::open(&url, Access::ReadWrite).unwrap();
+    runner::apply(&mut conn, &migrations(dir.path(), Dialect::Sqlite), None).unwrap();
+    conn.batch("INSERT INTO items (id, name, kind) VALUES (1, 'one', 'B')")
+        .unwrap();
+    drop(conn);
+    let bytes = std::fs::read(&db).unwrap();
+    let modified = std::fs::metadata(&db).unwrap().modified().unwrap();
+    let report = drift(&url, dir.path(), &SqliteMemorySpawner).unwrap();
+    assert!(report.is_clean(), "{report:#?}");
+    assert_eq!(std::fs::read(&db).unwrap(), bytes);
+    assert_eq!(
+        std::fs::metadata(&db).unwrap().modified().unwrap(),
+        modified
+    );
+    assert!(!dir.path().join("live.db-journal").exists());
+    assert!(!dir.path().join("live.db-wal").exists());
+    // The handle drift uses refuses writes.
+    let mut ro = Connection::open(&url, Access::ReadOnly).unwrap();
+    assert!(ro.batch("DELETE FROM items").is_err());
+}

@@ -1,0 +1,3 @@
+-- cstack:step transaction
+DROP TABLE "accounts";
+

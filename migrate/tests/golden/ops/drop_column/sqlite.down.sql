@@ -1,0 +1,3 @@
+-- cstack:step transaction
+SELECT * FROM "this migration cannot be reverted automatically: it destroys data (drop column `accounts.legacy` and its data)";
+

@@ -1,0 +1,4 @@
+-- cstack:step no-transaction
+ALTER TYPE "status" ADD VALUE IF NOT EXISTS 'Pending' BEFORE 'Active';
+ALTER TYPE "status" ADD VALUE IF NOT EXISTS 'Frozen' BEFORE 'Closed';
+

@@ -1,0 +1,3 @@
+-- cstack:step no-transaction
+ALTER TYPE "status" ADD VALUE IF NOT EXISTS 'Frozen' BEFORE 'Closed';
+

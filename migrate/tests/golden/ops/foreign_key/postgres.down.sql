@@ -1,0 +1,4 @@
+-- cstack:step transaction
+SET LOCAL lock_timeout = '5s';
+ALTER TABLE "members" DROP CONSTRAINT IF EXISTS "members_team_id_fkey";
+

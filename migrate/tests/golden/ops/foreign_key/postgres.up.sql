@@ -1,0 +1,8 @@
+-- cstack:step transaction
+SET LOCAL lock_timeout = '5s';
+ALTER TABLE "members" ADD CONSTRAINT "members_team_id_fkey" FOREIGN KEY ("team_id") REFERENCES "teams" ("id") ON DELETE CASCADE NOT VALID;
+
+-- cstack:step transaction
+SET LOCAL lock_timeout = '5s';
+ALTER TABLE "members" VALIDATE CONSTRAINT "members_team_id_fkey";
+

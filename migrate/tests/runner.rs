@@ -1,0 +1,103 @@
+//! The runner: a failed migration is recorded as partial and a second apply
+//! resumes at the failed step without re-running the steps before it; on
+//! PostgreSQL two runners cannot apply at once (advisory lock).
+
+mod support;
+
+use cstack_migrate::db::{Access, Connection};
+use cstack_migrate::runner::{self, LOCK_KEY, State};
+use cstack_migrate::workflow::plan_backend;
+use cstack_migrate::{Dialect, files, lower};
+use std::path::Path;
+use support::{ScratchDatabase, model};
+
+const V1: &str = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Item {\n  id Int @id\n  name String?\n}\n";
+const V2: &str = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Item {\n  id Int @id\n  name String\n}\n";
+
+fn write(dir: &Path, dialect: Dialect, id: &str, text: &str) -> Vec<files::Migration> {
+    let lowered = lower(&model(text), dialect);
+    let planned = plan_backend(&lowered, dir, dialect).unwrap();
+    let backend = files::backend_dir(dir, dialect);
+    files::write(&backend, id, &planned.plan, &planned.next).unwrap();
+    files::load(&backend).unwrap()
+}
+
+fn resumes(dialect: Dialect, url: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let first = write(dir.path(), dialect, "0001_items", V1);
+    let mut conn = Connection::open(url, Access::ReadWrite).unwrap();
+    runner::apply(&mut conn, &first, None).unwrap();
+    conn.batch("INSERT INTO items (id, name) VALUES (1, NULL)")
+        .unwrap();
+    let second = write(dir.path(), dialect, "0002_name_required", V2);
+    let steps = runner::migration_steps(&second[1]).len();
+    assert!(steps >= 2, "{dialect}: {steps} steps");
+
+    let error = runner::apply(&mut conn, &second, None).unwrap_err();
+    assert!(error.contains("0002_name_required step"), "{error}");
+    let status = runner::status(&runner::applied(&mut conn).unwrap(), &second);
+    let State::Partial { steps_done, .. } = status[1].state else {
+        panic!("{dialect}: {status:?}");
+    };
+    assert!(steps_done >= 1 && (steps_done as usize) < steps);
+
+    conn.batch("UPDATE items SET name = 'fixed' WHERE name IS NULL")
+        .unwrap();
+    // The steps that ran are not run again (re-adding the NOT VALID check
+    // of the first PostgreSQL step would fail).
+    let report = runner::apply(&mut conn, &second, None).unwrap();
+    assert_eq!(report.applied, vec!["0002_name_required".to_string()]);
+    let status = runner::status(&runner::applied(&mut conn).unwrap(), &second);
+    assert!(
+        status.iter().all(|s| s.state == State::Applied),
+        "{status:?}"
+    );
+    assert!(
+        conn.batch("INSERT INTO items (id, name) VALUES (2, NULL)")
+            .is_err()
+    );
+}
+
+#[test]
+fn a_failed_migration_resumes_at_its_failed_step_on_postgres() {
+    let db = ScratchDatabase::new("resume");
+    resumes(Dialect::Postgres, &db.url);
+}
+
+#[test]
+fn a_failed_migration_resumes_at_its_failed_step_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    resumes(
+        Dialect::Sqlite,
+        &format!("sqlite://{}", dir.path().join("db.sqlite").display()),
+    );
+}
+
+#[test]
+fn a_second_runner_waits_for_the_advisory_lock() {
+    let db = ScratchDatabase::new("lock");
+    let dir = tempfile::tempdir().unwrap();
+    let migrations = write(dir.path(), Dialect::Postgres, "0001_items", V1);
+    let mut holder = db.client();
+    holder
+        .execute("SELECT pg_advisory_lock($1)", &[&LOCK_KEY])
+        .unwrap();
+    let url = db.url.clone();
+    let (done, finished) = std::sync::mpsc::channel();
+    let runner = std::thread::spawn(move || {
+        let mut conn = Connection::open(&url, Access::ReadWrite).unwrap();
+        let result = runner::apply(&mut conn, &migrations, None);
+        done.send(()).unwrap();
+        result
+    });
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    assert!(
+        finished.try_recv().is_err(),
+        "apply ran while another runner held the lock"
+    );
+    holder
+        .execute("SELECT pg_advisory_unlock($1)", &[&LOCK_KEY])
+        .unwrap();
+    let report = runner.join().unwrap().unwrap();
+    assert_eq!(report.applied.len(), 1);
+}
