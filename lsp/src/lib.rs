@@ -7,6 +7,7 @@
 mod convert;
 mod document;
 mod features;
+mod migrations;
 mod server;
 mod transport;
 mod world;

@@ -112,6 +112,11 @@ impl Backend {
     /// Computes and publishes the diagnostics of an open document at its
     /// current version. A newer edit cancels the computation; that edit
     /// publishes its own.
+    ///
+    /// With committed migration snapshots there are two publications: the
+    /// compiler's diagnostics at once (with the lossy-change warnings of the
+    /// previous run), then again with the lossy-change lint of this version,
+    /// which lowers and diffs the whole schema.
     fn schedule_diagnostics(&self, uri: Uri) {
         let Some(snapshot) = lock(&self.world).snapshot(&uri) else {
             return;
@@ -123,25 +128,75 @@ impl Backend {
         let world = self.world.clone();
         let publishing = self.publishing.clone();
         tokio::spawn(async move {
-            let diagnostics =
-                match compute(snapshot, |snapshot| features::diagnostics(&snapshot)).await {
-                    Outcome::Done(diagnostics) => diagnostics,
+            // The snapshot is dropped on the blocking thread: a database
+            // clone held here would make the next edit wait for it while it
+            // holds the world's lock.
+            let checked = compute(snapshot, |snapshot| {
+                (
+                    features::diagnostics(&snapshot),
+                    features::lossy_lint_applies(&snapshot),
+                )
+            });
+            let (diagnostics, lint) = match checked.await {
+                Outcome::Done(checked) => checked,
+                Outcome::Cancelled => return,
+                Outcome::Panicked(message) => {
+                    eprintln!("cstack-lsp: checking {} failed: {message}", uri.as_str());
+                    return;
+                }
+            };
+            let current = |world: &Mutex<World>| {
+                lock(world)
+                    .documents
+                    .get(&uri)
+                    .is_some_and(|document| document.version == version)
+            };
+            {
+                let _turn = publishing.lock().await;
+                let previous = if lint {
+                    lock(&world).lossy.get(&uri).cloned().unwrap_or_default()
+                } else {
+                    lock(&world).lossy.remove(&uri);
+                    Vec::new()
+                };
+                if !current(&world) {
+                    return;
+                }
+                let mut first = diagnostics.clone();
+                first.extend(previous);
+                client
+                    .publish_diagnostics(uri.clone(), first, Some(version))
+                    .await;
+            }
+            if !lint {
+                return;
+            }
+            let snapshot = lock(&world)
+                .snapshot(&uri)
+                .filter(|snapshot| snapshot.version == Some(version));
+            let Some(snapshot) = snapshot else {
+                return;
+            };
+            let lossy =
+                match compute(snapshot, |snapshot| features::lossy_diagnostics(&snapshot)).await {
+                    Outcome::Done(lossy) => lossy,
                     Outcome::Cancelled => return,
                     Outcome::Panicked(message) => {
-                        eprintln!("cstack-lsp: checking {} failed: {message}", uri.as_str());
+                        eprintln!(
+                            "cstack-lsp: the lossy-change lint of {} failed: {message}",
+                            uri.as_str()
+                        );
                         return;
                     }
                 };
             let _turn = publishing.lock().await;
-            let current = lock(&world)
-                .documents
-                .get(&uri)
-                .map(|document| document.version);
-            if current == Some(version) {
-                client
-                    .publish_diagnostics(uri, diagnostics, Some(version))
-                    .await;
+            if !current(&world) {
+                return;
             }
+            lock(&world).lossy.insert(uri.clone(), lossy.clone());
+            let mut all = diagnostics;
+            all.extend(lossy);
+            client.publish_diagnostics(uri, all, Some(version)).await;
         });
     }
 
@@ -303,10 +358,12 @@ impl LanguageServer for Backend {
             id: "cstack-watch".to_string(),
             method: "workspace/didChangeWatchedFiles".to_string(),
             register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![FileSystemWatcher {
-                    glob_pattern: GlobPattern::String("**/*.cstack".to_string()),
-                    kind: None,
-                }],
+                watchers: ["**/*.cstack", "**/migrations/*/snapshot.json"]
+                    .map(|pattern| FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(pattern.to_string()),
+                        kind: None,
+                    })
+                    .to_vec(),
             })
             .ok(),
         };
@@ -358,14 +415,22 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let mut recheck = Vec::new();
         guarded("didChangeWatchedFiles", || {
             let mut world = lock(&self.world);
             for change in params.changes {
                 if change.uri.path().as_str().ends_with(".cstack") {
                     world.disk_changed(&change.uri);
+                } else if let Some(path) = change.uri.to_file_path() {
+                    recheck.extend(world.snapshot_changed(&path));
                 }
             }
         });
+        recheck.sort();
+        recheck.dedup();
+        for uri in recheck {
+            self.schedule_diagnostics(uri);
+        }
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {

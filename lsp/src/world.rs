@@ -8,10 +8,12 @@
 
 use crate::convert::Encoding;
 use crate::document::Document;
+use crate::migrations::{MigrationSnapshots, migrations_dir_beside, migrations_dir_of_snapshot};
 use cstack_compiler::{RootDatabase, SourceFile};
 use salsa::Setter;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tower_lsp_server::ls_types::Uri;
 
 pub struct World {
@@ -22,6 +24,14 @@ pub struct World {
     pub roots: Vec<PathBuf>,
     /// The client can watch files for the server (dynamic registration).
     pub watch_files: bool,
+    /// The committed migration snapshots of each `migrations/` folder a
+    /// schema sits beside, read from disk once and again when the watcher
+    /// reports a change.
+    pub migrations: MigrationSnapshots,
+    /// The lossy-change warnings last published per document: shown with
+    /// the compiler's diagnostics of the next edit until the lint has run
+    /// on it, so they do not blink out on every keystroke.
+    pub lossy: HashMap<Uri, Vec<tower_lsp_server::ls_types::Diagnostic>>,
 }
 
 /// What a read request works on: a database clone at one revision.
@@ -31,6 +41,9 @@ pub struct Snapshot {
     pub uri: Uri,
     pub version: Option<i32>,
     pub encoding: Encoding,
+    /// The snapshots lossy changes are measured against; empty without a
+    /// migrations folder.
+    pub migration_snapshots: Arc<Vec<cstack_migrate::Snapshot>>,
 }
 
 impl Default for World {
@@ -42,6 +55,8 @@ impl Default for World {
             encoding: Encoding::Utf16,
             roots: Vec::new(),
             watch_files: false,
+            migrations: MigrationSnapshots::default(),
+            lossy: HashMap::new(),
         }
     }
 }
@@ -97,6 +112,7 @@ impl World {
     /// any other file is forgotten.
     pub fn close(&mut self, uri: &Uri) {
         self.documents.remove(uri);
+        self.lossy.remove(uri);
         match disk_text(uri).filter(|_| self.in_workspace(uri)) {
             Some(text) => {
                 self.set_text(uri, text);
@@ -156,15 +172,39 @@ impl World {
         loaded
     }
 
-    pub fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
+    pub fn snapshot(&mut self, uri: &Uri) -> Option<Snapshot> {
         let file = *self.files.get(uri)?;
+        let migration_snapshots = match uri.to_file_path().and_then(|p| migrations_dir_beside(&p)) {
+            Some(dir) => self.migrations.of(&dir),
+            None => Arc::default(),
+        };
         Some(Snapshot {
             db: self.db.clone(),
             file,
             uri: uri.clone(),
             version: self.documents.get(uri).map(|document| document.version),
             encoding: self.encoding,
+            migration_snapshots,
         })
+    }
+
+    /// A `snapshot.json` changed on disk: forgets what was read from its
+    /// migrations folder and returns the open documents beside that folder,
+    /// whose warnings need checking again.
+    pub fn snapshot_changed(&mut self, path: &Path) -> Vec<Uri> {
+        let Some(dir) = migrations_dir_of_snapshot(path) else {
+            return Vec::new();
+        };
+        self.migrations.forget(&dir);
+        self.documents
+            .keys()
+            .filter(|uri| {
+                uri.to_file_path()
+                    .and_then(|p| migrations_dir_beside(&p))
+                    .is_some_and(|beside| beside == dir)
+            })
+            .cloned()
+            .collect()
     }
 
     /// Every file with its URI, sorted by URI.

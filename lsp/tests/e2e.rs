@@ -596,3 +596,91 @@ fn a_cancelled_request_is_answered_as_cancelled() {
     }
     client.shutdown();
 }
+
+/// Writes `migrations/postgres/snapshot.json` beside `dir`'s schema as
+/// `cstackc migrate diff` would after migrating to `schema`.
+fn commit_snapshot(dir: &std::path::Path, schema: &str) {
+    use cstack_compiler::{RootDatabase, SourceFile};
+    use cstack_migrate::{Dialect, Snapshot, physical_schema};
+    let db = RootDatabase::default();
+    let file = SourceFile::new(&db, "schema.cstack".to_string(), schema.to_string());
+    let lowered = physical_schema(&db, file, Dialect::Postgres)
+        .as_ref()
+        .expect("the committed schema is valid");
+    let backend = dir.join("migrations/postgres");
+    std::fs::create_dir_all(&backend).unwrap();
+    std::fs::write(
+        backend.join("snapshot.json"),
+        Snapshot::of(&lowered.schema, Dialect::Postgres).to_json(),
+    )
+    .unwrap();
+}
+
+fn lossy_warnings(params: &Value) -> Vec<String> {
+    params["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "W8001")
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn changes_that_lose_data_against_the_committed_snapshot_are_warned() {
+    let dir = tempdir();
+    let committed = "model User {\n  id Int @id\n  name String\n  email String\n}\n";
+    let edited = "model User {\n  id Int @id\n  name String\n}\n";
+    std::fs::write(dir.join("schema.cstack"), committed).unwrap();
+    commit_snapshot(&dir, committed);
+    let (mut client, _) = Client::start(utf8_capabilities(), Some(&dir));
+    let uri = format!("file://{}", dir.join("schema.cstack").display());
+    client.open(&uri, edited);
+    // The compiler's diagnostics come first, then again with the lint.
+    let at_version = |version: i64, warned: bool| {
+        move |params: &Value| {
+            params["version"] == version && lossy_warnings(params).is_empty() != warned
+        }
+    };
+    let first = client.diagnostics_where(&uri, at_version(1, true));
+    let warnings = lossy_warnings(&first);
+    assert_eq!(warnings.len(), 1, "{first}");
+    assert!(
+        warnings[0].contains("drops column `users.email`"),
+        "{warnings:?}"
+    );
+    let warning = first["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "W8001")
+        .unwrap();
+    assert_eq!(warning["severity"], 2, "a warning");
+    assert_eq!(
+        warning["range"]["start"]["line"], 0,
+        "on the model that lost the field"
+    );
+
+    // Putting the field back clears the warning once the lint has run on
+    // the new text; until then the previous warning stays (no blinking).
+    client.change(&uri, 2, json!([{ "text": committed }]));
+    client.diagnostics_where(&uri, at_version(2, false));
+    client.diagnostics_where(&uri, at_version(2, true));
+
+    // The migration is made: the snapshot moves on, the watcher reports
+    // it, and the removal is no longer a loss.
+    client.change(&uri, 3, json!([{ "text": edited }]));
+    client.diagnostics_where(&uri, at_version(3, true));
+    commit_snapshot(&dir, edited);
+    let snapshot_uri = format!(
+        "file://{}",
+        dir.join("migrations/postgres/snapshot.json").display()
+    );
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": snapshot_uri, "type": 2 }] }),
+    );
+    client.diagnostics_where(&uri, at_version(3, false));
+    client.shutdown();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
