@@ -6,7 +6,7 @@
 
 use crate::convert::Encoding;
 use crate::features;
-use crate::world::{Snapshot, World};
+use crate::world::{DiskChange, Snapshot, World};
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tower_lsp_server::jsonrpc::{Error, Result};
@@ -109,8 +109,9 @@ impl Backend {
         }
     }
 
-    /// Computes and publishes the diagnostics of an open document at its
-    /// current version. A newer edit cancels the computation; that edit
+    /// Computes and publishes the diagnostics of a file: an open document at
+    /// its current version, or a workspace file loaded from disk (published
+    /// without a version). A newer edit cancels the computation; that edit
     /// publishes its own.
     ///
     /// With committed migration snapshots there are two publications: the
@@ -121,9 +122,7 @@ impl Backend {
         let Some(snapshot) = lock(&self.world).snapshot(&uri) else {
             return;
         };
-        let Some(version) = snapshot.version else {
-            return;
-        };
+        let (version, revision) = (snapshot.version, snapshot.revision);
         let client = self.client.clone();
         let world = self.world.clone();
         let publishing = self.publishing.clone();
@@ -145,12 +144,7 @@ impl Backend {
                     return;
                 }
             };
-            let current = |world: &Mutex<World>| {
-                lock(world)
-                    .documents
-                    .get(&uri)
-                    .is_some_and(|document| document.version == version)
-            };
+            let current = |world: &Mutex<World>| lock(world).is_current(&uri, version, revision);
             {
                 let _turn = publishing.lock().await;
                 let previous = if lint {
@@ -165,7 +159,7 @@ impl Backend {
                 let mut first = diagnostics.clone();
                 first.extend(previous);
                 client
-                    .publish_diagnostics(uri.clone(), first, Some(version))
+                    .publish_diagnostics(uri.clone(), first, version)
                     .await;
             }
             if !lint {
@@ -173,7 +167,7 @@ impl Backend {
             }
             let snapshot = lock(&world)
                 .snapshot(&uri)
-                .filter(|snapshot| snapshot.version == Some(version));
+                .filter(|snapshot| snapshot.revision == revision);
             let Some(snapshot) = snapshot else {
                 return;
             };
@@ -196,7 +190,7 @@ impl Backend {
             lock(&world).lossy.insert(uri.clone(), lossy.clone());
             let mut all = diagnostics;
             all.extend(lossy);
-            client.publish_diagnostics(uri, all, Some(version)).await;
+            client.publish_diagnostics(uri, all, version).await;
         });
     }
 
@@ -217,6 +211,12 @@ impl Backend {
             failure.message = format!("internal error: {error}").into();
             failure
         })
+    }
+
+    /// Publishes an empty set for `uri`, after any publication in progress.
+    async fn clear_diagnostics(&self, uri: Uri) {
+        let _turn = self.publishing.lock().await;
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 
     fn debug_panics_enabled() -> bool {
@@ -346,13 +346,18 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         let loaded = lock(&self.world).load_workspace();
-        if loaded > 0 {
+        if !loaded.is_empty() {
             self.client
                 .log_message(
                     MessageType::INFO,
-                    format!("cstack-lsp: loaded {loaded} schema files"),
+                    format!("cstack-lsp: loaded {} schema files", loaded.len()),
                 )
                 .await;
+        }
+        // Like the files the editor opens, every workspace file gets its
+        // diagnostics.
+        for uri in loaded {
+            self.schedule_diagnostics(uri);
         }
         let watch = Registration {
             id: "cstack-watch".to_string(),
@@ -410,17 +415,27 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         guarded("didClose", || lock(&self.world).close(&uri));
-        let _turn = self.publishing.lock().await;
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        // A workspace file goes back to its text on disk and keeps the
+        // diagnostics of that text; any other file's are cleared.
+        if lock(&self.world).is_loaded_from_disk(&uri) {
+            self.schedule_diagnostics(uri);
+        } else {
+            self.clear_diagnostics(uri).await;
+        }
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let mut recheck = Vec::new();
+        let mut removed = Vec::new();
         guarded("didChangeWatchedFiles", || {
             let mut world = lock(&self.world);
             for change in params.changes {
                 if change.uri.path().as_str().ends_with(".cstack") {
-                    world.disk_changed(&change.uri);
+                    match world.disk_changed(&change.uri) {
+                        DiskChange::Ignored => {}
+                        DiskChange::Loaded => recheck.push(change.uri),
+                        DiskChange::Removed => removed.push(change.uri),
+                    }
                 } else if let Some(path) = change.uri.to_file_path() {
                     recheck.extend(world.snapshot_changed(&path));
                 }
@@ -431,9 +446,13 @@ impl LanguageServer for Backend {
         for uri in recheck {
             self.schedule_diagnostics(uri);
         }
+        for uri in removed {
+            self.clear_diagnostics(uri).await;
+        }
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let mut loaded = Vec::new();
         guarded("didChangeWorkspaceFolders", || {
             let mut world = lock(&self.world);
             let path = |folder: &WorkspaceFolder| folder.uri.to_file_path().map(|p| p.into_owned());
@@ -442,8 +461,11 @@ impl LanguageServer for Backend {
             world
                 .roots
                 .extend(params.event.added.iter().filter_map(path));
-            world.load_workspace();
+            loaded = world.load_workspace();
         });
+        for uri in loaded {
+            self.schedule_diagnostics(uri);
+        }
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

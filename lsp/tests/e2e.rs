@@ -684,3 +684,51 @@ fn changes_that_lose_data_against_the_committed_snapshot_are_warned() {
     client.shutdown();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn workspace_files_that_are_not_open_get_diagnostics_until_deleted() {
+    let dir = tempdir();
+    let broken = "model Alpha {\n  id Int @id\n  owner Missing\n}\n";
+    let fixed = "model Alpha {\n  id Int @id\n}\n";
+    std::fs::write(dir.join("one.cstack"), broken).unwrap();
+    let (mut client, _) = Client::start(utf8_capabilities(), Some(&dir));
+    let uri = format!("file://{}", dir.join("one.cstack").display());
+    let errors = |params: &Value| params["diagnostics"].as_array().unwrap().len();
+    let loaded = client.diagnostics_where(&uri, |params| errors(params) > 0);
+    assert!(loaded["version"].is_null(), "not open: no version");
+    assert!(
+        loaded["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Missing"),
+        "{loaded}"
+    );
+
+    // Fixed on disk: the watcher's report brings an empty set.
+    std::fs::write(dir.join("one.cstack"), fixed).unwrap();
+    let changed = |kind: i64| json!({ "changes": [{ "uri": uri, "type": kind }] });
+    client.notify("workspace/didChangeWatchedFiles", changed(2));
+    client.diagnostics_where(&uri, |params| errors(params) == 0);
+
+    // Opened, edited and closed without saving: back to the disk's text
+    // and its diagnostics, not cleared.
+    client.open(&uri, broken);
+    let open = client.diagnostics_at(&uri, 1);
+    assert!(errors(&open) > 0, "{open}");
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let closed = client.diagnostics_where(&uri, |params| params["version"].is_null());
+    assert_eq!(errors(&closed), 0, "the disk's text is valid: {closed}");
+
+    // Broken again on disk, then deleted: the set is cleared.
+    std::fs::write(dir.join("one.cstack"), broken).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", changed(2));
+    client.diagnostics_where(&uri, |params| errors(params) > 0);
+    std::fs::remove_file(dir.join("one.cstack")).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", changed(3));
+    client.diagnostics_where(&uri, |params| errors(params) == 0);
+    client.shutdown();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
