@@ -27,6 +27,7 @@ pub fn run_stdio() -> std::io::Result<()> {
     runtime.block_on(async {
         let (service, socket) = LspService::build(Backend::new)
             .custom_method("cstack/debugPanic", Backend::debug_panic)
+            .custom_method("cstack/debugSlow", Backend::debug_slow)
             .finish();
         let (queue, frames) = tokio::sync::mpsc::unbounded_channel();
         let writer = tokio::spawn(transport::write_frames(frames, tokio::io::stdout()));

@@ -219,6 +219,18 @@ impl Backend {
         self.client.publish_diagnostics(uri, Vec::new(), None).await;
     }
 
+    /// `cstack/debugSlow`: a request that takes `params.ms` milliseconds
+    /// (at most a minute), answered only when `CSTACK_LSP_TEST_HOOKS=1`; the
+    /// end-to-end tests cancel it while it waits.
+    pub async fn debug_slow(&self, params: serde_json::Value) -> Result<Option<()>> {
+        if !Self::debug_panics_enabled() {
+            return Err(Error::method_not_found());
+        }
+        let ms = params["ms"].as_u64().unwrap_or(0).min(60_000);
+        tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+        Ok(Some(()))
+    }
+
     fn debug_panics_enabled() -> bool {
         std::env::var_os("CSTACK_LSP_TEST_HOOKS").is_some_and(|value| value == "1")
     }

@@ -13,15 +13,17 @@
 //! through unchanged.
 
 use crate::server::Backend;
+use std::collections::HashMap;
 use std::future::Future;
 use std::io;
 use std::pin::Pin;
+use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use tokio::io::{AsyncWrite, AsyncWriteExt};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 use tower_lsp_server::LspService;
-use tower_lsp_server::jsonrpc::{Id, Request, Response};
-use tower_lsp_server::ls_types::DocumentSymbolParams;
+use tower_lsp_server::jsonrpc::{Error, Id, Request, Response};
+use tower_lsp_server::ls_types::{CancelParams, DocumentSymbolParams};
 
 /// Whole frames (header and body) waiting to be written, in order.
 pub type FrameQueue = mpsc::UnboundedSender<Vec<u8>>;
@@ -117,6 +119,9 @@ pub struct OutlineFastPath {
     queue: FrameQueue,
     /// After `shutdown` every request goes to the library, which refuses it.
     shut_down: bool,
+    /// The fast-path requests in progress, by id: `$/cancelRequest` fires
+    /// the sender (the library only knows its own requests).
+    in_progress: Arc<Mutex<HashMap<Id, oneshot::Sender<()>>>>,
 }
 
 impl OutlineFastPath {
@@ -125,7 +130,41 @@ impl OutlineFastPath {
             inner,
             queue,
             shut_down: false,
+            in_progress: Arc::default(),
         }
+    }
+
+    /// Cancels the fast-path request a `$/cancelRequest` names, if any.
+    fn cancel(&self, request: &Request) {
+        let Some(params) = request.params().cloned() else {
+            return;
+        };
+        let Ok(params) = serde_json::from_value::<CancelParams>(params) else {
+            return;
+        };
+        let id = Id::from(params.id);
+        let cancel = lock(&self.in_progress).remove(&id);
+        if let Some(cancel) = cancel {
+            let _ = cancel.send(());
+        }
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Runs `work` unless `cancelled` fires first; `None` when it did.
+pub async fn unless_cancelled<T>(
+    work: impl Future<Output = T>,
+    cancelled: oneshot::Receiver<()>,
+) -> Option<T> {
+    tokio::select! {
+        biased;
+        Ok(()) = cancelled => None,
+        done = work => Some(done),
     }
 }
 
@@ -141,8 +180,11 @@ impl tower::Service<Request> for OutlineFastPath {
     }
 
     fn call(&mut self, request: Request) -> Self::Future {
-        if request.method() == "shutdown" {
-            self.shut_down = true;
+        match request.method() {
+            "shutdown" => self.shut_down = true,
+            // Also passed on: the library cancels its own requests.
+            "$/cancelRequest" => self.cancel(&request),
+            _ => {}
         }
         let params = (!self.shut_down && request.method() == "textDocument/documentSymbol")
             .then(|| request.params().cloned())
@@ -153,15 +195,21 @@ impl tower::Service<Request> for OutlineFastPath {
         };
         let backend = self.inner.inner().clone();
         let queue = self.queue.clone();
+        let (cancel, cancelled) = oneshot::channel();
+        lock(&self.in_progress).insert(id.clone(), cancel);
+        let in_progress = self.in_progress.clone();
         Box::pin(async move {
-            match backend.document_symbols_json(params).await {
-                Ok(result) => {
+            let outcome = unless_cancelled(backend.document_symbols_json(params), cancelled).await;
+            lock(&in_progress).remove(&id);
+            match outcome {
+                None => Ok(Some(Response::from_error(id, Error::request_cancelled()))),
+                Some(Ok(result)) => {
                     let body = response_body(&id, result.as_deref().unwrap_or("null"));
                     // A closed queue means the output is gone: nothing to do.
                     let _ = queue.send(frame(body.as_bytes()));
                     Ok(None)
                 }
-                Err(error) => Ok(Some(Response::from_error(id, error))),
+                Some(Err(error)) => Ok(Some(Response::from_error(id, error))),
             }
         })
     }
@@ -200,6 +248,26 @@ mod tests {
         output.queue_complete_frames().expect("queued");
         assert_eq!(frames.try_recv().expect("the second frame"), second);
         assert!(output.pending.is_empty());
+    }
+
+    #[test]
+    fn a_cancelled_computation_gives_way() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        runtime.block_on(async {
+            let (cancel, cancelled) = oneshot::channel();
+            cancel.send(()).expect("the receiver waits");
+            let never = std::future::pending::<()>();
+            assert_eq!(unless_cancelled(never, cancelled).await, None);
+            let (_cancel, cancelled) = oneshot::channel();
+            assert_eq!(unless_cancelled(async { 7 }, cancelled).await, Some(7));
+            // A dropped sender is no cancellation.
+            let (cancel, cancelled) = oneshot::channel::<()>();
+            drop(cancel);
+            assert_eq!(unless_cancelled(async { 8 }, cancelled).await, Some(8));
+        });
     }
 
     #[test]

@@ -581,19 +581,19 @@ fn a_panicking_handler_answers_with_an_error_and_the_server_keeps_serving() {
 
 #[test]
 fn a_cancelled_request_is_answered_as_cancelled() {
-    let (mut client, uri, _) = with_open(BLOG);
-    let id = client.send_request(
-        "textDocument/documentSymbol",
-        json!({ "textDocument": { "uri": uri } }),
-    );
+    let (mut client, _) =
+        Client::start_with_env(utf8_capabilities(), None, &[("CSTACK_LSP_TEST_HOOKS", "1")]);
+    // Held for a minute unless cancelled: only a cancellation answers it
+    // within the test's timeout.
+    let sent = std::time::Instant::now();
+    let id = client.send_request("cstack/debugSlow", json!({ "ms": 60_000 }));
     client.notify("$/cancelRequest", json!({ "id": id }));
     let response = client.response(id);
-    // Either it finished first or it was cancelled; both are answers.
-    if let Some(error) = response.get("error") {
-        assert_eq!(error["code"], -32800);
-    } else {
-        assert!(response["result"].is_array());
-    }
+    assert_eq!(response["error"]["code"], -32800, "{response}");
+    assert!(sent.elapsed() < std::time::Duration::from_secs(30));
+    // A request not cancelled is answered with its result.
+    let id = client.send_request("cstack/debugSlow", json!({ "ms": 1 }));
+    assert!(client.response(id)["result"].is_null());
     client.shutdown();
 }
 
