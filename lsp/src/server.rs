@@ -13,6 +13,10 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+/// How long the text must stay unchanged before the lossy-change lint (a
+/// whole-schema lowering and diff) runs on it.
+const LOSSY_LINT_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
+
 #[derive(Clone)]
 pub struct Backend {
     client: Client,
@@ -163,6 +167,11 @@ impl Backend {
                     .await;
             }
             if !lint {
+                return;
+            }
+            // While typing, only the last edit of a burst runs the lint.
+            tokio::time::sleep(LOSSY_LINT_DELAY).await;
+            if !current(&world) {
                 return;
             }
             let snapshot = lock(&world)
