@@ -212,7 +212,7 @@ impl Backend {
     ) -> Result<Option<String>> {
         let json = self
             .read(&params.text_document.uri, |snapshot| {
-                serde_json::to_string(&features::document_symbols(snapshot))
+                features::document_symbols_json(snapshot)
             })
             .await?;
         json.transpose().map_err(|error| {
