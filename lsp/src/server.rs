@@ -210,6 +210,10 @@ impl Backend {
         &self,
         params: DocumentSymbolParams,
     ) -> Result<Option<String>> {
+        // Test hook: hold the answer so a test can cancel it on the way.
+        if let Some(hold) = Self::test_outline_hold() {
+            tokio::time::sleep(hold).await;
+        }
         let json = self
             .read(&params.text_document.uri, |snapshot| {
                 features::document_symbols_json(snapshot)
@@ -238,6 +242,19 @@ impl Backend {
         let ms = params["ms"].as_u64().unwrap_or(0).min(60_000);
         tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
         Ok(Some(()))
+    }
+
+    /// With the test hooks on, `CSTACK_LSP_TEST_OUTLINE_HOLD_MS` delays
+    /// every outline answer by that many milliseconds.
+    fn test_outline_hold() -> Option<std::time::Duration> {
+        if !Self::debug_panics_enabled() {
+            return None;
+        }
+        let ms: u64 = std::env::var("CSTACK_LSP_TEST_OUTLINE_HOLD_MS")
+            .ok()?
+            .parse()
+            .ok()?;
+        Some(std::time::Duration::from_millis(ms))
     }
 
     fn debug_panics_enabled() -> bool {

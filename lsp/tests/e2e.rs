@@ -597,6 +597,38 @@ fn a_cancelled_request_is_answered_as_cancelled() {
     client.shutdown();
 }
 
+#[test]
+fn a_cancelled_outline_is_answered_as_cancelled() {
+    // The outline is answered by the server's own transport, not the
+    // library: its cancellation is its own too. The hook holds the answer
+    // for a minute, so only the cancellation can answer in time.
+    let (mut client, _) = Client::start_with_env(
+        utf8_capabilities(),
+        None,
+        &[
+            ("CSTACK_LSP_TEST_HOOKS", "1"),
+            ("CSTACK_LSP_TEST_OUTLINE_HOLD_MS", "60000"),
+        ],
+    );
+    let uri = client.uri("schema.cstack");
+    client.open(&uri, BLOG);
+    client.diagnostics_at(&uri, 1);
+    let id = client.send_request(
+        "textDocument/documentSymbol",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    client.notify("$/cancelRequest", json!({ "id": id }));
+    let response = client.response(id);
+    assert_eq!(response["error"]["code"], -32800, "{response}");
+    // The server goes on: other requests are answered.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 0 } }),
+    );
+    assert!(hover.is_ok(), "{hover:?}");
+    client.shutdown();
+}
+
 /// Writes `migrations/postgres/snapshot.json` beside `dir`'s schema as
 /// `cstackc migrate diff` would after migrating to `schema`.
 fn commit_snapshot(dir: &std::path::Path, schema: &str) {
