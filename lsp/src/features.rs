@@ -20,11 +20,37 @@ pub fn with_lines<T>(snapshot: &Snapshot, work: impl FnOnce(&Lines<'_>) -> T) ->
     })
 }
 
+/// The compiler's diagnostics of the snapshot's file.
 pub fn diagnostics(snapshot: &Snapshot) -> Vec<lsp::Diagnostic> {
     let result = check_file(&snapshot.db, snapshot.file);
     with_lines(snapshot, |lines| {
         result
             .diagnostics
+            .iter()
+            .map(|diagnostic| convert::diagnostic(lines, &snapshot.uri, diagnostic))
+            .collect()
+    })
+}
+
+/// Whether the lossy-change lint has anything to measure: committed
+/// snapshots, and a schema without errors (the lint needs it lowered).
+pub fn lossy_lint_applies(snapshot: &Snapshot) -> bool {
+    !snapshot.migration_snapshots.is_empty()
+        && cstack_compiler::schema_model(&snapshot.db, snapshot.file).is_ok()
+}
+
+/// Warnings (W8001) about the changes that would lose data in the next
+/// migration, against the committed snapshots. Lowers the whole schema and
+/// diffs it per backend: far slower than checking, so it runs after the
+/// compiler's diagnostics are out.
+pub fn lossy_diagnostics(snapshot: &Snapshot) -> Vec<lsp::Diagnostic> {
+    let lossy = cstack_migrate::lint::lossy_changes(
+        &snapshot.db,
+        snapshot.file,
+        &snapshot.migration_snapshots,
+    );
+    with_lines(snapshot, |lines| {
+        lossy
             .iter()
             .map(|diagnostic| convert::diagnostic(lines, &snapshot.uri, diagnostic))
             .collect()
@@ -128,6 +154,72 @@ pub fn document_symbols(snapshot: &Snapshot) -> lsp::DocumentSymbolResponse {
                 .collect(),
         )
     })
+}
+
+/// The outline as JSON text, written straight from the compiler's symbols:
+/// the same answer as serialising [`document_symbols`], without building
+/// the LSP structs (a copy of every name and detail) first.
+pub fn document_symbols_json(snapshot: &Snapshot) -> serde_json::Result<String> {
+    with_lines(snapshot, |lines| {
+        let symbols = ide::relative_document_symbols(&snapshot.db, snapshot.file);
+        let outline: Vec<OutlineEntry<'_, '_>> = symbols
+            .iter()
+            .map(|&(offset, symbol)| OutlineEntry {
+                lines,
+                offset,
+                symbol,
+            })
+            .collect();
+        serde_json::to_string(&outline)
+    })
+}
+
+/// One `DocumentSymbol` as the protocol spells it, serialised on the fly.
+struct OutlineEntry<'l, 's> {
+    lines: &'l Lines<'l>,
+    offset: u32,
+    symbol: &'s ide::DocumentSymbol,
+}
+
+impl serde::Serialize for OutlineEntry<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let symbol = self.symbol;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry(
+            "name",
+            if symbol.name.is_empty() {
+                "(unnamed)"
+            } else {
+                &symbol.name
+            },
+        )?;
+        if let Some(detail) = &symbol.detail {
+            map.serialize_entry("detail", detail)?;
+        }
+        map.serialize_entry("kind", &symbol_kind(symbol.kind))?;
+        map.serialize_entry(
+            "range",
+            &self.lines.range(symbol.full_range.shifted(self.offset)),
+        )?;
+        map.serialize_entry(
+            "selectionRange",
+            &self.lines.range(symbol.name_range.shifted(self.offset)),
+        )?;
+        if !symbol.children.is_empty() {
+            let children: Vec<OutlineEntry<'_, '_>> = symbol
+                .children
+                .iter()
+                .map(|child| OutlineEntry {
+                    lines: self.lines,
+                    offset: self.offset,
+                    symbol: child,
+                })
+                .collect();
+            map.serialize_entry("children", &children)?;
+        }
+        map.end()
+    }
 }
 
 pub fn workspace_symbols(
@@ -401,4 +493,32 @@ pub fn formatting(snapshot: &Snapshot) -> Option<Vec<lsp::TextEdit>> {
         let edits = ide::format_file(&snapshot.db, snapshot.file).ok()?;
         Some(text_edits(lines, edits))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::world::World;
+
+    /// The outline written straight to JSON is the one the LSP types give.
+    #[test]
+    fn the_direct_outline_equals_the_typed_one() {
+        for encoding in [convert::Encoding::Utf8, convert::Encoding::Utf16] {
+            let mut world = World::default();
+            world.encoding = encoding;
+            let uri: Uri = "file:///outline.cstack".parse().expect("a URI");
+            let text = format!(
+                "{}\nmodel Ünïcode {{\n  id Int @id\n  naïve String\n}}\n",
+                include_str!("../../examples/blog.cstack")
+            );
+            world.open(uri.clone(), text, 1);
+            let snapshot = world.snapshot(&uri).expect("open");
+            let typed = serde_json::to_value(document_symbols(&snapshot)).expect("serialises");
+            let direct: serde_json::Value =
+                serde_json::from_str(&document_symbols_json(&snapshot).expect("serialises"))
+                    .expect("valid JSON");
+            assert!(typed.as_array().is_some_and(|symbols| symbols.len() > 3));
+            assert_eq!(direct, typed);
+        }
+    }
 }

@@ -7,7 +7,9 @@
 mod convert;
 mod document;
 mod features;
+mod migrations;
 mod server;
+mod transport;
 mod world;
 
 pub use server::{Backend, capabilities};
@@ -25,13 +27,20 @@ pub fn run_stdio() -> std::io::Result<()> {
     runtime.block_on(async {
         let (service, socket) = LspService::build(Backend::new)
             .custom_method("cstack/debugPanic", Backend::debug_panic)
+            .custom_method("cstack/debugSlow", Backend::debug_slow)
             .finish();
+        let (queue, frames) = tokio::sync::mpsc::unbounded_channel();
+        let writer = tokio::spawn(transport::write_frames(frames, tokio::io::stdout()));
+        let output = transport::QueuedOutput::new(queue.clone());
         // Requests wait on blocking threads, not on this loop; a high limit
         // keeps a few slow requests from holding back the next edit.
-        Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
+        Server::new(tokio::io::stdin(), output, socket)
             .concurrency_level(MAX_CONCURRENT_MESSAGES)
-            .serve(service)
+            .serve(transport::OutlineFastPath::new(service, queue))
             .await;
+        // Every sender is gone once the server has stopped: the writer sends
+        // what is left and ends.
+        let _ = writer.await;
     });
     // A blocking read of stdin may still wait for input that never comes:
     // do not wait for it.

@@ -6,13 +6,18 @@
 
 use crate::convert::Encoding;
 use crate::features;
-use crate::world::{Snapshot, World};
+use crate::world::{DiskChange, Snapshot, World};
 use std::panic::AssertUnwindSafe;
 use std::sync::{Arc, Mutex, MutexGuard};
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
+/// How long the text must stay unchanged before the lossy-change lint (a
+/// whole-schema lowering and diff) runs on it.
+const LOSSY_LINT_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
+
+#[derive(Clone)]
 pub struct Backend {
     client: Client,
     world: Arc<Mutex<World>>,
@@ -108,40 +113,148 @@ impl Backend {
         }
     }
 
-    /// Computes and publishes the diagnostics of an open document at its
-    /// current version. A newer edit cancels the computation; that edit
+    /// Computes and publishes the diagnostics of a file: an open document at
+    /// its current version, or a workspace file loaded from disk (published
+    /// without a version). A newer edit cancels the computation; that edit
     /// publishes its own.
+    ///
+    /// With committed migration snapshots there are two publications: the
+    /// compiler's diagnostics at once (with the lossy-change warnings of the
+    /// previous run), then again with the lossy-change lint of this version,
+    /// which lowers and diffs the whole schema.
     fn schedule_diagnostics(&self, uri: Uri) {
         let Some(snapshot) = lock(&self.world).snapshot(&uri) else {
             return;
         };
-        let Some(version) = snapshot.version else {
-            return;
-        };
+        let (version, revision) = (snapshot.version, snapshot.revision);
         let client = self.client.clone();
         let world = self.world.clone();
         let publishing = self.publishing.clone();
         tokio::spawn(async move {
-            let diagnostics =
-                match compute(snapshot, |snapshot| features::diagnostics(&snapshot)).await {
-                    Outcome::Done(diagnostics) => diagnostics,
+            // The snapshot is dropped on the blocking thread: a database
+            // clone held here would make the next edit wait for it while it
+            // holds the world's lock.
+            let checked = compute(snapshot, |snapshot| {
+                (
+                    features::diagnostics(&snapshot),
+                    features::lossy_lint_applies(&snapshot),
+                )
+            });
+            let (diagnostics, lint) = match checked.await {
+                Outcome::Done(checked) => checked,
+                Outcome::Cancelled => return,
+                Outcome::Panicked(message) => {
+                    eprintln!("cstack-lsp: checking {} failed: {message}", uri.as_str());
+                    return;
+                }
+            };
+            let current = |world: &Mutex<World>| lock(world).is_current(&uri, version, revision);
+            {
+                let _turn = publishing.lock().await;
+                let previous = if lint {
+                    lock(&world).lossy.get(&uri).cloned().unwrap_or_default()
+                } else {
+                    lock(&world).lossy.remove(&uri);
+                    Vec::new()
+                };
+                if !current(&world) {
+                    return;
+                }
+                let mut first = diagnostics.clone();
+                first.extend(previous);
+                client
+                    .publish_diagnostics(uri.clone(), first, version)
+                    .await;
+            }
+            if !lint {
+                return;
+            }
+            // While typing, only the last edit of a burst runs the lint.
+            tokio::time::sleep(LOSSY_LINT_DELAY).await;
+            if !current(&world) {
+                return;
+            }
+            let snapshot = lock(&world)
+                .snapshot(&uri)
+                .filter(|snapshot| snapshot.revision == revision);
+            let Some(snapshot) = snapshot else {
+                return;
+            };
+            let lossy =
+                match compute(snapshot, |snapshot| features::lossy_diagnostics(&snapshot)).await {
+                    Outcome::Done(lossy) => lossy,
                     Outcome::Cancelled => return,
                     Outcome::Panicked(message) => {
-                        eprintln!("cstack-lsp: checking {} failed: {message}", uri.as_str());
+                        eprintln!(
+                            "cstack-lsp: the lossy-change lint of {} failed: {message}",
+                            uri.as_str()
+                        );
                         return;
                     }
                 };
             let _turn = publishing.lock().await;
-            let current = lock(&world)
-                .documents
-                .get(&uri)
-                .map(|document| document.version);
-            if current == Some(version) {
-                client
-                    .publish_diagnostics(uri, diagnostics, Some(version))
-                    .await;
+            if !current(&world) {
+                return;
             }
+            lock(&world).lossy.insert(uri.clone(), lossy.clone());
+            let mut all = diagnostics;
+            all.extend(lossy);
+            client.publish_diagnostics(uri, all, version).await;
         });
+    }
+
+    /// `textDocument/documentSymbol` with the result already serialised:
+    /// what the stdio transport sends without the library's `Value` step.
+    /// `None` when the document is unknown.
+    pub(crate) async fn document_symbols_json(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<String>> {
+        // Test hook: hold the answer so a test can cancel it on the way.
+        if let Some(hold) = Self::test_outline_hold() {
+            tokio::time::sleep(hold).await;
+        }
+        let json = self
+            .read(&params.text_document.uri, |snapshot| {
+                features::document_symbols_json(snapshot)
+            })
+            .await?;
+        json.transpose().map_err(|error| {
+            let mut failure = Error::internal_error();
+            failure.message = format!("internal error: {error}").into();
+            failure
+        })
+    }
+
+    /// Publishes an empty set for `uri`, after any publication in progress.
+    async fn clear_diagnostics(&self, uri: Uri) {
+        let _turn = self.publishing.lock().await;
+        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+    }
+
+    /// `cstack/debugSlow`: a request that takes `params.ms` milliseconds
+    /// (at most a minute), answered only when `CSTACK_LSP_TEST_HOOKS=1`; the
+    /// end-to-end tests cancel it while it waits.
+    pub async fn debug_slow(&self, params: serde_json::Value) -> Result<Option<()>> {
+        if !Self::debug_panics_enabled() {
+            return Err(Error::method_not_found());
+        }
+        let ms = params["ms"].as_u64().unwrap_or(0).min(60_000);
+        tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+        Ok(Some(()))
+    }
+
+    /// With the test hooks on, `CSTACK_LSP_TEST_OUTLINE_HOLD_MS` delays
+    /// every outline answer by that many milliseconds.
+    fn test_outline_hold() -> Option<std::time::Duration> {
+        if !Self::debug_panics_enabled() {
+            return None;
+        }
+        let ms: u64 = std::env::var("CSTACK_LSP_TEST_OUTLINE_HOLD_MS")
+            .ok()?
+            .parse()
+            .ok()?;
+        Some(std::time::Duration::from_millis(ms))
     }
 
     fn debug_panics_enabled() -> bool {
@@ -271,22 +384,29 @@ impl LanguageServer for Backend {
 
     async fn initialized(&self, _: InitializedParams) {
         let loaded = lock(&self.world).load_workspace();
-        if loaded > 0 {
+        if !loaded.is_empty() {
             self.client
                 .log_message(
                     MessageType::INFO,
-                    format!("cstack-lsp: loaded {loaded} schema files"),
+                    format!("cstack-lsp: loaded {} schema files", loaded.len()),
                 )
                 .await;
+        }
+        // Like the files the editor opens, every workspace file gets its
+        // diagnostics.
+        for uri in loaded {
+            self.schedule_diagnostics(uri);
         }
         let watch = Registration {
             id: "cstack-watch".to_string(),
             method: "workspace/didChangeWatchedFiles".to_string(),
             register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
-                watchers: vec![FileSystemWatcher {
-                    glob_pattern: GlobPattern::String("**/*.cstack".to_string()),
-                    kind: None,
-                }],
+                watchers: ["**/*.cstack", "**/migrations/*/snapshot.json"]
+                    .map(|pattern| FileSystemWatcher {
+                        glob_pattern: GlobPattern::String(pattern.to_string()),
+                        kind: None,
+                    })
+                    .to_vec(),
             })
             .ok(),
         };
@@ -333,22 +453,44 @@ impl LanguageServer for Backend {
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
         guarded("didClose", || lock(&self.world).close(&uri));
-        let _turn = self.publishing.lock().await;
-        self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        // A workspace file goes back to its text on disk and keeps the
+        // diagnostics of that text; any other file's are cleared.
+        if lock(&self.world).is_loaded_from_disk(&uri) {
+            self.schedule_diagnostics(uri);
+        } else {
+            self.clear_diagnostics(uri).await;
+        }
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        let mut recheck = Vec::new();
+        let mut removed = Vec::new();
         guarded("didChangeWatchedFiles", || {
             let mut world = lock(&self.world);
             for change in params.changes {
                 if change.uri.path().as_str().ends_with(".cstack") {
-                    world.disk_changed(&change.uri);
+                    match world.disk_changed(&change.uri) {
+                        DiskChange::Ignored => {}
+                        DiskChange::Loaded => recheck.push(change.uri),
+                        DiskChange::Removed => removed.push(change.uri),
+                    }
+                } else if let Some(path) = change.uri.to_file_path() {
+                    recheck.extend(world.snapshot_changed(&path));
                 }
             }
         });
+        recheck.sort();
+        recheck.dedup();
+        for uri in recheck {
+            self.schedule_diagnostics(uri);
+        }
+        for uri in removed {
+            self.clear_diagnostics(uri).await;
+        }
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
+        let mut loaded = Vec::new();
         guarded("didChangeWorkspaceFolders", || {
             let mut world = lock(&self.world);
             let path = |folder: &WorkspaceFolder| folder.uri.to_file_path().map(|p| p.into_owned());
@@ -357,8 +499,11 @@ impl LanguageServer for Backend {
             world
                 .roots
                 .extend(params.event.added.iter().filter_map(path));
-            world.load_workspace();
+            loaded = world.load_workspace();
         });
+        for uri in loaded {
+            self.schedule_diagnostics(uri);
+        }
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {

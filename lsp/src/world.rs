@@ -8,10 +8,12 @@
 
 use crate::convert::Encoding;
 use crate::document::Document;
+use crate::migrations::{MigrationSnapshots, migrations_dir_beside, migrations_dir_of_snapshot};
 use cstack_compiler::{RootDatabase, SourceFile};
 use salsa::Setter;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tower_lsp_server::ls_types::Uri;
 
 pub struct World {
@@ -22,6 +24,29 @@ pub struct World {
     pub roots: Vec<PathBuf>,
     /// The client can watch files for the server (dynamic registration).
     pub watch_files: bool,
+    /// The committed migration snapshots of each `migrations/` folder a
+    /// schema sits beside, read from disk once and again when the watcher
+    /// reports a change.
+    pub migrations: MigrationSnapshots,
+    /// The lossy-change warnings last published per document: shown with
+    /// the compiler's diagnostics of the next edit until the lint has run
+    /// on it, so they do not blink out on every keystroke.
+    pub lossy: HashMap<Uri, Vec<tower_lsp_server::ls_types::Diagnostic>>,
+    /// A number per file that changes whenever its text is set or it is
+    /// forgotten: diagnostics computed at an older one are not published.
+    revisions: HashMap<Uri, u64>,
+    next_revision: u64,
+}
+
+/// What a change on disk did to the server's files.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DiskChange {
+    /// The file is open: the editor's text wins.
+    Ignored,
+    /// The file was read (created or changed).
+    Loaded,
+    /// The file is gone (or unreadable) and was forgotten.
+    Removed,
 }
 
 /// What a read request works on: a database clone at one revision.
@@ -31,6 +56,11 @@ pub struct Snapshot {
     pub uri: Uri,
     pub version: Option<i32>,
     pub encoding: Encoding,
+    /// The snapshots lossy changes are measured against; empty without a
+    /// migrations folder.
+    pub migration_snapshots: Arc<Vec<cstack_migrate::Snapshot>>,
+    /// The file's revision when the snapshot was taken.
+    pub revision: u64,
 }
 
 impl Default for World {
@@ -42,6 +72,10 @@ impl Default for World {
             encoding: Encoding::Utf16,
             roots: Vec::new(),
             watch_files: false,
+            migrations: MigrationSnapshots::default(),
+            lossy: HashMap::new(),
+            revisions: HashMap::new(),
+            next_revision: 0,
         }
     }
 }
@@ -50,6 +84,7 @@ impl World {
     /// Sets the text of the file at `uri`, creating it on first use. Salsa
     /// cancels the queries running on snapshots before the write lands.
     pub fn set_text(&mut self, uri: &Uri, text: String) -> SourceFile {
+        self.bump_revision(uri);
         match self.files.get(uri) {
             Some(&file) => {
                 if file.text(&self.db) != &text {
@@ -97,6 +132,7 @@ impl World {
     /// any other file is forgotten.
     pub fn close(&mut self, uri: &Uri) {
         self.documents.remove(uri);
+        self.lossy.remove(uri);
         match disk_text(uri).filter(|_| self.in_workspace(uri)) {
             Some(text) => {
                 self.set_text(uri, text);
@@ -108,6 +144,8 @@ impl World {
     /// Drops a file; an empty text stands in for it so nothing refers to a
     /// stale schema (salsa inputs are never deleted).
     pub fn forget(&mut self, uri: &Uri) {
+        self.bump_revision(uri);
+        self.lossy.remove(uri);
         if let Some(file) = self.files.remove(uri)
             && !file.text(&self.db).is_empty()
         {
@@ -120,27 +158,52 @@ impl World {
             .is_some_and(|path| self.roots.iter().any(|root| path.starts_with(root)))
     }
 
+    fn bump_revision(&mut self, uri: &Uri) {
+        self.next_revision += 1;
+        self.revisions.insert(uri.clone(), self.next_revision);
+    }
+
+    /// Whether diagnostics computed on a snapshot at `version` and
+    /// `revision` still describe the file: an open document still at that
+    /// version, or a closed file whose text has not changed since.
+    pub fn is_current(&self, uri: &Uri, version: Option<i32>, revision: u64) -> bool {
+        self.files.contains_key(uri)
+            && self.revisions.get(uri) == Some(&revision)
+            && self.documents.get(uri).map(|document| document.version) == version
+    }
+
+    /// Whether `uri` is a workspace file the server holds without the
+    /// editor having it open.
+    pub fn is_loaded_from_disk(&self, uri: &Uri) -> bool {
+        self.files.contains_key(uri) && !self.documents.contains_key(uri)
+    }
+
     /// A file on disk was created, changed or deleted; open documents win
     /// over the disk.
-    pub fn disk_changed(&mut self, uri: &Uri) {
+    pub fn disk_changed(&mut self, uri: &Uri) -> DiskChange {
         if self.documents.contains_key(uri) {
-            return;
+            return DiskChange::Ignored;
         }
         match disk_text(uri) {
             Some(text) => {
                 self.set_text(uri, text);
+                DiskChange::Loaded
             }
-            None => self.forget(uri),
+            None => {
+                self.forget(uri);
+                DiskChange::Removed
+            }
         }
     }
 
-    /// Loads every `*.cstack` under the workspace roots that is not open.
-    pub fn load_workspace(&mut self) -> usize {
+    /// Loads every `*.cstack` under the workspace roots that is not open;
+    /// returns the files it read.
+    pub fn load_workspace(&mut self) -> Vec<Uri> {
         let mut found = Vec::new();
         for root in self.roots.clone() {
             collect_schemas(&root, &mut found);
         }
-        let mut loaded = 0;
+        let mut loaded = Vec::new();
         for path in found {
             let Some(uri) = Uri::from_file_path(&path) else {
                 continue;
@@ -150,21 +213,46 @@ impl World {
             }
             if let Ok(text) = std::fs::read_to_string(&path) {
                 self.set_text(&uri, text);
-                loaded += 1;
+                loaded.push(uri);
             }
         }
         loaded
     }
 
-    pub fn snapshot(&self, uri: &Uri) -> Option<Snapshot> {
+    pub fn snapshot(&mut self, uri: &Uri) -> Option<Snapshot> {
         let file = *self.files.get(uri)?;
+        let migration_snapshots = match uri.to_file_path().and_then(|p| migrations_dir_beside(&p)) {
+            Some(dir) => self.migrations.of(&dir),
+            None => Arc::default(),
+        };
         Some(Snapshot {
             db: self.db.clone(),
             file,
             uri: uri.clone(),
             version: self.documents.get(uri).map(|document| document.version),
             encoding: self.encoding,
+            migration_snapshots,
+            revision: self.revisions.get(uri).copied().unwrap_or(0),
         })
+    }
+
+    /// A `snapshot.json` changed on disk: forgets what was read from its
+    /// migrations folder and returns the files beside that folder (open or
+    /// loaded from the workspace), whose warnings need checking again.
+    pub fn snapshot_changed(&mut self, path: &Path) -> Vec<Uri> {
+        let Some(dir) = migrations_dir_of_snapshot(path) else {
+            return Vec::new();
+        };
+        self.migrations.forget(&dir);
+        self.files
+            .keys()
+            .filter(|uri| {
+                uri.to_file_path()
+                    .and_then(|p| migrations_dir_beside(&p))
+                    .is_some_and(|beside| beside == dir)
+            })
+            .cloned()
+            .collect()
     }
 
     /// Every file with its URI, sorted by URI.

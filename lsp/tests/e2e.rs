@@ -581,18 +581,186 @@ fn a_panicking_handler_answers_with_an_error_and_the_server_keeps_serving() {
 
 #[test]
 fn a_cancelled_request_is_answered_as_cancelled() {
-    let (mut client, uri, _) = with_open(BLOG);
+    let (mut client, _) =
+        Client::start_with_env(utf8_capabilities(), None, &[("CSTACK_LSP_TEST_HOOKS", "1")]);
+    // Held for a minute unless cancelled: only a cancellation answers it
+    // within the test's timeout.
+    let sent = std::time::Instant::now();
+    let id = client.send_request("cstack/debugSlow", json!({ "ms": 60_000 }));
+    client.notify("$/cancelRequest", json!({ "id": id }));
+    let response = client.response(id);
+    assert_eq!(response["error"]["code"], -32800, "{response}");
+    assert!(sent.elapsed() < std::time::Duration::from_secs(30));
+    // A request not cancelled is answered with its result.
+    let id = client.send_request("cstack/debugSlow", json!({ "ms": 1 }));
+    assert!(client.response(id)["result"].is_null());
+    client.shutdown();
+}
+
+#[test]
+fn a_cancelled_outline_is_answered_as_cancelled() {
+    // The outline is answered by the server's own transport, not the
+    // library: its cancellation is its own too. The hook holds the answer
+    // for a minute, so only the cancellation can answer in time.
+    let (mut client, _) = Client::start_with_env(
+        utf8_capabilities(),
+        None,
+        &[
+            ("CSTACK_LSP_TEST_HOOKS", "1"),
+            ("CSTACK_LSP_TEST_OUTLINE_HOLD_MS", "60000"),
+        ],
+    );
+    let uri = client.uri("schema.cstack");
+    client.open(&uri, BLOG);
+    client.diagnostics_at(&uri, 1);
     let id = client.send_request(
         "textDocument/documentSymbol",
         json!({ "textDocument": { "uri": uri } }),
     );
     client.notify("$/cancelRequest", json!({ "id": id }));
     let response = client.response(id);
-    // Either it finished first or it was cancelled; both are answers.
-    if let Some(error) = response.get("error") {
-        assert_eq!(error["code"], -32800);
-    } else {
-        assert!(response["result"].is_array());
-    }
+    assert_eq!(response["error"]["code"], -32800, "{response}");
+    // The server goes on: other requests are answered.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 0 } }),
+    );
+    assert!(hover.is_ok(), "{hover:?}");
     client.shutdown();
+}
+
+/// Writes `migrations/postgres/snapshot.json` beside `dir`'s schema as
+/// `cstackc migrate diff` would after migrating to `schema`.
+fn commit_snapshot(dir: &std::path::Path, schema: &str) {
+    use cstack_compiler::{RootDatabase, SourceFile};
+    use cstack_migrate::{Dialect, Snapshot, physical_schema};
+    let db = RootDatabase::default();
+    let file = SourceFile::new(&db, "schema.cstack".to_string(), schema.to_string());
+    let lowered = physical_schema(&db, file, Dialect::Postgres)
+        .as_ref()
+        .expect("the committed schema is valid");
+    let backend = dir.join("migrations/postgres");
+    std::fs::create_dir_all(&backend).unwrap();
+    std::fs::write(
+        backend.join("snapshot.json"),
+        Snapshot::of(&lowered.schema, Dialect::Postgres).to_json(),
+    )
+    .unwrap();
+}
+
+fn lossy_warnings(params: &Value) -> Vec<String> {
+    params["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "W8001")
+        .map(|d| d["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn changes_that_lose_data_against_the_committed_snapshot_are_warned() {
+    let dir = tempdir();
+    let committed = "model User {\n  id Int @id\n  name String\n  email String\n}\n";
+    let edited = "model User {\n  id Int @id\n  name String\n}\n";
+    std::fs::write(dir.join("schema.cstack"), committed).unwrap();
+    commit_snapshot(&dir, committed);
+    let (mut client, _) = Client::start(utf8_capabilities(), Some(&dir));
+    let uri = format!("file://{}", dir.join("schema.cstack").display());
+    client.open(&uri, edited);
+    // The compiler's diagnostics come first, then again with the lint.
+    let at_version = |version: i64, warned: bool| {
+        move |params: &Value| {
+            params["version"] == version && lossy_warnings(params).is_empty() != warned
+        }
+    };
+    let first = client.diagnostics_where(&uri, at_version(1, true));
+    let warnings = lossy_warnings(&first);
+    assert_eq!(warnings.len(), 1, "{first}");
+    assert!(
+        warnings[0].contains("drops column `users.email`"),
+        "{warnings:?}"
+    );
+    let warning = first["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "W8001")
+        .unwrap();
+    assert_eq!(warning["severity"], 2, "a warning");
+    assert_eq!(
+        warning["range"]["start"]["line"], 0,
+        "on the model that lost the field"
+    );
+
+    // Putting the field back clears the warning once the lint has run on
+    // the new text; until then the previous warning stays (no blinking).
+    client.change(&uri, 2, json!([{ "text": committed }]));
+    client.diagnostics_where(&uri, at_version(2, false));
+    client.diagnostics_where(&uri, at_version(2, true));
+
+    // The migration is made: the snapshot moves on, the watcher reports
+    // it, and the removal is no longer a loss.
+    client.change(&uri, 3, json!([{ "text": edited }]));
+    client.diagnostics_where(&uri, at_version(3, true));
+    commit_snapshot(&dir, edited);
+    let snapshot_uri = format!(
+        "file://{}",
+        dir.join("migrations/postgres/snapshot.json").display()
+    );
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": snapshot_uri, "type": 2 }] }),
+    );
+    client.diagnostics_where(&uri, at_version(3, false));
+    client.shutdown();
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn workspace_files_that_are_not_open_get_diagnostics_until_deleted() {
+    let dir = tempdir();
+    let broken = "model Alpha {\n  id Int @id\n  owner Missing\n}\n";
+    let fixed = "model Alpha {\n  id Int @id\n}\n";
+    std::fs::write(dir.join("one.cstack"), broken).unwrap();
+    let (mut client, _) = Client::start(utf8_capabilities(), Some(&dir));
+    let uri = format!("file://{}", dir.join("one.cstack").display());
+    let errors = |params: &Value| params["diagnostics"].as_array().unwrap().len();
+    let loaded = client.diagnostics_where(&uri, |params| errors(params) > 0);
+    assert!(loaded["version"].is_null(), "not open: no version");
+    assert!(
+        loaded["diagnostics"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Missing"),
+        "{loaded}"
+    );
+
+    // Fixed on disk: the watcher's report brings an empty set.
+    std::fs::write(dir.join("one.cstack"), fixed).unwrap();
+    let changed = |kind: i64| json!({ "changes": [{ "uri": uri, "type": kind }] });
+    client.notify("workspace/didChangeWatchedFiles", changed(2));
+    client.diagnostics_where(&uri, |params| errors(params) == 0);
+
+    // Opened, edited and closed without saving: back to the disk's text
+    // and its diagnostics, not cleared.
+    client.open(&uri, broken);
+    let open = client.diagnostics_at(&uri, 1);
+    assert!(errors(&open) > 0, "{open}");
+    client.notify(
+        "textDocument/didClose",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let closed = client.diagnostics_where(&uri, |params| params["version"].is_null());
+    assert_eq!(errors(&closed), 0, "the disk's text is valid: {closed}");
+
+    // Broken again on disk, then deleted: the set is cleared.
+    std::fs::write(dir.join("one.cstack"), broken).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", changed(2));
+    client.diagnostics_where(&uri, |params| errors(params) > 0);
+    std::fs::remove_file(dir.join("one.cstack")).unwrap();
+    client.notify("workspace/didChangeWatchedFiles", changed(3));
+    client.diagnostics_where(&uri, |params| errors(params) == 0);
+    client.shutdown();
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -192,7 +192,10 @@ fn all_completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Completion
         attributes(&mut cx, syntax, false, (word_start - 1) as u32);
         return cx.out;
     }
-    if let Some(call) = open_call(before_word) {
+    // An attribute's arguments may span lines (a policy written over
+    // several): the open call is found from the declaration's start.
+    let decl_start = (decl.offset(db) as usize).min(word_start);
+    if let Some(call) = open_call(&text[decl_start..word_start]) {
         inside_call(&mut cx, syntax, &call, before_word);
         return cx.out;
     }
@@ -343,8 +346,9 @@ fn attributes(cx: &mut Context<'_>, syntax: &Declaration, is_block: bool, replac
     }
 }
 
-/// The innermost unclosed call on the line: `@relation(fields: [a, ` gives
-/// the attribute name `relation`, the sigil and the text after `(`.
+/// The innermost unclosed call in `before` (the declaration up to the
+/// cursor): `@relation(fields: [a, ` gives the attribute name `relation`,
+/// the sigil and the text after `(`.
 struct OpenCall {
     name: String,
     is_block: bool,
@@ -353,14 +357,21 @@ struct OpenCall {
 
 fn open_call(before: &str) -> Option<OpenCall> {
     let bytes = before.as_bytes();
-    // The unclosed parentheses, skipping strings, read from the line start.
+    // The unclosed parentheses, skipping strings and `//` comments (whose
+    // apostrophes and parentheses are prose).
     let mut open: Vec<usize> = Vec::new();
     let mut quote: Option<u8> = None;
+    let mut in_comment = false;
     for (i, &b) in bytes.iter().enumerate() {
+        if in_comment {
+            in_comment = b != b'\n';
+            continue;
+        }
         match quote {
             Some(q) if b == q => quote = None,
             Some(_) => {}
             None => match b {
+                b'/' if bytes.get(i + 1) == Some(&b'/') => in_comment = true,
                 b'"' | b'\'' => quote = Some(b),
                 b'(' => open.push(i),
                 b')' => {

@@ -292,6 +292,40 @@ fn completion_offers_what_fits_the_position() {
 }
 
 #[test]
+fn completion_inside_a_policy_written_over_several_lines() {
+    let over_lines = |tail: &str| {
+        SCHEMA.replacen(
+            "  @@allow(\"read\", status == Live && author.id == auth().id)",
+            &format!(
+                "  /// The author's own posts (and live ones).\n  @@allow(\"read\",\n    status == Live ||\n    {tail}\n  )"
+            ),
+            1,
+        )
+    };
+    let labels = completion_labels(&over_lines("author.$0"));
+    assert!(
+        labels.contains(&"posts".to_string()) && labels.contains(&"createdAt".to_string()),
+        "{labels:?}"
+    );
+    assert_eq!(
+        completion_labels(&over_lines("auth().$0")),
+        ["id", "teamId"]
+    );
+    let labels = completion_labels(&over_lines("status == $0"));
+    assert!(
+        labels.contains(&"Live".to_string()) && labels.contains(&"hasRole".to_string()),
+        "{labels:?}"
+    );
+    // After the attribute is closed, the next line is a field again.
+    let labels = completion_labels(&SCHEMA.replacen(
+        "  @@index([authorId])\n",
+        "  @@index([\n    authorId\n  ])\n  title St$0\n",
+        1,
+    ));
+    assert!(labels.contains(&"String".to_string()), "{labels:?}");
+}
+
+#[test]
 fn attribute_completion_replaces_the_sigil_and_inserts_a_snippet() {
     let f = fixture(&SCHEMA.replacen("  @@index([authorId])", "  @@in$0", 1));
     let item = completions(&f.db, f.file, f.offset)
