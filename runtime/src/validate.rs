@@ -76,7 +76,14 @@ pub fn length_text(
     min: Option<usize>,
     max: Option<usize>,
 ) {
-    length(errors, field, value.chars().count(), min, max, "characters");
+    length(
+        errors,
+        field,
+        value.chars().count(),
+        min,
+        max,
+        ("character", "characters"),
+    );
 }
 
 /// `@length` on bytes.
@@ -87,7 +94,7 @@ pub fn length_bytes(
     min: Option<usize>,
     max: Option<usize>,
 ) {
-    length(errors, field, value.len(), min, max, "bytes");
+    length(errors, field, value.len(), min, max, ("byte", "bytes"));
 }
 
 fn length(
@@ -96,17 +103,22 @@ fn length(
     len: usize,
     min: Option<usize>,
     max: Option<usize>,
-    unit: &str,
+    (one, many): (&str, &str),
 ) {
+    let unit = |n: usize| if n == 1 { one } else { many };
     if let Some(min) = min.filter(|&min| len < min) {
         errors.push(
             field,
             "length.min",
-            format!("must be at least {min} {unit}"),
+            format!("must be at least {min} {}", unit(min)),
         );
     }
     if let Some(max) = max.filter(|&max| len > max) {
-        errors.push(field, "length.max", format!("must be at most {max} {unit}"));
+        errors.push(
+            field,
+            "length.max",
+            format!("must be at most {max} {}", unit(max)),
+        );
     }
 }
 
@@ -228,6 +240,19 @@ pub fn iso4217(errors: &mut ValidationErrors, field: &'static str, value: &str) 
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn length_messages_count_their_unit() {
+        let mut errors = ValidationErrors::new();
+        length_text(&mut errors, "title", "", Some(1), None);
+        length_text(&mut errors, "name", "abc", None, Some(2));
+        length_bytes(&mut errors, "blob", &[], Some(1), None);
+        assert_eq!(
+            errors.to_string(),
+            "title: must be at least 1 character; name: must be at most 2 characters; \
+             blob: must be at least 1 byte"
+        );
+    }
 
     #[test]
     fn decimal_bounds_are_exact_at_the_edges() {
