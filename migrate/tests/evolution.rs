@@ -4,16 +4,19 @@
 //! child rows present, drops, materialized views), on the real PostgreSQL
 //! server and on SQLite. At each step: diff, write the migration, apply it to
 //! a database that holds rows, then `verify` is clean, `drift` is empty, and
-//! every row of every surviving column still holds its value.
+//! every row of every surviving column still holds its value. Each
+//! reversible step is also undone with its `down.sql` on that database
+//! (the earlier rows must come back intact) and redone with `up.sql`.
 
 mod support;
 
-use cstack_migrate::db::{Access, Connection};
+use cstack_migrate::db::{Access, Connection, pg_error};
 use cstack_migrate::diff::Renames;
 use cstack_migrate::physical::PhysicalSchema;
+use cstack_migrate::plan::parse_steps;
 use cstack_migrate::spawner::{ServerSpawner, Spawner, SqliteMemorySpawner};
 use cstack_migrate::workflow::{drift, plan_backend, verify};
-use cstack_migrate::{Dialect, files, lower, runner};
+use cstack_migrate::{Dialect, Risk, Step, files, lower, runner};
 use std::collections::BTreeMap;
 use std::path::Path;
 use support::{SERVER_URL, ScratchDatabase, model};
@@ -526,6 +529,9 @@ fn run_suite(dialect: Dialect, live_url: &str, spawner: &dyn Spawner, dir: &Path
                 }
             }
         }
+        if planned.plan.risk() != Risk::Lossy {
+            down_and_up_again(&mut conn, &path, &prev, &next, &before, &after, k, version);
+        }
         for insert in version.inserts {
             let id = 100 + k;
             conn.batch(&insert.replace("{k}", &id.to_string()))
@@ -555,6 +561,115 @@ fn run_suite(dialect: Dialect, live_url: &str, spawner: &dyn Spawner, dir: &Path
         steps += 1;
     }
     assert!(steps >= 20);
+}
+
+/// A reversible step, undone and redone on the database holding the rows
+/// of the earlier steps: after `down.sql` every row of every column of the
+/// earlier schema holds its value from before `up.sql` (except the columns
+/// the step changes on purpose), and after `up.sql` again the rows equal
+/// those after the first `up.sql`.
+#[allow(clippy::too_many_arguments)]
+fn down_and_up_again(
+    conn: &mut Connection,
+    migration: &Path,
+    prev: &PhysicalSchema,
+    next: &PhysicalSchema,
+    before: &BTreeMap<String, Rows>,
+    after: &BTreeMap<String, Rows>,
+    k: usize,
+    version: &Version,
+) {
+    let dialect = conn.dialect();
+    let read = |file: &str| std::fs::read_to_string(migration.join(file)).unwrap();
+    let down = read("down.sql");
+    run_steps(conn, &parse_steps(&down)).unwrap_or_else(|e| {
+        panic!(
+            "step {k} ({}) on {dialect}: down with rows present: {e}\n{down}",
+            version.what
+        )
+    });
+    let reverted = dump(conn, prev);
+    for (table, rows) in before {
+        let now = &reverted[table];
+        assert_eq!(
+            now.len(),
+            rows.len(),
+            "step {k} ({}) on {dialect}: down changed the row count of {table}",
+            version.what
+        );
+        for (key, values) in rows {
+            let row = now.get(key).unwrap_or_else(|| {
+                panic!(
+                    "step {k} ({}) on {dialect}: down lost row {table}/{key}",
+                    version.what
+                )
+            });
+            for (column, value) in values {
+                if version
+                    .changes
+                    .iter()
+                    .any(|(t, c)| *t == table && *c == column)
+                {
+                    continue;
+                }
+                assert_eq!(
+                    row.get(column),
+                    Some(value),
+                    "step {k} ({}) on {dialect}: after down, {table}.{column} of row {key} changed",
+                    version.what
+                );
+            }
+        }
+    }
+    let up = read("up.sql");
+    run_steps(conn, &parse_steps(&up)).unwrap_or_else(|e| {
+        panic!(
+            "step {k} ({}) on {dialect}: up after down: {e}\n{up}",
+            version.what
+        )
+    });
+    assert_eq!(
+        &dump(conn, next),
+        after,
+        "step {k} ({}) on {dialect}: up after down changed rows",
+        version.what
+    );
+}
+
+/// Runs planned steps outside the migrations table (a down file has no
+/// record there), with the runner's rules: one transaction per
+/// transactional step and, on SQLite, no foreign key violation at commit.
+fn run_steps(conn: &mut Connection, steps: &[Step]) -> Result<(), String> {
+    for step in steps {
+        if !step.transactional {
+            for statement in &step.statements {
+                conn.batch(statement)?;
+            }
+            continue;
+        }
+        let body = step.statements.join(";\n");
+        match conn {
+            Connection::Postgres(client) => {
+                let mut tx = client.transaction().map_err(pg_error)?;
+                tx.batch_execute(&body).map_err(pg_error)?;
+                tx.commit().map_err(|e| e.to_string())?;
+            }
+            Connection::Sqlite(c) => {
+                let tx = c.transaction().map_err(|e| e.to_string())?;
+                tx.execute_batch(&body).map_err(|e| e.to_string())?;
+                let violations: i64 = tx
+                    .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                        r.get(0)
+                    })
+                    .map_err(|e| e.to_string())?;
+                if violations > 0 {
+                    return Err(format!("{violations} rows violate foreign keys"));
+                }
+                tx.commit().map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
 }
 
 #[test]

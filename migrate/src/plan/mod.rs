@@ -101,6 +101,35 @@ fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, diff: &Diff, dialect: Dia
     }
 }
 
+/// The tables a plan drops, children before the tables their foreign keys
+/// reference (a parent cannot be dropped while a foreign key points at it).
+/// Tables in a cycle of foreign keys come last, in plan order; their
+/// dialect drops the cycle's keys first (see the callers).
+pub(crate) fn dropped_tables_children_first(ops: &[Op]) -> Vec<&crate::physical::Table> {
+    let mut remaining: Vec<&crate::physical::Table> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::DropTable { table } => Some(table),
+            _ => None,
+        })
+        .collect();
+    let mut ordered = Vec::with_capacity(remaining.len());
+    loop {
+        let referenced = |name: &str, remaining: &[&crate::physical::Table]| {
+            remaining.iter().any(|t| {
+                t.name != name && t.foreign_keys.iter().any(|fk| fk.referenced_table == name)
+            })
+        };
+        let Some(i) = (0..remaining.len()).find(|&i| !referenced(&remaining[i].name, &remaining))
+        else {
+            break;
+        };
+        ordered.push(remaining.remove(i));
+    }
+    ordered.extend(remaining);
+    ordered
+}
+
 fn failing_statement(dialect: Dialect, message: &str) -> String {
     match dialect {
         Dialect::Postgres => format!(

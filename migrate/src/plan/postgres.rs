@@ -354,10 +354,27 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             ));
         }
     }
-    for op in ops {
-        if let Op::DropTable { table } = op {
-            main.push(format!("DROP TABLE {}", quote(&table.name)));
+    let dropped_tables = super::dropped_tables_children_first(ops);
+    let dropped_names: BTreeSet<&str> = dropped_tables.iter().map(|t| t.name.as_str()).collect();
+    for table in &dropped_tables {
+        // A cycle of foreign keys among dropped tables: its keys go first.
+        for fk in &table.foreign_keys {
+            let referenced = fk.referenced_table.as_str();
+            let in_cycle = referenced != table.name
+                && dropped_names.contains(referenced)
+                && dropped_tables.iter().position(|t| t.name == referenced)
+                    < dropped_tables.iter().position(|t| t.name == table.name);
+            if in_cycle {
+                main.push(format!(
+                    "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}",
+                    quote(&table.name),
+                    quote(&fk.name)
+                ));
+            }
         }
+    }
+    for table in &dropped_tables {
+        main.push(format!("DROP TABLE {}", quote(&table.name)));
     }
     for op in ops {
         if let Op::DropEnum { enum_type } = op {
