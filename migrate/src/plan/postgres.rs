@@ -12,7 +12,7 @@ use crate::names::{literal, quote, quote_list};
 use crate::ops::Op;
 use crate::physical::{PhysicalSchema, View};
 use crate::{Dialect, sql};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 const LOCK_TIMEOUT: &str = "SET LOCAL lock_timeout = '5s'";
 
@@ -355,16 +355,19 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
         }
     }
     let dropped_tables = super::dropped_tables_children_first(ops);
-    let dropped_names: BTreeSet<&str> = dropped_tables.iter().map(|t| t.name.as_str()).collect();
-    for table in &dropped_tables {
-        // A cycle of foreign keys among dropped tables: its keys go first.
+    let drop_position: HashMap<&str, usize> = dropped_tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.as_str(), i))
+        .collect();
+    for (i, table) in dropped_tables.iter().enumerate() {
+        // Only a cycle of foreign keys among dropped tables leaves a key
+        // pointing at a table dropped earlier: those keys go first.
         for fk in &table.foreign_keys {
-            let referenced = fk.referenced_table.as_str();
-            let in_cycle = referenced != table.name
-                && dropped_names.contains(referenced)
-                && dropped_tables.iter().position(|t| t.name == referenced)
-                    < dropped_tables.iter().position(|t| t.name == table.name);
-            if in_cycle {
+            if drop_position
+                .get(fk.referenced_table.as_str())
+                .is_some_and(|&j| j < i)
+            {
                 main.push(format!(
                     "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}",
                     quote(&table.name),
