@@ -1,4 +1,4 @@
-//! The evolution suite: one schema through 22 versions exercising every
+//! The evolution suite: one schema through 24 versions exercising every
 //! operation (renames, type changes under views, view-on-view, enum variant
 //! removal with a backfill, NOT NULL with a default, SQLite rebuilds with
 //! child rows present, drops, materialized views), on the real PostgreSQL
@@ -267,6 +267,23 @@ fn versions() -> Vec<Version> {
             None,
             &[],
         ),
+        v(
+            "add a table that names posts by headline",
+            "pins",
+            &["INSERT INTO pins (id, headline) VALUES ({k}, 'post 100')"],
+            None,
+            &[],
+        ),
+        v(
+            "make a column unique and reference it from rows already there",
+            "pin_foreign_key",
+            &[
+                "INSERT INTO posts (id, author_id, headline, status, score) VALUES ({k}, 100, 'post {k}', 'Draft', 's{k}')",
+                "INSERT INTO pins (id, headline) VALUES ({k}, 'post {k}')",
+            ],
+            None,
+            &[],
+        ),
     ]
 }
 
@@ -295,6 +312,8 @@ fn schema_text(key: &str, index: usize) -> String {
             "kind",
             "drop_comments",
             "composite_unique",
+            "pins",
+            "pin_foreign_key",
         ];
         let position = order.iter().position(|f| *f == feature).unwrap();
         let current = order.iter().position(|f| *f == key).unwrap_or(0);
@@ -329,7 +348,9 @@ fn schema_text(key: &str, index: usize) -> String {
     out.push_str(writer);
     out.push('\n');
     let parent = if after("writer") { "Writer" } else { "Author" };
-    let title = if after("headline") {
+    let title = if after("pin_foreign_key") {
+        "  headline String @unique @rename(from = \"title\")\n  pins Pin[] @relation(fields: [headline], references: [headline])\n"
+    } else if after("headline") {
         "  headline String @rename(from = \"title\")\n"
     } else {
         "  title String\n"
@@ -375,6 +396,11 @@ fn schema_text(key: &str, index: usize) -> String {
         out.push_str(&format!(
             "model Comment {{\n  id Int @id\n  postId Int\n  post Post @relation(fields: [postId], references: [id], onDelete: Cascade)\n  text String\n{kind}}}\n\n"
         ));
+    }
+    if after("pin_foreign_key") {
+        out.push_str("model Pin {\n  id Int @id\n  headline String\n  post Post @relation(fields: [headline], references: [headline])\n}\n\n");
+    } else if after("pins") {
+        out.push_str("model Pin {\n  id Int @id\n  headline String\n}\n\n");
     }
     let title_sql = if after("headline") {
         "headline AS title"
