@@ -1,19 +1,22 @@
-//! The evolution suite: one schema through 22 versions exercising every
+//! The evolution suite: one schema through 24 versions exercising every
 //! operation (renames, type changes under views, view-on-view, enum variant
 //! removal with a backfill, NOT NULL with a default, SQLite rebuilds with
 //! child rows present, drops, materialized views), on the real PostgreSQL
 //! server and on SQLite. At each step: diff, write the migration, apply it to
 //! a database that holds rows, then `verify` is clean, `drift` is empty, and
-//! every row of every surviving column still holds its value.
+//! every row of every surviving column still holds its value. Each
+//! reversible step is also undone with its `down.sql` on that database
+//! (the earlier rows must come back intact) and redone with `up.sql`.
 
 mod support;
 
-use cstack_migrate::db::{Access, Connection};
+use cstack_migrate::db::{Access, Connection, pg_error};
 use cstack_migrate::diff::Renames;
 use cstack_migrate::physical::PhysicalSchema;
+use cstack_migrate::plan::parse_steps;
 use cstack_migrate::spawner::{ServerSpawner, Spawner, SqliteMemorySpawner};
 use cstack_migrate::workflow::{drift, plan_backend, verify};
-use cstack_migrate::{Dialect, files, lower, runner};
+use cstack_migrate::{Dialect, Risk, Step, files, lower, runner};
 use std::collections::BTreeMap;
 use std::path::Path;
 use support::{SERVER_URL, ScratchDatabase, model};
@@ -264,6 +267,23 @@ fn versions() -> Vec<Version> {
             None,
             &[],
         ),
+        v(
+            "add a table that names posts by headline",
+            "pins",
+            &["INSERT INTO pins (id, headline) VALUES ({k}, 'post 100')"],
+            None,
+            &[],
+        ),
+        v(
+            "make a column unique and reference it from rows already there",
+            "pin_foreign_key",
+            &[
+                "INSERT INTO posts (id, author_id, headline, status, score) VALUES ({k}, 100, 'post {k}', 'Draft', 's{k}')",
+                "INSERT INTO pins (id, headline) VALUES ({k}, 'post {k}')",
+            ],
+            None,
+            &[],
+        ),
     ]
 }
 
@@ -292,6 +312,8 @@ fn schema_text(key: &str, index: usize) -> String {
             "kind",
             "drop_comments",
             "composite_unique",
+            "pins",
+            "pin_foreign_key",
         ];
         let position = order.iter().position(|f| *f == feature).unwrap();
         let current = order.iter().position(|f| *f == key).unwrap_or(0);
@@ -326,7 +348,9 @@ fn schema_text(key: &str, index: usize) -> String {
     out.push_str(writer);
     out.push('\n');
     let parent = if after("writer") { "Writer" } else { "Author" };
-    let title = if after("headline") {
+    let title = if after("pin_foreign_key") {
+        "  headline String @unique @rename(from = \"title\")\n  pins Pin[] @relation(fields: [headline], references: [headline])\n"
+    } else if after("headline") {
         "  headline String @rename(from = \"title\")\n"
     } else {
         "  title String\n"
@@ -372,6 +396,11 @@ fn schema_text(key: &str, index: usize) -> String {
         out.push_str(&format!(
             "model Comment {{\n  id Int @id\n  postId Int\n  post Post @relation(fields: [postId], references: [id], onDelete: Cascade)\n  text String\n{kind}}}\n\n"
         ));
+    }
+    if after("pin_foreign_key") {
+        out.push_str("model Pin {\n  id Int @id\n  headline String\n  post Post @relation(fields: [headline], references: [headline])\n}\n\n");
+    } else if after("pins") {
+        out.push_str("model Pin {\n  id Int @id\n  headline String\n}\n\n");
     }
     let title_sql = if after("headline") {
         "headline AS title"
@@ -526,6 +555,9 @@ fn run_suite(dialect: Dialect, live_url: &str, spawner: &dyn Spawner, dir: &Path
                 }
             }
         }
+        if planned.plan.risk() != Risk::Lossy {
+            down_and_up_again(&mut conn, &path, &prev, &next, &before, &after, k, version);
+        }
         for insert in version.inserts {
             let id = 100 + k;
             conn.batch(&insert.replace("{k}", &id.to_string()))
@@ -555,6 +587,115 @@ fn run_suite(dialect: Dialect, live_url: &str, spawner: &dyn Spawner, dir: &Path
         steps += 1;
     }
     assert!(steps >= 20);
+}
+
+/// A reversible step, undone and redone on the database holding the rows
+/// of the earlier steps: after `down.sql` every row of every column of the
+/// earlier schema holds its value from before `up.sql` (except the columns
+/// the step changes on purpose), and after `up.sql` again the rows equal
+/// those after the first `up.sql`.
+#[allow(clippy::too_many_arguments)]
+fn down_and_up_again(
+    conn: &mut Connection,
+    migration: &Path,
+    prev: &PhysicalSchema,
+    next: &PhysicalSchema,
+    before: &BTreeMap<String, Rows>,
+    after: &BTreeMap<String, Rows>,
+    k: usize,
+    version: &Version,
+) {
+    let dialect = conn.dialect();
+    let read = |file: &str| std::fs::read_to_string(migration.join(file)).unwrap();
+    let down = read("down.sql");
+    run_steps(conn, &parse_steps(&down)).unwrap_or_else(|e| {
+        panic!(
+            "step {k} ({}) on {dialect}: down with rows present: {e}\n{down}",
+            version.what
+        )
+    });
+    let reverted = dump(conn, prev);
+    for (table, rows) in before {
+        let now = &reverted[table];
+        assert_eq!(
+            now.len(),
+            rows.len(),
+            "step {k} ({}) on {dialect}: down changed the row count of {table}",
+            version.what
+        );
+        for (key, values) in rows {
+            let row = now.get(key).unwrap_or_else(|| {
+                panic!(
+                    "step {k} ({}) on {dialect}: down lost row {table}/{key}",
+                    version.what
+                )
+            });
+            for (column, value) in values {
+                if version
+                    .changes
+                    .iter()
+                    .any(|(t, c)| *t == table && *c == column)
+                {
+                    continue;
+                }
+                assert_eq!(
+                    row.get(column),
+                    Some(value),
+                    "step {k} ({}) on {dialect}: after down, {table}.{column} of row {key} changed",
+                    version.what
+                );
+            }
+        }
+    }
+    let up = read("up.sql");
+    run_steps(conn, &parse_steps(&up)).unwrap_or_else(|e| {
+        panic!(
+            "step {k} ({}) on {dialect}: up after down: {e}\n{up}",
+            version.what
+        )
+    });
+    assert_eq!(
+        &dump(conn, next),
+        after,
+        "step {k} ({}) on {dialect}: up after down changed rows",
+        version.what
+    );
+}
+
+/// Runs planned steps outside the migrations table (a down file has no
+/// record there), with the runner's rules: one transaction per
+/// transactional step and, on SQLite, no foreign key violation at commit.
+fn run_steps(conn: &mut Connection, steps: &[Step]) -> Result<(), String> {
+    for step in steps {
+        if !step.transactional {
+            for statement in &step.statements {
+                conn.batch(statement)?;
+            }
+            continue;
+        }
+        let body = step.statements.join(";\n");
+        match conn {
+            Connection::Postgres(client) => {
+                let mut tx = client.transaction().map_err(pg_error)?;
+                tx.batch_execute(&body).map_err(pg_error)?;
+                tx.commit().map_err(|e| e.to_string())?;
+            }
+            Connection::Sqlite(c) => {
+                let tx = c.transaction().map_err(|e| e.to_string())?;
+                tx.execute_batch(&body).map_err(|e| e.to_string())?;
+                let violations: i64 = tx
+                    .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                        r.get(0)
+                    })
+                    .map_err(|e| e.to_string())?;
+                if violations > 0 {
+                    return Err(format!("{violations} rows violate foreign keys"));
+                }
+                tx.commit().map_err(|e| e.to_string())?;
+            }
+        }
+    }
+    Ok(())
 }
 
 #[test]

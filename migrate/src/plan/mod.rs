@@ -11,6 +11,7 @@ use crate::Dialect;
 use crate::diff::{Diff, Renames, diff};
 use crate::ops::{Op, Risk};
 use crate::physical::PhysicalSchema;
+use std::collections::{BTreeSet, HashMap};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Step {
@@ -99,6 +100,60 @@ fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, diff: &Diff, dialect: Dia
         Dialect::Postgres => postgres::steps(prev, next, &diff.ops),
         Dialect::Sqlite => sqlite::steps(prev, next, &diff.ops),
     }
+}
+
+/// The tables a plan drops, children before the tables their foreign keys
+/// reference (a parent cannot be dropped while a foreign key points at it),
+/// otherwise in plan order. Tables in a cycle of foreign keys come last, in
+/// plan order; the PostgreSQL plan drops the keys that still point at an
+/// earlier one first. Linear in tables and keys: a schema's first
+/// migration has a down file that drops every table.
+pub(crate) fn dropped_tables_children_first(ops: &[Op]) -> Vec<&crate::physical::Table> {
+    let tables: Vec<&crate::physical::Table> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::DropTable { table } => Some(table),
+            _ => None,
+        })
+        .collect();
+    let position: HashMap<&str, usize> = tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.as_str(), i))
+        .collect();
+    // references[i]: the other dropped tables table i points at;
+    // pointed_at[j]: how many keys of other undropped-yet tables point at j.
+    let mut references: Vec<Vec<usize>> = vec![Vec::new(); tables.len()];
+    let mut pointed_at = vec![0usize; tables.len()];
+    for (i, table) in tables.iter().enumerate() {
+        for fk in &table.foreign_keys {
+            if let Some(&j) = position.get(fk.referenced_table.as_str())
+                && j != i
+            {
+                references[i].push(j);
+                pointed_at[j] += 1;
+            }
+        }
+    }
+    let mut ready: BTreeSet<usize> = (0..tables.len()).filter(|&i| pointed_at[i] == 0).collect();
+    let mut dropped = vec![false; tables.len()];
+    let mut ordered = Vec::with_capacity(tables.len());
+    while let Some(i) = ready.pop_first() {
+        ordered.push(tables[i]);
+        dropped[i] = true;
+        for &j in &references[i] {
+            pointed_at[j] -= 1;
+            if pointed_at[j] == 0 {
+                ready.insert(j);
+            }
+        }
+    }
+    ordered.extend(
+        (0..tables.len())
+            .filter(|&i| !dropped[i])
+            .map(|i| tables[i]),
+    );
+    ordered
 }
 
 fn failing_statement(dialect: Dialect, message: &str) -> String {

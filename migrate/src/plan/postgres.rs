@@ -12,7 +12,7 @@ use crate::names::{literal, quote, quote_list};
 use crate::ops::Op;
 use crate::physical::{PhysicalSchema, View};
 use crate::{Dialect, sql};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 const LOCK_TIMEOUT: &str = "SET LOCAL lock_timeout = '5s'";
 
@@ -29,6 +29,18 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
     let mut main = vec![LOCK_TIMEOUT.to_string()];
     let mut concurrent = Vec::new(); // no-transaction, after it
     let mut validate = Vec::new(); // one transaction each, last
+    // Foreign keys that reference a unique built concurrently below: the
+    // referenced key exists only once that index is built and attached, so
+    // they are added in a transaction after those steps.
+    let pending_uniques = uniques_built_concurrently(ops, &existing);
+    let waits_for_unique = |fk: &crate::physical::ForeignKey| {
+        pending_uniques.contains(&(
+            fk.referenced_table.as_str(),
+            fk.referenced_columns.as_slice(),
+        ))
+    };
+    let mut after_uniques = vec![LOCK_TIMEOUT.to_string()];
+    let mut validate_after_uniques = Vec::new();
 
     // Enum additions first, committed before anything uses the new values.
     for op in ops {
@@ -97,6 +109,15 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             main.push(sql::drop_view(view));
         }
     }
+    // Foreign keys go before the unique keys they reference, including
+    // those of tables dropped later in the transaction.
+    let dropped_uniques: BTreeSet<(&str, &[String])> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::DropUnique { table, unique } => Some((table.as_str(), unique.columns.as_slice())),
+            _ => None,
+        })
+        .collect();
     for op in ops {
         match op {
             Op::DropForeignKey { table, foreign_key } => main.push(format!(
@@ -104,6 +125,26 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
                 quote(&old_table_name(ops, table)),
                 quote(&foreign_key.name)
             )),
+            Op::DropTable { table } => {
+                for fk in &table.foreign_keys {
+                    let key = (
+                        fk.referenced_table.as_str(),
+                        fk.referenced_columns.as_slice(),
+                    );
+                    if dropped_uniques.contains(&key) {
+                        main.push(format!(
+                            "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}",
+                            quote(&table.name),
+                            quote(&fk.name)
+                        ));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for op in ops {
+        match op {
             Op::DropCheck { table, check } => main.push(format!(
                 "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}",
                 quote(&old_table_name(ops, table)),
@@ -313,10 +354,30 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             ));
         }
     }
-    for op in ops {
-        if let Op::DropTable { table } = op {
-            main.push(format!("DROP TABLE {}", quote(&table.name)));
+    let dropped_tables = super::dropped_tables_children_first(ops);
+    let drop_position: HashMap<&str, usize> = dropped_tables
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.name.as_str(), i))
+        .collect();
+    for (i, table) in dropped_tables.iter().enumerate() {
+        // Only a cycle of foreign keys among dropped tables leaves a key
+        // pointing at a table dropped earlier: those keys go first.
+        for fk in &table.foreign_keys {
+            if drop_position
+                .get(fk.referenced_table.as_str())
+                .is_some_and(|&j| j < i)
+            {
+                main.push(format!(
+                    "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}",
+                    quote(&table.name),
+                    quote(&fk.name)
+                ));
+            }
         }
+    }
+    for table in &dropped_tables {
+        main.push(format!("DROP TABLE {}", quote(&table.name)));
     }
     for op in ops {
         if let Op::DropEnum { enum_type } = op {
@@ -333,7 +394,12 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             )),
             Op::CreateTable { table } => {
                 for fk in &table.foreign_keys {
-                    main.push(sql::add_foreign_key(&table.name, fk, false));
+                    let statement = sql::add_foreign_key(&table.name, fk, false);
+                    if waits_for_unique(fk) {
+                        after_uniques.push(statement);
+                    } else {
+                        main.push(statement);
+                    }
                 }
                 for index in &table.indexes {
                     main.push(sql::create_index(
@@ -345,8 +411,13 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
                 }
             }
             Op::AddForeignKey { table, foreign_key } if existing(table) => {
-                main.push(sql::add_foreign_key(table, foreign_key, true));
-                validate.push(Step::tx(vec![
+                let (statements, validations) = if waits_for_unique(foreign_key) {
+                    (&mut after_uniques, &mut validate_after_uniques)
+                } else {
+                    (&mut main, &mut validate)
+                };
+                statements.push(sql::add_foreign_key(table, foreign_key, true));
+                validations.push(Step::tx(vec![
                     LOCK_TIMEOUT.into(),
                     format!(
                         "ALTER TABLE {} VALIDATE CONSTRAINT {}",
@@ -427,7 +498,30 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
         steps.push(Step::no_tx(concurrent));
     }
     steps.extend(validate);
+    if after_uniques.len() > 1 {
+        steps.push(Step::tx(after_uniques));
+    }
+    steps.extend(validate_after_uniques);
     steps
+}
+
+/// `(table, columns)` of the unique keys this plan builds with
+/// `CREATE UNIQUE INDEX CONCURRENTLY` on tables that already exist.
+fn uniques_built_concurrently<'a>(
+    ops: &'a [Op],
+    existing: &impl Fn(&str) -> bool,
+) -> BTreeSet<(&'a str, &'a [String])> {
+    ops.iter()
+        .filter_map(|op| match op {
+            Op::AddUnique { table, unique } if existing(table) => {
+                Some((table.as_str(), unique.columns.as_slice()))
+            }
+            Op::CreateIndex { table, index } if index.unique && existing(table) => {
+                Some((table.as_str(), index.columns.as_slice()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// A column's name before this migration's renames.

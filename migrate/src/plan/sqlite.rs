@@ -104,10 +104,10 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             _ => {}
         }
     }
-    for op in ops {
-        if let Op::DropTable { table } = op {
-            main.push(format!("DROP TABLE {}", quote(&table.name)));
-        }
+    // Children first: with foreign keys on, dropping a parent first would
+    // fail on the child rows that still point at it.
+    for table in super::dropped_tables_children_first(ops) {
+        main.push(format!("DROP TABLE {}", quote(&table.name)));
     }
     for op in ops {
         if let Op::CreateTable { table } = op {

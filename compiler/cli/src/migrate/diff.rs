@@ -10,6 +10,7 @@ use cstack_migrate::plan::render_steps;
 use cstack_migrate::workflow::{BackendPlan, plan_backend};
 use cstack_migrate::{Risk, physical_schema};
 use serde_json::json;
+use std::io::Write;
 
 pub fn run(args: &DiffArgs) -> Status {
     let schema = match load(&args.schema) {
@@ -84,32 +85,36 @@ pub fn run(args: &DiffArgs) -> Status {
             }));
         }
         OutputFormat::Human => {
+            // One buffered lock for the whole listing: a plan of thousands
+            // of operations would otherwise cost a write call per line.
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for (p, notes) in &plans {
                 if p.plan.is_empty() {
-                    println!("{}: no changes", p.dialect);
+                    let _ = writeln!(out, "{}: no changes", p.dialect);
                     continue;
                 }
-                println!("{}: {} operations", p.dialect, p.plan.ops.len());
+                let _ = writeln!(out, "{}: {} operations", p.dialect, p.plan.ops.len());
                 for op in &p.plan.ops {
-                    println!("  [{}] {}", op.risk().name(), op.describe());
+                    let _ = writeln!(out, "  [{}] {}", op.risk().name(), op.describe());
                 }
                 for w in &p.plan.warnings {
-                    println!("  warning: {w}");
+                    let _ = writeln!(out, "  warning: {w}");
                 }
                 for n in notes {
-                    println!("  note: {n}");
+                    let _ = writeln!(out, "  note: {n}");
                 }
                 if let Some(pre) = &p.plan.pre {
-                    println!("  up.pre.sql scaffold:\n{pre}");
+                    let _ = writeln!(out, "  up.pre.sql scaffold:\n{pre}");
                 }
                 if args.dry_run {
-                    println!("-- up.sql\n{}", render_steps(&p.plan.up));
-                    println!("-- down.sql\n{}", render_steps(&p.plan.down));
+                    let _ = writeln!(out, "-- up.sql\n{}", render_steps(&p.plan.up));
+                    let _ = writeln!(out, "-- down.sql\n{}", render_steps(&p.plan.down));
                 }
             }
             for path in &written {
-                println!("wrote {path}");
+                let _ = writeln!(out, "wrote {path}");
             }
+            let _ = out.flush();
             if blocked {
                 eprintln!(
                     "error: the migration loses data (see [lossy] above); nothing was written. \
@@ -119,9 +124,10 @@ pub fn run(args: &DiffArgs) -> Status {
             }
         }
     }
-    // The process exits next; freeing a large schema's database one node
-    // at a time would only delay that.
+    // The process exits next; freeing a large schema's database and plans
+    // one node at a time would only delay that.
     std::mem::forget(schema);
+    std::mem::forget(plans);
     if blocked || (args.check && changes) {
         Status::Failed
     } else {

@@ -1,0 +1,4 @@
+-- cstack:step transaction
+DROP TABLE "posts";
+DROP TABLE "authors";
+
