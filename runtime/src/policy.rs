@@ -274,11 +274,23 @@ fn is_false(node: &Node) -> bool {
     matches!(node, Node::Or(items) if items.is_empty())
 }
 
+/// Whether a node runs a subquery: such terms go last, so the cheap column
+/// tests before them can decide the row first.
+fn costly(node: &Node) -> bool {
+    match node {
+        Node::Related { .. } => true,
+        Node::And(items) | Node::Or(items) => items.iter().any(costly),
+        Node::Not(inner) => costly(inner),
+        _ => false,
+    }
+}
+
 fn and(nodes: Vec<Node>) -> Node {
     if nodes.iter().any(is_false) {
         return FALSE;
     }
     let mut kept: Vec<Node> = nodes.into_iter().filter(|n| !is_true(n)).collect();
+    kept.sort_by_key(costly);
     match kept.len() {
         0 => Node::True,
         1 => kept.pop().unwrap_or(Node::True),
@@ -291,6 +303,7 @@ fn or(nodes: Vec<Node>) -> Node {
         return Node::True;
     }
     let mut kept: Vec<Node> = nodes.into_iter().filter(|n| !is_false(n)).collect();
+    kept.sort_by_key(costly);
     match kept.len() {
         1 => kept.pop().unwrap_or(FALSE),
         _ => Node::Or(kept),
@@ -650,5 +663,97 @@ pub fn policy_json_member(json: &serde_json::Value, path: &[&str]) -> Option<Val
             .or_else(|| n.as_f64().map(Value::Float)),
         serde_json::Value::String(s) => Some(Value::Text(s.clone())),
         other => Some(Value::Json(other.clone())),
+    }
+}
+
+#[cfg(all(test, any(feature = "postgres", feature = "sqlite")))]
+mod tests {
+    use super::*;
+    use crate::descriptor::Column;
+    use crate::sql::{Dialect, select};
+
+    static NOTES: ModelDescriptor = ModelDescriptor {
+        name: "Note",
+        table: "notes",
+        columns: &[
+            Column {
+                field: "id",
+                name: "id",
+                kind: Kind::Int,
+                nullable: false,
+            },
+            Column {
+                field: "owner",
+                name: "owner",
+                kind: Kind::Text,
+                nullable: false,
+            },
+        ],
+        primary_key: "id",
+        soft_delete: None,
+        version: None,
+        kinds: &[Kind::Int, Kind::Text],
+    };
+
+    const OWNER: Operand = Operand::Column {
+        name: "owner",
+        kind: Kind::Text,
+    };
+
+    static POLICIES: &[Policy] = &[
+        Policy {
+            allow: true,
+            actions: action::READ,
+            expr: PolicyExpr::Compare {
+                left: OWNER,
+                op: PolicyOp::Eq,
+                right: Operand::Literal(Literal::Text("x'; DROP TABLE notes; --")),
+            },
+        },
+        Policy {
+            allow: true,
+            actions: action::READ,
+            expr: PolicyExpr::HasRole("admin"),
+        },
+        Policy {
+            allow: false,
+            actions: action::ALL,
+            expr: PolicyExpr::IsSystem,
+        },
+    ];
+
+    #[test]
+    fn policy_values_are_bound_and_the_policy_is_parenthesised() {
+        let node = filter_for(POLICIES, action::LIST, &Context::anonymous()).unwrap();
+        let caller = Node::Or(vec![Node::True, Node::True]);
+        let sql = select(
+            Dialect::Postgres,
+            &NOTES,
+            &Node::And(vec![caller, node]),
+            &[],
+            None,
+            None,
+        );
+        assert!(!sql.text.contains("DROP"), "{}", sql.text);
+        assert_eq!(
+            sql.text,
+            "SELECT t0.\"id\", t0.\"owner\" FROM \"notes\" AS t0 WHERE ((((TRUE) OR (TRUE))) AND (t0.\"owner\" = $1))"
+        );
+        assert_eq!(
+            sql.params,
+            vec![Value::Text("x'; DROP TABLE notes; --".into())]
+        );
+    }
+
+    #[test]
+    fn context_only_terms_fold_and_deny_beats_allow() {
+        // `isSystem()` denies: nothing, whatever the allows say.
+        let system = filter_for(POLICIES, action::LIST, &Context::system()).unwrap();
+        assert!(is_false(&system), "{system:?}");
+        // No allow for create: deny by default.
+        let create = filter_for(POLICIES, action::CREATE, &Context::anonymous()).unwrap();
+        assert!(is_false(&create), "{create:?}");
+        // Without policies there is no filter at all.
+        assert!(filter_for(&[], action::LIST, &Context::anonymous()).is_none());
     }
 }

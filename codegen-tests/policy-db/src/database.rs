@@ -2,7 +2,7 @@
 /// The postgres migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
     id: "00000000000000_initial",
-    checksum: "9202690f58e40f98fec9da687193f264ce772fd33fa88e778ed309475bc1c1a7",
+    checksum: "e6db3befa1d63ee00ec10ca3e8983094562bc3961d28c193ee624f8a643990c1",
     steps: &[::cstack_runtime::MigrationStep {
         transactional: true,
         sql: r#"CREATE TYPE "visibility" AS ENUM ('Public', 'Internal', 'Secret');
@@ -33,6 +33,18 @@ CREATE TABLE "comments" (
   CONSTRAINT "comments_pkey" PRIMARY KEY ("id")
 );
 
+CREATE TABLE "plain_docs" (
+  "id" bigint NOT NULL,
+  "title" text NOT NULL,
+  "owner_id" bigint NOT NULL,
+  "team_id" bigint NOT NULL,
+  "visibility" "visibility" NOT NULL,
+  "score" bigint NOT NULL,
+  "archived" boolean NOT NULL,
+  "reviewer" bigint,
+  CONSTRAINT "plain_docs_pkey" PRIMARY KEY ("id")
+);
+
 ALTER TABLE "docs" ADD CONSTRAINT "docs_team_id_fkey" FOREIGN KEY ("team_id") REFERENCES "teams" ("id");
 
 ALTER TABLE "comments" ADD CONSTRAINT "comments_doc_id_fkey" FOREIGN KEY ("doc_id") REFERENCES "docs" ("id") ON DELETE CASCADE;"#,
@@ -42,7 +54,7 @@ ALTER TABLE "comments" ADD CONSTRAINT "comments_doc_id_fkey" FOREIGN KEY ("doc_i
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
     id: "00000000000000_initial",
-    checksum: "a1402aa1c288502a2bbaafb476afb56b1ceee2cd460c85267013098606ffb74f",
+    checksum: "b9c912fa60eefabf4b3ce99dac52e14c7b4cc2f18046e36a0113daa2f6a34192",
     steps: &[::cstack_runtime::MigrationStep {
         transactional: true,
         sql: r#"CREATE TABLE "teams" (
@@ -74,6 +86,20 @@ CREATE TABLE "comments" (
   CONSTRAINT "comments_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "comments_flagged_bool_check" CHECK ("flagged" IN (0, 1)),
   CONSTRAINT "comments_doc_id_fkey" FOREIGN KEY ("doc_id") REFERENCES "docs" ("id") ON DELETE CASCADE
+);
+
+CREATE TABLE "plain_docs" (
+  "id" INTEGER NOT NULL,
+  "title" TEXT NOT NULL,
+  "owner_id" INTEGER NOT NULL,
+  "team_id" INTEGER NOT NULL,
+  "visibility" TEXT NOT NULL,
+  "score" INTEGER NOT NULL,
+  "archived" INTEGER NOT NULL,
+  "reviewer" INTEGER,
+  CONSTRAINT "plain_docs_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "plain_docs_visibility_enum_check" CHECK ("visibility" IN ('Public', 'Internal', 'Secret')),
+  CONSTRAINT "plain_docs_archived_bool_check" CHECK ("archived" IN (0, 1))
 );"#,
     }],
 }];
@@ -159,6 +185,10 @@ impl Db {
     }
     /// The `Comment` delegate.
     pub fn comment(&self) -> ::cstack_runtime::Delegate<'_, crate::comment::Comment> {
+        ::cstack_runtime::Delegate::new(&self.handle)
+    }
+    /// The `PlainDoc` delegate.
+    pub fn plain_doc(&self) -> ::cstack_runtime::Delegate<'_, crate::plain_doc::PlainDoc> {
         ::cstack_runtime::Delegate::new(&self.handle)
     }
 }

@@ -23,6 +23,12 @@ pub mod comment;
 
 pub use comment::{Comment, CreateCommentInput, CreateCommentInputBuilder, UpdateCommentInput};
 
+pub mod plain_doc;
+
+pub use plain_doc::{
+    CreatePlainDocInput, CreatePlainDocInputBuilder, PlainDoc, UpdatePlainDocInput,
+};
+
 pub use enums::Visibility;
 
 pub use types::Viewer;
@@ -31,10 +37,10 @@ pub use types::Viewer;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "a12e73dd05bd22d9";
+pub const SCHEMA_HASH: &str = "0f72b71ea9a516af";
 
 /// The schema's models.
-pub const MODELS: &[&str] = &["Team", "Doc", "Comment"];
+pub const MODELS: &[&str] = &["Team", "Doc", "Comment", "PlainDoc"];
 
 /// The schema's enums.
 pub const ENUMS: &[&str] = &["Visibility"];
