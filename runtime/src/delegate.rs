@@ -251,9 +251,18 @@ impl<'a, M: Model> Delegate<'a, M> {
         let guard = policy_node::<M>(self.handle, action::UPDATE);
         let statement = sql::upsert(self.handle.dialect(), M::DESCRIPTOR, values, guard.as_ref());
         let mut rows = fetch_models::<M>(self.handle, &statement).await?;
-        rows.pop().ok_or_else(|| Error::Conflict {
-            constraint: None,
-            message: format!("{} with this key is deleted", M::DESCRIPTOR.name),
+        rows.pop().ok_or_else(|| match guard {
+            // The existing row is one the update policy does not admit.
+            Some(_) => Error::Forbidden {
+                reason: format!(
+                    "the update policy of {} denies changing the existing row",
+                    M::DESCRIPTOR.name
+                ),
+            },
+            None => Error::Conflict {
+                constraint: None,
+                message: format!("{} with this key is deleted", M::DESCRIPTOR.name),
+            },
         })
     }
 }

@@ -555,6 +555,93 @@ fn single_row_writes_of_denied_rows_are_forbidden_and_change_nothing() {
 }
 
 #[test]
+fn upsert_needs_the_create_policy_and_updates_only_an_admitted_row() {
+    runtime().block_on(async {
+        for (backend, db, _keep) in databases().await {
+            let root = db.with_context(root());
+            root.team()
+                .create(
+                    CreateTeamInput::builder()
+                        .id(1)
+                        .name("t")
+                        .tenant_id("beta")
+                        .build(),
+                )
+                .await
+                .unwrap();
+            let theirs = Doc {
+                id: 1,
+                title: "theirs".into(),
+                owner_id: 7,
+                team_id: 1,
+                visibility: Visibility::Public,
+                score: 1,
+                archived: false,
+                reviewer: None,
+                team: None,
+                comments: None,
+            };
+            root.doc().create(input(&theirs)).await.unwrap();
+            let me = db.with_auth(viewer(8, "reader", "beta"));
+            // The input passes the create policy, but the existing row is not mine.
+            let takeover = me
+                .doc()
+                .upsert(input(&Doc {
+                    owner_id: 8,
+                    title: "mine now".into(),
+                    ..theirs.clone()
+                }))
+                .await;
+            assert!(
+                matches!(takeover, Err(Error::Forbidden { .. })),
+                "{backend}: {takeover:?}"
+            );
+            assert_eq!(
+                root.doc()
+                    .find_unique(1)
+                    .exec()
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .title,
+                "theirs",
+                "{backend}"
+            );
+            // An input the create policy denies never reaches the database.
+            let denied = me
+                .doc()
+                .upsert(input(&Doc {
+                    id: 2,
+                    owner_id: 7,
+                    ..theirs.clone()
+                }))
+                .await;
+            assert!(
+                matches!(denied, Err(Error::Forbidden { .. })),
+                "{backend}: {denied:?}"
+            );
+            // A new row of my own is inserted; upserting it again updates it.
+            let mine = Doc {
+                id: 3,
+                owner_id: 8,
+                title: "first".into(),
+                ..theirs.clone()
+            };
+            me.doc().upsert(input(&mine)).await.unwrap();
+            let again = me
+                .doc()
+                .upsert(input(&Doc {
+                    title: "second".into(),
+                    ..mine
+                }))
+                .await
+                .unwrap();
+            assert_eq!(again.title, "second", "{backend}");
+        }
+    });
+}
+
+#[test]
 fn a_filter_given_by_the_caller_cannot_widen_the_policy() {
     runtime().block_on(async {
         for (backend, db, _keep) in databases().await {
