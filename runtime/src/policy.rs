@@ -93,10 +93,12 @@ pub enum PathQuantifier {
 /// One side of a comparison.
 #[derive(Debug)]
 pub enum Operand {
-    /// A column of the row being judged.
+    /// A column of the row being judged; `nullable` says whether it can
+    /// hold `NULL` (a non-null column's negated test needs no `COALESCE`).
     Column {
         name: &'static str,
         kind: Kind,
+        nullable: bool,
     },
     /// `auth().a.b`.
     Auth {
@@ -254,16 +256,17 @@ pub(crate) fn filter_for(policies: &[Policy], action: u8, context: &Context) -> 
     if policies.is_empty() {
         return None;
     }
-    let pick = |allow: bool| -> Vec<Node> {
+    let pick = |allow: bool, lowering: &dyn Fn(&PolicyExpr, &Context) -> Node| -> Vec<Node> {
         policies
             .iter()
             .filter(|p| p.allow == allow && p.actions & action != 0)
-            .map(|p| lower(&p.expr, context))
+            .map(|p| lowering(&p.expr, context))
             .collect()
     };
-    let allows = or(pick(true));
-    let denies = or(pick(false));
-    Some(and(vec![not(denies), allows]))
+    let allows = or(pick(true, &lower));
+    // `NOT (deny1 OR deny2)`, with the negation pushed down to the leaves.
+    let admitted = and(pick(false, &lower_not));
+    Some(and(vec![admitted, allows]))
 }
 
 fn is_true(node: &Node) -> bool {
@@ -332,7 +335,7 @@ enum Side {
 
 fn side(operand: &Operand, context: &Context) -> Side {
     match operand {
-        Operand::Column { name, kind } => Side::Column(name, *kind),
+        Operand::Column { name, kind, .. } => Side::Column(name, *kind),
         Operand::Auth { path } => Side::Constant(
             context
                 .auth()
@@ -372,7 +375,7 @@ fn lower(expr: &PolicyExpr, context: &Context) -> Node {
         PolicyExpr::Bool(b) => constant(*b),
         PolicyExpr::And(items) => and(items.iter().map(|e| lower(e, context)).collect()),
         PolicyExpr::Or(items) => or(items.iter().map(|e| lower(e, context)).collect()),
-        PolicyExpr::Not(inner) => not(lower(inner, context)),
+        PolicyExpr::Not(inner) => lower_not(inner, context),
         PolicyExpr::Authenticated(want) => constant(context.auth().is_some() == *want),
         PolicyExpr::IsSystem => constant(context.is_system()),
         PolicyExpr::HasRole(role) => constant(context.auth().is_some_and(|a| a.has_role(role))),
@@ -438,6 +441,103 @@ fn lower(expr: &PolicyExpr, context: &Context) -> Node {
             },
             inner: Box::new(lower(inner, context)),
         },
+    }
+}
+
+fn inverse(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Eq => CmpOp::Ne,
+        CmpOp::Ne => CmpOp::Eq,
+        CmpOp::Lt => CmpOp::Gte,
+        CmpOp::Lte => CmpOp::Gt,
+        CmpOp::Gt => CmpOp::Lte,
+        CmpOp::Gte => CmpOp::Lt,
+    }
+}
+
+/// `NOT COALESCE(expr, FALSE)`, with the negation pushed to the leaves
+/// (De Morgan holds for the coalesced negation, and a comparison of a
+/// non-null column with a value is never `NULL`), so the SQL has no
+/// `COALESCE` where none is needed.
+fn lower_not(expr: &PolicyExpr, context: &Context) -> Node {
+    match expr {
+        PolicyExpr::And(items) => or(items.iter().map(|e| lower_not(e, context)).collect()),
+        PolicyExpr::Or(items) => and(items.iter().map(|e| lower_not(e, context)).collect()),
+        PolicyExpr::Not(inner) => lower(inner, context),
+        PolicyExpr::Related {
+            quantifier: PathQuantifier::Every,
+            target,
+            local,
+            remote,
+            inner,
+        } => Node::Related {
+            target,
+            local,
+            remote,
+            quantifier: Quantifier::Some,
+            inner: Box::new(lower_not(inner, context)),
+        },
+        PolicyExpr::Related { .. } | PolicyExpr::Compare { .. } | PolicyExpr::In { .. } => {
+            match lower(expr, context) {
+                Node::Compare {
+                    column,
+                    kind,
+                    op,
+                    value,
+                } if non_null(expr) => Node::Compare {
+                    column,
+                    kind,
+                    op: inverse(op),
+                    value,
+                },
+                Node::In {
+                    column,
+                    values,
+                    negated,
+                } if non_null(expr) => Node::In {
+                    column,
+                    values,
+                    negated: !negated,
+                },
+                Node::Related {
+                    target,
+                    local,
+                    remote,
+                    quantifier,
+                    inner,
+                } => Node::Related {
+                    target,
+                    local,
+                    remote,
+                    quantifier: if quantifier == Quantifier::Some {
+                        Quantifier::None
+                    } else {
+                        Quantifier::Some
+                    },
+                    inner,
+                },
+                other => not(other),
+            }
+        }
+        other => not(lower(other, context)),
+    }
+}
+
+/// Whether the column a comparison or list test reads is never `NULL`.
+fn non_null(expr: &PolicyExpr) -> bool {
+    let column = |operand: &Operand| {
+        matches!(
+            operand,
+            Operand::Column {
+                nullable: false,
+                ..
+            }
+        )
+    };
+    match expr {
+        PolicyExpr::Compare { left, right, .. } => column(left) || column(right),
+        PolicyExpr::In { left, .. } => column(left),
+        _ => false,
     }
 }
 
@@ -698,6 +798,7 @@ mod tests {
     const OWNER: Operand = Operand::Column {
         name: "owner",
         kind: Kind::Text,
+        nullable: false,
     };
 
     static POLICIES: &[Policy] = &[

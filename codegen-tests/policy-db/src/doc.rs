@@ -108,6 +108,7 @@ impl ::cstack_runtime::Model for Doc {
                 left: ::cstack_runtime::Operand::Column {
                     name: "visibility",
                     kind: ::cstack_runtime::Kind::Enum("visibility"),
+                    nullable: false,
                 },
                 op: ::cstack_runtime::PolicyOp::Eq,
                 right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
@@ -126,6 +127,7 @@ impl ::cstack_runtime::Model for Doc {
                         left: ::cstack_runtime::Operand::Column {
                             name: "owner_id",
                             kind: ::cstack_runtime::Kind::Int,
+                            nullable: false,
                         },
                         op: ::cstack_runtime::PolicyOp::Eq,
                         right: ::cstack_runtime::Operand::Auth { path: &["id"] },
@@ -140,6 +142,7 @@ impl ::cstack_runtime::Model for Doc {
                                 left: ::cstack_runtime::Operand::Column {
                                     name: "tenant_id",
                                     kind: ::cstack_runtime::Kind::Text,
+                                    nullable: false,
                                 },
                                 op: ::cstack_runtime::PolicyOp::Eq,
                                 right: ::cstack_runtime::Operand::Auth {
@@ -151,6 +154,7 @@ impl ::cstack_runtime::Model for Doc {
                             left: ::cstack_runtime::Operand::Column {
                                 name: "visibility",
                                 kind: ::cstack_runtime::Kind::Enum("visibility"),
+                                nullable: false,
                             },
                             values: &[
                                 ::cstack_runtime::Operand::Literal(
@@ -186,6 +190,7 @@ impl ::cstack_runtime::Model for Doc {
                             left: ::cstack_runtime::Operand::Column {
                                 name: "flagged",
                                 kind: ::cstack_runtime::Kind::Bool,
+                                nullable: false,
                             },
                             op: ::cstack_runtime::PolicyOp::Eq,
                             right: ::cstack_runtime::Operand::Literal(
@@ -202,6 +207,7 @@ impl ::cstack_runtime::Model for Doc {
                             left: ::cstack_runtime::Operand::Column {
                                 name: "flagged",
                                 kind: ::cstack_runtime::Kind::Bool,
+                                nullable: false,
                             },
                             op: ::cstack_runtime::PolicyOp::Eq,
                             right: ::cstack_runtime::Operand::Literal(
@@ -214,6 +220,7 @@ impl ::cstack_runtime::Model for Doc {
                     left: ::cstack_runtime::Operand::Column {
                         name: "score",
                         kind: ::cstack_runtime::Kind::Int,
+                        nullable: false,
                     },
                     op: ::cstack_runtime::PolicyOp::Gt,
                     right: ::cstack_runtime::Operand::Auth { path: &["level"] },
@@ -233,6 +240,7 @@ impl ::cstack_runtime::Model for Doc {
                     left: ::cstack_runtime::Operand::Column {
                         name: "archived",
                         kind: ::cstack_runtime::Kind::Bool,
+                        nullable: false,
                     },
                     op: ::cstack_runtime::PolicyOp::Eq,
                     right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Bool(
@@ -251,6 +259,7 @@ impl ::cstack_runtime::Model for Doc {
                     left: ::cstack_runtime::Operand::Column {
                         name: "owner_id",
                         kind: ::cstack_runtime::Kind::Int,
+                        nullable: false,
                     },
                     op: ::cstack_runtime::PolicyOp::Eq,
                     right: ::cstack_runtime::Operand::Auth { path: &["id"] },
@@ -259,6 +268,7 @@ impl ::cstack_runtime::Model for Doc {
                     left: ::cstack_runtime::Operand::Column {
                         name: "score",
                         kind: ::cstack_runtime::Kind::Int,
+                        nullable: false,
                     },
                     op: ::cstack_runtime::PolicyOp::Gte,
                     right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Int(0)),
@@ -267,6 +277,7 @@ impl ::cstack_runtime::Model for Doc {
                     left: ::cstack_runtime::Operand::Column {
                         name: "visibility",
                         kind: ::cstack_runtime::Kind::Enum("visibility"),
+                        nullable: false,
                     },
                     op: ::cstack_runtime::PolicyOp::Ne,
                     right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
@@ -284,6 +295,7 @@ impl ::cstack_runtime::Model for Doc {
                     left: ::cstack_runtime::Operand::Column {
                         name: "owner_id",
                         kind: ::cstack_runtime::Kind::Int,
+                        nullable: false,
                     },
                     op: ::cstack_runtime::PolicyOp::Eq,
                     right: ::cstack_runtime::Operand::Auth { path: &["id"] },
@@ -299,6 +311,7 @@ impl ::cstack_runtime::Model for Doc {
                             left: ::cstack_runtime::Operand::Column {
                                 name: "flagged",
                                 kind: ::cstack_runtime::Kind::Bool,
+                                nullable: false,
                             },
                             op: ::cstack_runtime::PolicyOp::Eq,
                             right: ::cstack_runtime::Operand::Literal(
@@ -317,6 +330,7 @@ impl ::cstack_runtime::Model for Doc {
                     left: ::cstack_runtime::Operand::Column {
                         name: "owner_id",
                         kind: ::cstack_runtime::Kind::Int,
+                        nullable: false,
                     },
                     op: ::cstack_runtime::PolicyOp::Eq,
                     right: ::cstack_runtime::Operand::Auth { path: &["id"] },
@@ -325,6 +339,7 @@ impl ::cstack_runtime::Model for Doc {
                     left: ::cstack_runtime::Operand::Column {
                         name: "reviewer",
                         kind: ::cstack_runtime::Kind::Int,
+                        nullable: true,
                     },
                     op: ::cstack_runtime::PolicyOp::Eq,
                     right: ::cstack_runtime::Operand::Null,
@@ -339,6 +354,7 @@ impl ::cstack_runtime::Model for Doc {
                     left: ::cstack_runtime::Operand::Column {
                         name: "score",
                         kind: ::cstack_runtime::Kind::Int,
+                        nullable: false,
                     },
                     op: ::cstack_runtime::PolicyOp::Lt,
                     right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Int(0)),

@@ -310,9 +310,10 @@ impl<'m, 's> Scope<'m, 's> {
                     )
                 })?;
             return Ok(format!(
-                "{RT}::PolicyExpr::Compare {{ left: {RT}::Operand::Column {{ name: {}, kind: {} }}, op: {RT}::PolicyOp::{}, right: {RT}::Operand::Auth {{ path: &[{}] }} }}",
+                "{RT}::PolicyExpr::Compare {{ left: {RT}::Operand::Column {{ name: {}, kind: {}, nullable: {} }}, op: {RT}::PolicyOp::{}, right: {RT}::Operand::Auth {{ path: &[{}] }} }}",
                 lit(&relation.local.column),
                 kind_code(&relation.local.storage),
+                relation.local.nullable(),
                 op_name(op),
                 lit(&relation.remote.model.name),
             ));
@@ -414,9 +415,10 @@ impl<'m, 's> Scope<'m, 's> {
                     }
                     return Ok(Compiled {
                         code: format!(
-                            "{RT}::Operand::Column {{ name: {}, kind: {} }}",
+                            "{RT}::Operand::Column {{ name: {}, kind: {}, nullable: {} }}",
                             lit(&field.column),
-                            kind_code(&field.storage)
+                            kind_code(&field.storage),
+                            field.nullable()
                         ),
                         column: Some((field.column.clone(), field.storage.clone())),
                     });

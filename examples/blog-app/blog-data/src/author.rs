@@ -85,6 +85,7 @@ impl ::cstack_runtime::Model for Author {
                 left: ::cstack_runtime::Operand::Column {
                     name: "id",
                     kind: ::cstack_runtime::Kind::Int,
+                    nullable: false,
                 },
                 op: ::cstack_runtime::PolicyOp::Eq,
                 right: ::cstack_runtime::Operand::Auth { path: &["id"] },

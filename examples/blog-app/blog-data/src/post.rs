@@ -93,6 +93,7 @@ impl ::cstack_runtime::Model for Post {
                     left: ::cstack_runtime::Operand::Column {
                         name: "status",
                         kind: ::cstack_runtime::Kind::Enum("post_status"),
+                        nullable: false,
                     },
                     op: ::cstack_runtime::PolicyOp::Eq,
                     right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
@@ -104,6 +105,7 @@ impl ::cstack_runtime::Model for Post {
                     left: ::cstack_runtime::Operand::Column {
                         name: "author_id",
                         kind: ::cstack_runtime::Kind::Int,
+                        nullable: false,
                     },
                     op: ::cstack_runtime::PolicyOp::Eq,
                     right: ::cstack_runtime::Operand::Auth { path: &["id"] },
@@ -121,6 +123,7 @@ impl ::cstack_runtime::Model for Post {
                     left: ::cstack_runtime::Operand::Column {
                         name: "author_id",
                         kind: ::cstack_runtime::Kind::Int,
+                        nullable: false,
                     },
                     op: ::cstack_runtime::PolicyOp::Eq,
                     right: ::cstack_runtime::Operand::Auth { path: &["id"] },
@@ -135,6 +138,7 @@ impl ::cstack_runtime::Model for Post {
                     left: ::cstack_runtime::Operand::Column {
                         name: "status",
                         kind: ::cstack_runtime::Kind::Enum("post_status"),
+                        nullable: false,
                     },
                     values: &[
                         ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
