@@ -687,6 +687,16 @@ fn a_filter_given_by_the_caller_cannot_widen_the_policy() {
                 !anonymous.doc().exists(doc::id().eq(2)).await.unwrap(),
                 "{backend}"
             );
+            // Included rows obey their own model's read policy.
+            let teams = anonymous
+                .team()
+                .find_many()
+                .include(policy_db::team::docs())
+                .exec()
+                .await
+                .unwrap();
+            let included = teams[0].docs.as_deref().unwrap_or_default();
+            assert_eq!(ids(included), BTreeSet::from([1]), "{backend}");
         }
     });
 }
