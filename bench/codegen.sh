@@ -4,8 +4,9 @@
 #      5; with rustfmt, and with RUSTFMT=true to time generation alone);
 #   2. `cargo build` time of the crate generated from a 50-model schema,
 #      its dependencies already built (the crate alone, median of 3);
-#   3. generated find_many/create against hand-written rusqlite and sqlx
-#      (needs PostgreSQL on 127.0.0.1:5432).
+#   3. generated find_many/create against hand-written rusqlite and sqlx;
+#   4. a policy-filtered find_many against the same query without policies
+#      (3 and 4 need PostgreSQL on 127.0.0.1:5432).
 #
 #   bench/codegen.sh            # uses ../shared/bench/gen_schema.py
 set -euo pipefail
@@ -55,3 +56,6 @@ echo "generated files for 50 models: $(find "$work/ws/gen50/src" -name '*.rs' | 
 unset CARGO_TARGET_DIR
 
 cargo run --release -q -p cstack-codegen-suite --bin codegen-bench
+# Policies: a policy-filtered find_many against the same query on a model
+# without policies (same columns and rows).
+cargo run --release -q -p cstack-codegen-suite --bin policy-bench

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::filter::{CmpOp, Filter, Node, Order};
 use crate::handle::Handle;
 use crate::include::Include;
+use crate::policy::{self, action};
 use crate::sql::{self, OrderKey};
 use crate::value::{Kind, ToValue, Value};
 use std::marker::PhantomData;
@@ -37,6 +38,45 @@ fn key_filter<M: Model>(key: &M::Key) -> Node {
     }
 }
 
+/// The policy filter of `M` for `action` in the handle's context, or `None`
+/// for a model without policies.
+fn policy_node<M: Model>(handle: &Handle, action: u8) -> Option<Node> {
+    policy::filter_for(M::POLICIES, action, handle.context())
+}
+
+/// `node` narrowed to what the policy admits.
+fn guarded<M: Model>(handle: &Handle, action: u8, node: Node) -> Node {
+    match policy_node::<M>(handle, action) {
+        Some(policy) => Node::And(vec![node, policy]),
+        None => node,
+    }
+}
+
+/// Rejects a row the create policy does not admit.
+async fn check_create<M: Model>(handle: &Handle, row: &[(&'static str, Value)]) -> Result<()> {
+    match policy_node::<M>(handle, action::CREATE) {
+        Some(node) => policy::create::check(handle, M::DESCRIPTOR.name, &node, row).await,
+        None => Ok(()),
+    }
+}
+
+/// What a single-row write that matched nothing reports: on a model with
+/// policies a denied row and a missing one look the same.
+fn nothing_matched<M: Model>() -> Error {
+    if M::POLICIES.is_empty() {
+        Error::NotFound {
+            model: M::DESCRIPTOR.name,
+        }
+    } else {
+        Error::Forbidden {
+            reason: format!(
+                "no {} this context may change has that key",
+                M::DESCRIPTOR.name
+            ),
+        }
+    }
+}
+
 async fn fetch_models<M: Model>(handle: &Handle, statement: &sql::Sql) -> Result<Vec<M>> {
     handle.fetch_models(statement).await
 }
@@ -53,7 +93,7 @@ impl<'a, M: Model> Delegate<'a, M> {
     pub fn find_unique(&self, key: M::Key) -> FindUnique<'a, M> {
         FindUnique {
             many: self
-                .find_many()
+                .find_many_for(action::DETAIL)
                 .filter(Filter::from_node(key_filter::<M>(&key))),
         }
     }
@@ -66,9 +106,13 @@ impl<'a, M: Model> Delegate<'a, M> {
     }
 
     pub fn find_many(&self) -> FindMany<'a, M> {
+        self.find_many_for(action::LIST)
+    }
+
+    fn find_many_for(&self, action: u8) -> FindMany<'a, M> {
         FindMany {
             handle: self.handle,
-            filters: Vec::new(),
+            filters: policy_node::<M>(self.handle, action).into_iter().collect(),
             orders: Vec::new(),
             limit: None,
             offset: None,
@@ -88,6 +132,7 @@ impl<'a, M: Model> Delegate<'a, M> {
     pub async fn create<I: CreateInput<M>>(&self, input: I) -> Result<M> {
         input.validate()?;
         let values = input.into_values(self.handle.auth())?;
+        check_create::<M>(self.handle, &values).await?;
         let (columns, row): (Vec<_>, Vec<_>) = values.into_iter().unzip();
         let statement = sql::insert(self.handle.dialect(), M::DESCRIPTOR, &columns, vec![row]);
         let mut rows = fetch_models::<M>(self.handle, &statement).await?;
@@ -112,6 +157,9 @@ impl<'a, M: Model> Delegate<'a, M> {
             .into_iter()
             .map(|input| input.into_values(auth))
             .collect::<Result<Vec<_>>>()?;
+        for row in &rows {
+            check_create::<M>(self.handle, row).await?;
+        }
         let Some(first) = rows.first() else {
             return Ok(Vec::new());
         };
@@ -163,7 +211,7 @@ impl<'a, M: Model> Delegate<'a, M> {
             self.handle.dialect(),
             M::DESCRIPTOR,
             values,
-            &filter.node,
+            &guarded::<M>(self.handle, action::UPDATE, filter.node),
             false,
         );
         self.handle.execute(&statement).await
@@ -174,14 +222,12 @@ impl<'a, M: Model> Delegate<'a, M> {
         let statement = sql::delete(
             self.handle.dialect(),
             M::DESCRIPTOR,
-            &key_filter::<M>(&key),
+            &guarded::<M>(self.handle, action::DELETE, key_filter::<M>(&key)),
             Value::DateTime(crate::defaults::now()),
             true,
         );
         let mut rows = fetch_models::<M>(self.handle, &statement).await?;
-        rows.pop().ok_or(Error::NotFound {
-            model: M::DESCRIPTOR.name,
-        })
+        rows.pop().ok_or_else(nothing_matched::<M>)
     }
 
     /// Deletes (or soft-deletes) every matching row; returns how many.
@@ -189,7 +235,7 @@ impl<'a, M: Model> Delegate<'a, M> {
         let statement = sql::delete(
             self.handle.dialect(),
             M::DESCRIPTOR,
-            &filter.node,
+            &guarded::<M>(self.handle, action::DELETE, filter.node),
             Value::DateTime(crate::defaults::now()),
             false,
         );
@@ -201,11 +247,22 @@ impl<'a, M: Model> Delegate<'a, M> {
     pub async fn upsert<I: UpsertInput<M>>(&self, input: I) -> Result<M> {
         input.validate()?;
         let values = input.into_values(self.handle.auth())?;
-        let statement = sql::upsert(self.handle.dialect(), M::DESCRIPTOR, values);
+        check_create::<M>(self.handle, &values).await?;
+        let guard = policy_node::<M>(self.handle, action::UPDATE);
+        let statement = sql::upsert(self.handle.dialect(), M::DESCRIPTOR, values, guard.as_ref());
         let mut rows = fetch_models::<M>(self.handle, &statement).await?;
-        rows.pop().ok_or_else(|| Error::Conflict {
-            constraint: None,
-            message: format!("{} with this key is deleted", M::DESCRIPTOR.name),
+        rows.pop().ok_or_else(|| match guard {
+            // The existing row is one the update policy does not admit.
+            Some(_) => Error::Forbidden {
+                reason: format!(
+                    "the update policy of {} denies changing the existing row",
+                    M::DESCRIPTOR.name
+                ),
+            },
+            None => Error::Conflict {
+                constraint: None,
+                message: format!("{} with this key is deleted", M::DESCRIPTOR.name),
+            },
         })
     }
 }
@@ -396,7 +453,7 @@ impl<'a, M: Model, I: UpdateInput<M>> UpdateOne<'a, M, I> {
         let model = M::DESCRIPTOR;
         self.input.validate()?;
         let values = self.input.values();
-        let key_node = key_filter::<M>(&self.key);
+        let key_node = guarded::<M>(self.handle, action::UPDATE, key_filter::<M>(&self.key));
         let mut node = key_node.clone();
         if let (Some(expected), Some(version)) = (self.expected_version, model.version) {
             node = Node::And(vec![
@@ -441,7 +498,7 @@ impl<'a, M: Model, I: UpdateInput<M>> UpdateOne<'a, M, I> {
                 });
             }
         }
-        Err(Error::NotFound { model: model.name })
+        Err(nothing_matched::<M>())
     }
 }
 

@@ -52,6 +52,8 @@ pub trait Model: Sized + Send + Sync + 'static {
     const DESCRIPTOR: &'static ModelDescriptor;
     /// The primary key's Rust type.
     type Key: ToValue + Send + Sync;
+    /// The model's `@@allow` / `@@deny` rules; none means unrestricted.
+    const POLICIES: &'static [crate::policy::Policy] = &[];
 
     /// Builds the struct from the next row's values (in descriptor order).
     fn from_row(row: &mut std::vec::IntoIter<Value>) -> Result<Self>;

@@ -77,7 +77,7 @@ pub enum Backend {
 #[derive(Clone)]
 pub struct Handle {
     pub(crate) conn: Conn,
-    auth: Option<Arc<dyn Any + Send + Sync>>,
+    context: crate::policy::Context,
     statements: Arc<AtomicU64>,
 }
 
@@ -85,7 +85,7 @@ impl Handle {
     pub(crate) fn new(conn: Conn) -> Self {
         Self {
             conn,
-            auth: None,
+            context: crate::policy::Context::default(),
             statements: Arc::new(AtomicU64::new(0)),
         }
     }
@@ -141,15 +141,27 @@ impl Handle {
     }
 
     /// The same connection acting for `auth` (read by `@default(auth().x)`).
+    /// Policies see `auth()` as present but cannot read its members; generated
+    /// crates pass their principal through `with_context` instead.
     pub fn with_auth<A: Any + Send + Sync>(&self, auth: A) -> Self {
+        self.with_context(crate::policy::Context::opaque(auth))
+    }
+
+    /// The same connection acting in `context` (what policies and
+    /// `@default(auth().x)` read).
+    pub fn with_context(&self, context: crate::policy::Context) -> Self {
         Self {
-            auth: Some(Arc::new(auth)),
+            context,
             ..self.clone()
         }
     }
 
+    pub fn context(&self) -> &crate::policy::Context {
+        &self.context
+    }
+
     pub fn auth(&self) -> Option<&(dyn Any + Send + Sync)> {
-        self.auth.as_deref()
+        self.context.auth().map(|principal| principal.as_any())
     }
 
     /// How many statements this handle and its clones have sent: what the

@@ -59,11 +59,17 @@ async fn children<P, C: Model>(
         return Ok(grouped);
     }
     let model = C::DESCRIPTOR;
-    let node = Node::In {
+    let mut node = Node::In {
         column: remote,
         values: keys,
         negated: false,
     };
+    // Included rows are read rows: the child model's list policy applies.
+    if let Some(policy) =
+        crate::policy::filter_for(C::POLICIES, crate::policy::action::LIST, handle.context())
+    {
+        node = Node::And(vec![node, policy]);
+    }
     let statement = sql::select(handle.dialect(), model, &node, &[], None, None);
     for child in handle.fetch_models::<C>(&statement).await? {
         grouped

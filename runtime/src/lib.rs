@@ -30,6 +30,7 @@ mod handle;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod include;
 mod patch;
+mod policy;
 #[cfg(feature = "postgres")]
 mod postgres;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
@@ -51,6 +52,10 @@ pub use handle::{Backend, Handle, Migration, MigrationStep};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use include::Include;
 pub use patch::Patch;
+pub use policy::{
+    Context, Literal, Operand, PathQuantifier, Policy, PolicyExpr, PolicyOp, Principal, action,
+    compare_values, order_values, policy_json_member,
+};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use sql::Dialect;
 #[cfg(feature = "sqlite")]

@@ -380,6 +380,7 @@ pub(crate) fn upsert(
     dialect: Dialect,
     model: &ModelDescriptor,
     values: Vec<(&'static str, Value)>,
+    update_guard: Option<&Node>,
 ) -> Sql {
     let columns: Vec<&'static str> = values.iter().map(|(column, _)| *column).collect();
     let mut sql = insert(
@@ -429,6 +430,16 @@ pub(crate) fn upsert(
             .push(".")
             .ident(deleted);
         sql.push(" IS NULL");
+    }
+    // The update branch touches only a row the update policy admits.
+    if let Some(guard) = update_guard {
+        sql.push(if model.soft_delete.is_some() {
+            " AND ("
+        } else {
+            " WHERE ("
+        });
+        sql.filter(&quoted(model.table), guard);
+        sql.push(")");
     }
     sql.returning(model);
     sql

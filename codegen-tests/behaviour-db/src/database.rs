@@ -198,11 +198,19 @@ impl Db {
     {
         self.handle.transaction(|handle| body(Db { handle })).await
     }
+    /// The same database acting in `context`: who `auth()` is and whether `isSystem()` holds, for policies and `@default(auth().x)`.
+    pub fn with_context(&self, context: ::cstack_runtime::Context) -> Self {
+        Self {
+            handle: self.handle.with_context(context),
+        }
+    }
+    /// The context this handle acts in.
+    pub fn context(&self) -> &::cstack_runtime::Context {
+        self.handle.context()
+    }
     /// The same database acting for `auth` (what `@default(auth().x)` reads).
     pub fn with_auth(&self, auth: crate::types::Principal) -> Self {
-        Self {
-            handle: self.handle.with_auth(auth),
-        }
+        self.with_context(::cstack_runtime::Context::authenticated(auth))
     }
     /// The `Member` delegate.
     pub fn member(&self) -> ::cstack_runtime::Delegate<'_, crate::member::Member> {

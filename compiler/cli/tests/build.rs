@@ -178,6 +178,11 @@ fn committed_generated_crates_are_up_to_date() {
             "codegen-tests/behaviour-db",
             vec!["--target", "both"],
         ),
+        (
+            "codegen-tests/policy.cstack",
+            "codegen-tests/policy-db",
+            vec!["--target", "both"],
+        ),
     ] {
         let mut args = vec![
             "build",

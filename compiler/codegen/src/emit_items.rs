@@ -217,6 +217,8 @@ const DB_METHODS: &[&str] = &[
     "from_handle",
     "handle",
     "with_auth",
+    "with_context",
+    "context",
     "transaction",
     "statement_count",
     "clone",
@@ -307,13 +309,16 @@ pub fn database_file(
          /// Runs `body` in a transaction: committed on `Ok`, rolled back on `Err`. `body` gets a `Db` on the transaction.\n\
          pub async fn transaction<T, F, Fut>(&self, body: F) -> {RT}::Result<T>\nwhere\nF: FnOnce(Db) -> Fut,\n\
          Fut: ::std::future::Future<Output = {RT}::Result<T>>,\n{{\n\
-         self.handle.transaction(|handle| body(Db {{ handle }})).await\n}}\n"
+         self.handle.transaction(|handle| body(Db {{ handle }})).await\n}}\n\n\
+         /// The same database acting in `context`: who `auth()` is and whether `isSystem()` holds, for policies and `@default(auth().x)`.\n\
+         pub fn with_context(&self, context: {RT}::Context) -> Self {{ Self {{ handle: self.handle.with_context(context) }} }}\n\n\
+         /// The context this handle acts in.\npub fn context(&self) -> &{RT}::Context {{ self.handle.context() }}\n"
     );
     if let Some(auth) = &schema.auth {
         let _ = writeln!(
             out,
             "/// The same database acting for `auth` (what `@default(auth().x)` reads).\n\
-             pub fn with_auth(&self, auth: crate::types::{0}) -> Self {{ Self {{ handle: self.handle.with_auth(auth) }} }}\n",
+             pub fn with_auth(&self, auth: crate::types::{0}) -> Self {{ self.with_context({RT}::Context::authenticated(auth)) }}\n",
             type_name(&auth.name)
         );
     }

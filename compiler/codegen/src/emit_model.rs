@@ -144,6 +144,7 @@ pub fn model_file(
     auth: Option<&str>,
     linkable: &dyn Fn(&str) -> bool,
     embedded: bool,
+    policies: &str,
 ) -> String {
     let record = model.record;
     let name = type_name(&record.name);
@@ -244,7 +245,7 @@ pub fn model_file(
         let _ = writeln!(
             out,
             "impl {RT}::Model for {name} {{\n\
-             const DESCRIPTOR: &'static {RT}::ModelDescriptor = &DESCRIPTOR;\n\
+             const DESCRIPTOR: &'static {RT}::ModelDescriptor = &DESCRIPTOR;\n{policies}\
              type Key = {};\n\
              fn from_row(row: &mut ::std::vec::IntoIter<{RT}::Value>) -> {RT}::Result<Self> {{\n\
              Ok(Self {{",

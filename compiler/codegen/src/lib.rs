@@ -12,6 +12,7 @@ mod emit_model;
 mod format;
 mod names;
 mod plan;
+mod policy;
 
 use cstack_compiler::{Db, Provider, SchemaModel, SourceFile, schema_model};
 use std::sync::Arc;
@@ -142,6 +143,9 @@ pub enum BuildError {
     SchemaErrors,
     /// The generator produced text that is not Rust: a bug in the generator.
     Internal(String),
+    /// A valid schema uses something the generator cannot compile yet
+    /// (the message names the model and the construct).
+    Unsupported(String),
 }
 
 impl std::fmt::Display for BuildError {
@@ -149,6 +153,7 @@ impl std::fmt::Display for BuildError {
         match self {
             BuildError::SchemaErrors => f.write_str("the schema has errors"),
             BuildError::Internal(message) => write!(f, "internal code generation error: {message}"),
+            BuildError::Unsupported(message) => write!(f, "cannot generate code: {message}"),
         }
     }
 }
@@ -221,7 +226,10 @@ fn render(
             emit_items::lib_file(schema, &models, &options.source_name, hash, target),
         ),
         ("src/enums.rs".into(), emit_items::enums_file(schema)),
-        ("src/types.rs".into(), emit_items::types_file(schema)),
+        (
+            "src/types.rs".into(),
+            emit_items::types_file(schema) + &policy::principal_impl(schema),
+        ),
     ];
     if !schema.procedures.is_empty() {
         sources.push((
@@ -239,7 +247,13 @@ fn render(
     for model in &models {
         sources.push((
             format!("src/{}.rs", names::snake_plain(&model.record.name)),
-            emit_model::model_file(model, auth.as_deref(), &linkable, target.embedded()),
+            emit_model::model_file(
+                model,
+                auth.as_deref(),
+                &linkable,
+                target.embedded(),
+                &policy::policies_const(model, schema).map_err(BuildError::Unsupported)?,
+            ),
         ));
     }
     files.extend(format::all(sources).map_err(BuildError::Internal)?);

@@ -159,3 +159,30 @@ fn a_schema_without_a_database_gets_types_only() {
     assert!(procedures.contains("publimit:Option<i64>"));
     assert!(procedures.contains("pubtypeNearestOutput=Vec<crate::types::Point>;"));
 }
+
+#[test]
+fn policies_become_descriptors_and_what_cannot_be_compiled_is_an_error() {
+    let schema = |condition: &str| {
+        format!(
+            "datasource db {{\n  provider = \"sqlite\"\n}}\n\nauth User {{\n  id Int\n}}\n\n\
+             model Note {{\n  id Int @id\n  ownerId Int\n  editorId Int\n\n  @@allow(\"read, update\", {condition})\n}}\n"
+        )
+    };
+    let generated = generate(&schema("ownerId == auth().id"), Target::Embedded).unwrap();
+    let note = file(&generated, "src/note.rs");
+    assert!(note.contains("const POLICIES"), "{note}");
+    assert!(
+        note.contains("action::READ | ::cstack_runtime::action::UPDATE"),
+        "{note}"
+    );
+    assert!(file(&generated, "src/types.rs").contains("impl ::cstack_runtime::Principal for User"));
+
+    let outcome = generate(&schema("ownerId == editorId"), Target::Embedded);
+    let Err(BuildError::Unsupported(message)) = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert!(
+        message.contains("model `Note`") && message.contains("two fields"),
+        "{message}"
+    );
+}

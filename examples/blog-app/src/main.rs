@@ -8,7 +8,7 @@
 use blog_data::runtime::rust_decimal::Decimal;
 use blog_data::runtime::{Error, Filter};
 use blog_data::{
-    CreateAuthorInput, CreatePostInput, Db, PostStatus, UpdatePostInput, author, post,
+    CreateAuthorInput, CreatePostInput, Db, PostStatus, Session, UpdatePostInput, author, post,
 };
 
 #[tokio::main]
@@ -30,6 +30,12 @@ async fn main() -> Result<(), Error> {
         )
         .await?;
     println!("created author #{} {}", ada.id, ada.name);
+
+    // Posts are written by their author: from here on the handle acts for Ada.
+    let db = db.with_auth(Session {
+        id: ada.id,
+        role: "author".to_string(),
+    });
 
     let titles = ["Notes on the engine", "On numbers", "A draft"];
     let posts = db

@@ -67,6 +67,31 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 
 impl ::cstack_runtime::Model for Author {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
+    const POLICIES: &'static [::cstack_runtime::Policy] = &[
+        ::cstack_runtime::Policy {
+            allow: true,
+            actions: ::cstack_runtime::action::READ,
+            expr: ::cstack_runtime::PolicyExpr::Bool(true),
+        },
+        ::cstack_runtime::Policy {
+            allow: true,
+            actions: ::cstack_runtime::action::CREATE,
+            expr: ::cstack_runtime::PolicyExpr::Bool(true),
+        },
+        ::cstack_runtime::Policy {
+            allow: true,
+            actions: ::cstack_runtime::action::UPDATE,
+            expr: ::cstack_runtime::PolicyExpr::Compare {
+                left: ::cstack_runtime::Operand::Column {
+                    name: "id",
+                    kind: ::cstack_runtime::Kind::Int,
+                    nullable: false,
+                },
+                op: ::cstack_runtime::PolicyOp::Eq,
+                right: ::cstack_runtime::Operand::Auth { path: &["id"] },
+            },
+        },
+    ];
     type Key = i64;
     fn from_row(
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,

@@ -31,7 +31,7 @@ pub use types::Session;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "548af13ed26fbaf7";
+pub const SCHEMA_HASH: &str = "1a40ba1078d21d27";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Author", "Post"];

@@ -84,6 +84,78 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 
 impl ::cstack_runtime::Model for Post {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
+    const POLICIES: &'static [::cstack_runtime::Policy] = &[
+        ::cstack_runtime::Policy {
+            allow: true,
+            actions: ::cstack_runtime::action::READ,
+            expr: ::cstack_runtime::PolicyExpr::Or(&[
+                ::cstack_runtime::PolicyExpr::Compare {
+                    left: ::cstack_runtime::Operand::Column {
+                        name: "status",
+                        kind: ::cstack_runtime::Kind::Enum("post_status"),
+                        nullable: false,
+                    },
+                    op: ::cstack_runtime::PolicyOp::Eq,
+                    right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
+                        type_name: "post_status",
+                        variant: "Published",
+                    }),
+                },
+                ::cstack_runtime::PolicyExpr::Compare {
+                    left: ::cstack_runtime::Operand::Column {
+                        name: "author_id",
+                        kind: ::cstack_runtime::Kind::Int,
+                        nullable: false,
+                    },
+                    op: ::cstack_runtime::PolicyOp::Eq,
+                    right: ::cstack_runtime::Operand::Auth { path: &["id"] },
+                },
+            ]),
+        },
+        ::cstack_runtime::Policy {
+            allow: true,
+            actions: ::cstack_runtime::action::CREATE
+                | ::cstack_runtime::action::UPDATE
+                | ::cstack_runtime::action::DELETE,
+            expr: ::cstack_runtime::PolicyExpr::And(&[
+                ::cstack_runtime::PolicyExpr::Authenticated(true),
+                ::cstack_runtime::PolicyExpr::Compare {
+                    left: ::cstack_runtime::Operand::Column {
+                        name: "author_id",
+                        kind: ::cstack_runtime::Kind::Int,
+                        nullable: false,
+                    },
+                    op: ::cstack_runtime::PolicyOp::Eq,
+                    right: ::cstack_runtime::Operand::Auth { path: &["id"] },
+                },
+            ]),
+        },
+        ::cstack_runtime::Policy {
+            allow: false,
+            actions: ::cstack_runtime::action::DELETE,
+            expr: ::cstack_runtime::PolicyExpr::And(&[
+                ::cstack_runtime::PolicyExpr::In {
+                    left: ::cstack_runtime::Operand::Column {
+                        name: "status",
+                        kind: ::cstack_runtime::Kind::Enum("post_status"),
+                        nullable: false,
+                    },
+                    values: &[
+                        ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
+                            type_name: "post_status",
+                            variant: "Published",
+                        }),
+                        ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
+                            type_name: "post_status",
+                            variant: "Archived",
+                        }),
+                    ],
+                    negated: false,
+                },
+                ::cstack_runtime::PolicyExpr::Not(&::cstack_runtime::PolicyExpr::HasRole("admin")),
+            ]),
+        },
+    ];
     type Key = i64;
     fn from_row(
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,

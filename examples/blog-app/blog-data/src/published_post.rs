@@ -33,6 +33,11 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 
 impl ::cstack_runtime::Model for PublishedPost {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
+    const POLICIES: &'static [::cstack_runtime::Policy] = &[::cstack_runtime::Policy {
+        allow: true,
+        actions: ::cstack_runtime::action::READ,
+        expr: ::cstack_runtime::PolicyExpr::Bool(true),
+    }];
     type Key = i64;
     fn from_row(
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,

@@ -19,3 +19,22 @@ impl ::cstack_runtime::FromValue for Session {
         ::cstack_runtime::from_json_value(value)
     }
 }
+
+/// What policies read through `auth()`.
+impl ::cstack_runtime::Principal for Session {
+    fn member(&self, path: &[&str]) -> Option<::cstack_runtime::Value> {
+        match path {
+            ["id"] => Some(::cstack_runtime::ToValue::to_value(&self.id)).filter(|v| !v.is_null()),
+            ["role"] => {
+                Some(::cstack_runtime::ToValue::to_value(&self.role)).filter(|v| !v.is_null())
+            }
+            _ => ::cstack_runtime::policy_json_member(
+                &::cstack_runtime::serde_json::to_value(self).ok()?,
+                path,
+            ),
+        }
+    }
+    fn as_any(&self) -> &(dyn ::std::any::Any + Send + Sync) {
+        self
+    }
+}
