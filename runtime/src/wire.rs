@@ -153,3 +153,71 @@ pub mod bytes {
         }
     }
 }
+
+#[cfg(all(test, feature = "json", feature = "cbor"))]
+mod tests {
+    use crate::Patch;
+    use crate::codec::{Cbor, Codec, Json};
+    use serde::{Deserialize, Serialize};
+
+    /// Every shape a `Bytes` field takes in generated code.
+    #[derive(Serialize, Deserialize, Debug, PartialEq)]
+    struct Shapes {
+        #[serde(with = "super::bytes")]
+        one: Vec<u8>,
+        #[serde(default, with = "super::bytes")]
+        maybe: Option<Vec<u8>>,
+        #[serde(with = "super::bytes")]
+        list: Vec<Vec<u8>>,
+        #[serde(
+            default,
+            skip_serializing_if = "Patch::is_unchanged",
+            with = "super::bytes"
+        )]
+        patch: Patch<Vec<u8>>,
+    }
+
+    fn shapes(maybe: Option<Vec<u8>>, patch: Patch<Vec<u8>>) -> Shapes {
+        Shapes {
+            one: vec![0xde, 0xad],
+            maybe,
+            list: vec![vec![], vec![1]],
+            patch,
+        }
+    }
+
+    #[test]
+    fn json_gets_base64_text() {
+        let value = shapes(Some(vec![0xff]), Patch::Null);
+        let json = String::from_utf8(Json::encode(&value).unwrap()).unwrap();
+        assert_eq!(
+            json,
+            r#"{"one":"3q0=","maybe":"/w==","list":["","AQ=="],"patch":null}"#
+        );
+        assert_eq!(Json::decode::<Shapes>(json.as_bytes()).unwrap(), value);
+        let absent: Shapes = Json::decode(br#"{"one":"","list":[]}"#).unwrap();
+        assert_eq!((absent.maybe, absent.patch), (None, Patch::Unchanged));
+        let set: Shapes = Json::decode(br#"{"one":"","list":[],"patch":"AQI="}"#).unwrap();
+        assert_eq!(set.patch, Patch::Set(vec![1, 2]));
+    }
+
+    #[test]
+    fn cbor_gets_byte_strings() {
+        let value = shapes(None, Patch::Set(vec![7]));
+        let cbor = Cbor::encode(&value).unwrap();
+        let hex: String = cbor.iter().map(|b| format!("{b:02x}")).collect();
+        // {"one": h'dead', "maybe": null, "list": [h'', h'01'], "patch": h'07'}
+        assert_eq!(
+            hex,
+            "a4636f6e6542dead656d61796265f6646c69737482404101657061746368\
+             4107"
+        );
+        assert_eq!(Cbor::decode::<Shapes>(&cbor).unwrap(), value);
+    }
+
+    #[test]
+    fn bad_base64_is_an_error() {
+        let error = Json::decode::<Shapes>(br#"{"one":"%%","list":[]}"#).unwrap_err();
+        assert!(error.message.contains("invalid base64"), "{error}");
+    }
+}
