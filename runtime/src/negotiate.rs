@@ -10,6 +10,10 @@
 //! the RFC's "ignore what you do not understand" suggests. When the header
 //! is valid but excludes every offered format the answer is
 //! [`NotAcceptable`] (HTTP 406).
+//!
+//! Media-type parameters of a range (`application/json;charset=utf-8`) are
+//! not compared with the offered types, which have none: they only make
+//! the range more specific than one without them.
 
 use crate::codec::Format;
 use std::fmt;
