@@ -6,7 +6,9 @@
 //! the three-state [`Patch`], typed filters and ordering, SQL building (every
 //! value a bound parameter), validation helpers, one [`Error`] type, and the
 //! two backends behind one async API: PostgreSQL through sqlx (feature
-//! `postgres`) and SQLite through rusqlite (feature `sqlite`).
+//! `postgres`) and SQLite through rusqlite (feature `sqlite`); the wire
+//! codecs ([`codec::Json`], feature `json`; [`codec::Cbor`], feature `cbor`)
+//! and `Accept` negotiation ([`negotiate()`]).
 //!
 //! The SQLite backend is synchronous underneath: a statement runs on the
 //! calling task while it holds the connection's lock, which for an embedded
@@ -19,6 +21,7 @@
 #![cfg_attr(not(any(feature = "postgres", feature = "sqlite")), allow(dead_code))]
 
 pub mod builder;
+pub mod codec;
 pub mod defaults;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod delegate;
@@ -29,6 +32,7 @@ mod filter;
 mod handle;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod include;
+pub mod negotiate;
 mod patch;
 mod policy;
 #[cfg(feature = "postgres")]
@@ -41,7 +45,9 @@ mod sqlite;
 mod sqlite_row;
 pub mod validate;
 mod value;
+pub mod wire;
 
+pub use codec::{Codec, CodecError, Format};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use delegate::{Delegate, FindFirst, FindMany, FindUnique, Page, UpdateOne, ViewDelegate};
 pub use descriptor::{Auth, Column, CreateInput, Model, ModelDescriptor, UpdateInput, UpsertInput};
@@ -51,6 +57,7 @@ pub use filter::{Field, Filter, NullsOrder, Order, Relation, ToManyRelation};
 pub use handle::{Backend, Handle, Migration, MigrationStep};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use include::Include;
+pub use negotiate::{NotAcceptable, negotiate};
 pub use patch::Patch;
 pub use policy::{
     Context, Literal, Operand, PathQuantifier, Policy, PolicyExpr, PolicyOp, Principal, action,

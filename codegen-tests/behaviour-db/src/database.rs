@@ -149,22 +149,26 @@ pub struct Db {
 
 impl Db {
     /// Connects to PostgreSQL. Apply migrations with `cstackc migrate` or [`Db::migrate_postgres`].
+    #[cfg(feature = "postgres")]
     pub async fn connect_postgres(url: &str) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
             handle: ::cstack_runtime::Handle::connect_postgres(url).await?,
         })
     }
     /// Wraps an existing pool.
+    #[cfg(feature = "postgres")]
     pub fn from_pool(pool: ::cstack_runtime::sqlx_postgres::PgPool) -> Self {
         Self {
             handle: ::cstack_runtime::Handle::postgres(pool),
         }
     }
     /// Applies the PostgreSQL migrations not yet applied.
+    #[cfg(feature = "postgres")]
     pub async fn migrate_postgres(&self) -> ::cstack_runtime::Result<()> {
         self.handle.apply_migrations(POSTGRES_MIGRATIONS).await
     }
     /// Opens (creating if needed) an SQLite database file and applies the schema's migrations.
+    #[cfg(feature = "sqlite")]
     pub async fn open_sqlite(
         path: impl AsRef<::std::path::Path>,
     ) -> ::cstack_runtime::Result<Self> {
@@ -173,6 +177,7 @@ impl Db {
         Ok(Self { handle })
     }
     /// A private in-memory SQLite database with the schema applied.
+    #[cfg(feature = "sqlite")]
     pub async fn open_sqlite_memory() -> ::cstack_runtime::Result<Self> {
         let handle = ::cstack_runtime::Handle::open_sqlite_memory()?;
         handle.apply_migrations(SQLITE_MIGRATIONS).await?;

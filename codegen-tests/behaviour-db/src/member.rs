@@ -100,6 +100,7 @@ impl ::cstack_runtime::Model for Member {
             posts: None,
         })
     }
+    #[cfg(feature = "sqlite")]
     fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
             id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,

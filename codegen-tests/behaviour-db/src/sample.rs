@@ -18,7 +18,7 @@ pub struct Sample {
     pub amount: ::cstack_runtime::rust_decimal::Decimal,
     #[serde(rename = "data")]
     pub data: ::cstack_runtime::serde_json::Value,
-    #[serde(rename = "blob")]
+    #[serde(rename = "blob", with = "::cstack_runtime::wire::bytes")]
     pub blob: Vec<u8>,
     #[serde(rename = "ref")]
     pub r#ref: ::cstack_runtime::uuid::Uuid,
@@ -26,7 +26,7 @@ pub struct Sample {
     pub maybe: Option<String>,
     #[serde(rename = "currency")]
     pub currency: String,
-    #[serde(rename = "secret", skip_serializing)]
+    #[serde(rename = "secret", skip_serializing, default)]
     pub secret: String,
     #[serde(rename = "origin")]
     pub origin: String,
@@ -166,6 +166,7 @@ impl ::cstack_runtime::Model for Sample {
             origin: ::cstack_runtime::take(row)?,
         })
     }
+    #[cfg(feature = "sqlite")]
     fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
             id: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::SqliteColumn>::read(
@@ -219,7 +220,7 @@ pub struct CreateSampleInput {
     pub amount: ::cstack_runtime::rust_decimal::Decimal,
     #[serde(rename = "data")]
     pub data: ::cstack_runtime::serde_json::Value,
-    #[serde(rename = "blob")]
+    #[serde(rename = "blob", with = "::cstack_runtime::wire::bytes")]
     pub blob: Vec<u8>,
     #[serde(rename = "ref")]
     pub r#ref: ::cstack_runtime::uuid::Uuid,
@@ -1064,7 +1065,8 @@ pub struct UpdateSampleInput {
     #[serde(
         rename = "blob",
         default,
-        skip_serializing_if = "::cstack_runtime::Patch::is_unchanged"
+        skip_serializing_if = "::cstack_runtime::Patch::is_unchanged",
+        with = "::cstack_runtime::wire::bytes"
     )]
     pub blob: ::cstack_runtime::Patch<Vec<u8>>,
     #[serde(

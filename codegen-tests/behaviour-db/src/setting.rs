@@ -56,6 +56,7 @@ impl ::cstack_runtime::Model for Setting {
             note: ::cstack_runtime::take(row)?,
         })
     }
+    #[cfg(feature = "sqlite")]
     fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
             key: <String as ::cstack_runtime::SqliteColumn>::read(row, 0)?,

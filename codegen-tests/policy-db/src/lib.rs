@@ -7,8 +7,10 @@ pub mod enums;
 
 pub mod types;
 
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod database;
 
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use database::{Db, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
 
 pub mod team;

@@ -91,7 +91,7 @@ fn builds_then_checks_clean_and_keeps_foreign_files() {
     let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
     assert!(manifest.contains("name = \"blog-data\""), "{manifest}");
     assert!(
-        manifest.contains("features = [\"sqlite\"]"),
+        manifest.contains("default = [\"sqlite\", \"json\"]"),
         "sqlite datasource -> embedded"
     );
     assert!(out.join("src/post.rs").is_file());
@@ -153,7 +153,7 @@ fn the_target_and_the_runtime_dependency_follow_the_flags() {
     let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
     assert!(manifest.contains("name = \"blog_both\""));
     assert!(
-        manifest.contains("features = [\"postgres\", \"sqlite\"]"),
+        manifest.contains("default = [\"postgres\", \"sqlite\", \"json\", \"cbor\"]"),
         "{manifest}"
     );
     assert!(manifest.contains(&format!("version = \"{}\"", env!("CARGO_PKG_VERSION"))));

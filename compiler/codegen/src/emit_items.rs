@@ -115,7 +115,9 @@ fn type_item(record: &Record, _schema: &SchemaModel) -> String {
             Arity::Optional => ", default, skip_serializing_if = \"Option::is_none\"",
             Arity::List => ", default",
             _ => "",
-        };
+        }
+        .to_string()
+            + crate::wire::bytes_attributes(&plan::value_type(&field.ty).0, false);
         out += &doc(field.docs.as_deref());
         let _ = writeln!(
             out,
@@ -170,6 +172,7 @@ pub fn procedures_file(schema: &SchemaModel) -> String {
         );
         for parameter in &procedure.parameters {
             let (inner, _) = plan::value_type(&parameter.ty);
+            let bytes = crate::wire::bytes_attributes(&inner, false);
             let (ty, extra) = match parameter.arity {
                 Arity::List => (format!("Vec<{inner}>"), ", default"),
                 Arity::Optional => (
@@ -178,6 +181,7 @@ pub fn procedures_file(schema: &SchemaModel) -> String {
                 ),
                 _ => (inner, ""),
             };
+            let extra = format!("{extra}{bytes}");
             out += &doc(parameter.docs.as_deref());
             let _ = writeln!(
                 out,
@@ -281,22 +285,22 @@ pub fn database_file(
         let _ = writeln!(
             out,
             "/// Connects to PostgreSQL. Apply migrations with `cstackc migrate` or [`Db::migrate_postgres`].\n\
-             pub async fn connect_postgres(url: &str) -> {RT}::Result<Self> {{\n\
+             #[cfg(feature = \"postgres\")]\npub async fn connect_postgres(url: &str) -> {RT}::Result<Self> {{\n\
              Ok(Self {{ handle: {RT}::Handle::connect_postgres(url).await? }})\n}}\n\n\
              /// Wraps an existing pool.\n\
-             pub fn from_pool(pool: {RT}::sqlx_postgres::PgPool) -> Self {{ Self {{ handle: {RT}::Handle::postgres(pool) }} }}\n\n\
+             #[cfg(feature = \"postgres\")]\npub fn from_pool(pool: {RT}::sqlx_postgres::PgPool) -> Self {{ Self {{ handle: {RT}::Handle::postgres(pool) }} }}\n\n\
              /// Applies the PostgreSQL migrations not yet applied.\n\
-             pub async fn migrate_postgres(&self) -> {RT}::Result<()> {{ self.handle.apply_migrations(POSTGRES_MIGRATIONS).await }}\n"
+             #[cfg(feature = \"postgres\")]\npub async fn migrate_postgres(&self) -> {RT}::Result<()> {{ self.handle.apply_migrations(POSTGRES_MIGRATIONS).await }}\n"
         );
     }
     if target.embedded() {
         let _ = writeln!(
             out,
             "/// Opens (creating if needed) an SQLite database file and applies the schema's migrations.\n\
-             pub async fn open_sqlite(path: impl AsRef<::std::path::Path>) -> {RT}::Result<Self> {{\n\
+             #[cfg(feature = \"sqlite\")]\npub async fn open_sqlite(path: impl AsRef<::std::path::Path>) -> {RT}::Result<Self> {{\n\
              let handle = {RT}::Handle::open_sqlite(path)?;\nhandle.apply_migrations(SQLITE_MIGRATIONS).await?;\nOk(Self {{ handle }})\n}}\n\n\
              /// A private in-memory SQLite database with the schema applied.\n\
-             pub async fn open_sqlite_memory() -> {RT}::Result<Self> {{\n\
+             #[cfg(feature = \"sqlite\")]\npub async fn open_sqlite_memory() -> {RT}::Result<Self> {{\n\
              let handle = {RT}::Handle::open_sqlite_memory()?;\nhandle.apply_migrations(SQLITE_MIGRATIONS).await?;\nOk(Self {{ handle }})\n}}\n"
         );
     }
@@ -394,7 +398,8 @@ pub fn lib_file(
         }
     };
     if database {
-        out += "mod database;\n";
+        // The crate's `postgres` / `sqlite` features choose the backends.
+        out += "#[cfg(any(feature = \"postgres\", feature = \"sqlite\"))]\nmod database;\n";
         let mut items = vec!["Db".to_string()];
         if target.server() {
             items.push("POSTGRES_MIGRATIONS".into());
@@ -402,7 +407,11 @@ pub fn lib_file(
         if target.embedded() {
             items.push("SQLITE_MIGRATIONS".into());
         }
-        let _ = writeln!(out, "pub use database::{{{}}};", items.join(", "));
+        let _ = writeln!(
+            out,
+            "#[cfg(any(feature = \"postgres\", feature = \"sqlite\"))]\npub use database::{{{}}};",
+            items.join(", ")
+        );
     }
     for model in models {
         let module = snake_ident(&model.record.name);

@@ -173,6 +173,10 @@ pub fn model_file(
         if field.server_only {
             serde += ", skip_serializing";
         }
+        if crate::wire::model_field_default(field) {
+            serde += ", default";
+        }
+        serde += crate::wire::bytes_attributes(&field.inner, false);
         let _ = writeln!(
             out,
             "#[serde({serde})]\npub {}: {},",
@@ -262,7 +266,7 @@ pub fn model_file(
             // Straight from the SQLite row: no intermediate values.
             let _ = writeln!(
                 out,
-                "fn from_sqlite_row(row: &{RT}::SqliteRow<'_>) -> {RT}::Result<Self> {{\nOk(Self {{"
+                "#[cfg(feature = \"sqlite\")]\nfn from_sqlite_row(row: &{RT}::SqliteRow<'_>) -> {RT}::Result<Self> {{\nOk(Self {{"
             );
             for (index, field) in model.fields.iter().enumerate() {
                 let read = match (&field.storage, field.nullable()) {
@@ -309,7 +313,7 @@ pub fn model_file(
                     "rename = {}, default, skip_serializing_if = \"Option::is_none\"",
                     serde_rename(field)
                 )
-            };
+            } + crate::wire::bytes_attributes(&field.inner, false);
             let _ = writeln!(
                 out,
                 "#[serde({serde})]\npub {}: {},",
@@ -600,8 +604,9 @@ pub fn model_file(
         for field in &update_fields {
             let _ = writeln!(
                 out,
-                "#[serde(rename = {}, default, skip_serializing_if = \"{RT}::Patch::is_unchanged\")]\npub {}: {RT}::Patch<{}>,",
+                "#[serde(rename = {}, default, skip_serializing_if = \"{RT}::Patch::is_unchanged\"{})]\npub {}: {RT}::Patch<{}>,",
                 serde_rename(field),
+                crate::wire::bytes_attributes(&field.inner, false),
                 field.ident,
                 field.ty_for_patch()
             );

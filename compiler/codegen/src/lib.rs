@@ -13,6 +13,7 @@ mod format;
 mod names;
 mod plan;
 mod policy;
+mod wire;
 
 use cstack_compiler::{Db, Provider, SchemaModel, SourceFile, schema_model};
 use std::sync::Arc;
@@ -47,12 +48,14 @@ impl Target {
         matches!(self, Target::Embedded | Target::Both)
     }
 
-    fn runtime_features(self) -> &'static str {
+    /// The generated crate's default features. Embedded builds leave CBOR
+    /// out (enable `cbor` to get it): every dependency counts on a device.
+    fn default_features(self) -> &'static str {
         match self {
-            Target::Server => r#"["postgres"]"#,
-            Target::Embedded => r#"["sqlite"]"#,
-            Target::Both => r#"["postgres", "sqlite"]"#,
-            Target::NoDatabase => "[]",
+            Target::Server => r#"["postgres", "json", "cbor"]"#,
+            Target::Embedded => r#"["sqlite", "json"]"#,
+            Target::Both => r#"["postgres", "sqlite", "json", "cbor"]"#,
+            Target::NoDatabase => r#"["json"]"#,
         }
     }
 }
@@ -276,12 +279,19 @@ fn cargo_toml(options: &BuildOptions) -> String {
          version = \"0.1.0\"\n\
          edition = \"2024\"\n\
          publish = false\n\n\
+         [features]\n\
+         default = {}\n\
+         # The backends (`Db::connect_postgres`, `Db::open_sqlite`) and the wire codecs.\n\
+         postgres = [\"cstack-runtime/postgres\"]\n\
+         sqlite = [\"cstack-runtime/sqlite\"]\n\
+         json = [\"cstack-runtime/json\"]\n\
+         cbor = [\"cstack-runtime/cbor\"]\n\n\
          [dependencies]\n\
-         cstack-runtime = {{ {runtime}, default-features = false, features = {} }}\n\
+         cstack-runtime = {{ {runtime}, default-features = false }}\n\
          serde = {{ version = \"1\", features = [\"derive\"] }}\n",
         options.source_name,
         toml_string(&options.crate_name),
-        options.target.runtime_features()
+        options.target.default_features()
     )
 }
 

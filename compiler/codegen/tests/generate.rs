@@ -83,7 +83,20 @@ fn an_embedded_crate_has_its_files_and_features() {
     );
     let manifest = file(&generated, "Cargo.toml");
     assert!(manifest.contains(r#"path = "../runtime""#));
-    assert!(manifest.contains(r#"features = ["sqlite"]"#), "{manifest}");
+    assert!(
+        manifest.contains(r#"default = ["sqlite", "json"]"#),
+        "{manifest}"
+    );
+    for feature in ["postgres", "sqlite", "json", "cbor"] {
+        assert!(
+            manifest.contains(&format!("{feature} = [\"cstack-runtime/{feature}\"]")),
+            "{manifest}"
+        );
+    }
+    assert!(
+        manifest.contains("default-features = false }"),
+        "{manifest}"
+    );
     let database = file(&generated, "src/database.rs");
     assert!(database.contains("open_sqlite") && !database.contains("connect_postgres"));
     assert!(
@@ -149,7 +162,7 @@ fn a_schema_without_a_database_gets_types_only() {
     )
     .unwrap();
     assert!(generated.files.iter().all(|f| f.path != "src/database.rs"));
-    assert!(file(&generated, "Cargo.toml").contains("features = []"));
+    assert!(file(&generated, "Cargo.toml").contains(r#"default = ["json"]"#));
     assert!(file(&generated, "src/types.rs").contains("pub struct Point"));
     let procedures: String = file(&generated, "src/procedures.rs")
         .split_whitespace()

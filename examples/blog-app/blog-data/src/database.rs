@@ -46,6 +46,7 @@ pub struct Db {
 
 impl Db {
     /// Opens (creating if needed) an SQLite database file and applies the schema's migrations.
+    #[cfg(feature = "sqlite")]
     pub async fn open_sqlite(
         path: impl AsRef<::std::path::Path>,
     ) -> ::cstack_runtime::Result<Self> {
@@ -54,6 +55,7 @@ impl Db {
         Ok(Self { handle })
     }
     /// A private in-memory SQLite database with the schema applied.
+    #[cfg(feature = "sqlite")]
     pub async fn open_sqlite_memory() -> ::cstack_runtime::Result<Self> {
         let handle = ::cstack_runtime::Handle::open_sqlite_memory()?;
         handle.apply_migrations(SQLITE_MIGRATIONS).await?;

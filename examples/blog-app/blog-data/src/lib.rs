@@ -7,8 +7,10 @@ pub mod enums;
 
 pub mod types;
 
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod database;
 
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use database::{Db, SQLITE_MIGRATIONS};
 
 pub mod author;

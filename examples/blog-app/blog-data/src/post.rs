@@ -171,6 +171,7 @@ impl ::cstack_runtime::Model for Post {
             author: None,
         })
     }
+    #[cfg(feature = "sqlite")]
     fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
             created_at: <::cstack_runtime::chrono::DateTime<
