@@ -11,9 +11,8 @@ use crate::files::Migration;
 use crate::plan::{Step, parse_steps};
 use serde::Serialize;
 
-pub const MIGRATIONS_TABLE: &str = "cstack_migrations";
-/// `pg_advisory_lock` key: "cstack" in ASCII.
-pub const LOCK_KEY: i64 = 0x63_73_74_61_63_6b;
+// The bookkeeping contract generated crates follow too.
+pub use cstack_runtime::migration_table::{LOCK_KEY, TABLE as MIGRATIONS_TABLE};
 
 /// The steps of a migration as the runner executes them.
 pub fn migration_steps(migration: &Migration) -> Vec<Step> {
@@ -264,29 +263,11 @@ fn now(conn: &Connection) -> &'static str {
 }
 
 fn ensure_table(conn: &mut Connection) -> Result<(), String> {
-    let sql = match conn {
-        Connection::Postgres(_) => {
-            "CREATE TABLE IF NOT EXISTS cstack_migrations (
-               id text PRIMARY KEY,
-               checksum text NOT NULL,
-               steps_total integer NOT NULL,
-               steps_done integer NOT NULL,
-               started_at timestamp with time zone NOT NULL DEFAULT now(),
-               finished_at timestamp with time zone
-             )"
-        }
-        Connection::Sqlite(_) => {
-            "CREATE TABLE IF NOT EXISTS cstack_migrations (
-               id TEXT PRIMARY KEY,
-               checksum TEXT NOT NULL,
-               steps_total INTEGER NOT NULL,
-               steps_done INTEGER NOT NULL,
-               started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-               finished_at TEXT
-             )"
-        }
+    let dialect = match conn {
+        Connection::Postgres(_) => cstack_runtime::Dialect::Postgres,
+        Connection::Sqlite(_) => cstack_runtime::Dialect::Sqlite,
     };
-    conn.batch(sql)
+    conn.batch(cstack_runtime::migration_table::create_table_sql(dialect))
 }
 
 /// Runs one bookkeeping statement with text parameters `$1`, `$2`, ...

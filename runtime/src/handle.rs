@@ -287,29 +287,8 @@ impl Handle {
 
     async fn apply_migrations_unlocked(&self, migrations: &[Migration]) -> Result<()> {
         let dialect = self.dialect();
-        self.execute_script(match dialect {
-            Dialect::Postgres => {
-                "CREATE TABLE IF NOT EXISTS cstack_migrations (
-                   id text PRIMARY KEY,
-                   checksum text NOT NULL,
-                   steps_total integer NOT NULL,
-                   steps_done integer NOT NULL,
-                   started_at timestamp with time zone NOT NULL DEFAULT now(),
-                   finished_at timestamp with time zone
-                 )"
-            }
-            Dialect::Sqlite => {
-                "CREATE TABLE IF NOT EXISTS cstack_migrations (
-                   id TEXT PRIMARY KEY,
-                   checksum TEXT NOT NULL,
-                   steps_total INTEGER NOT NULL,
-                   steps_done INTEGER NOT NULL,
-                   started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-                   finished_at TEXT
-                 )"
-            }
-        })
-        .await?;
+        self.execute_script(crate::migration_table::create_table_sql(dialect))
+            .await?;
         let mut query = Sql::new(dialect);
         query.push(match dialect {
             Dialect::Postgres => {

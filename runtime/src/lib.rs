@@ -32,6 +32,7 @@ mod filter;
 mod handle;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod include;
+pub mod migration_table;
 pub mod negotiate;
 mod patch;
 mod policy;

@@ -278,10 +278,6 @@ pub(crate) async fn finish(shared: &SharedTx, commit: bool) -> Result<()> {
     }
 }
 
-/// `pg_advisory_lock` key of migrations: "cstack" in ASCII, as `cstackc
-/// migrate` uses.
-const MIGRATION_LOCK_KEY: i64 = 0x63_73_74_61_63_6b;
-
 /// The migrations lock, held by one pooled connection.
 pub(crate) struct MigrationLock {
     conn: sqlx_core::pool::PoolConnection<Postgres>,
@@ -294,7 +290,7 @@ impl MigrationLock {
         // or cancelled run never leaves a pooled session holding the lock.
         conn.close_on_drop();
         sqlx_core::query::query::<Postgres>("SELECT pg_advisory_lock($1)")
-            .bind(MIGRATION_LOCK_KEY)
+            .bind(crate::migration_table::LOCK_KEY)
             .execute(&mut *conn)
             .await
             .map_err(database_error)?;
@@ -303,7 +299,7 @@ impl MigrationLock {
 
     pub(crate) async fn release(mut self) -> Result<()> {
         sqlx_core::query::query::<Postgres>("SELECT pg_advisory_unlock($1)")
-            .bind(MIGRATION_LOCK_KEY)
+            .bind(crate::migration_table::LOCK_KEY)
             .execute(&mut *self.conn)
             .await
             .map_err(database_error)
