@@ -263,11 +263,11 @@ fn now(conn: &Connection) -> &'static str {
 }
 
 fn ensure_table(conn: &mut Connection) -> Result<(), String> {
-    let dialect = match conn {
-        Connection::Postgres(_) => cstack_runtime::Dialect::Postgres,
-        Connection::Sqlite(_) => cstack_runtime::Dialect::Sqlite,
+    let sql = match conn {
+        Connection::Postgres(_) => cstack_runtime::migration_table::CREATE_TABLE_POSTGRES,
+        Connection::Sqlite(_) => cstack_runtime::migration_table::CREATE_TABLE_SQLITE,
     };
-    conn.batch(cstack_runtime::migration_table::create_table_sql(dialect))
+    conn.batch(sql)
 }
 
 /// Runs one bookkeeping statement with text parameters `$1`, `$2`, ...
