@@ -44,8 +44,10 @@ fn policy_node<M: Model>(handle: &Handle, action: u8) -> Option<Node> {
     policy::filter_for(M::POLICIES, action, handle.context())
 }
 
-/// `node` narrowed to what the policy admits.
+/// `node` narrowed to what the policy admits, its relation filters to the
+/// related rows the context may read.
 fn guarded<M: Model>(handle: &Handle, action: u8, node: Node) -> Node {
+    let node = policy::scope_relations(node, handle.context());
     match policy_node::<M>(handle, action) {
         Some(policy) => Node::And(vec![node, policy]),
         None => node,
@@ -280,7 +282,8 @@ pub struct FindMany<'a, M> {
 impl<'a, M: Model> FindMany<'a, M> {
     /// Adds a condition; every condition must hold.
     pub fn filter(mut self, filter: Filter<M>) -> Self {
-        self.filters.push(filter.node);
+        self.filters
+            .push(policy::scope_relations(filter.node, self.handle.context()));
         self
     }
 

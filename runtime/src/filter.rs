@@ -57,6 +57,11 @@ pub(crate) enum Node {
         remote: &'static str,
         quantifier: Quantifier,
         inner: Box<Node>,
+        /// The related model's policies when a caller wrote this relation
+        /// filter: the query quantifies only over related rows the
+        /// context may read (`policy::scope_relations` adds that test).
+        /// Empty for policy paths, which judge raw rows, and once scoped.
+        read_policy: &'static [crate::policy::Policy],
     },
 }
 
@@ -295,6 +300,7 @@ impl<P, C: Model> Relation<P, C> {
             remote: self.remote,
             quantifier,
             inner: Box::new(filter.node),
+            read_policy: C::POLICIES,
         })
     }
 
@@ -333,6 +339,7 @@ impl<P, C: Model> ToManyRelation<P, C> {
             remote: self.remote,
             quantifier,
             inner: Box::new(filter.node),
+            read_policy: C::POLICIES,
         })
     }
 

@@ -440,7 +440,66 @@ fn lower(expr: &PolicyExpr, context: &Context) -> Node {
                 PathQuantifier::None => Quantifier::None,
             },
             inner: Box::new(lower(inner, context)),
+            read_policy: &[],
         },
+    }
+}
+
+/// A caller's filter with every relation filter it wrote narrowed to the
+/// related rows `context` may read (the related model's `list` policy), so
+/// a filter cannot probe rows that policy hides: `some` and `none` ask
+/// about readable related rows, `every` holds when no readable related
+/// row fails. Nested relation filters are scoped the same way; policy
+/// paths (no `read_policy`) are left as written.
+pub(crate) fn scope_relations(node: Node, context: &Context) -> Node {
+    match node {
+        Node::And(items) => Node::And(
+            items
+                .into_iter()
+                .map(|n| scope_relations(n, context))
+                .collect(),
+        ),
+        Node::Or(items) => Node::Or(
+            items
+                .into_iter()
+                .map(|n| scope_relations(n, context))
+                .collect(),
+        ),
+        Node::Not(inner) => Node::Not(Box::new(scope_relations(*inner, context))),
+        Node::Related {
+            target,
+            local,
+            remote,
+            quantifier,
+            inner,
+            read_policy,
+        } => {
+            let inner = scope_relations(*inner, context);
+            let Some(visible) = filter_for(read_policy, action::LIST, context) else {
+                return Node::Related {
+                    target,
+                    local,
+                    remote,
+                    quantifier,
+                    inner: Box::new(inner),
+                    read_policy: &[],
+                };
+            };
+            // `every` over readable rows: no readable row fails `inner`.
+            let (quantifier, condition) = match quantifier {
+                Quantifier::Every => (Quantifier::None, Node::Not(Box::new(inner))),
+                other => (other, inner),
+            };
+            Node::Related {
+                target,
+                local,
+                remote,
+                quantifier,
+                inner: Box::new(and(vec![visible, condition])),
+                read_policy: &[],
+            }
+        }
+        other => other,
     }
 }
 
@@ -476,6 +535,7 @@ fn lower_not(expr: &PolicyExpr, context: &Context) -> Node {
             remote,
             quantifier: Quantifier::Some,
             inner: Box::new(lower_not(inner, context)),
+            read_policy: &[],
         },
         PolicyExpr::Related { .. } | PolicyExpr::Compare { .. } | PolicyExpr::In { .. } => {
             match lower(expr, context) {
@@ -505,6 +565,7 @@ fn lower_not(expr: &PolicyExpr, context: &Context) -> Node {
                     remote,
                     quantifier,
                     inner,
+                    read_policy,
                 } => Node::Related {
                     target,
                     local,
@@ -515,6 +576,7 @@ fn lower_not(expr: &PolicyExpr, context: &Context) -> Node {
                         Quantifier::Some
                     },
                     inner,
+                    read_policy,
                 },
                 other => not(other),
             }
@@ -719,6 +781,7 @@ pub(crate) mod create {
                     remote,
                     quantifier,
                     inner,
+                    ..
                 } => {
                     let Some(key) = lookup(row, local) else {
                         // No key, no related rows.

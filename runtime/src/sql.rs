@@ -236,6 +236,7 @@ impl Sql {
                 remote,
                 quantifier,
                 inner,
+                ..
             } => {
                 let child = self.fresh_alias();
                 self.push(match quantifier {

@@ -298,6 +298,87 @@ fn every_query_admits_exactly_what_the_reference_evaluator_admits() {
                 );
                 exercised[0] += expected.len();
 
+                // Relation filters written by the caller: they see only the
+                // docs this context may read.
+                let threshold = rng.below(10);
+                let hot = |d: &Doc| d.score > threshold;
+                let readable_docs_of = |team: i64| -> Vec<&Doc> {
+                    world
+                        .docs
+                        .iter()
+                        .filter(|d| d.team_id == team && world.readable(d, &who))
+                        .collect()
+                };
+                for (quantifier, filter) in [
+                    (
+                        "some",
+                        policy_db::team::docs().some(doc::score().gt(threshold)),
+                    ),
+                    (
+                        "every",
+                        policy_db::team::docs().every(doc::score().gt(threshold)),
+                    ),
+                    (
+                        "none",
+                        policy_db::team::docs().none(doc::score().gt(threshold)),
+                    ),
+                ] {
+                    let expected: BTreeSet<i64> = world
+                        .tenants
+                        .iter()
+                        .map(|(id, _)| *id)
+                        .filter(|team| {
+                            let docs = readable_docs_of(*team);
+                            match quantifier {
+                                "some" => docs.iter().any(|d| hot(d)),
+                                "every" => docs.iter().all(|d| hot(d)),
+                                _ => !docs.iter().any(|d| hot(d)),
+                            }
+                        })
+                        .collect();
+                    let found: BTreeSet<i64> = scoped
+                        .team()
+                        .find_many()
+                        .filter(filter)
+                        .exec()
+                        .await
+                        .unwrap()
+                        .iter()
+                        .map(|t| t.id)
+                        .collect();
+                    assert_eq!(found, expected, "team.docs.{quantifier}: {label}");
+                }
+                for negated in [false, true] {
+                    let relation = policy_db::comment::doc();
+                    let filter = if negated {
+                        relation.is_not(doc::score().gt(threshold))
+                    } else {
+                        relation.is(doc::score().gt(threshold))
+                    };
+                    // Comment ids are 1-based positions in `world.comments`.
+                    let expected: BTreeSet<i64> = (1..=world.comments.len() as i64)
+                        .filter(|id| {
+                            let doc_id = world.comments[*id as usize - 1].0;
+                            let matched = world
+                                .docs
+                                .iter()
+                                .any(|d| d.id == doc_id && world.readable(d, &who) && hot(d));
+                            matched != negated
+                        })
+                        .collect();
+                    let found: BTreeSet<i64> = scoped
+                        .comment()
+                        .find_many()
+                        .filter(filter)
+                        .exec()
+                        .await
+                        .unwrap()
+                        .iter()
+                        .map(|c| c.id)
+                        .collect();
+                    assert_eq!(found, expected, "comment.doc (negated {negated}): {label}");
+                }
+
                 // Updates: which rows update_many touched, then rolled back.
                 let expected: BTreeSet<i64> = world
                     .docs
@@ -697,6 +778,146 @@ fn a_filter_given_by_the_caller_cannot_widen_the_policy() {
                 .unwrap();
             let included = teams[0].docs.as_deref().unwrap_or_default();
             assert_eq!(ids(included), BTreeSet::from([1]), "{backend}");
+        }
+    });
+}
+
+#[test]
+fn relation_filters_see_only_related_rows_the_context_may_read() {
+    runtime().block_on(async {
+        for (backend, db, _keep) in databases().await {
+            let root = db.with_context(root());
+            root.team()
+                .create(
+                    CreateTeamInput::builder()
+                        .id(1)
+                        .name("t")
+                        .tenant_id("beta")
+                        .build(),
+                )
+                .await
+                .unwrap();
+            for (id, visibility, title) in [
+                (1, Visibility::Public, "open"),
+                (2, Visibility::Secret, "secret"),
+            ] {
+                let row = Doc {
+                    id,
+                    title: title.into(),
+                    owner_id: 7,
+                    team_id: 1,
+                    visibility,
+                    score: 1,
+                    archived: false,
+                    reviewer: None,
+                    team: None,
+                    comments: None,
+                };
+                root.doc().create(input(&row)).await.unwrap();
+                root.comment()
+                    .create(
+                        CreateCommentInput::builder()
+                            .id(id)
+                            .doc_id(id)
+                            .flagged(false)
+                            .build(),
+                    )
+                    .await
+                    .unwrap();
+            }
+            let secret = || doc::title().eq("secret");
+            let team_ids =
+                |rows: Vec<policy_db::Team>| -> Vec<i64> { rows.iter().map(|t| t.id).collect() };
+            let comment_ids =
+                |rows: Vec<policy_db::Comment>| -> Vec<i64> { rows.iter().map(|c| c.id).collect() };
+            // The system sees the secret doc through every relation filter.
+            let found = root
+                .team()
+                .find_many()
+                .filter(policy_db::team::docs().some(secret()))
+                .exec()
+                .await
+                .unwrap();
+            assert_eq!(team_ids(found), vec![1], "{backend}");
+            let anonymous = db.with_context(Context::anonymous());
+            // To-many `some`: the secret doc is not there to match.
+            let found = anonymous
+                .team()
+                .find_many()
+                .filter(policy_db::team::docs().some(secret()))
+                .exec()
+                .await
+                .unwrap();
+            assert_eq!(team_ids(found), Vec::<i64>::new(), "some: {backend}");
+            // `none` and `every` quantify over the readable docs only.
+            let found = anonymous
+                .team()
+                .find_many()
+                .filter(policy_db::team::docs().none(secret()))
+                .exec()
+                .await
+                .unwrap();
+            assert_eq!(team_ids(found), vec![1], "none: {backend}");
+            let found = anonymous
+                .team()
+                .find_many()
+                .filter(policy_db::team::docs().every(doc::title().eq("open")))
+                .exec()
+                .await
+                .unwrap();
+            assert_eq!(team_ids(found), vec![1], "every: {backend}");
+            assert_eq!(
+                anonymous
+                    .team()
+                    .count(policy_db::team::docs().some(secret()))
+                    .await
+                    .unwrap(),
+                0,
+                "count: {backend}"
+            );
+            // To-one: a comment on the secret doc does not reveal its title,
+            // whether asked with `is` or `is_not`, nor through `!`.
+            let found = anonymous
+                .comment()
+                .find_many()
+                .filter(policy_db::comment::doc().is(secret()))
+                .exec()
+                .await
+                .unwrap();
+            assert_eq!(comment_ids(found), Vec::<i64>::new(), "is: {backend}");
+            let found = anonymous
+                .comment()
+                .find_many()
+                .filter(policy_db::comment::doc().is_not(secret()))
+                .order_by(policy_db::comment::id().asc())
+                .exec()
+                .await
+                .unwrap();
+            assert_eq!(comment_ids(found), vec![1, 2], "is_not: {backend}");
+            let found = anonymous
+                .comment()
+                .find_many()
+                .filter(!policy_db::comment::doc().is(doc::title().eq("open")))
+                .exec()
+                .await
+                .unwrap();
+            assert_eq!(comment_ids(found), vec![2], "not is: {backend}");
+            // Writes filter the same way: deleting comments of the secret
+            // doc through its title removes nothing.
+            assert_eq!(
+                anonymous
+                    .comment()
+                    .delete_many(policy_db::comment::doc().is(secret()))
+                    .await
+                    .unwrap(),
+                0,
+                "delete_many: {backend}"
+            );
+            assert_eq!(
+                root.comment().count(Filter::all()).await.unwrap(),
+                2,
+                "{backend}"
+            );
         }
     });
 }
