@@ -41,7 +41,7 @@ fn key_filter<M: Model>(key: &M::Key) -> Node {
 /// The policy filter of `M` for `action` in the handle's context, or `None`
 /// for a model without policies.
 fn policy_node<M: Model>(handle: &Handle, action: u8) -> Option<Node> {
-    policy::filter_for(M::POLICIES, action, handle.context())
+    policy::cached_filter_for(M::POLICIES, action, handle.context())
 }
 
 /// `node` narrowed to what the policy admits, its relation filters to the

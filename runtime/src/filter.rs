@@ -63,6 +63,9 @@ pub(crate) enum Node {
         /// Empty for policy paths, which judge raw rows, and once scoped.
         read_policy: &'static [crate::policy::Policy],
     },
+    /// A subtree shared between queries (a policy filter lowered once per
+    /// context); renders as the tree it holds.
+    Shared(std::sync::Arc<Node>),
 }
 
 /// A condition on rows of model `M`.

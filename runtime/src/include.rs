@@ -66,7 +66,7 @@ async fn children<P, C: Model>(
     };
     // Included rows are read rows: the child model's list policy applies.
     if let Some(policy) =
-        crate::policy::filter_for(C::POLICIES, crate::policy::action::LIST, handle.context())
+        crate::policy::cached_filter_for(C::POLICIES, crate::policy::action::LIST, handle.context())
     {
         node = Node::And(vec![node, policy]);
     }

@@ -14,7 +14,7 @@ use crate::filter::{CmpOp, Node, Quantifier};
 use crate::value::{Kind, Value};
 use std::any::Any;
 use std::cmp::Ordering;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// Action bits a policy applies to (`read` is `LIST | DETAIL`, `all` every bit).
 pub mod action {
@@ -195,7 +195,15 @@ impl<A: Any + Send + Sync> Principal for Opaque<A> {
 pub struct Context {
     auth: Option<Arc<dyn Principal>>,
     system: bool,
+    /// The policy filters already lowered for this context, shared by its
+    /// clones: a context never changes, so neither does its lowering.
+    lowered: Arc<Lowered>,
 }
+
+/// Lowered policy filters keyed by the policy table (its address and
+/// length: each model's `POLICIES` is one static) and the action.
+#[derive(Default)]
+struct Lowered(Mutex<Vec<((usize, usize, u8), Option<Arc<Node>>)>>);
 
 impl std::fmt::Debug for Context {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -217,6 +225,7 @@ impl Context {
         Self {
             auth: Some(Arc::new(auth)),
             system: false,
+            lowered: Arc::default(),
         }
     }
 
@@ -230,12 +239,15 @@ impl Context {
         Self {
             auth: None,
             system: true,
+            lowered: Arc::default(),
         }
     }
 
     /// The same context, marked as system (or not).
     pub fn with_system(mut self, system: bool) -> Self {
         self.system = system;
+        // What was lowered for the old flag does not hold for the new one.
+        self.lowered = Arc::default();
         self
     }
 
@@ -269,6 +281,35 @@ pub(crate) fn filter_for(policies: &[Policy], action: u8, context: &Context) -> 
     Some(and(vec![admitted, allows]))
 }
 
+/// [`filter_for`], lowered once per context, policy table and action and
+/// shared from then on: the per-query cost is a lookup, not a partial
+/// evaluation of every rule against the context.
+pub(crate) fn cached_filter_for(
+    policies: &[Policy],
+    action: u8,
+    context: &Context,
+) -> Option<Node> {
+    if policies.is_empty() {
+        return None;
+    }
+    let key = (policies.as_ptr() as usize, policies.len(), action);
+    let shared = |node: &Option<Arc<Node>>| node.as_ref().map(|n| Node::Shared(n.clone()));
+    // A poisoned memo only means another thread panicked mid-insert; the
+    // entries it holds are complete, so it stays usable.
+    let mut memo = context
+        .lowered
+        .0
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((_, node)) = memo.iter().find(|(k, _)| *k == key) {
+        return shared(node);
+    }
+    let node = filter_for(policies, action, context).map(Arc::new);
+    let result = shared(&node);
+    memo.push((key, node));
+    result
+}
+
 fn is_true(node: &Node) -> bool {
     matches!(node, Node::True) || matches!(node, Node::And(items) if items.is_empty())
 }
@@ -284,6 +325,7 @@ fn costly(node: &Node) -> bool {
         Node::Related { .. } => true,
         Node::And(items) | Node::Or(items) => items.iter().any(costly),
         Node::Not(inner) => costly(inner),
+        Node::Shared(inner) => costly(inner),
         _ => false,
     }
 }
@@ -475,7 +517,7 @@ pub(crate) fn scope_relations(node: Node, context: &Context) -> Node {
             read_policy,
         } => {
             let inner = scope_relations(*inner, context);
-            let Some(visible) = filter_for(read_policy, action::LIST, context) else {
+            let Some(visible) = cached_filter_for(read_policy, action::LIST, context) else {
                 return Node::Related {
                     target,
                     local,
@@ -775,6 +817,7 @@ pub(crate) mod create {
                     false
                 }
                 Node::Not(inner) => !eval(handle, inner, row).await?,
+                Node::Shared(inner) => eval(handle, inner, row).await?,
                 Node::Related {
                     target,
                     local,
@@ -919,5 +962,33 @@ mod tests {
         assert!(is_false(&create), "{create:?}");
         // Without policies there is no filter at all.
         assert!(filter_for(&[], action::LIST, &Context::anonymous()).is_none());
+    }
+
+    fn shared(node: Option<Node>) -> Arc<Node> {
+        match node {
+            Some(Node::Shared(node)) => node,
+            other => panic!("not a shared lowering: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn lowerings_are_memoised_per_context_and_dropped_by_with_system() {
+        let context = Context::anonymous();
+        let first = shared(cached_filter_for(POLICIES, action::LIST, &context));
+        // Clones share the memo: the same tree, not a new lowering.
+        let again = shared(cached_filter_for(POLICIES, action::LIST, &context.clone()));
+        assert!(Arc::ptr_eq(&first, &again));
+        assert!(!is_false(&first), "{first:?}");
+        // Another action is lowered on its own.
+        let create = shared(cached_filter_for(POLICIES, action::CREATE, &context));
+        assert!(is_false(&create), "{create:?}");
+        // `isSystem()` denies; the memo of the non-system context must not answer.
+        let system = shared(cached_filter_for(
+            POLICIES,
+            action::LIST,
+            &context.with_system(true),
+        ));
+        assert!(is_false(&system), "{system:?}");
+        assert!(cached_filter_for(&[], action::LIST, &Context::anonymous()).is_none());
     }
 }

@@ -224,6 +224,7 @@ impl Sql {
                 }
                 self.push(")");
             }
+            Node::Shared(inner) => self.filter(alias, inner),
             Node::Not(inner) => {
                 // NULL comparisons count as false, so NOT of one is true.
                 self.push("NOT COALESCE((");
