@@ -203,7 +203,10 @@ pub struct Context {
 /// Lowered policy filters keyed by the policy table (its address and
 /// length: each model's `POLICIES` is one static) and the action.
 #[derive(Default)]
-struct Lowered(Mutex<Vec<((usize, usize, u8), Option<Arc<Node>>)>>);
+struct Lowered(Mutex<Vec<(LoweredKey, Option<Arc<Node>>)>>);
+
+/// `(address of the policy table, its length, action)`.
+type LoweredKey = (usize, usize, u8);
 
 impl std::fmt::Debug for Context {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
