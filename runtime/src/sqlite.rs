@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::sql::Sql;
 use crate::value::{Kind, Value};
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use rusqlite::config::DbConfig;
 use rusqlite::types::{Value as SqliteValue, ValueRef};
 use rusqlite::{Connection, ErrorCode, params_from_iter};
 use std::sync::Arc;
@@ -43,6 +44,15 @@ pub(crate) fn open(path: Option<&std::path::Path>) -> Result<SharedConn> {
         "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;",
     )
     .map_err(database_error)?;
+    // The query planner stability guarantee: without it SQLite 3.50 lets
+    // the bound value of `LIMIT ?` shape the plan, marks the statement
+    // stale whenever that parameter is bound again, and so re-parses and
+    // re-plans every cached statement with a LIMIT on every execution, at
+    // a cost that grows with the statement (a policy predicate with its
+    // subqueries paid it many times over). With it, a cached statement is
+    // prepared once and values stay bound.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
+        .map_err(database_error)?;
     conn.set_prepared_statement_cache_capacity(256);
     Ok(Arc::new(Mutex::new(conn)))
 }
