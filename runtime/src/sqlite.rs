@@ -230,3 +230,32 @@ pub(crate) async fn finish(shared: &SharedTx, commit: bool) -> Result<()> {
     drop(tx);
     outcome
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::StatementStatus;
+
+    #[test]
+    fn a_cached_statement_with_a_bound_limit_is_prepared_once() {
+        let shared = open(None).expect("open");
+        let conn = shared.try_lock().expect("unlocked");
+        conn.execute_batch(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY); INSERT INTO t VALUES (1), (2), (3);",
+        )
+        .expect("seed");
+        let text = "SELECT id FROM t WHERE id > ?1 ORDER BY id LIMIT ?2";
+        for (after, limit) in [(0i64, 2i64), (1, 1), (0, 3), (2, 5)] {
+            let mut statement = conn.prepare_cached(text).expect("prepare");
+            let rows: Vec<i64> = statement
+                .query_map([after, limit], |row| row.get(0))
+                .expect("query")
+                .collect::<rusqlite::Result<_>>()
+                .expect("rows");
+            let expected: Vec<i64> = (after + 1..=3).take(limit as usize).collect();
+            assert_eq!(rows, expected);
+            // Binding `LIMIT ?` again must not send SQLite back to the parser.
+            assert_eq!(statement.get_status(StatementStatus::RePrepare), 0);
+        }
+    }
+}
