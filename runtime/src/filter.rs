@@ -65,7 +65,36 @@ pub(crate) enum Node {
     },
     /// A subtree shared between queries (a policy filter lowered once per
     /// context); renders as the tree it holds.
-    Shared(std::sync::Arc<Node>),
+    Shared(std::sync::Arc<SharedNode>),
+}
+
+/// A filter tree shared between queries, and its SQL once rendered per
+/// dialect where it nearly always stands: first in the `WHERE` of a read
+/// over `t0`, where its placeholders and aliases are numbered from one.
+#[derive(Debug)]
+pub(crate) struct SharedNode {
+    pub node: Node,
+    /// Indexed by dialect: PostgreSQL, SQLite.
+    pub rendered: [std::sync::OnceLock<Rendered>; 2],
+}
+
+impl SharedNode {
+    pub fn new(node: Node) -> Self {
+        Self {
+            node,
+            rendered: Default::default(),
+        }
+    }
+}
+
+/// SQL text of a filter rendered at the start of a statement: its text
+/// (placeholders from 1), the values they stand for, and how many table
+/// aliases it used.
+#[derive(Debug)]
+pub(crate) struct Rendered {
+    pub text: String,
+    pub params: Vec<Value>,
+    pub aliases: usize,
 }
 
 /// A condition on rows of model `M`.

@@ -10,7 +10,7 @@
 //! value (`NULL`, an absent principal or member) is false, as in SQL.
 
 use crate::descriptor::ModelDescriptor;
-use crate::filter::{CmpOp, Node, Quantifier};
+use crate::filter::{CmpOp, Node, Quantifier, SharedNode};
 use crate::value::{Kind, Value};
 use std::any::Any;
 use std::cmp::Ordering;
@@ -203,7 +203,7 @@ pub struct Context {
 /// Lowered policy filters keyed by the policy table (its address and
 /// length: each model's `POLICIES` is one static) and the action.
 #[derive(Default)]
-struct Lowered(Mutex<Vec<(LoweredKey, Option<Arc<Node>>)>>);
+struct Lowered(Mutex<Vec<(LoweredKey, Option<Arc<SharedNode>>)>>);
 
 /// `(address of the policy table, its length, action)`.
 type LoweredKey = (usize, usize, u8);
@@ -296,7 +296,7 @@ pub(crate) fn cached_filter_for(
         return None;
     }
     let key = (policies.as_ptr() as usize, policies.len(), action);
-    let shared = |node: &Option<Arc<Node>>| node.as_ref().map(|n| Node::Shared(n.clone()));
+    let shared = |node: &Option<Arc<SharedNode>>| node.as_ref().map(|n| Node::Shared(n.clone()));
     // A poisoned memo only means another thread panicked mid-insert; the
     // entries it holds are complete, so it stays usable.
     let mut memo = context
@@ -307,7 +307,7 @@ pub(crate) fn cached_filter_for(
     if let Some((_, node)) = memo.iter().find(|(k, _)| *k == key) {
         return shared(node);
     }
-    let node = filter_for(policies, action, context).map(Arc::new);
+    let node = filter_for(policies, action, context).map(|n| Arc::new(SharedNode::new(n)));
     let result = shared(&node);
     memo.push((key, node));
     result
@@ -328,7 +328,7 @@ fn costly(node: &Node) -> bool {
         Node::Related { .. } => true,
         Node::And(items) | Node::Or(items) => items.iter().any(costly),
         Node::Not(inner) => costly(inner),
-        Node::Shared(inner) => costly(inner),
+        Node::Shared(inner) => costly(&inner.node),
         _ => false,
     }
 }
@@ -820,7 +820,7 @@ pub(crate) mod create {
                     false
                 }
                 Node::Not(inner) => !eval(handle, inner, row).await?,
-                Node::Shared(inner) => eval(handle, inner, row).await?,
+                Node::Shared(inner) => eval(handle, &inner.node, row).await?,
                 Node::Related {
                     target,
                     local,
@@ -879,6 +879,7 @@ pub fn policy_json_member(json: &serde_json::Value, path: &[&str]) -> Option<Val
 mod tests {
     use super::*;
     use crate::descriptor::Column;
+    use crate::filter::{CmpOp, Quantifier};
     use crate::sql::{Dialect, select};
 
     static NOTES: ModelDescriptor = ModelDescriptor {
@@ -967,7 +968,76 @@ mod tests {
         assert!(filter_for(&[], action::LIST, &Context::anonymous()).is_none());
     }
 
-    fn shared(node: Option<Node>) -> Arc<Node> {
+    static SELF_PATH: PolicyExpr = PolicyExpr::Compare {
+        left: OWNER,
+        op: PolicyOp::Ne,
+        right: Operand::Auth { path: &["id"] },
+    };
+
+    static WITH_PATH: &[Policy] = &[
+        Policy {
+            allow: true,
+            actions: action::READ,
+            expr: PolicyExpr::Related {
+                target: &NOTES,
+                local: "id",
+                remote: "id",
+                quantifier: PathQuantifier::None,
+                inner: &SELF_PATH,
+            },
+        },
+        Policy {
+            allow: false,
+            actions: action::READ,
+            expr: PolicyExpr::Compare {
+                left: OWNER,
+                op: PolicyOp::Eq,
+                right: Operand::Literal(Literal::Text("x")),
+            },
+        },
+    ];
+
+    #[test]
+    fn a_shared_policy_renders_as_its_tree_wherever_it_stands() {
+        let context = Context::opaque(());
+        let caller = Node::Related {
+            target: &NOTES,
+            local: "id",
+            remote: "id",
+            quantifier: Quantifier::Some,
+            inner: Box::new(Node::Compare {
+                column: "id",
+                kind: Kind::Int,
+                op: CmpOp::Gt,
+                value: Value::Int(3),
+            }),
+            read_policy: &[],
+        };
+        for policies in [POLICIES, WITH_PATH] {
+            let plain = filter_for(policies, action::LIST, &context).unwrap();
+            let shared = cached_filter_for(policies, action::LIST, &context).unwrap();
+            for dialect in [Dialect::Postgres, Dialect::Sqlite] {
+                // Twice: the first rendering fills the cache, the second reads it.
+                for _ in 0..2 {
+                    for policy_first in [true, false] {
+                        let tree = |policy: &Node| {
+                            Node::And(if policy_first {
+                                vec![policy.clone(), caller.clone()]
+                            } else {
+                                vec![caller.clone(), policy.clone()]
+                            })
+                        };
+                        let cached = select(dialect, &NOTES, &tree(&shared), &[], Some(5), None);
+                        let fresh = select(dialect, &NOTES, &tree(&plain), &[], Some(5), None);
+                        assert_eq!(cached.text, fresh.text);
+                        assert_eq!(cached.params, fresh.params);
+                    }
+                }
+            }
+        }
+    }
+
+    fn shared(node: Option<Node>) -> Arc<SharedNode> {
         match node {
             Some(Node::Shared(node)) => node,
             other => panic!("not a shared lowering: {other:?}"),
@@ -981,17 +1051,17 @@ mod tests {
         // Clones share the memo: the same tree, not a new lowering.
         let again = shared(cached_filter_for(POLICIES, action::LIST, &context.clone()));
         assert!(Arc::ptr_eq(&first, &again));
-        assert!(!is_false(&first), "{first:?}");
+        assert!(!is_false(&first.node), "{first:?}");
         // Another action is lowered on its own.
         let create = shared(cached_filter_for(POLICIES, action::CREATE, &context));
-        assert!(is_false(&create), "{create:?}");
+        assert!(is_false(&create.node), "{create:?}");
         // `isSystem()` denies; the memo of the non-system context must not answer.
         let system = shared(cached_filter_for(
             POLICIES,
             action::LIST,
             &context.with_system(true),
         ));
-        assert!(is_false(&system), "{system:?}");
+        assert!(is_false(&system.node), "{system:?}");
         assert!(cached_filter_for(&[], action::LIST, &Context::anonymous()).is_none());
     }
 }

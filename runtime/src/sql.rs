@@ -4,7 +4,7 @@
 //! quoted.
 
 use crate::descriptor::ModelDescriptor;
-use crate::filter::{CmpOp, Node, NullsOrder, Quantifier};
+use crate::filter::{CmpOp, Node, NullsOrder, Quantifier, Rendered, SharedNode};
 use crate::value::{Kind, Value};
 use std::fmt::Write;
 
@@ -224,7 +224,7 @@ impl Sql {
                 }
                 self.push(")");
             }
-            Node::Shared(inner) => self.filter(alias, inner),
+            Node::Shared(shared) => self.shared(alias, shared),
             Node::Not(inner) => {
                 // NULL comparisons count as false, so NOT of one is true.
                 self.push("NOT COALESCE((");
@@ -265,6 +265,32 @@ impl Sql {
                 self.push(")");
             }
         }
+    }
+
+    /// A shared tree: at the start of a read over `t0` its text is
+    /// rendered once and reused, only its values are copied; anywhere else
+    /// (after other placeholders, or over another alias) it is rendered.
+    fn shared(&mut self, alias: &str, shared: &SharedNode) {
+        if alias != "t0" || !self.params.is_empty() || self.aliases != 0 {
+            self.filter(alias, &shared.node);
+            return;
+        }
+        let slot = match self.dialect {
+            Dialect::Postgres => 0,
+            Dialect::Sqlite => 1,
+        };
+        let rendered = shared.rendered[slot].get_or_init(|| {
+            let mut fresh = Sql::new(self.dialect);
+            fresh.filter(alias, &shared.node);
+            Rendered {
+                text: fresh.text,
+                params: fresh.params,
+                aliases: fresh.aliases,
+            }
+        });
+        self.text.push_str(&rendered.text);
+        self.params.extend(rendered.params.iter().cloned());
+        self.aliases = rendered.aliases;
     }
 
     /// ` WHERE filter [AND not deleted]`.
