@@ -11,7 +11,7 @@ use crate::sql::Sql;
 use crate::value::{Kind, Value};
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use rusqlite::config::DbConfig;
-use rusqlite::types::{Value as SqliteValue, ValueRef};
+use rusqlite::types::{ToSqlOutput, Value as SqliteValue, ValueRef};
 use rusqlite::{Connection, ErrorCode, params_from_iter};
 use std::sync::Arc;
 use tokio::sync::{Mutex, OwnedMutexGuard};
@@ -80,21 +80,31 @@ pub(crate) fn database_error(error: rusqlite::Error) -> Error {
     }
 }
 
-fn bind(value: &Value) -> SqliteValue {
-    match value {
-        Value::Null(_) => SqliteValue::Null,
-        Value::Bool(v) => SqliteValue::Integer((*v).into()),
-        Value::Int(v) => SqliteValue::Integer(*v),
-        Value::Float(v) => SqliteValue::Real(*v),
-        Value::Text(v) => SqliteValue::Text(v.clone()),
-        Value::Decimal(v) => SqliteValue::Text(v.normalize().to_string()),
-        // `2026-12-01T17:50:23.123456Z`: six digits and `Z`, the width that
-        // keeps text order equal to time order.
-        Value::DateTime(v) => SqliteValue::Text(v.to_rfc3339_opts(SecondsFormat::Micros, true)),
-        Value::Uuid(v) => SqliteValue::Text(v.hyphenated().to_string()),
-        Value::Json(v) => SqliteValue::Text(v.to_string()),
-        Value::Bytes(v) => SqliteValue::Blob(v.clone()),
-        Value::Enum { variant, .. } => SqliteValue::Text(variant.to_string()),
+/// A value as SQLite receives it. Text, enums and blobs are lent, not
+/// copied: SQLite copies bound text itself.
+struct Bound<'a>(&'a Value);
+
+impl rusqlite::ToSql for Bound<'_> {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match self.0 {
+            Value::Null(_) => ToSqlOutput::Borrowed(ValueRef::Null),
+            Value::Bool(v) => ToSqlOutput::Borrowed(ValueRef::Integer((*v).into())),
+            Value::Int(v) => ToSqlOutput::Borrowed(ValueRef::Integer(*v)),
+            Value::Float(v) => ToSqlOutput::Borrowed(ValueRef::Real(*v)),
+            Value::Text(v) => ToSqlOutput::Borrowed(ValueRef::Text(v.as_bytes())),
+            Value::Enum { variant, .. } => {
+                ToSqlOutput::Borrowed(ValueRef::Text(variant.as_bytes()))
+            }
+            Value::Bytes(v) => ToSqlOutput::Borrowed(ValueRef::Blob(v)),
+            Value::Decimal(v) => ToSqlOutput::Owned(SqliteValue::Text(v.normalize().to_string())),
+            // `2026-12-01T17:50:23.123456Z`: six digits and `Z`, the width that
+            // keeps text order equal to time order.
+            Value::DateTime(v) => ToSqlOutput::Owned(SqliteValue::Text(
+                v.to_rfc3339_opts(SecondsFormat::Micros, true),
+            )),
+            Value::Uuid(v) => ToSqlOutput::Owned(SqliteValue::Text(v.hyphenated().to_string())),
+            Value::Json(v) => ToSqlOutput::Owned(SqliteValue::Text(v.to_string())),
+        })
     }
 }
 
@@ -110,7 +120,7 @@ pub(crate) fn tx_conn<'a>(
 pub(crate) fn fetch(conn: &Connection, sql: &Sql, kinds: &[Kind]) -> Result<Vec<Value>> {
     let mut statement = conn.prepare_cached(&sql.text).map_err(database_error)?;
     let mut rows = statement
-        .query(params_from_iter(sql.params.iter().map(bind)))
+        .query(params_from_iter(sql.params.iter().map(Bound)))
         .map_err(database_error)?;
     // Room for the rows up front (the LIMIT, else a page): growing a
     // vector of values from nothing copies it over and over.
@@ -141,7 +151,7 @@ pub(crate) fn fetch_models<M: crate::descriptor::Model>(
 ) -> Result<Vec<M>> {
     let mut statement = conn.prepare_cached(&sql.text).map_err(database_error)?;
     let mut rows = statement
-        .query(params_from_iter(sql.params.iter().map(bind)))
+        .query(params_from_iter(sql.params.iter().map(Bound)))
         .map_err(database_error)?;
     let mut out = Vec::with_capacity(sql.row_limit.unwrap_or(16).min(1024));
     while let Some(row) = rows.next().map_err(database_error)? {
@@ -153,7 +163,7 @@ pub(crate) fn fetch_models<M: crate::descriptor::Model>(
 pub(crate) fn execute(conn: &Connection, sql: &Sql) -> Result<u64> {
     let mut statement = conn.prepare_cached(&sql.text).map_err(database_error)?;
     let changed = statement
-        .execute(params_from_iter(sql.params.iter().map(bind)))
+        .execute(params_from_iter(sql.params.iter().map(Bound)))
         .map_err(database_error)?;
     Ok(changed as u64)
 }
