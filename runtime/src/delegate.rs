@@ -8,6 +8,7 @@ use crate::filter::{CmpOp, Filter, Node, Order};
 use crate::handle::Handle;
 use crate::include::Include;
 use crate::policy::{self, action};
+use crate::read::ReadSource;
 use crate::sql::{self, OrderKey};
 use crate::value::{Kind, ToValue, Value};
 use std::marker::PhantomData;
@@ -28,7 +29,7 @@ pub struct Page<T> {
     pub per_page: u64,
 }
 
-fn key_filter<M: Model>(key: &M::Key) -> Node {
+pub(crate) fn key_filter<M: Model>(key: &M::Key) -> Node {
     let model = M::DESCRIPTOR;
     Node::Compare {
         column: model.primary_key,
@@ -93,41 +94,24 @@ impl<'a, M: Model> Delegate<'a, M> {
 
     /// The row with this primary key.
     pub fn find_unique(&self, key: M::Key) -> FindUnique<'a, M> {
-        FindUnique {
-            many: self
-                .find_many_for(action::DETAIL)
-                .filter(Filter::from_node(key_filter::<M>(&key))),
-        }
+        ReadSource::find_unique(self, key)
     }
 
     /// The first matching row in the given order.
     pub fn find_first(&self) -> FindFirst<'a, M> {
-        FindFirst {
-            many: self.find_many().limit(1),
-        }
+        ReadSource::find_first(self)
     }
 
     pub fn find_many(&self) -> FindMany<'a, M> {
-        self.find_many_for(action::LIST)
-    }
-
-    fn find_many_for(&self, action: u8) -> FindMany<'a, M> {
-        FindMany {
-            handle: self.handle,
-            filters: policy_node::<M>(self.handle, action).into_iter().collect(),
-            orders: Vec::new(),
-            limit: None,
-            offset: None,
-            includes: Vec::new(),
-        }
+        ReadSource::find_many(self)
     }
 
     pub async fn count(&self, filter: Filter<M>) -> Result<i64> {
-        self.find_many().filter(filter).count().await
+        ReadSource::count(self, filter).await
     }
 
     pub async fn exists(&self, filter: Filter<M>) -> Result<bool> {
-        self.find_many().filter(filter).exists().await
+        ReadSource::exists(self, filter).await
     }
 
     /// Validates and inserts one row; returns it as stored.
@@ -280,6 +264,18 @@ pub struct FindMany<'a, M> {
 }
 
 impl<'a, M: Model> FindMany<'a, M> {
+    /// Every row of `M` that `action`'s policy admits in the handle's context.
+    pub(crate) fn admitted(handle: &'a Handle, action: u8) -> Self {
+        FindMany {
+            handle,
+            filters: policy_node::<M>(handle, action).into_iter().collect(),
+            orders: Vec::new(),
+            limit: None,
+            offset: None,
+            includes: Vec::new(),
+        }
+    }
+
     /// Adds a condition; every condition must hold.
     pub fn filter(mut self, filter: Filter<M>) -> Self {
         self.filters
@@ -392,7 +388,7 @@ impl<'a, M: Model> FindMany<'a, M> {
 
 /// `find_first()`.
 pub struct FindFirst<'a, M> {
-    many: FindMany<'a, M>,
+    pub(crate) many: FindMany<'a, M>,
 }
 
 impl<'a, M: Model> FindFirst<'a, M> {
@@ -421,7 +417,7 @@ impl<'a, M: Model> FindFirst<'a, M> {
 
 /// `find_unique(key)`.
 pub struct FindUnique<'a, M> {
-    many: FindMany<'a, M>,
+    pub(crate) many: FindMany<'a, M>,
 }
 
 impl<'a, M: Model> FindUnique<'a, M> {
@@ -505,35 +501,79 @@ impl<'a, M: Model, I: UpdateInput<M>> UpdateOne<'a, M, I> {
     }
 }
 
-/// The read operations on a view: what `Delegate` offers minus every write.
+impl<'a, M: Model> ReadSource<'a> for Delegate<'a, M> {
+    type Row = M;
+
+    fn handle(&self) -> &'a Handle {
+        self.handle
+    }
+}
+
+/// The read operations on a view: a [`ReadSource`] and nothing else, so a
+/// write on a view does not compile.
+///
+/// ```compile_fail,E0599
+/// use cstack_runtime::{Model, ModelDescriptor, Result, Value, ViewDelegate};
+///
+/// struct Row;
+/// impl Model for Row {
+///     const DESCRIPTOR: &'static ModelDescriptor = &ModelDescriptor {
+///         name: "Row",
+///         table: "rows",
+///         columns: &[],
+///         primary_key: "id",
+///         soft_delete: None,
+///         version: None,
+///         kinds: &[],
+///     };
+///     type Key = i64;
+///     fn from_row(_: &mut std::vec::IntoIter<Value>) -> Result<Self> {
+///         Ok(Row)
+///     }
+/// }
+///
+/// fn write(view: ViewDelegate<'_, Row>) {
+///     let _ = view.delete(1);
+/// }
+/// ```
 pub struct ViewDelegate<'a, M> {
-    inner: Delegate<'a, M>,
+    handle: &'a Handle,
+    model: PhantomData<fn() -> M>,
 }
 
 impl<'a, M: Model> ViewDelegate<'a, M> {
     pub fn new(handle: &'a Handle) -> Self {
         Self {
-            inner: Delegate::new(handle),
+            handle,
+            model: PhantomData,
         }
     }
 
     pub fn find_unique(&self, key: M::Key) -> FindUnique<'a, M> {
-        self.inner.find_unique(key)
+        ReadSource::find_unique(self, key)
     }
 
     pub fn find_first(&self) -> FindFirst<'a, M> {
-        self.inner.find_first()
+        ReadSource::find_first(self)
     }
 
     pub fn find_many(&self) -> FindMany<'a, M> {
-        self.inner.find_many()
+        ReadSource::find_many(self)
     }
 
     pub async fn count(&self, filter: Filter<M>) -> Result<i64> {
-        self.inner.count(filter).await
+        ReadSource::count(self, filter).await
     }
 
     pub async fn exists(&self, filter: Filter<M>) -> Result<bool> {
-        self.inner.exists(filter).await
+        ReadSource::exists(self, filter).await
+    }
+}
+
+impl<'a, M: Model> ReadSource<'a> for ViewDelegate<'a, M> {
+    type Row = M;
+
+    fn handle(&self) -> &'a Handle {
+        self.handle
     }
 }

@@ -32,12 +32,15 @@ mod filter;
 mod handle;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod include;
+mod materialized;
 pub mod migration_table;
 pub mod negotiate;
 mod patch;
 mod policy;
 #[cfg(feature = "postgres")]
 mod postgres;
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
+mod read;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod sql;
 #[cfg(feature = "sqlite")]
@@ -58,12 +61,17 @@ pub use filter::{Field, Filter, NullsOrder, Order, Relation, ToManyRelation};
 pub use handle::{Backend, Handle, Migration, MigrationStep};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use include::Include;
+pub use materialized::{Materialized, MaterializedView, Refresh};
+#[cfg(feature = "postgres")]
+pub use materialized::{RefreshScheduler, SchedulerOptions, refresh_materialized};
 pub use negotiate::{NotAcceptable, negotiate};
 pub use patch::Patch;
 pub use policy::{
     Context, Literal, Operand, PathQuantifier, Policy, PolicyExpr, PolicyOp, Principal, action,
     compare_values, order_values, policy_json_member,
 };
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
+pub use read::ReadSource;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use sql::Dialect;
 #[cfg(feature = "sqlite")]

@@ -2,7 +2,7 @@
 /// The postgres migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
     id: "00000000000000_initial",
-    checksum: "e6db3befa1d63ee00ec10ca3e8983094562bc3961d28c193ee624f8a643990c1",
+    checksum: "8eaafd2ed50b79e55f9facb4ca226010439b94837b37c36c13df3bc1e60c95fa",
     steps: &[::cstack_runtime::MigrationStep {
         transactional: true,
         sql: r#"CREATE TYPE "visibility" AS ENUM ('Public', 'Internal', 'Secret');
@@ -47,14 +47,18 @@ CREATE TABLE "plain_docs" (
 
 ALTER TABLE "docs" ADD CONSTRAINT "docs_team_id_fkey" FOREIGN KEY ("team_id") REFERENCES "teams" ("id");
 
-ALTER TABLE "comments" ADD CONSTRAINT "comments_doc_id_fkey" FOREIGN KEY ("doc_id") REFERENCES "docs" ("id") ON DELETE CASCADE;"#,
+ALTER TABLE "comments" ADD CONSTRAINT "comments_doc_id_fkey" FOREIGN KEY ("doc_id") REFERENCES "docs" ("id") ON DELETE CASCADE;
+
+CREATE VIEW "owned_docs" AS
+SELECT id, title, owner_id, score
+    FROM docs;"#,
     }],
 }];
 
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
     id: "00000000000000_initial",
-    checksum: "b9c912fa60eefabf4b3ce99dac52e14c7b4cc2f18046e36a0113daa2f6a34192",
+    checksum: "a97f1816c646df19934210c05efb81682bfcc6f9030d7446237d2fb3cd983cea",
     steps: &[::cstack_runtime::MigrationStep {
         transactional: true,
         sql: r#"CREATE TABLE "teams" (
@@ -100,7 +104,11 @@ CREATE TABLE "plain_docs" (
   CONSTRAINT "plain_docs_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "plain_docs_visibility_enum_check" CHECK ("visibility" IN ('Public', 'Internal', 'Secret')),
   CONSTRAINT "plain_docs_archived_bool_check" CHECK ("archived" IN (0, 1))
-);"#,
+);
+
+CREATE VIEW "owned_docs" AS
+SELECT id, title, owner_id, score
+    FROM docs;"#,
     }],
 }];
 
@@ -195,5 +203,9 @@ impl Db {
     /// The `PlainDoc` delegate.
     pub fn plain_doc(&self) -> ::cstack_runtime::Delegate<'_, crate::plain_doc::PlainDoc> {
         ::cstack_runtime::Delegate::new(&self.handle)
+    }
+    /// The `OwnedDoc` delegate.
+    pub fn owned_doc(&self) -> ::cstack_runtime::ViewDelegate<'_, crate::owned_doc::OwnedDoc> {
+        ::cstack_runtime::ViewDelegate::new(&self.handle)
     }
 }

@@ -31,6 +31,10 @@ pub use plain_doc::{
     CreatePlainDocInput, CreatePlainDocInputBuilder, PlainDoc, UpdatePlainDocInput,
 };
 
+pub mod owned_doc;
+
+pub use owned_doc::OwnedDoc;
+
 pub use enums::Visibility;
 
 pub use types::Viewer;
@@ -39,7 +43,7 @@ pub use types::Viewer;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "0f72b71ea9a516af";
+pub const SCHEMA_HASH: &str = "8db0ec2500c13564";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Team", "Doc", "Comment", "PlainDoc"];
@@ -52,3 +56,6 @@ pub const TYPES: &[&str] = &[];
 
 /// The schema's procedures.
 pub const PROCEDURES: &[&str] = &[];
+
+/// The schema's materialized views (PostgreSQL only), for the refresh scheduler.
+pub const MATERIALIZED_VIEWS: &[::cstack_runtime::MaterializedView] = &[];

@@ -183,6 +183,11 @@ fn committed_generated_crates_are_up_to_date() {
             "codegen-tests/policy-db",
             vec!["--target", "both"],
         ),
+        (
+            "codegen-tests/views.cstack",
+            "codegen-tests/views-db",
+            vec![],
+        ),
     ] {
         let mut args = vec![
             "build",
@@ -232,6 +237,17 @@ fn the_embedded_target_refuses_what_sqlite_cannot_hold() {
         "{}",
         String::from_utf8_lossy(&server.stderr)
     );
+    // A materialized view: refused for `embedded` and for `both`, by name.
+    let views = format!(
+        "{}/../../codegen-tests/views.cstack",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    for target in ["embedded", "both"] {
+        let refused = cstackc(&["build", &views, "--out", &out_arg, "--target", target]);
+        let stderr = String::from_utf8_lossy(&refused.stderr);
+        assert_eq!(refused.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("view `CustomerTotal`"), "{stderr}");
+    }
 }
 
 #[test]

@@ -99,6 +99,8 @@ fn generated_crates_compile_without_warnings_and_builders_enforce_required_field
         workspace().join("codegen-tests/behaviour.cstack"),
         vec!["--target", "both"],
     ));
+    // Server only: it holds materialized views.
+    schemas.push((workspace().join("codegen-tests/views.cstack"), vec![]));
     for (index, (schema, extra)) in schemas.iter().enumerate() {
         let name = format!("generated_{index:03}");
         cstackc_build(schema, &root.join(&name), &name, extra);
@@ -109,6 +111,7 @@ fn generated_crates_compile_without_warnings_and_builders_enforce_required_field
         "only {corpus_count} valid corpus files"
     );
     let blog = format!("generated_{:03}", corpus_count);
+    let materialized = format!("generated_{:03}", corpus_count + 2);
 
     // A crate using a complete builder must compile ...
     let user = |name: &str, body: &str| {
@@ -180,5 +183,17 @@ fn generated_crates_compile_without_warnings_and_builders_enforce_required_field
     assert!(
         stderr.contains("E0599") && stderr.contains("build"),
         "expected no method `build` (E0599):\n{stderr}"
+    );
+
+    // A crate with a materialized view refuses the `sqlite` feature, naming the view.
+    let output = cargo_check(root, &["-p", &materialized, "--features", "sqlite"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success(),
+        "a crate with a materialized view compiled for SQLite"
+    );
+    assert!(
+        stderr.contains("view `CustomerTotal` is @@materialized"),
+        "expected the materialized-view guard:\n{stderr}"
     );
 }

@@ -340,6 +340,7 @@ pub fn database_file(
             crate::names::model_path(&model.record.name)
         );
     }
+    out += &crate::materialized::db_methods(models);
     out += "}\n";
     out
 }
@@ -373,6 +374,7 @@ pub fn lib_file(
         "ENUMS",
         "TYPES",
         "PROCEDURES",
+        "MATERIALIZED_VIEWS",
         "procedures",
         "POSTGRES_MIGRATIONS",
         "SQLITE_MIGRATIONS",
@@ -462,5 +464,6 @@ pub fn lib_file(
         names(schema.types.iter().map(|m| m.name.as_str()).collect()),
         names(schema.procedures.iter().map(|p| p.name.as_str()).collect()),
     );
+    out += &crate::materialized::lib_items(models);
     out
 }

@@ -10,6 +10,7 @@
 mod emit_items;
 mod emit_model;
 mod format;
+mod materialized;
 mod names;
 mod plan;
 mod policy;
@@ -256,7 +257,7 @@ fn render(
                 &linkable,
                 target.embedded(),
                 &policy::policies_const(model, schema).map_err(BuildError::Unsupported)?,
-            ),
+            ) + &materialized::view_items(model),
         ));
     }
     files.extend(format::all(sources).map_err(BuildError::Internal)?);

@@ -46,3 +46,6 @@ pub const TYPES: &[&str] = &[];
 
 /// The schema's procedures.
 pub const PROCEDURES: &[&str] = &[];
+
+/// The schema's materialized views (PostgreSQL only), for the refresh scheduler.
+pub const MATERIALIZED_VIEWS: &[::cstack_runtime::MaterializedView] = &[];
