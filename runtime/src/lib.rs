@@ -36,6 +36,7 @@ pub mod migration_table;
 pub mod negotiate;
 mod patch;
 mod policy;
+pub mod procedure;
 #[cfg(feature = "postgres")]
 mod postgres;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
@@ -50,7 +51,7 @@ pub mod wire;
 
 pub use codec::{Codec, CodecError, Format};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use delegate::{Delegate, FindFirst, FindMany, FindUnique, Page, UpdateOne, ViewDelegate};
+pub use delegate::{Delegate, FindFirst, FindMany, FindUnique, UpdateOne, ViewDelegate};
 pub use descriptor::{Auth, Column, CreateInput, Model, ModelDescriptor, UpdateInput, UpsertInput};
 pub use error::{Error, Result};
 pub use filter::{Field, Filter, NullsOrder, Order, Relation, ToManyRelation};
@@ -60,6 +61,7 @@ pub use handle::{Backend, Handle, Migration, MigrationStep};
 pub use include::Include;
 pub use negotiate::{NotAcceptable, negotiate};
 pub use patch::Patch;
+pub use procedure::{FindManyArgs, OrderInput, Page, PageInput, ProcedureInput};
 pub use policy::{
     Context, Literal, Operand, PathQuantifier, Policy, PolicyExpr, PolicyOp, Principal, action,
     compare_values, order_values, policy_json_member,
