@@ -18,7 +18,7 @@
 use crate::codec::Format;
 use crate::error::{Error, Result};
 use crate::policy::{Context, Operand, Policy, PolicyExpr, PolicyOp, compare_values};
-use crate::value::{Kind, Value};
+use crate::value::Value;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -208,6 +208,7 @@ impl<M: crate::Model> FindManyArgs<M> {
         mut query: crate::FindMany<'a, M>,
     ) -> Result<crate::FindMany<'a, M>> {
         use crate::filter::{CmpOp, Filter, Node, Order};
+        use crate::value::Kind;
         let model = M::DESCRIPTOR;
         let column = |field: &str| {
             model
@@ -284,7 +285,8 @@ impl<M: crate::Model> FindManyArgs<M> {
 
 /// A JSON value as a value of a column of `kind`, `None` when it is not one.
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
-fn value_from_json(kind: Kind, json: &serde_json::Value) -> Option<Value> {
+fn value_from_json(kind: crate::value::Kind, json: &serde_json::Value) -> Option<Value> {
+    use crate::value::Kind;
     use serde_json::Value as J;
     Some(match (kind, json) {
         (Kind::Bool, J::Bool(b)) => Value::Bool(*b),
@@ -420,6 +422,7 @@ pub fn encode_output<T: Serialize + ?Sized>(
 mod tests {
     use super::*;
     use crate::policy::{Literal, Principal, action};
+    use crate::value::Kind;
 
     struct Args {
         count: i64,

@@ -183,6 +183,11 @@ fn committed_generated_crates_are_up_to_date() {
             "codegen-tests/policy-db",
             vec!["--target", "both"],
         ),
+        (
+            "codegen-tests/procedures.cstack",
+            "codegen-tests/procedures-db",
+            vec!["--target", "both"],
+        ),
     ] {
         let mut args = vec![
             "build",

@@ -13,6 +13,7 @@ mod format;
 mod names;
 mod plan;
 mod policy;
+mod procedure;
 mod wire;
 
 use cstack_compiler::{Db, Provider, SchemaModel, SourceFile, schema_model};
@@ -237,7 +238,7 @@ fn render(
     if !schema.procedures.is_empty() {
         sources.push((
             "src/procedures.rs".into(),
-            emit_items::procedures_file(schema),
+            procedure::procedures_file(schema, target).map_err(BuildError::Unsupported)?,
         ));
     }
     if database {
