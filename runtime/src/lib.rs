@@ -36,9 +36,9 @@ pub mod migration_table;
 pub mod negotiate;
 mod patch;
 mod policy;
-pub mod procedure;
 #[cfg(feature = "postgres")]
 mod postgres;
+pub mod procedure;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod sql;
 #[cfg(feature = "sqlite")]
@@ -61,11 +61,11 @@ pub use handle::{Backend, Handle, Migration, MigrationStep};
 pub use include::Include;
 pub use negotiate::{NotAcceptable, negotiate};
 pub use patch::Patch;
-pub use procedure::{FindManyArgs, OrderInput, Page, PageInput, ProcedureInput};
 pub use policy::{
     Context, Literal, Operand, PathQuantifier, Policy, PolicyExpr, PolicyOp, Principal, action,
     compare_values, order_values, policy_json_member,
 };
+pub use procedure::{FindManyArgs, OrderInput, Page, PageInput, ProcedureInput};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use sql::Dialect;
 #[cfg(feature = "sqlite")]

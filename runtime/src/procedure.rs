@@ -203,10 +203,7 @@ impl<M: crate::Model> FindManyArgs<M> {
     /// `query` narrowed by these arguments. A field the model does not
     /// have, a value of the wrong type, a field that cannot be filtered or
     /// ordered on, or a negative window is a `BadRequest` naming it.
-    pub fn apply<'a>(
-        &self,
-        mut query: crate::FindMany<'a, M>,
-    ) -> Result<crate::FindMany<'a, M>> {
+    pub fn apply<'a>(&self, mut query: crate::FindMany<'a, M>) -> Result<crate::FindMany<'a, M>> {
         use crate::filter::{CmpOp, Filter, Node, Order};
         use crate::value::Kind;
         let model = M::DESCRIPTOR;
@@ -246,12 +243,13 @@ impl<M: crate::Model> FindManyArgs<M> {
                     negated: false,
                 }
             } else {
-                let value = value_from_json(column.kind, json).ok_or_else(|| Error::BadRequest {
-                    message: format!(
-                        "`{json}` is not a value of field `{field}` of {} ({:?})",
-                        model.name, column.kind
-                    ),
-                })?;
+                let value =
+                    value_from_json(column.kind, json).ok_or_else(|| Error::BadRequest {
+                        message: format!(
+                            "`{json}` is not a value of field `{field}` of {} ({:?})",
+                            model.name, column.kind
+                        ),
+                    })?;
                 Node::Compare {
                     column: column.name,
                     kind: column.kind,
@@ -403,7 +401,10 @@ fn operand(operand: &Operand, context: &Context, input: &dyn ProcedureInput) -> 
 /// is not that procedure's arguments is a `BadRequest` saying why.
 pub fn decode_args<T: DeserializeOwned>(procedure: &str, format: Format, body: &[u8]) -> Result<T> {
     format.decode(body).map_err(|e| Error::BadRequest {
-        message: format!("invalid arguments for procedure `{procedure}`: {}", e.message),
+        message: format!(
+            "invalid arguments for procedure `{procedure}`: {}",
+            e.message
+        ),
     })
 }
 
@@ -548,9 +549,15 @@ mod tests {
         let parsed: FindManyArgs<()> =
             serde_json::from_str(r#"{"filter":{"a":1},"order_by":[{"field":"a"}],"limit":2}"#)
                 .unwrap();
-        assert_eq!(parsed, FindManyArgs::new().filter_eq("a", 1).order_by("a", false).limit(2));
-        let error = decode_args::<FindManyArgs<()>>("p", Format::Json, br#"{"where":{}}"#)
-            .unwrap_err();
+        assert_eq!(
+            parsed,
+            FindManyArgs::new()
+                .filter_eq("a", 1)
+                .order_by("a", false)
+                .limit(2)
+        );
+        let error =
+            decode_args::<FindManyArgs<()>>("p", Format::Json, br#"{"where":{}}"#).unwrap_err();
         assert_eq!(error.code(), "bad_request");
         assert!(error.to_string().contains("where"), "{error}");
     }

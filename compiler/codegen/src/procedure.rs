@@ -12,7 +12,9 @@ use crate::names::{lit, model_path, pascal, snake_ident, snake_plain};
 use crate::plan::{self, Storage};
 use crate::{Target, names};
 use cstack_compiler::syntax::ast::{Arity, BinaryOp};
-use cstack_compiler::{ArgumentModel, FieldModel, Procedure, Scalar, SchemaModel, TypeModel, Value};
+use cstack_compiler::{
+    ArgumentModel, FieldModel, Procedure, Scalar, SchemaModel, TypeModel, Value,
+};
 use std::fmt::Write;
 
 const RT: &str = "::cstack_runtime";
@@ -61,7 +63,11 @@ struct Names {
 
 fn names_of(schema: &SchemaModel) -> (Vec<Names>, bool) {
     let pascals: Vec<String> = schema.procedures.iter().map(|p| pascal(&p.name)).collect();
-    let snakes: Vec<String> = schema.procedures.iter().map(|p| snake_plain(&p.name)).collect();
+    let snakes: Vec<String> = schema
+        .procedures
+        .iter()
+        .map(|p| snake_plain(&p.name))
+        .collect();
     let unique = |items: &[String]| {
         let mut seen = std::collections::HashSet::new();
         items.iter().all(|n| seen.insert(n.clone()))
@@ -193,7 +199,8 @@ fn args_item(
          pub const POLICIES: &'static [{RT}::Policy] = &[{}];\n}}\n",
         rules.join(",\n")
     );
-    let fallback = format!("{RT}::policy_json_member(&{RT}::serde_json::to_value(self).ok()?, path)");
+    let fallback =
+        format!("{RT}::policy_json_member(&{RT}::serde_json::to_value(self).ok()?, path)");
     let body = if direct.is_empty() {
         fallback
     } else {
@@ -498,7 +505,12 @@ impl Scope<'_> {
         value: &Value,
         other: Option<&Storage>,
     ) -> Result<(String, Option<Storage>), String> {
-        let literal = |code: String| Ok((format!("{RT}::Operand::Literal({RT}::Literal::{code})"), None));
+        let literal = |code: String| {
+            Ok((
+                format!("{RT}::Operand::Literal({RT}::Literal::{code})"),
+                None,
+            ))
+        };
         match value {
             Value::Null => Ok((format!("{RT}::Operand::Null"), None)),
             Value::Bool(b) => literal(format!("Bool({b})")),
