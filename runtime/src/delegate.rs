@@ -19,15 +19,7 @@ pub struct Delegate<'a, M> {
     model: PhantomData<fn() -> M>,
 }
 
-/// One page of rows and the number of rows over all pages.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Page<T> {
-    pub items: Vec<T>,
-    pub total: i64,
-    /// 1-based.
-    pub page: u64,
-    pub per_page: u64,
-}
+pub use crate::procedure::Page;
 
 pub(crate) fn key_filter<M: Model>(key: &M::Key) -> Node {
     let model = M::DESCRIPTOR;

@@ -37,6 +37,11 @@ pub enum Error {
     Decode { message: String },
     /// The handle was used after its transaction ended.
     TransactionClosed,
+    /// A request could not be understood, for example procedure arguments
+    /// that do not decode into the procedure's argument type.
+    BadRequest { message: String },
+    /// A procedure name the schema does not declare.
+    UnknownProcedure { name: String },
 }
 
 impl Error {
@@ -51,6 +56,8 @@ impl Error {
             Error::Database { .. } => "database",
             Error::Decode { .. } => "decode",
             Error::TransactionClosed => "transaction_closed",
+            Error::BadRequest { .. } => "bad_request",
+            Error::UnknownProcedure { .. } => "unknown_procedure",
         }
     }
 
@@ -101,6 +108,8 @@ impl fmt::Display for Error {
             },
             Error::Decode { message } => write!(f, "decode error: {message}"),
             Error::TransactionClosed => write!(f, "the transaction has already ended"),
+            Error::BadRequest { message } => write!(f, "bad request: {message}"),
+            Error::UnknownProcedure { name } => write!(f, "unknown procedure `{name}`"),
         }
     }
 }

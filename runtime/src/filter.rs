@@ -283,7 +283,7 @@ pub struct Order<M> {
 }
 
 impl<M> Order<M> {
-    fn new(column: &'static str, kind: Kind, descending: bool) -> Self {
+    pub(crate) fn new(column: &'static str, kind: Kind, descending: bool) -> Self {
         Self {
             column,
             kind,

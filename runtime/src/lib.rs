@@ -39,6 +39,7 @@ mod patch;
 mod policy;
 #[cfg(feature = "postgres")]
 mod postgres;
+pub mod procedure;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod read;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
@@ -53,7 +54,7 @@ pub mod wire;
 
 pub use codec::{Codec, CodecError, Format};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use delegate::{Delegate, FindFirst, FindMany, FindUnique, Page, UpdateOne, ViewDelegate};
+pub use delegate::{Delegate, FindFirst, FindMany, FindUnique, UpdateOne, ViewDelegate};
 pub use descriptor::{Auth, Column, CreateInput, Model, ModelDescriptor, UpdateInput, UpsertInput};
 pub use error::{Error, Result};
 pub use filter::{Field, Filter, NullsOrder, Order, Relation, ToManyRelation};
@@ -70,6 +71,7 @@ pub use policy::{
     Context, Literal, Operand, PathQuantifier, Policy, PolicyExpr, PolicyOp, Principal, action,
     compare_values, order_values, policy_json_member,
 };
+pub use procedure::{FindManyArgs, OrderInput, Page, PageInput, ProcedureInput};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use read::ReadSource;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]

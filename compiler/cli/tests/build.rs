@@ -188,6 +188,11 @@ fn committed_generated_crates_are_up_to_date() {
             "codegen-tests/views-db",
             vec![],
         ),
+        (
+            "codegen-tests/procedures.cstack",
+            "codegen-tests/procedures-db",
+            vec!["--target", "both"],
+        ),
     ] {
         let mut args = vec![
             "build",

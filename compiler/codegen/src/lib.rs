@@ -14,6 +14,7 @@ mod materialized;
 mod names;
 mod plan;
 mod policy;
+mod procedure;
 mod wire;
 
 use cstack_compiler::{Db, Provider, SchemaModel, SourceFile, schema_model};
@@ -238,7 +239,7 @@ fn render(
     if !schema.procedures.is_empty() {
         sources.push((
             "src/procedures.rs".into(),
-            emit_items::procedures_file(schema),
+            procedure::procedures_file(schema, target).map_err(BuildError::Unsupported)?,
         ));
     }
     if database {
