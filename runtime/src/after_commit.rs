@@ -379,7 +379,8 @@ pub(crate) async fn tracked_write<M: Model>(
         // A hard delete returns the row it removed: that is its before image.
         let before = before.or_else(|| (operation == Operation::Delete).then(|| row.to_vec()));
         record::<M>(handle, operation, &row[key], before.as_deref(), after).await?;
-        out.push(M::from_row(&mut row.to_vec().into_iter())?);
+        let mut values: std::vec::IntoIter<Value> = Vec::from(row).into_iter();
+        out.push(M::from_row(&mut values)?);
     }
     Ok(out)
 }
@@ -474,7 +475,10 @@ async fn record<M: Model>(
         lock(&pending).push(Committed::Audit(record));
     }
     if tracking.emits(operation) {
-        let decode = |row: &[Value]| M::from_row(&mut row.to_vec().into_iter());
+        let decode = |row: &[Value]| {
+            let mut values: std::vec::IntoIter<Value> = Vec::from(row).into_iter();
+            M::from_row(&mut values)
+        };
         let missing = || Error::Decode {
             message: format!("{} event without its row", model.name),
         };
@@ -758,14 +762,9 @@ async fn run_refresher(
         let mut views = vec![first];
         let window = Duration::from_millis(state.debounce_ms.load(Ordering::Relaxed));
         let deadline = tokio::time::Instant::now() + window;
-        loop {
-            match tokio::time::timeout_at(deadline, receiver.recv()).await {
-                Ok(Some(view)) => {
-                    if !views.contains(&view) {
-                        views.push(view);
-                    }
-                }
-                Ok(None) | Err(_) => break,
+        while let Ok(Some(view)) = tokio::time::timeout_at(deadline, receiver.recv()).await {
+            if !views.contains(&view) {
+                views.push(view);
             }
         }
         for view in views {
