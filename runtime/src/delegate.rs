@@ -2,6 +2,7 @@
 //! struct and driven by its descriptor. Writes validate their input first,
 //! on every backend; reads and writes skip soft-deleted rows.
 
+use crate::after_commit::{self as tracked, WriteKind};
 use crate::descriptor::{CreateInput, Model, UpdateInput, UpsertInput};
 use crate::error::{Error, Result};
 use crate::filter::{CmpOp, Filter, Node, Order};
@@ -76,12 +77,32 @@ async fn fetch_models<M: Model>(handle: &Handle, statement: &sql::Sql) -> Result
     handle.fetch_models(statement).await
 }
 
+/// Runs a write returning its rows: recorded (audit, outbox) for a tracked
+/// model, straight into the structs otherwise.
+async fn write<M: Model>(
+    handle: &Handle,
+    kind: WriteKind,
+    before: Option<&Node>,
+    statement: &sql::Sql,
+) -> Result<Vec<M>> {
+    if M::TRACKING.active() {
+        return tracked::tracked_write(handle, kind, before, statement).await;
+    }
+    let rows = fetch_models::<M>(handle, statement).await?;
+    tracked::touched(handle, M::DESCRIPTOR.name);
+    Ok(rows)
+}
+
 impl<'a, M: Model> Delegate<'a, M> {
     pub fn new(handle: &'a Handle) -> Self {
         Self {
             handle,
             model: PhantomData,
         }
+    }
+
+    pub(crate) fn handle(&self) -> &'a Handle {
+        self.handle
     }
 
     /// The row with this primary key.
@@ -108,12 +129,22 @@ impl<'a, M: Model> Delegate<'a, M> {
 
     /// Validates and inserts one row; returns it as stored.
     pub async fn create<I: CreateInput<M>>(&self, input: I) -> Result<M> {
+        // An audited or emitting model's row and its journal/outbox rows
+        // commit together.
+        if tracked::needs_transaction::<M>(self.handle) {
+            return self
+                .handle
+                .transaction(
+                    |tx| async move { Box::pin(Delegate::<M>::new(&tx).create(input)).await },
+                )
+                .await;
+        }
         input.validate()?;
         let values = input.into_values(self.handle.auth())?;
         check_create::<M>(self.handle, &values).await?;
         let (columns, row): (Vec<_>, Vec<_>) = values.into_iter().unzip();
         let statement = sql::insert(self.handle.dialect(), M::DESCRIPTOR, &columns, vec![row]);
-        let mut rows = fetch_models::<M>(self.handle, &statement).await?;
+        let mut rows = write::<M>(self.handle, WriteKind::Create, None, &statement).await?;
         rows.pop().ok_or(Error::NotFound {
             model: M::DESCRIPTOR.name,
         })
@@ -123,6 +154,14 @@ impl<'a, M: Model> Delegate<'a, M> {
     /// them all in one statement, or one per row in a transaction when
     /// their column sets differ.
     pub async fn create_many<I: CreateInput<M>>(&self, inputs: Vec<I>) -> Result<Vec<M>> {
+        if tracked::needs_transaction::<M>(self.handle) {
+            return self
+                .handle
+                .transaction(|tx| async move {
+                    Box::pin(Delegate::<M>::new(&tx).create_many(inputs)).await
+                })
+                .await;
+        }
         let mut failures = crate::validate::ValidationErrors::new();
         for input in &inputs {
             if let Err(errors) = input.validate() {
@@ -151,7 +190,7 @@ impl<'a, M: Model> Delegate<'a, M> {
                 .map(|row| row.into_iter().map(|(_, value)| value).collect())
                 .collect();
             let statement = sql::insert(self.handle.dialect(), M::DESCRIPTOR, &columns, values);
-            return fetch_models::<M>(self.handle, &statement).await;
+            return write::<M>(self.handle, WriteKind::Create, None, &statement).await;
         }
         self.handle
             .transaction(|tx| async move {
@@ -160,7 +199,7 @@ impl<'a, M: Model> Delegate<'a, M> {
                     let (columns, values): (Vec<_>, Vec<_>) = row.into_iter().unzip();
                     let statement =
                         sql::insert(tx.dialect(), M::DESCRIPTOR, &columns, vec![values]);
-                    created.extend(fetch_models::<M>(&tx, &statement).await?);
+                    created.extend(write::<M>(&tx, WriteKind::Create, None, &statement).await?);
                 }
                 Ok(created)
             })
@@ -180,55 +219,115 @@ impl<'a, M: Model> Delegate<'a, M> {
 
     /// Updates every matching row; returns how many changed.
     pub async fn update_many<I: UpdateInput<M>>(&self, filter: Filter<M>, input: I) -> Result<u64> {
+        if tracked::needs_transaction::<M>(self.handle) {
+            return self
+                .handle
+                .transaction(|tx| async move {
+                    Box::pin(Delegate::<M>::new(&tx).update_many(filter, input)).await
+                })
+                .await;
+        }
         input.validate()?;
         let values = input.values();
         if values.is_empty() {
             return Ok(0);
         }
+        let node = guarded::<M>(self.handle, action::UPDATE, filter.node);
+        let tracking = M::TRACKING.active();
         let statement = sql::update(
             self.handle.dialect(),
             M::DESCRIPTOR,
             values,
-            &guarded::<M>(self.handle, action::UPDATE, filter.node),
-            false,
+            &node,
+            tracking,
         );
-        self.handle.execute(&statement).await
+        if tracking {
+            let rows: Vec<M> =
+                tracked::tracked_write(self.handle, WriteKind::Update, Some(&node), &statement)
+                    .await?;
+            return Ok(rows.len() as u64);
+        }
+        let count = self.handle.execute(&statement).await?;
+        tracked::touched(self.handle, M::DESCRIPTOR.name);
+        Ok(count)
     }
 
     /// Deletes (or soft-deletes) the row with this key; returns it.
     pub async fn delete(&self, key: M::Key) -> Result<M> {
+        if tracked::needs_transaction::<M>(self.handle) {
+            return self
+                .handle
+                .transaction(
+                    |tx| async move { Box::pin(Delegate::<M>::new(&tx).delete(key)).await },
+                )
+                .await;
+        }
+        let node = guarded::<M>(self.handle, action::DELETE, key_filter::<M>(&key));
         let statement = sql::delete(
             self.handle.dialect(),
             M::DESCRIPTOR,
-            &guarded::<M>(self.handle, action::DELETE, key_filter::<M>(&key)),
+            &node,
             Value::DateTime(crate::defaults::now()),
             true,
         );
-        let mut rows = fetch_models::<M>(self.handle, &statement).await?;
+        let mut rows = write::<M>(self.handle, WriteKind::Delete, Some(&node), &statement).await?;
         rows.pop().ok_or_else(nothing_matched::<M>)
     }
 
     /// Deletes (or soft-deletes) every matching row; returns how many.
     pub async fn delete_many(&self, filter: Filter<M>) -> Result<u64> {
+        if tracked::needs_transaction::<M>(self.handle) {
+            return self
+                .handle
+                .transaction(|tx| async move {
+                    Box::pin(Delegate::<M>::new(&tx).delete_many(filter)).await
+                })
+                .await;
+        }
+        let node = guarded::<M>(self.handle, action::DELETE, filter.node);
+        let tracking = M::TRACKING.active();
         let statement = sql::delete(
             self.handle.dialect(),
             M::DESCRIPTOR,
-            &guarded::<M>(self.handle, action::DELETE, filter.node),
+            &node,
             Value::DateTime(crate::defaults::now()),
-            false,
+            tracking,
         );
-        self.handle.execute(&statement).await
+        if tracking {
+            let rows: Vec<M> =
+                tracked::tracked_write(self.handle, WriteKind::Delete, Some(&node), &statement)
+                    .await?;
+            return Ok(rows.len() as u64);
+        }
+        let count = self.handle.execute(&statement).await?;
+        tracked::touched(self.handle, M::DESCRIPTOR.name);
+        Ok(count)
     }
 
     /// Inserts the row, or updates the existing row with the same primary
     /// key to these values.
     pub async fn upsert<I: UpsertInput<M>>(&self, input: I) -> Result<M> {
+        if tracked::needs_transaction::<M>(self.handle) {
+            return self
+                .handle
+                .transaction(
+                    |tx| async move { Box::pin(Delegate::<M>::new(&tx).upsert(input)).await },
+                )
+                .await;
+        }
         input.validate()?;
         let values = input.into_values(self.handle.auth())?;
         check_create::<M>(self.handle, &values).await?;
         let guard = policy_node::<M>(self.handle, action::UPDATE);
+        let existing = tracked::key_node(M::DESCRIPTOR, &values);
         let statement = sql::upsert(self.handle.dialect(), M::DESCRIPTOR, values, guard.as_ref());
-        let mut rows = fetch_models::<M>(self.handle, &statement).await?;
+        let mut rows = write::<M>(
+            self.handle,
+            WriteKind::Upsert,
+            existing.as_ref(),
+            &statement,
+        )
+        .await?;
         rows.pop().ok_or_else(|| match guard {
             // The existing row is one the update policy does not admit.
             Some(_) => Error::Forbidden {
@@ -441,6 +540,28 @@ impl<'a, M: Model, I: UpdateInput<M>> UpdateOne<'a, M, I> {
     }
 
     pub async fn exec(self) -> Result<M> {
+        if tracked::needs_transaction::<M>(self.handle) {
+            let Self {
+                handle,
+                key,
+                input,
+                expected_version,
+            } = self;
+            return handle
+                .transaction(|tx| async move {
+                    Box::pin(
+                        UpdateOne::<M, I> {
+                            handle: &tx,
+                            key,
+                            input,
+                            expected_version,
+                        }
+                        .exec(),
+                    )
+                    .await
+                })
+                .await;
+        }
         let model = M::DESCRIPTOR;
         self.input.validate()?;
         let values = self.input.values();
@@ -462,7 +583,7 @@ impl<'a, M: Model, I: UpdateInput<M>> UpdateOne<'a, M, I> {
             fetch_models::<M>(self.handle, &statement).await?
         } else {
             let statement = sql::update(self.handle.dialect(), model, values, &node, true);
-            fetch_models::<M>(self.handle, &statement).await?
+            write::<M>(self.handle, WriteKind::Update, Some(&node), &statement).await?
         };
         if let Some(row) = rows.into_iter().next() {
             return Ok(row);

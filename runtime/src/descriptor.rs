@@ -54,6 +54,8 @@ pub trait Model: Sized + Send + Sync + 'static {
     type Key: ToValue + Send + Sync;
     /// The model's `@@allow` / `@@deny` rules; none means unrestricted.
     const POLICIES: &'static [crate::policy::Policy] = &[];
+    /// What writes record: `@@audit`, `@@emit(...)`, redacted fields.
+    const TRACKING: crate::events::Tracking = crate::events::Tracking::NONE;
 
     /// Builds the struct from the next row's values (in descriptor order).
     fn from_row(row: &mut std::vec::IntoIter<Value>) -> Result<Self>;

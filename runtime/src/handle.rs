@@ -79,6 +79,10 @@ pub struct Handle {
     pub(crate) conn: Conn,
     context: crate::policy::Context,
     statements: Arc<AtomicU64>,
+    /// Audit sinks, event channels, the on-change refresher (shared).
+    pub(crate) hooks: Arc<crate::after_commit::Hooks>,
+    /// In a transaction: what its commit delivers.
+    pub(crate) pending: Option<crate::after_commit::Pending>,
 }
 
 impl Handle {
@@ -87,6 +91,8 @@ impl Handle {
             conn,
             context: crate::policy::Context::default(),
             statements: Arc::new(AtomicU64::new(0)),
+            hooks: Arc::default(),
+            pending: None,
         }
     }
 
@@ -401,23 +407,33 @@ impl Handle {
             #[cfg(feature = "postgres")]
             Conn::Postgres(pool) => {
                 let shared = crate::postgres::begin(pool).await?;
+                let pending = crate::after_commit::Pending::default();
                 let tx = Handle {
                     conn: Conn::PostgresTx(shared.clone()),
+                    pending: Some(pending.clone()),
                     ..self.clone()
                 };
                 let outcome = body(tx).await;
                 crate::postgres::finish(&shared, outcome.is_ok()).await?;
+                if outcome.is_ok() {
+                    crate::after_commit::deliver(self, pending).await;
+                }
                 outcome
             }
             #[cfg(feature = "sqlite")]
             Conn::Sqlite(conn) => {
                 let shared = crate::sqlite::begin(conn).await?;
+                let pending = crate::after_commit::Pending::default();
                 let tx = Handle {
                     conn: Conn::SqliteTx(shared.clone()),
+                    pending: Some(pending.clone()),
                     ..self.clone()
                 };
                 let outcome = body(tx).await;
                 crate::sqlite::finish(&shared, outcome.is_ok()).await?;
+                if outcome.is_ok() {
+                    crate::after_commit::deliver(self, pending).await;
+                }
                 outcome
             }
             #[allow(unreachable_patterns)]

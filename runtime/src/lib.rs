@@ -20,6 +20,8 @@
 // Without a backend, the filter tree and descriptors are built but never rendered.
 #![cfg_attr(not(any(feature = "postgres", feature = "sqlite")), allow(dead_code))]
 
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
+mod after_commit;
 pub mod builder;
 pub mod codec;
 pub mod defaults;
@@ -27,6 +29,7 @@ pub mod defaults;
 mod delegate;
 mod descriptor;
 mod error;
+pub mod events;
 mod filter;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod handle;
@@ -52,11 +55,14 @@ pub mod validate;
 mod value;
 pub mod wire;
 
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
+pub use after_commit::{Subscription, SubscriptionError};
 pub use codec::{Codec, CodecError, Format};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use delegate::{Delegate, FindFirst, FindMany, FindUnique, UpdateOne, ViewDelegate};
 pub use descriptor::{Auth, Column, CreateInput, Model, ModelDescriptor, UpdateInput, UpsertInput};
 pub use error::{Error, Result};
+pub use events::{AuditRecord, AuditSink, Emits, Event, Operation, Tracking};
 pub use filter::{Field, Filter, NullsOrder, Order, Relation, ToManyRelation};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use handle::{Backend, Handle, Migration, MigrationStep};

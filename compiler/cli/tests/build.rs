@@ -193,6 +193,16 @@ fn committed_generated_crates_are_up_to_date() {
             "codegen-tests/procedures-db",
             vec!["--target", "both"],
         ),
+        (
+            "codegen-tests/events.cstack",
+            "codegen-tests/events-db",
+            vec!["--target", "both"],
+        ),
+        (
+            "codegen-tests/on_change.cstack",
+            "codegen-tests/on-change-db",
+            vec!["--target", "server"],
+        ),
     ] {
         let mut args = vec![
             "build",

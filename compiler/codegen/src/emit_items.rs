@@ -200,6 +200,13 @@ pub fn database_file(
     if target.server() {
         out += &consts("postgres", "POSTGRES_MIGRATIONS");
     }
+    // `refresh = on_change` views are refreshed after commits that write
+    // one of their sources; the runtime picks them out of the list.
+    let refresh = if target.server() && plan::has_on_change_view(schema) {
+        ".refresh_on_change(crate::MATERIALIZED_VIEWS)"
+    } else {
+        ""
+    };
     if target.embedded() {
         out += &consts("sqlite", "SQLITE_MIGRATIONS");
     }
@@ -213,9 +220,9 @@ pub fn database_file(
             out,
             "/// Connects to PostgreSQL. Apply migrations with `cstackc migrate` or [`Db::migrate_postgres`].\n\
              #[cfg(feature = \"postgres\")]\npub async fn connect_postgres(url: &str) -> {RT}::Result<Self> {{\n\
-             Ok(Self {{ handle: {RT}::Handle::connect_postgres(url).await? }})\n}}\n\n\
+             Ok(Self {{ handle: {RT}::Handle::connect_postgres(url).await?{refresh} }})\n}}\n\n\
              /// Wraps an existing pool.\n\
-             #[cfg(feature = \"postgres\")]\npub fn from_pool(pool: {RT}::sqlx_postgres::PgPool) -> Self {{ Self {{ handle: {RT}::Handle::postgres(pool) }} }}\n\n\
+             #[cfg(feature = \"postgres\")]\npub fn from_pool(pool: {RT}::sqlx_postgres::PgPool) -> Self {{ Self {{ handle: {RT}::Handle::postgres(pool){refresh} }} }}\n\n\
              /// Applies the PostgreSQL migrations not yet applied.\n\
              #[cfg(feature = \"postgres\")]\npub async fn migrate_postgres(&self) -> {RT}::Result<()> {{ self.handle.apply_migrations(POSTGRES_MIGRATIONS).await }}\n"
         );
@@ -251,6 +258,31 @@ pub fn database_file(
             "/// The same database acting for `auth` (what `@default(auth().x)` reads).\n\
              pub fn with_auth(&self, auth: crate::types::{0}) -> Self {{ self.with_context({RT}::Context::authenticated(auth)) }}\n",
             type_name(&auth.name)
+        );
+    }
+    let tracked = |pick: fn(&plan::Model<'_>) -> bool| models.iter().any(|m| !m.view && pick(m));
+    if tracked(|m| plan::attribute(&m.record.attributes, "audit").is_some()) {
+        let _ = writeln!(
+            out,
+            "/// Registers `sink`: after each commit it gets the transaction's `@@audit` records (never for a rollback).\n\
+             pub fn with_audit_sink(self, sink: impl {RT}::AuditSink) -> Self {{ Self {{ handle: self.handle.with_audit_sink(sink) }} }}\n"
+        );
+    }
+    if tracked(|m| plan::emits(m.record)) {
+        let _ = writeln!(
+            out,
+            "/// Delivers the `@@emit` events committed but not yet delivered (after a crash, or before anyone subscribed) \
+             to the subscribers present now, oldest first; returns how many. Call it once subscribers are in place.\n\
+             pub async fn deliver_pending(&self) -> {RT}::Result<u64> {{ self.handle.deliver_pending().await }}\n"
+        );
+    }
+    if !refresh.is_empty() {
+        let _ = writeln!(
+            out,
+            "/// How long on-change refreshes gather writes before refreshing (250 ms unless set).\n\
+             pub fn set_refresh_debounce(&self, window: ::std::time::Duration) {{ self.handle.set_refresh_debounce(window) }}\n\n\
+             /// How many on-change refreshes ran, and the last refresh error.\n\
+             pub fn on_change_refreshes(&self) -> (u64, Option<String>) {{ self.handle.on_change_refreshes() }}\n"
         );
     }
     for model in models.iter().filter(|m| crate::emit_model::has_delegate(m)) {
@@ -349,7 +381,7 @@ pub fn lib_file(
             out += "#[allow(non_snake_case)]\n";
         }
         let _ = writeln!(out, "pub mod {module};");
-        let items = if model.view {
+        let mut items = if model.view {
             vec![name.clone()]
         } else {
             vec![
@@ -359,6 +391,9 @@ pub fn lib_file(
                 format!("Update{name}Input"),
             ]
         };
+        if !model.view && plan::emits(model.record) && crate::emit_model::has_delegate(model) {
+            items.push(format!("{name}Event"));
+        }
         reexport(&module, items, &mut out);
     }
     reexport(

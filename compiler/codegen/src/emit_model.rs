@@ -245,11 +245,23 @@ pub fn model_file(
     out += "],\n};\n\n";
 
     let delegate = has_delegate(model);
+    let tracking = match crate::plan::tracking(record).filter(|_| !model.view) {
+        Some(tracking) => format!("const TRACKING: {RT}::Tracking = {tracking};\n"),
+        None => String::new(),
+    };
     if let (true, Some(id)) = (delegate, model.id_field()) {
+        if !model.view && crate::plan::emits(record) {
+            let _ = writeln!(
+                out,
+                "/// A committed change to a `{}` (`@@emit`): what `subscribe()` yields.\npub type {name}Event = {RT}::Event<{name}>;\n\n\
+                 impl {RT}::Emits for {name} {{}}\n",
+                record.name
+            );
+        }
         let _ = writeln!(
             out,
             "impl {RT}::Model for {name} {{\n\
-             const DESCRIPTOR: &'static {RT}::ModelDescriptor = &DESCRIPTOR;\n{policies}\
+             const DESCRIPTOR: &'static {RT}::ModelDescriptor = &DESCRIPTOR;\n{policies}{tracking}\
              type Key = {};\n\
              fn from_row(row: &mut ::std::vec::IntoIter<{RT}::Value>) -> {RT}::Result<Self> {{\n\
              Ok(Self {{",

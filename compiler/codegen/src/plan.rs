@@ -412,6 +412,62 @@ pub fn model<'a>(record: &'a Record, schema: &'a SchemaModel) -> Model<'a> {
     }
 }
 
+/// The `Tracking` constant of a model with `@@audit` or `@@emit(...)`
+/// (redacting its `@pii` / `@sensitive` fields), or `None`.
+pub fn tracking(record: &Record) -> Option<String> {
+    let audit = has(&record.attributes, "audit");
+    let mut emit = Vec::new();
+    if let Some(attribute) = attribute(&record.attributes, "emit") {
+        for argument in attribute.arguments.iter().flatten() {
+            let bit = match &argument.value {
+                Value::Ident(op) if op == "created" => "CREATED",
+                Value::Ident(op) if op == "updated" => "UPDATED",
+                Value::Ident(op) if op == "deleted" => "DELETED",
+                _ => continue,
+            };
+            if !emit.contains(&bit) {
+                emit.push(bit);
+            }
+        }
+    }
+    if !audit && emit.is_empty() {
+        return None;
+    }
+    let emit = if emit.is_empty() {
+        "0".to_string()
+    } else {
+        emit.iter()
+            .map(|bit| format!("::cstack_runtime::Tracking::{bit}"))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let redacted: Vec<String> = record
+        .fields
+        .iter()
+        .filter(|f| has(&f.attributes, "pii") || has(&f.attributes, "sensitive"))
+        .filter(|f| !matches!(f.ty, TypeModel::Model(_)))
+        .map(|f| lit(&f.name))
+        .collect();
+    Some(format!(
+        "::cstack_runtime::Tracking {{ audit: {audit}, emit: {emit}, redacted: &[{}] }}",
+        redacted.join(", ")
+    ))
+}
+
+/// Whether the model publishes events (`@@emit(...)`).
+pub fn emits(record: &Record) -> bool {
+    has(&record.attributes, "emit")
+}
+
+/// Whether a materialized view is refreshed on change.
+pub fn has_on_change_view(schema: &SchemaModel) -> bool {
+    schema.views.iter().any(|view| {
+        attribute(&view.attributes, "materialized")
+            .and_then(|a| named(a, "refresh"))
+            .is_some_and(|v| matches!(v, Value::Ident(word) if word == "on_change"))
+    })
+}
+
 impl Model<'_> {
     /// In the create input: everything the caller may give.
     pub fn create_fields(&self) -> impl Iterator<Item = &Field<'_>> {

@@ -1,0 +1,244 @@
+//! The `Sale` model: its row struct, inputs, descriptor and filter helpers.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Sale {
+    #[serde(rename = "id")]
+    pub id: i64,
+    #[serde(rename = "region")]
+    pub region: String,
+    #[serde(rename = "amountCents")]
+    pub amount_cents: i64,
+}
+
+/// What the runtime knows about `Sale`.
+pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::ModelDescriptor {
+    name: "Sale",
+    table: "sales",
+    primary_key: "id",
+    soft_delete: None,
+    version: None,
+    columns: &[
+        ::cstack_runtime::Column {
+            field: "id",
+            name: "id",
+            kind: ::cstack_runtime::Kind::Int,
+            nullable: false,
+        },
+        ::cstack_runtime::Column {
+            field: "region",
+            name: "region",
+            kind: ::cstack_runtime::Kind::Text,
+            nullable: false,
+        },
+        ::cstack_runtime::Column {
+            field: "amountCents",
+            name: "amount_cents",
+            kind: ::cstack_runtime::Kind::Int,
+            nullable: false,
+        },
+    ],
+    kinds: &[
+        ::cstack_runtime::Kind::Int,
+        ::cstack_runtime::Kind::Text,
+        ::cstack_runtime::Kind::Int,
+    ],
+};
+
+impl ::cstack_runtime::Model for Sale {
+    const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
+    type Key = i64;
+    fn from_row(
+        row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
+    ) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            id: ::cstack_runtime::take(row)?,
+            region: ::cstack_runtime::take(row)?,
+            amount_cents: ::cstack_runtime::take(row)?,
+        })
+    }
+}
+
+/// The values of a new `Sale`. Optional fields and fields with a default may be left out.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct CreateSaleInput {
+    #[serde(rename = "id")]
+    pub id: i64,
+    #[serde(rename = "region")]
+    pub region: String,
+    #[serde(rename = "amountCents")]
+    pub amount_cents: i64,
+}
+
+impl CreateSaleInput {
+    /// A builder that only offers `build()` once every required field is given.
+    pub fn builder() -> CreateSaleInputBuilder<
+        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::builder::Unset,
+    > {
+        CreateSaleInputBuilder {
+            id: ::cstack_runtime::builder::Unset,
+            region: ::cstack_runtime::builder::Unset,
+            amount_cents: ::cstack_runtime::builder::Unset,
+        }
+    }
+    /// Checks every validator of the schema; every failing field is reported.
+    pub fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
+        let errors = ::cstack_runtime::ValidationErrors::new();
+        errors.into_result()
+    }
+}
+
+impl ::cstack_runtime::CreateInput<Sale> for CreateSaleInput {
+    fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
+        CreateSaleInput::validate(self)
+    }
+    fn into_values(
+        self,
+        _auth: ::cstack_runtime::Auth<'_>,
+    ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
+        let mut values = Vec::with_capacity(3);
+        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
+        values.push(("region", ::cstack_runtime::ToValue::to_value(&self.region)));
+        values.push((
+            "amount_cents",
+            ::cstack_runtime::ToValue::to_value(&self.amount_cents),
+        ));
+        Ok(values)
+    }
+}
+
+/// The caller supplies the primary key, so `upsert` can find the row.
+impl ::cstack_runtime::UpsertInput<Sale> for CreateSaleInput {}
+
+/// Builds a [`CreateSaleInput`]; `build()` exists once every required field is set.
+#[must_use]
+pub struct CreateSaleInputBuilder<S0, S1, S2> {
+    id: S0,
+    region: S1,
+    amount_cents: S2,
+}
+
+impl<S1, S2> CreateSaleInputBuilder<::cstack_runtime::builder::Unset, S1, S2> {
+    pub fn id(
+        self,
+        value: i64,
+    ) -> CreateSaleInputBuilder<::cstack_runtime::builder::Set<i64>, S1, S2> {
+        CreateSaleInputBuilder {
+            id: ::cstack_runtime::builder::Set(value),
+            region: self.region,
+            amount_cents: self.amount_cents,
+        }
+    }
+}
+
+impl<S0, S2> CreateSaleInputBuilder<S0, ::cstack_runtime::builder::Unset, S2> {
+    pub fn region(
+        self,
+        value: impl Into<String>,
+    ) -> CreateSaleInputBuilder<S0, ::cstack_runtime::builder::Set<String>, S2> {
+        CreateSaleInputBuilder {
+            id: self.id,
+            region: ::cstack_runtime::builder::Set(value.into()),
+            amount_cents: self.amount_cents,
+        }
+    }
+}
+
+impl<S0, S1> CreateSaleInputBuilder<S0, S1, ::cstack_runtime::builder::Unset> {
+    pub fn amount_cents(
+        self,
+        value: i64,
+    ) -> CreateSaleInputBuilder<S0, S1, ::cstack_runtime::builder::Set<i64>> {
+        CreateSaleInputBuilder {
+            id: self.id,
+            region: self.region,
+            amount_cents: ::cstack_runtime::builder::Set(value),
+        }
+    }
+}
+
+impl
+    CreateSaleInputBuilder<
+        ::cstack_runtime::builder::Set<i64>,
+        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::builder::Set<i64>,
+    >
+{
+    pub fn build(self) -> CreateSaleInput {
+        CreateSaleInput {
+            id: self.id.0,
+            region: self.region.0,
+            amount_cents: self.amount_cents.0,
+        }
+    }
+}
+
+/// A change to a `Sale`: each field is left unchanged, set, or (if optional) cleared.
+#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+pub struct UpdateSaleInput {
+    #[serde(
+        rename = "region",
+        default,
+        skip_serializing_if = "::cstack_runtime::Patch::is_unchanged"
+    )]
+    pub region: ::cstack_runtime::Patch<String>,
+    #[serde(
+        rename = "amountCents",
+        default,
+        skip_serializing_if = "::cstack_runtime::Patch::is_unchanged"
+    )]
+    pub amount_cents: ::cstack_runtime::Patch<i64>,
+}
+
+impl UpdateSaleInput {
+    /// Changes nothing until a setter is called.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    pub fn set_region(mut self, value: impl Into<String>) -> Self {
+        self.region = ::cstack_runtime::Patch::Set(value.into());
+        self
+    }
+    pub fn set_amount_cents(mut self, value: i64) -> Self {
+        self.amount_cents = ::cstack_runtime::Patch::Set(value);
+        self
+    }
+    /// Checks the validators of every field being set.
+    pub fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
+        let mut errors = ::cstack_runtime::ValidationErrors::new();
+        if matches!(self.region, ::cstack_runtime::Patch::Null) {
+            errors.push("region", "required", "cannot be null".to_string());
+        }
+        if matches!(self.amount_cents, ::cstack_runtime::Patch::Null) {
+            errors.push("amountCents", "required", "cannot be null".to_string());
+        }
+        errors.into_result()
+    }
+}
+
+impl ::cstack_runtime::UpdateInput<Sale> for UpdateSaleInput {
+    fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
+        UpdateSaleInput::validate(self)
+    }
+    fn values(&self) -> Vec<(&'static str, ::cstack_runtime::Value)> {
+        let mut values = Vec::new();
+        self.region.push_to("region", &mut values);
+        self.amount_cents.push_to("amount_cents", &mut values);
+        values
+    }
+}
+
+/// The `id` column, for filters and ordering.
+pub fn id() -> ::cstack_runtime::Field<Sale, i64> {
+    ::cstack_runtime::Field::new("id")
+}
+
+/// The `region` column, for filters and ordering.
+pub fn region() -> ::cstack_runtime::Field<Sale, String> {
+    ::cstack_runtime::Field::new("region")
+}
+
+/// The `amountCents` column, for filters and ordering.
+pub fn amount_cents() -> ::cstack_runtime::Field<Sale, i64> {
+    ::cstack_runtime::Field::new("amount_cents")
+}
