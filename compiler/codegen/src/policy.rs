@@ -119,12 +119,12 @@ struct Compiled {
     column: Option<(String, Storage)>,
 }
 
-fn is_auth(value: &Value) -> bool {
+pub(crate) fn is_auth(value: &Value) -> bool {
     matches!(value, Value::Call(callee, args) if args.is_empty() && matches!(&**callee, Value::Ident(n) if n == "auth"))
 }
 
 /// `a.b.c` as segments, `None` when not a plain path.
-fn path_of(value: &Value) -> Option<Vec<String>> {
+pub(crate) fn path_of(value: &Value) -> Option<Vec<String>> {
     match value {
         Value::Ident(name) => Some(vec![name.clone()]),
         Value::Member(object, property) => {
@@ -137,7 +137,7 @@ fn path_of(value: &Value) -> Option<Vec<String>> {
 }
 
 /// `auth().a.b` as `a`, `b`.
-fn auth_path(value: &Value) -> Option<Vec<String>> {
+pub(crate) fn auth_path(value: &Value) -> Option<Vec<String>> {
     match value {
         Value::Member(object, property) if is_auth(object) => Some(vec![property.clone()]),
         Value::Member(object, property) => {
@@ -149,7 +149,7 @@ fn auth_path(value: &Value) -> Option<Vec<String>> {
     }
 }
 
-fn op_name(op: BinaryOp) -> &'static str {
+pub(crate) fn op_name(op: BinaryOp) -> &'static str {
     match op {
         BinaryOp::Eq => "Eq",
         BinaryOp::Ne => "Ne",
@@ -161,7 +161,7 @@ fn op_name(op: BinaryOp) -> &'static str {
     }
 }
 
-fn kind_code(storage: &Storage) -> String {
+pub(crate) fn kind_code(storage: &Storage) -> String {
     match storage {
         Storage::Direct(kind) => format!("{RT}::Kind::{kind}"),
         Storage::Enum(type_name) => format!("{RT}::Kind::Enum({type_name:?})"),
@@ -447,7 +447,7 @@ fn flip(op: BinaryOp) -> BinaryOp {
     }
 }
 
-fn flatten<'v>(value: &'v Value, op: BinaryOp, out: &mut Vec<&'v Value>) {
+pub(crate) fn flatten<'v>(value: &'v Value, op: BinaryOp, out: &mut Vec<&'v Value>) {
     match value {
         Value::Binary(inner, left, right) if *inner == op => {
             flatten(left, op, out);

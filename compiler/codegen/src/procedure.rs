@@ -10,6 +10,7 @@
 use crate::emit_model::doc;
 use crate::names::{lit, model_path, pascal, snake_ident, snake_plain};
 use crate::plan::{self, Storage};
+use crate::policy::{auth_path, flatten, is_auth, kind_code, op_name, path_of};
 use crate::{Target, names};
 use cstack_compiler::syntax::ast::{Arity, BinaryOp};
 use cstack_compiler::{
@@ -311,64 +312,6 @@ struct Input {
     path: String,
     storage: Storage,
     nullable: bool,
-}
-
-fn is_auth(value: &Value) -> bool {
-    matches!(value, Value::Call(callee, args) if args.is_empty() && matches!(&**callee, Value::Ident(n) if n == "auth"))
-}
-
-fn path_of(value: &Value) -> Option<Vec<String>> {
-    match value {
-        Value::Ident(name) => Some(vec![name.clone()]),
-        Value::Member(object, property) => {
-            let mut path = path_of(object)?;
-            path.push(property.clone());
-            Some(path)
-        }
-        _ => None,
-    }
-}
-
-fn auth_path(value: &Value) -> Option<Vec<String>> {
-    match value {
-        Value::Member(object, property) if is_auth(object) => Some(vec![property.clone()]),
-        Value::Member(object, property) => {
-            let mut path = auth_path(object)?;
-            path.push(property.clone());
-            Some(path)
-        }
-        _ => None,
-    }
-}
-
-fn op_name(op: BinaryOp) -> &'static str {
-    match op {
-        BinaryOp::Eq => "Eq",
-        BinaryOp::Ne => "Ne",
-        BinaryOp::Lt => "Lt",
-        BinaryOp::Le => "Lte",
-        BinaryOp::Gt => "Gt",
-        BinaryOp::Ge => "Gte",
-        BinaryOp::And | BinaryOp::Or => "Eq",
-    }
-}
-
-fn flatten<'v>(value: &'v Value, op: BinaryOp, out: &mut Vec<&'v Value>) {
-    match value {
-        Value::Binary(inner, left, right) if *inner == op => {
-            flatten(left, op, out);
-            flatten(right, op, out);
-        }
-        other => out.push(other),
-    }
-}
-
-fn kind_code(storage: &Storage) -> String {
-    match storage {
-        Storage::Direct(kind) => format!("{RT}::Kind::{kind}"),
-        Storage::Enum(type_name) => format!("{RT}::Kind::Enum({type_name:?})"),
-        Storage::Json => format!("{RT}::Kind::Json"),
-    }
 }
 
 impl Scope<'_> {
