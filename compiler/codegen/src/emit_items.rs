@@ -202,7 +202,7 @@ pub fn database_file(
     }
     // `refresh = on_change` views are refreshed after commits that write
     // one of their sources; the runtime picks them out of the list.
-    let refresh = if target.server() && plan::has_on_change_view(schema) {
+    let refresh = if target.server() && crate::materialized::has_on_change_view(schema) {
         ".refresh_on_change(crate::MATERIALIZED_VIEWS)"
     } else {
         ""

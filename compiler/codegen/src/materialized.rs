@@ -6,32 +6,52 @@
 
 use crate::emit_model::has_delegate;
 use crate::names::{lit, snake_ident, type_name};
-use crate::plan;
-use cstack_compiler::{Record, Value};
+use crate::plan::{self, attribute, named};
+use cstack_compiler::{Record, SchemaModel, Value};
 use std::fmt::Write;
 
 const RT: &str = "::cstack_runtime";
 
-/// The view's `@@materialized` refresh as a runtime `Refresh` expression,
-/// or `None` for a view that is not materialized.
-fn refresh(record: &Record) -> Option<String> {
-    let attribute = record
-        .attributes
-        .iter()
-        .find(|a| a.is_block && a.name == "materialized")?;
-    let argument = attribute
-        .arguments
-        .iter()
-        .flatten()
-        .find(|a| a.name.as_deref() == Some("refresh"));
-    Some(match argument.map(|a| &a.value) {
-        Some(Value::Ident(word)) if word == "on_change" => format!("{RT}::Refresh::OnChange"),
-        Some(Value::String(text)) => format!(
-            "{RT}::Refresh::Every(::std::time::Duration::from_secs({}))",
-            duration_seconds(text)
-        ),
-        _ => format!("{RT}::Refresh::Manual"),
+/// How a materialized view is refreshed besides `refresh()`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Refresh {
+    Manual,
+    /// Every so many seconds.
+    Every(u64),
+    OnChange,
+}
+
+impl Refresh {
+    /// The runtime's `Refresh` for it.
+    fn expression(self) -> String {
+        match self {
+            Refresh::Manual => format!("{RT}::Refresh::Manual"),
+            Refresh::Every(seconds) => {
+                format!("{RT}::Refresh::Every(::std::time::Duration::from_secs({seconds}))")
+            }
+            Refresh::OnChange => format!("{RT}::Refresh::OnChange"),
+        }
+    }
+}
+
+/// The view's `@@materialized` refresh, or `None` for a view that is not
+/// materialized.
+fn refresh(record: &Record) -> Option<Refresh> {
+    let attribute = attribute(&record.attributes, "materialized").filter(|a| a.is_block)?;
+    Some(match named(attribute, "refresh") {
+        Some(Value::Ident(word)) if word == "on_change" => Refresh::OnChange,
+        Some(Value::String(text)) => Refresh::Every(duration_seconds(text)),
+        _ => Refresh::Manual,
     })
+}
+
+/// Whether a view of the schema is refreshed on change (the `Db` then
+/// registers `MATERIALIZED_VIEWS` for on-change refreshes).
+pub fn has_on_change_view(schema: &SchemaModel) -> bool {
+    schema
+        .views
+        .iter()
+        .any(|view| refresh(view) == Some(Refresh::OnChange))
 }
 
 /// `"30s"`, `"5m"`, `"1h"`, `"1d"` in seconds (the checker has already
@@ -64,10 +84,11 @@ pub fn view_items(model: &plan::Model<'_>) -> String {
     format!(
         "/// How `{name}` is materialized and refreshed.\n\
          pub const MATERIALIZED: {RT}::MaterializedView = {RT}::MaterializedView {{\n\
-         name: {}, relation: {}, refresh: {refresh}, sources: &[{}],\n}};\n\n\
+         name: {}, relation: {}, refresh: {}, sources: &[{}],\n}};\n\n\
          impl {RT}::Materialized for {ty} {{\nconst VIEW: &'static {RT}::MaterializedView = &MATERIALIZED;\n}}\n",
         lit(&record.name),
         lit(&record.table),
+        refresh.expression(),
         sources.join(", "),
         name = record.name,
         ty = type_name(&record.name),

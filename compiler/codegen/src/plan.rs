@@ -134,7 +134,7 @@ fn has(attributes: &[AttributeModel], name: &str) -> bool {
     attribute(attributes, name).is_some()
 }
 
-fn named<'a>(attribute: &'a AttributeModel, name: &str) -> Option<&'a Value> {
+pub fn named<'a>(attribute: &'a AttributeModel, name: &str) -> Option<&'a Value> {
     attribute
         .arguments
         .as_ref()?
@@ -457,15 +457,6 @@ pub fn tracking(record: &Record) -> Option<String> {
 /// Whether the model publishes events (`@@emit(...)`).
 pub fn emits(record: &Record) -> bool {
     has(&record.attributes, "emit")
-}
-
-/// Whether a materialized view is refreshed on change.
-pub fn has_on_change_view(schema: &SchemaModel) -> bool {
-    schema.views.iter().any(|view| {
-        attribute(&view.attributes, "materialized")
-            .and_then(|a| named(a, "refresh"))
-            .is_some_and(|v| matches!(v, Value::Ident(word) if word == "on_change"))
-    })
 }
 
 impl Model<'_> {
