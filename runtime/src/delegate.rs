@@ -14,6 +14,22 @@ use crate::sql::{self, OrderKey};
 use crate::value::{Kind, ToValue, Value};
 use std::marker::PhantomData;
 
+/// Reruns the calling write in a transaction when `M` is audited or emits
+/// events and the handle has none, so the journal and outbox rows commit
+/// with the write; plain models fall through without one.
+macro_rules! rerun_atomically {
+    ($delegate:ident, $method:ident($($argument:expr),*)) => {
+        if tracked::needs_transaction::<M>($delegate.handle) {
+            return $delegate
+                .handle
+                .transaction(|tx| async move {
+                    Box::pin(Delegate::<M>::new(&tx).$method($($argument),*)).await
+                })
+                .await;
+        }
+    };
+}
+
 /// The operations on model `M` through one handle.
 pub struct Delegate<'a, M> {
     handle: &'a Handle,
@@ -131,14 +147,7 @@ impl<'a, M: Model> Delegate<'a, M> {
     pub async fn create<I: CreateInput<M>>(&self, input: I) -> Result<M> {
         // An audited or emitting model's row and its journal/outbox rows
         // commit together.
-        if tracked::needs_transaction::<M>(self.handle) {
-            return self
-                .handle
-                .transaction(
-                    |tx| async move { Box::pin(Delegate::<M>::new(&tx).create(input)).await },
-                )
-                .await;
-        }
+        rerun_atomically!(self, create(input));
         input.validate()?;
         let values = input.into_values(self.handle.auth())?;
         check_create::<M>(self.handle, &values).await?;
@@ -154,14 +163,7 @@ impl<'a, M: Model> Delegate<'a, M> {
     /// them all in one statement, or one per row in a transaction when
     /// their column sets differ.
     pub async fn create_many<I: CreateInput<M>>(&self, inputs: Vec<I>) -> Result<Vec<M>> {
-        if tracked::needs_transaction::<M>(self.handle) {
-            return self
-                .handle
-                .transaction(|tx| async move {
-                    Box::pin(Delegate::<M>::new(&tx).create_many(inputs)).await
-                })
-                .await;
-        }
+        rerun_atomically!(self, create_many(inputs));
         let mut failures = crate::validate::ValidationErrors::new();
         for input in &inputs {
             if let Err(errors) = input.validate() {
@@ -219,14 +221,7 @@ impl<'a, M: Model> Delegate<'a, M> {
 
     /// Updates every matching row; returns how many changed.
     pub async fn update_many<I: UpdateInput<M>>(&self, filter: Filter<M>, input: I) -> Result<u64> {
-        if tracked::needs_transaction::<M>(self.handle) {
-            return self
-                .handle
-                .transaction(|tx| async move {
-                    Box::pin(Delegate::<M>::new(&tx).update_many(filter, input)).await
-                })
-                .await;
-        }
+        rerun_atomically!(self, update_many(filter, input));
         input.validate()?;
         let values = input.values();
         if values.is_empty() {
@@ -254,14 +249,7 @@ impl<'a, M: Model> Delegate<'a, M> {
 
     /// Deletes (or soft-deletes) the row with this key; returns it.
     pub async fn delete(&self, key: M::Key) -> Result<M> {
-        if tracked::needs_transaction::<M>(self.handle) {
-            return self
-                .handle
-                .transaction(
-                    |tx| async move { Box::pin(Delegate::<M>::new(&tx).delete(key)).await },
-                )
-                .await;
-        }
+        rerun_atomically!(self, delete(key));
         let node = guarded::<M>(self.handle, action::DELETE, key_filter::<M>(&key));
         let statement = sql::delete(
             self.handle.dialect(),
@@ -276,14 +264,7 @@ impl<'a, M: Model> Delegate<'a, M> {
 
     /// Deletes (or soft-deletes) every matching row; returns how many.
     pub async fn delete_many(&self, filter: Filter<M>) -> Result<u64> {
-        if tracked::needs_transaction::<M>(self.handle) {
-            return self
-                .handle
-                .transaction(|tx| async move {
-                    Box::pin(Delegate::<M>::new(&tx).delete_many(filter)).await
-                })
-                .await;
-        }
+        rerun_atomically!(self, delete_many(filter));
         let node = guarded::<M>(self.handle, action::DELETE, filter.node);
         let tracking = M::TRACKING.active();
         let statement = sql::delete(
@@ -307,14 +288,7 @@ impl<'a, M: Model> Delegate<'a, M> {
     /// Inserts the row, or updates the existing row with the same primary
     /// key to these values.
     pub async fn upsert<I: UpsertInput<M>>(&self, input: I) -> Result<M> {
-        if tracked::needs_transaction::<M>(self.handle) {
-            return self
-                .handle
-                .transaction(
-                    |tx| async move { Box::pin(Delegate::<M>::new(&tx).upsert(input)).await },
-                )
-                .await;
-        }
+        rerun_atomically!(self, upsert(input));
         input.validate()?;
         let values = input.into_values(self.handle.auth())?;
         check_create::<M>(self.handle, &values).await?;
