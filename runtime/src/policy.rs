@@ -321,24 +321,55 @@ fn is_false(node: &Node) -> bool {
     matches!(node, Node::Or(items) if items.is_empty())
 }
 
-/// Whether a node runs a subquery: such terms go last, so the cheap column
-/// tests before them can decide the row first.
-fn costly(node: &Node) -> bool {
+/// A rough cost of testing a node against one row, to order the terms of
+/// an `AND` or `OR` so the cheap tests come first and can decide the row
+/// before the dear ones run. Both backends evaluate such terms left to
+/// right and stop at the first that decides, and neither reorders the
+/// terms of an `OR`, so the order written is the order paid. An integer or
+/// boolean comparison is cheapest; a text or enum comparison compares
+/// bytes; a list test makes one comparison per value; a relation path runs
+/// a subquery, dearer than any column test.
+fn cost(node: &Node) -> u32 {
     match node {
-        Node::Related { .. } => true,
-        Node::And(items) | Node::Or(items) => items.iter().any(costly),
-        Node::Not(inner) => costly(inner),
-        Node::Shared(inner) => costly(&inner.node),
-        _ => false,
+        Node::True => 0,
+        Node::IsNull { .. } => 1,
+        Node::Compare { kind, .. } => match kind {
+            Kind::Bool | Kind::Int | Kind::Float => 1,
+            _ => 2,
+        },
+        Node::In { values, .. } => 1 + 2 * values.len() as u32,
+        Node::Contains { .. } | Node::StartsWith { .. } => 4,
+        Node::And(items) | Node::Or(items) => items.iter().map(cost).sum(),
+        Node::Not(inner) => cost(inner),
+        Node::Shared(inner) => cost(&inner.node),
+        Node::Related { inner, .. } => 100 + cost(inner),
     }
+}
+
+/// The terms of a conjunction or disjunction, with nested ones of the same
+/// kind spliced in (`a OR (b OR c)` is `a OR b OR c`), so that ordering by
+/// cost sees every term, cheapest first; ties keep the order written.
+fn terms(nodes: Vec<Node>, nested: fn(Node) -> Result<Vec<Node>, Node>) -> Vec<Node> {
+    let mut flat = Vec::with_capacity(nodes.len());
+    for node in nodes {
+        match nested(node) {
+            Ok(items) => flat.extend(items),
+            Err(node) => flat.push(node),
+        }
+    }
+    flat.sort_by_cached_key(cost);
+    flat
 }
 
 fn and(nodes: Vec<Node>) -> Node {
     if nodes.iter().any(is_false) {
         return FALSE;
     }
-    let mut kept: Vec<Node> = nodes.into_iter().filter(|n| !is_true(n)).collect();
-    kept.sort_by_key(costly);
+    let kept: Vec<Node> = nodes.into_iter().filter(|n| !is_true(n)).collect();
+    let mut kept = terms(kept, |node| match node {
+        Node::And(items) => Ok(items),
+        other => Err(other),
+    });
     match kept.len() {
         0 => Node::True,
         1 => kept.pop().unwrap_or(Node::True),
@@ -350,8 +381,11 @@ fn or(nodes: Vec<Node>) -> Node {
     if nodes.iter().any(is_true) {
         return Node::True;
     }
-    let mut kept: Vec<Node> = nodes.into_iter().filter(|n| !is_false(n)).collect();
-    kept.sort_by_key(costly);
+    let kept: Vec<Node> = nodes.into_iter().filter(|n| !is_false(n)).collect();
+    let mut kept = terms(kept, |node| match node {
+        Node::Or(items) => Ok(items),
+        other => Err(other),
+    });
     match kept.len() {
         1 => kept.pop().unwrap_or(FALSE),
         _ => Node::Or(kept),

@@ -9,10 +9,16 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use rust_decimal::Decimal;
 use sqlx_core::arguments::Arguments;
 use sqlx_core::column::Column;
+use sqlx_core::encode::{Encode, IsNull};
+use sqlx_core::error::BoxDynError;
 use sqlx_core::executor::Executor;
 use sqlx_core::row::Row;
 use sqlx_core::type_info::TypeInfo;
-use sqlx_postgres::{PgArguments, PgPool, PgPoolOptions, PgRow, Postgres};
+use sqlx_core::types::Type;
+use sqlx_postgres::types::Oid;
+use sqlx_postgres::{
+    PgArgumentBuffer, PgArguments, PgPool, PgPoolOptions, PgRow, PgTypeInfo, Postgres,
+};
 use std::sync::Arc;
 use tokio::sync::Mutex;
 
@@ -43,12 +49,36 @@ pub(crate) fn database_error(error: sqlx_core::Error) -> Error {
     }
 }
 
+/// An enum label, sent with no declared type: every enum placeholder
+/// carries a cast to its enum type (`$1::"visibility"`), so PostgreSQL
+/// infers the parameter as that type and decodes the label once, at bind.
+/// Sent as text, the parameter would be cast on every row the predicate
+/// meets, since the text-to-enum cast is not folded into a constant.
+struct EnumLabel(&'static str);
+
+impl Type<Postgres> for EnumLabel {
+    fn type_info() -> PgTypeInfo {
+        PgTypeInfo::with_oid(Oid(0))
+    }
+}
+
+impl Encode<'_, Postgres> for EnumLabel {
+    fn encode_by_ref(
+        &self,
+        buf: &mut PgArgumentBuffer,
+    ) -> std::result::Result<IsNull, BoxDynError> {
+        // An enum's binary form is its label's text.
+        buf.extend_from_slice(self.0.as_bytes());
+        Ok(IsNull::No)
+    }
+}
+
 fn arguments(sql: &Sql) -> Result<PgArguments> {
     let mut args = PgArguments::default();
     for value in &sql.params {
         let added = match value.clone() {
             Value::Null(kind) => match kind {
-                Kind::Enum(_) => args.add(None::<String>),
+                Kind::Enum(_) => args.add(None::<EnumLabel>),
                 Kind::Bool => args.add(None::<bool>),
                 Kind::Int => args.add(None::<i64>),
                 Kind::Float => args.add(None::<f64>),
@@ -68,8 +98,7 @@ fn arguments(sql: &Sql) -> Result<PgArguments> {
             Value::Uuid(v) => args.add(v),
             Value::Json(v) => args.add(sqlx_core::types::Json(v)),
             Value::Bytes(v) => args.add(v),
-            // Sent as text; the statement casts it to the enum type.
-            Value::Enum { variant, .. } => args.add(variant),
+            Value::Enum { variant, .. } => args.add(EnumLabel(variant)),
         };
         added.map_err(|error| Error::Database {
             sqlstate: None,

@@ -1,7 +1,9 @@
-//! SQL text for both dialects. Values never enter the text: each is pushed
-//! as a bound parameter and the text gets a numbered placeholder (`$n` on
-//! PostgreSQL, `?n` on SQLite). Identifiers come from descriptors and are
-//! quoted.
+//! SQL text for both dialects. Values are pushed as bound parameters and
+//! the text gets a numbered placeholder (`$n` on PostgreSQL, `?n` on
+//! SQLite); identifiers come from descriptors and are quoted. The one
+//! exception is a filter's comparison with a value of a closed type, a
+//! boolean or an enum variant, which is written as a literal (see
+//! [`Sql::literal`]).
 
 use crate::descriptor::ModelDescriptor;
 use crate::filter::{CmpOp, Node, NullsOrder, Quantifier, Rendered, SharedNode};
@@ -130,7 +132,44 @@ impl Sql {
         }
     }
 
+    /// Writes a boolean or an enum variant as a literal, and says whether it
+    /// did. Such a value cannot carry text of its own (a variant is only
+    /// written when it is an identifier, as every generated one is), and a
+    /// filter's statements take only as many shapes as the type has values.
+    /// In return the planner sees the constant: PostgreSQL estimates the
+    /// test from the column's statistics instead of a default, which lets
+    /// it keep one generic plan for a policy-filtered read where a bound
+    /// `archived <> $1` made it plan every execution afresh; and an enum
+    /// literal is typed once at parse, where a bound label is cast on every
+    /// row the filter meets.
+    fn literal(&mut self, value: &Value, as_text: bool) -> bool {
+        match value {
+            Value::Bool(b) => {
+                self.push(if *b { "TRUE" } else { "FALSE" });
+                true
+            }
+            Value::Enum { variant, type_name } if is_identifier(variant) => {
+                self.text.push('\'');
+                self.text.push_str(variant);
+                self.text.push('\'');
+                if self.dialect == Dialect::Postgres {
+                    if as_text {
+                        self.push("::text");
+                    } else {
+                        self.push("::");
+                        self.ident(type_name);
+                    }
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
     fn comparable_param(&mut self, value: Value, kind: Kind, ordered: bool) {
+        if self.literal(&value, ordered) {
+            return;
+        }
         if self.dialect == Dialect::Sqlite && kind == Kind::Decimal && ordered {
             self.push("CAST(").param(value).push(" AS REAL)");
         } else if self.dialect == Dialect::Postgres && matches!(kind, Kind::Enum(_)) && ordered {
@@ -180,7 +219,9 @@ impl Sql {
                     if index > 0 {
                         self.push(", ");
                     }
-                    self.param(value.clone());
+                    if !self.literal(value, false) {
+                        self.param(value.clone());
+                    }
                 }
                 self.push(")");
             }
@@ -531,6 +572,15 @@ pub(crate) fn delete(
     sql
 }
 
+/// `[A-Za-z_][A-Za-z0-9_]*`: safe between quotes as it stands.
+fn is_identifier(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
 fn quoted(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
@@ -580,5 +630,56 @@ mod tests {
         assert_eq!(sql.params.len(), 2);
         let sql = select(Dialect::Sqlite, &POST, &node, &[], None, Some(3));
         assert!(sql.text.ends_with("LIMIT -1 OFFSET ?2"), "{}", sql.text);
+    }
+
+    #[test]
+    fn booleans_and_enum_variants_are_literals_in_filters() {
+        let enumerated = |variant| Value::Enum {
+            type_name: "Status",
+            variant,
+        };
+        let node = Node::And(vec![
+            Node::Compare {
+                column: "title",
+                kind: Kind::Bool,
+                op: CmpOp::Ne,
+                value: Value::Bool(true),
+            },
+            Node::In {
+                column: "title",
+                values: vec![enumerated("Draft"), enumerated("Live")],
+                negated: false,
+            },
+            Node::Compare {
+                column: "title",
+                kind: Kind::Enum("Status"),
+                op: CmpOp::Lt,
+                value: enumerated("Live"),
+            },
+            // Not an identifier: bound, whatever made it.
+            Node::Compare {
+                column: "title",
+                kind: Kind::Enum("Status"),
+                op: CmpOp::Eq,
+                value: enumerated("x'; --"),
+            },
+        ]);
+        let sql = select(Dialect::Postgres, &POST, &node, &[], None, None);
+        assert_eq!(
+            sql.text,
+            "SELECT t0.\"id\", t0.\"title\" FROM \"posts\" AS t0 WHERE ((t0.\"title\" <> TRUE) \
+             AND (t0.\"title\" IN ('Draft'::\"Status\", 'Live'::\"Status\")) \
+             AND (t0.\"title\"::text COLLATE \"C\" < 'Live'::text) \
+             AND (t0.\"title\" = $1::\"Status\")) AND t0.\"deleted_at\" IS NULL"
+        );
+        assert_eq!(sql.params, vec![enumerated("x'; --")]);
+        let sql = select(Dialect::Sqlite, &POST, &node, &[], None, None);
+        assert!(
+            sql.text
+                .contains("(t0.\"title\" <> TRUE) AND (t0.\"title\" IN ('Draft', 'Live'))"),
+            "{}",
+            sql.text
+        );
+        assert_eq!(sql.params.len(), 1);
     }
 }

@@ -8,17 +8,20 @@
 //! the median per query and the ratio per backend, on SQLite (a file) and
 //! PostgreSQL (a scratch database).
 //!
-//! `cargo run --release -p cstack-codegen-suite --bin policy-bench`
+//! `cargo run --release -p cstack-codegen-suite --bin policy-bench [sqlite|postgres]`
+//! (both backends when none is named).
 
 use cstack_codegen_suite::ScratchPostgres;
 use policy_db::runtime::Context;
 use policy_db::{CreateDocInput, CreatePlainDocInput, CreateTeamInput, Db, Viewer, Visibility};
+use sqlx_core::connection::Connection;
+use sqlx_core::executor::Executor;
 use std::time::{Duration, Instant};
 
 const SEED_ROWS: i64 = 2_000;
 const PAGE: i64 = 100;
-const ROUNDS: usize = 25;
-const READS_PER_ROUND: usize = 40;
+const TRIALS: usize = 7;
+const QUERIES_PER_TRIAL: usize = 500;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -83,7 +86,6 @@ async fn seed(db: &Db) {
 }
 
 async fn run(backend: &str, db: Db) {
-    seed(&db).await;
     // A reader who owns every row: the owner branch admits them all. An
     // admin's allows fold to TRUE, leaving the `archived` deny.
     for role in ["reader", "admin"] {
@@ -98,13 +100,16 @@ async fn run(backend: &str, db: Db) {
 }
 
 async fn measure(backend: &str, role: &str, viewer: &Db) {
-    // One query with policies, then the same without, alternating, each
-    // timed on its own: a burst of load elsewhere on the machine then hits
-    // both sides alike instead of one block of queries.
-    let (mut with, mut without) = (Vec::new(), Vec::new());
-    for round in 0..ROUNDS {
-        for i in 0..READS_PER_ROUND {
-            let after = ((round * READS_PER_ROUND + i) as i64 * 37) % (SEED_ROWS - PAGE);
+    // Trials of alternating queries: one with policies, then the same
+    // without, each timed on its own, so a burst of load elsewhere on the
+    // machine hits both sides alike. The ratio is taken per trial; the
+    // median trial is the figure, the spread shows how steady it was.
+    let mut ratios = Vec::new();
+    let (mut all_with, mut all_without) = (Vec::new(), Vec::new());
+    for trial in 0..TRIALS {
+        let (mut with, mut without) = (Vec::new(), Vec::new());
+        for i in 0..QUERIES_PER_TRIAL {
+            let after = ((trial * QUERIES_PER_TRIAL + i) as i64 * 37) % (SEED_ROWS - PAGE);
             let start = Instant::now();
             let rows = viewer
                 .doc()
@@ -132,29 +137,57 @@ async fn measure(backend: &str, role: &str, viewer: &Db) {
             assert_eq!(rows.len(), PAGE as usize);
             assert!(rows.iter().zip(after + 1..).all(|(row, id)| row.id == id));
         }
+        all_with.extend_from_slice(&with);
+        all_without.extend_from_slice(&without);
+        ratios.push(median(with).as_secs_f64() / median(without).as_secs_f64());
     }
-    let (with, without) = (median(with), median(without));
+    ratios.sort_by(f64::total_cmp);
+    let (with, without) = (median(all_with), median(all_without));
     println!(
-        "{backend:<8} find_many (100 rows, {role:<6})  with policies {:>9.1} µs   without {:>9.1} µs   ratio {:.3}",
+        "{backend:<8} find_many (100 rows, {role:<6})  with policies {:>7.1} µs   without {:>7.1} µs   \
+         ratio {:.3} (trials {:.3}–{:.3})",
         with.as_secs_f64() * 1e6,
         without.as_secs_f64() * 1e6,
-        with.as_secs_f64() / without.as_secs_f64()
+        ratios[ratios.len() / 2],
+        ratios[0],
+        ratios[ratios.len() - 1],
     );
 }
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     println!(
-        "median of {} queries per side, alternating; both sides return the same {PAGE} rows of {SEED_ROWS}",
-        ROUNDS * READS_PER_ROUND
+        "{TRIALS} trials of {QUERIES_PER_TRIAL} queries per side, alternating; \
+         both sides return the same {PAGE} rows of {SEED_ROWS}; ratio: the median trial's"
     );
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    let lite = Db::open_sqlite(folder.path().join("bench.sqlite"))
-        .await
-        .expect("open SQLite");
-    run("sqlite", lite).await;
-    let scratch = ScratchPostgres::create().await;
-    let pg = Db::connect_postgres(&scratch.url()).await.expect("connect");
-    pg.migrate_postgres().await.expect("migrate");
-    run("postgres", pg).await;
+    let named: Vec<String> = std::env::args().skip(1).collect();
+    let wanted = |backend: &str| named.is_empty() || named.iter().any(|n| n == backend);
+    if let Some(unknown) = named
+        .iter()
+        .find(|n| !["sqlite", "postgres"].contains(&n.as_str()))
+    {
+        eprintln!("policy-bench: unknown backend `{unknown}` (expected sqlite or postgres)");
+        std::process::exit(2);
+    }
+    if wanted("sqlite") {
+        let folder = tempfile::tempdir().expect("a temporary folder");
+        let lite = Db::open_sqlite(folder.path().join("bench.sqlite"))
+            .await
+            .expect("open SQLite");
+        seed(&lite).await;
+        run("sqlite", lite).await;
+    }
+    if wanted("postgres") {
+        let scratch = ScratchPostgres::create().await;
+        let pg = Db::connect_postgres(&scratch.url()).await.expect("connect");
+        pg.migrate_postgres().await.expect("migrate");
+        seed(&pg).await;
+        // The statistics a running database has once autovacuum has seen
+        // the rows; without them the planner guesses at every filter.
+        let mut admin = sqlx_postgres::PgConnection::connect(&scratch.url())
+            .await
+            .expect("connect");
+        admin.execute("ANALYZE").await.expect("analyze");
+        run("postgres", pg).await;
+    }
 }
