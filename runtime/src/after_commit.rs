@@ -611,11 +611,26 @@ impl Handle {
     /// or while the model had no subscriber), oldest first, to the
     /// subscribers present now; marks those delivered. Returns how many
     /// were. Call it once subscribers are in place, e.g. at startup.
+    ///
+    /// Safe to run in several processes at once: it runs in a transaction
+    /// that claims the rows it delivers (`FOR UPDATE SKIP LOCKED` on
+    /// PostgreSQL, so another caller takes the rest or nothing; SQLite's
+    /// write lock serialises callers), so each pending row is delivered by
+    /// one of them. Delivery stays at least once: a row whose transaction
+    /// fails to commit after its subscribers got it is delivered again.
     pub async fn deliver_pending(&self) -> Result<u64> {
+        self.transaction(|tx| async move { tx.deliver_claimed().await })
+            .await
+    }
+
+    async fn deliver_claimed(&self) -> Result<u64> {
         let mut select = Sql::new(self.dialect());
         select.push("SELECT event_id, model, operation, payload FROM ");
         select.ident(OUTBOX_TABLE);
         select.push(" WHERE delivered_at IS NULL ORDER BY occurred_at, event_id");
+        if self.dialect() == Dialect::Postgres {
+            select.push(" FOR UPDATE SKIP LOCKED");
+        }
         let kinds = [Kind::Uuid, Kind::Text, Kind::Text, Kind::Json];
         let rows = self.fetch(&select, &kinds).await?;
         let mut delivered = Vec::new();

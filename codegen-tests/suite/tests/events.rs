@@ -337,6 +337,50 @@ async fn undelivered_outbox_rows_are_redelivered() {
 }
 
 #[tokio::test]
+async fn concurrent_redeliveries_deliver_each_row_once() {
+    for backend in backends().await {
+        let name = backend.name;
+        for id in 1..=20 {
+            backend
+                .db
+                .article()
+                .create(article_input(id, "a"))
+                .await
+                .unwrap();
+        }
+        // Two processes starting at once, each with its own connection.
+        let open = || async {
+            match (&backend.url, &backend.file) {
+                (Some(url), _) => Db::connect_postgres(url).await.unwrap(),
+                (_, Some(file)) => Db::open_sqlite(file).await.unwrap(),
+                _ => unreachable!(),
+            }
+        };
+        let (first, second) = (open().await, open().await);
+        let (mut first_events, mut second_events) =
+            (first.article().subscribe(), second.article().subscribe());
+        let (a, b) = tokio::join!(first.deliver_pending(), second.deliver_pending());
+        assert_eq!(a.unwrap() + b.unwrap(), 20, "{name}");
+        let mut ids: Vec<i64> = std::iter::from_fn(|| first_events.try_recv())
+            .chain(std::iter::from_fn(|| second_events.try_recv()))
+            .map(|event| match &*event {
+                Event::Created(a) => a.id,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        ids.sort_unstable();
+        assert_eq!(ids, (1..=20).collect::<Vec<_>>(), "{name}: each once");
+        assert_eq!(
+            backend
+                .count("SELECT COUNT(*) FROM cratestack_event_outbox WHERE delivered_at IS NULL")
+                .await,
+            0,
+            "{name}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn on_change_views_refresh_after_commits_debounced() {
     use on_change_db::{CreateNoteInput, CreateSaleInput, Db as SalesDb, region_total};
     let scratch = ScratchPostgres::create().await;
