@@ -56,7 +56,9 @@ impl Db {
     }
     /// Wraps a runtime handle.
     pub fn from_handle(handle: ::cstack_runtime::Handle) -> Self {
-        Self { handle }
+        Self {
+            handle: handle.refresh_on_change(crate::MATERIALIZED_VIEWS),
+        }
     }
     /// The runtime handle.
     pub fn handle(&self) -> &::cstack_runtime::Handle {

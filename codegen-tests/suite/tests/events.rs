@@ -461,4 +461,27 @@ async fn on_change_views_refresh_after_commits_debounced() {
     }
     assert_eq!(db.on_change_refreshes(), (2, None));
     assert_eq!(total(db.clone()).await, Some(550));
+    // A handle the application made itself, wrapped, refreshes on change too.
+    let handle = on_change_db::runtime::Handle::connect_postgres(&scratch.url())
+        .await
+        .unwrap();
+    let wrapped = SalesDb::from_handle(handle);
+    wrapped.set_refresh_debounce(std::time::Duration::from_millis(50));
+    wrapped
+        .sale()
+        .create(
+            CreateSaleInput::builder()
+                .id(11)
+                .region("north")
+                .amount_cents(25)
+                .build(),
+        )
+        .await
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while wrapped.on_change_refreshes().0 < 1 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(wrapped.on_change_refreshes(), (1, None));
+    assert_eq!(total(wrapped).await, Some(575));
 }

@@ -210,6 +210,11 @@ pub fn database_file(
     if target.embedded() {
         out += &consts("sqlite", "SQLITE_MIGRATIONS");
     }
+    let wrapped = if refresh.is_empty() {
+        "handle".to_string()
+    } else {
+        format!("handle: handle{refresh}")
+    };
     out += "/// The database handle. Cheap to clone; clones share connections.\n#[derive(Clone)]\n";
     let _ = writeln!(
         out,
@@ -240,7 +245,7 @@ pub fn database_file(
     }
     let _ = writeln!(
         out,
-        "/// Wraps a runtime handle.\npub fn from_handle(handle: {RT}::Handle) -> Self {{ Self {{ handle }} }}\n\n\
+        "/// Wraps a runtime handle.\npub fn from_handle(handle: {RT}::Handle) -> Self {{ Self {{ {wrapped} }} }}\n\n\
          /// The runtime handle.\npub fn handle(&self) -> &{RT}::Handle {{ &self.handle }}\n\n\
          /// How many statements this handle and its clones have sent.\n\
          pub fn statement_count(&self) -> u64 {{ self.handle.statement_count() }}\n\n\
