@@ -2,7 +2,7 @@
 /// The postgres migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
     id: "00000000000000_initial",
-    checksum: "8eaafd2ed50b79e55f9facb4ca226010439b94837b37c36c13df3bc1e60c95fa",
+    checksum: "08fad6476236504048f8a61ff1dbeefec3f2c299d127733a2ae3fd15f1563920",
     steps: &[::cstack_runtime::MigrationStep {
         transactional: true,
         sql: r#"CREATE TYPE "visibility" AS ENUM ('Public', 'Internal', 'Secret');
@@ -49,6 +49,10 @@ ALTER TABLE "docs" ADD CONSTRAINT "docs_team_id_fkey" FOREIGN KEY ("team_id") RE
 
 ALTER TABLE "comments" ADD CONSTRAINT "comments_doc_id_fkey" FOREIGN KEY ("doc_id") REFERENCES "docs" ("id") ON DELETE CASCADE;
 
+CREATE INDEX "docs_team_id_idx" ON "docs" ("team_id");
+
+CREATE INDEX "comments_doc_id_idx" ON "comments" ("doc_id");
+
 CREATE VIEW "owned_docs" AS
 SELECT id, title, owner_id, score
     FROM docs;"#,
@@ -58,7 +62,7 @@ SELECT id, title, owner_id, score
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
     id: "00000000000000_initial",
-    checksum: "a97f1816c646df19934210c05efb81682bfcc6f9030d7446237d2fb3cd983cea",
+    checksum: "0553c7ee90e85aa4227470888b084f8e3f85eaec30616ae14b7ef8718f6fdf8b",
     steps: &[::cstack_runtime::MigrationStep {
         transactional: true,
         sql: r#"CREATE TABLE "teams" (
@@ -105,6 +109,10 @@ CREATE TABLE "plain_docs" (
   CONSTRAINT "plain_docs_visibility_enum_check" CHECK ("visibility" IN ('Public', 'Internal', 'Secret')),
   CONSTRAINT "plain_docs_archived_bool_check" CHECK ("archived" IN (0, 1))
 );
+
+CREATE INDEX "docs_team_id_idx" ON "docs" ("team_id");
+
+CREATE INDEX "comments_doc_id_idx" ON "comments" ("doc_id");
 
 CREATE VIEW "owned_docs" AS
 SELECT id, title, owner_id, score

@@ -81,6 +81,7 @@ pub fn lower(model: &SchemaModel, dialect: Dialect) -> Lowered {
         .collect();
     for (table, fks) in schema.tables.iter_mut().zip(all_fks) {
         table.foreign_keys = fks;
+        index_foreign_keys(table);
     }
     if model.models.iter().any(|m| has_block_attribute(m, "audit")) {
         schema.tables.push(runtime_tables::audit_table(dialect));
@@ -330,6 +331,46 @@ fn foreign_keys(
         }
     }
     fks
+}
+
+/// Gives every foreign key an index on its columns unless the primary key,
+/// a unique constraint or an ordered index already starts with them.
+/// Neither backend indexes the referencing side by itself, and without one
+/// every join, relation filter or policy path through the relation, and
+/// every cascade or check on deleting a referenced row, reads the whole
+/// table. Named like `@@index` (`<table>_<columns>_idx`), so declaring the
+/// same index by hand changes nothing.
+fn index_foreign_keys(table: &mut Table) {
+    let mut wanted: Vec<Vec<String>> = Vec::new();
+    for fk in &table.foreign_keys {
+        let starts = |columns: &[String]| columns.starts_with(&fk.columns);
+        let covered = table
+            .primary_key
+            .as_ref()
+            .is_some_and(|pk| starts(&pk.columns))
+            || table.uniques.iter().any(|u| starts(&u.columns))
+            || table
+                .indexes
+                .iter()
+                .any(|i| matches!(i.using.as_deref(), None | Some("btree")) && starts(&i.columns))
+            || wanted.iter().any(|w| starts(w));
+        if !covered {
+            wanted.push(fk.columns.clone());
+        }
+    }
+    for columns in wanted {
+        let name = fit_identifier(&format!("{}_{}_idx", table.name, columns.join("_")));
+        if table.indexes.iter().any(|i| i.name == name) {
+            continue;
+        }
+        table.indexes.push(Index {
+            name,
+            columns,
+            unique: false,
+            using: None,
+            opclass: None,
+        });
+    }
 }
 
 /// Used by tests and the planner: the index a unique constraint stands for.

@@ -8,6 +8,8 @@ DROP INDEX CONCURRENTLY IF EXISTS "members_email_key";
 CREATE UNIQUE INDEX CONCURRENTLY "members_email_key" ON "members" ("email");
 DROP INDEX CONCURRENTLY IF EXISTS "members_age_idx";
 CREATE INDEX CONCURRENTLY "members_age_idx" ON "members" ("age");
+DROP INDEX CONCURRENTLY IF EXISTS "members_team_id_idx";
+CREATE INDEX CONCURRENTLY "members_team_id_idx" ON "members" ("team_id");
 
 -- cstack:step transaction
 SET LOCAL lock_timeout = '5s';

@@ -1,5 +1,6 @@
 -- cstack:step no-transaction
 DROP INDEX CONCURRENTLY IF EXISTS "members_age_idx";
+DROP INDEX CONCURRENTLY IF EXISTS "members_team_id_idx";
 
 -- cstack:step transaction
 SET LOCAL lock_timeout = '5s';

@@ -16,6 +16,7 @@ DROP TABLE "members";
 ALTER TABLE "members__new" RENAME TO "members";
 CREATE UNIQUE INDEX "members_email_key" ON "members" ("email");
 CREATE INDEX "members_age_idx" ON "members" ("age");
+CREATE INDEX "members_team_id_idx" ON "members" ("team_id");
 
 -- cstack:step no-transaction
 PRAGMA foreign_keys = ON;

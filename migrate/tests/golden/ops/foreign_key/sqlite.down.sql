@@ -2,6 +2,7 @@
 PRAGMA foreign_keys = OFF;
 
 -- cstack:step transaction
+DROP INDEX IF EXISTS "members_team_id_idx";
 CREATE TABLE "members__new" (
   "id" INTEGER NOT NULL,
   "team_id" INTEGER NOT NULL,

@@ -11,6 +11,7 @@ CREATE TABLE "members__new" (
 INSERT INTO "members__new" ("id", "team_id") SELECT "id", "team_id" FROM "members";
 DROP TABLE "members";
 ALTER TABLE "members__new" RENAME TO "members";
+CREATE INDEX "members_team_id_idx" ON "members" ("team_id");
 
 -- cstack:step no-transaction
 PRAGMA foreign_keys = ON;

@@ -5,10 +5,13 @@ CREATE TABLE "badges" (
   "team_code" text NOT NULL,
   CONSTRAINT "badges_pkey" PRIMARY KEY ("id")
 );
+CREATE INDEX "badges_team_code_idx" ON "badges" ("team_code");
 
 -- cstack:step no-transaction
 DROP INDEX CONCURRENTLY IF EXISTS "teams_code_key";
 CREATE UNIQUE INDEX CONCURRENTLY "teams_code_key" ON "teams" ("code");
+DROP INDEX CONCURRENTLY IF EXISTS "members_team_code_idx";
+CREATE INDEX CONCURRENTLY "members_team_code_idx" ON "members" ("team_code");
 
 -- cstack:step transaction
 SET LOCAL lock_timeout = '5s';

@@ -3,6 +3,7 @@ PRAGMA foreign_keys = OFF;
 
 -- cstack:step transaction
 DROP INDEX IF EXISTS "teams_code_key";
+DROP INDEX IF EXISTS "members_team_code_idx";
 DROP TABLE "badges";
 CREATE TABLE "members__new" (
   "id" INTEGER NOT NULL,
