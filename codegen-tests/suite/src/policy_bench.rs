@@ -20,8 +20,8 @@ use std::time::{Duration, Instant};
 
 const SEED_ROWS: i64 = 2_000;
 const PAGE: i64 = 100;
-const TRIALS: usize = 7;
-const QUERIES_PER_TRIAL: usize = 500;
+const TRIALS: usize = 9;
+const QUERIES_PER_TRIAL: usize = 1_000;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
