@@ -139,9 +139,7 @@ impl Sql {
     /// In return the planner sees the constant: PostgreSQL estimates the
     /// test from the column's statistics instead of a default, which lets
     /// it keep one generic plan for a policy-filtered read where a bound
-    /// `archived <> $1` made it plan every execution afresh; and an enum
-    /// literal is typed once at parse, where a bound label is cast on every
-    /// row the filter meets.
+    /// `archived <> $1` made it plan every execution afresh.
     fn literal(&mut self, value: &Value, as_text: bool) -> bool {
         match value {
             Value::Bool(b) => {
