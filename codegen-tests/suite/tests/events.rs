@@ -66,6 +66,15 @@ async fn backends() -> Vec<Backend> {
     ]
 }
 
+/// A fresh handle on the backend's database, as another process opens it.
+async fn reopen(backend: &Backend) -> Db {
+    match (&backend.url, &backend.file) {
+        (Some(url), _) => Db::connect_postgres(url).await.unwrap(),
+        (_, Some(file)) => Db::open_sqlite(file).await.unwrap(),
+        _ => unreachable!(),
+    }
+}
+
 fn article_input(id: i64, title: &str) -> CreateArticleInput {
     CreateArticleInput::builder()
         .id(id)
@@ -314,11 +323,7 @@ async fn undelivered_outbox_rows_are_redelivered() {
             "{name}"
         );
         // A new process: a fresh handle on the same database.
-        let restarted = match (&backend.url, &backend.file) {
-            (Some(url), _) => Db::connect_postgres(url).await.unwrap(),
-            (_, Some(file)) => Db::open_sqlite(file).await.unwrap(),
-            _ => unreachable!(),
-        };
+        let restarted = reopen(&backend).await;
         let mut events = restarted.article().subscribe();
         assert_eq!(restarted.deliver_pending().await.unwrap(), 2, "{name}");
         let ids: Vec<i64> = std::iter::from_fn(|| events.try_recv())
@@ -349,14 +354,7 @@ async fn concurrent_redeliveries_deliver_each_row_once() {
                 .unwrap();
         }
         // Two processes starting at once, each with its own connection.
-        let open = || async {
-            match (&backend.url, &backend.file) {
-                (Some(url), _) => Db::connect_postgres(url).await.unwrap(),
-                (_, Some(file)) => Db::open_sqlite(file).await.unwrap(),
-                _ => unreachable!(),
-            }
-        };
-        let (first, second) = (open().await, open().await);
+        let (first, second) = (reopen(&backend).await, reopen(&backend).await);
         let (mut first_events, mut second_events) =
             (first.article().subscribe(), second.article().subscribe());
         let (a, b) = tokio::join!(first.deliver_pending(), second.deliver_pending());
