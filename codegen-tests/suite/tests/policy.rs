@@ -493,21 +493,26 @@ fn viewer(id: i64, role: &str, tenant: &str) -> Viewer {
     }
 }
 
+/// Team 1, in tenant `beta`, which the tests' documents belong to.
+async fn create_team(root: &Db) {
+    root.team()
+        .create(
+            CreateTeamInput::builder()
+                .id(1)
+                .name("t")
+                .tenant_id("beta")
+                .build(),
+        )
+        .await
+        .unwrap();
+}
+
 #[test]
 fn single_row_writes_of_denied_rows_are_forbidden_and_change_nothing() {
     runtime().block_on(async {
         for (backend, db, _keep) in databases().await {
             let root = db.with_context(root());
-            root.team()
-                .create(
-                    CreateTeamInput::builder()
-                        .id(1)
-                        .name("t")
-                        .tenant_id("beta")
-                        .build(),
-                )
-                .await
-                .unwrap();
+            create_team(&root).await;
             let owned = Doc {
                 id: 1,
                 title: "mine".into(),
@@ -640,16 +645,7 @@ fn upsert_needs_the_create_policy_and_updates_only_an_admitted_row() {
     runtime().block_on(async {
         for (backend, db, _keep) in databases().await {
             let root = db.with_context(root());
-            root.team()
-                .create(
-                    CreateTeamInput::builder()
-                        .id(1)
-                        .name("t")
-                        .tenant_id("beta")
-                        .build(),
-                )
-                .await
-                .unwrap();
+            create_team(&root).await;
             let theirs = Doc {
                 id: 1,
                 title: "theirs".into(),
@@ -727,16 +723,7 @@ fn a_filter_given_by_the_caller_cannot_widen_the_policy() {
     runtime().block_on(async {
         for (backend, db, _keep) in databases().await {
             let root = db.with_context(root());
-            root.team()
-                .create(
-                    CreateTeamInput::builder()
-                        .id(1)
-                        .name("t")
-                        .tenant_id("beta")
-                        .build(),
-                )
-                .await
-                .unwrap();
+            create_team(&root).await;
             for (id, visibility) in [(1, Visibility::Public), (2, Visibility::Secret)] {
                 let row = Doc {
                     id,
@@ -787,16 +774,7 @@ fn relation_filters_see_only_related_rows_the_context_may_read() {
     runtime().block_on(async {
         for (backend, db, _keep) in databases().await {
             let root = db.with_context(root());
-            root.team()
-                .create(
-                    CreateTeamInput::builder()
-                        .id(1)
-                        .name("t")
-                        .tenant_id("beta")
-                        .build(),
-                )
-                .await
-                .unwrap();
+            create_team(&root).await;
             for (id, visibility, title) in [
                 (1, Visibility::Public, "open"),
                 (2, Visibility::Secret, "secret"),
