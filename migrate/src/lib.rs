@@ -10,7 +10,6 @@
 
 pub mod db;
 mod ddl;
-mod dialect;
 pub mod diff;
 pub mod files;
 pub mod introspect;
@@ -27,8 +26,8 @@ pub mod spawner;
 pub mod sql;
 pub mod workflow;
 
+pub use cstack_storage::Dialect;
 pub use ddl::{create_statements, script, views_in_dependency_order};
-pub use dialect::Dialect;
 pub use lower::{Lowered, lower};
 pub use ops::{Op, Risk};
 pub use physical::PhysicalSchema;

@@ -12,7 +12,7 @@ use crate::plan::{Step, parse_steps};
 use serde::Serialize;
 
 // The bookkeeping contract generated crates follow too.
-pub use cstack_runtime::migration_table::{LOCK_KEY, TABLE as MIGRATIONS_TABLE};
+pub use cstack_storage::tables::migrations::{LOCK_KEY, TABLE as MIGRATIONS_TABLE};
 
 /// The steps of a migration as the runner executes them.
 pub fn migration_steps(migration: &Migration) -> Vec<Step> {
@@ -263,10 +263,7 @@ fn now(conn: &Connection) -> &'static str {
 }
 
 fn ensure_table(conn: &mut Connection) -> Result<(), String> {
-    let sql = match conn {
-        Connection::Postgres(_) => cstack_runtime::migration_table::CREATE_TABLE_POSTGRES,
-        Connection::Sqlite(_) => cstack_runtime::migration_table::CREATE_TABLE_SQLITE,
-    };
+    let sql = cstack_storage::tables::migrations::create_table(conn.dialect());
     conn.batch(sql)
 }
 

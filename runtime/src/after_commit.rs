@@ -34,8 +34,8 @@ use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::Duration;
 use tokio::sync::{broadcast, mpsc};
 
-const AUDIT_TABLE: &str = "cratestack_audit";
-const OUTBOX_TABLE: &str = "cratestack_event_outbox";
+const AUDIT_TABLE: &str = cstack_storage::tables::AUDIT.name;
+const OUTBOX_TABLE: &str = cstack_storage::tables::OUTBOX.name;
 /// Events a subscriber may fall behind by before it sees `Lagged`.
 const CHANNEL_CAPACITY: usize = 1024;
 /// The default debounce window of on-change refreshes.
@@ -248,6 +248,11 @@ pub(crate) fn value_json(value: &Value) -> serde_json::Value {
             use base64::Engine;
             J::String(base64::engine::general_purpose::STANDARD.encode(v))
         }
+        Value::Vector(v) => J::Array(
+            v.iter()
+                .map(|x| serde_json::Number::from_f64(f64::from(*x)).map_or(J::Null, J::Number))
+                .collect(),
+        ),
         Value::Enum { variant, .. } => J::String((*variant).to_string()),
     }
 }
@@ -287,6 +292,12 @@ fn json_to_value(column: &crate::descriptor::Column, json: &serde_json::Value) -
             )
         }
         (Kind::Json, other) => Value::Json(other.clone()),
+        (Kind::Vector, J::Array(items)) => Value::Vector(
+            items
+                .iter()
+                .map(|x| x.as_f64().map(|x| x as f32).ok_or_else(bad))
+                .collect::<Result<_>>()?,
+        ),
         _ => return Err(bad()),
     })
 }

@@ -293,11 +293,8 @@ impl Handle {
 
     async fn apply_migrations_unlocked(&self, migrations: &[Migration]) -> Result<()> {
         let dialect = self.dialect();
-        self.execute_script(match dialect {
-            Dialect::Postgres => crate::migration_table::CREATE_TABLE_POSTGRES,
-            Dialect::Sqlite => crate::migration_table::CREATE_TABLE_SQLITE,
-        })
-        .await?;
+        self.execute_script(cstack_storage::tables::migrations::create_table(dialect))
+            .await?;
         let mut query = Sql::new(dialect);
         query.push(match dialect {
             Dialect::Postgres => {

@@ -36,7 +36,6 @@ mod handle;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod include;
 mod materialized;
-pub mod migration_table;
 pub mod negotiate;
 mod patch;
 mod policy;

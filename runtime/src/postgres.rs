@@ -73,6 +73,52 @@ impl Encode<'_, Postgres> for EnumLabel {
     }
 }
 
+/// A pgvector embedding in the extension's binary form: the dimension as a
+/// 16-bit integer, 16 unused bits, then each element as a 32-bit float, all
+/// big-endian. The type is found by name, since the extension's OID differs
+/// from database to database.
+struct PgVector(Vec<f32>);
+
+impl Type<Postgres> for PgVector {
+    fn type_info() -> PgTypeInfo {
+        PgTypeInfo::with_name("vector")
+    }
+}
+
+impl Encode<'_, Postgres> for PgVector {
+    fn encode_by_ref(
+        &self,
+        buf: &mut PgArgumentBuffer,
+    ) -> std::result::Result<IsNull, BoxDynError> {
+        let dimension = u16::try_from(self.0.len())
+            .map_err(|_| format!("a vector of {} dimensions is too long", self.0.len()))?;
+        buf.extend_from_slice(&dimension.to_be_bytes());
+        buf.extend_from_slice(&0u16.to_be_bytes());
+        for element in &self.0 {
+            buf.extend_from_slice(&element.to_be_bytes());
+        }
+        Ok(IsNull::No)
+    }
+}
+
+impl<'r> sqlx_core::decode::Decode<'r, Postgres> for PgVector {
+    fn decode(value: sqlx_postgres::PgValueRef<'r>) -> std::result::Result<Self, BoxDynError> {
+        let bytes = value.as_bytes()?;
+        let malformed = || format!("malformed vector of {} bytes", bytes.len());
+        let (header, elements) = bytes.split_at_checked(4).ok_or_else(malformed)?;
+        let dimension = usize::from(u16::from_be_bytes([header[0], header[1]]));
+        if elements.len() != dimension * 4 {
+            return Err(malformed().into());
+        }
+        Ok(PgVector(
+            elements
+                .chunks_exact(4)
+                .map(|chunk| f32::from_be_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]))
+                .collect(),
+        ))
+    }
+}
+
 fn arguments(sql: &Sql) -> Result<PgArguments> {
     let mut args = PgArguments::default();
     for value in &sql.params {
@@ -88,6 +134,7 @@ fn arguments(sql: &Sql) -> Result<PgArguments> {
                 Kind::Uuid => args.add(None::<uuid::Uuid>),
                 Kind::Json => args.add(None::<sqlx_core::types::Json<serde_json::Value>>),
                 Kind::Bytes => args.add(None::<Vec<u8>>),
+                Kind::Vector => args.add(None::<PgVector>),
             },
             Value::Bool(v) => args.add(v),
             Value::Int(v) => args.add(v),
@@ -98,6 +145,7 @@ fn arguments(sql: &Sql) -> Result<PgArguments> {
             Value::Uuid(v) => args.add(v),
             Value::Json(v) => args.add(sqlx_core::types::Json(v)),
             Value::Bytes(v) => args.add(v),
+            Value::Vector(v) => args.add(PgVector(v)),
             Value::Enum { variant, .. } => args.add(EnumLabel(variant)),
         };
         added.map_err(|error| Error::Database {
@@ -282,6 +330,9 @@ fn decode(row: &PgRow, index: usize, kind: Kind) -> Result<Value> {
         (Kind::Bytes, _) => row
             .try_get::<Option<Vec<u8>>, _>(index)
             .map(|v| v.map(Value::Bytes)),
+        (Kind::Vector, _) => row
+            .try_get_unchecked::<Option<PgVector>, _>(index)
+            .map(|v| v.map(|v| Value::Vector(v.0))),
     };
     value
         .map(|value| value.unwrap_or(Value::Null(kind)))
@@ -319,7 +370,7 @@ impl MigrationLock {
         // or cancelled run never leaves a pooled session holding the lock.
         conn.close_on_drop();
         sqlx_core::query::query::<Postgres>("SELECT pg_advisory_lock($1)")
-            .bind(crate::migration_table::LOCK_KEY)
+            .bind(cstack_storage::tables::migrations::LOCK_KEY)
             .execute(&mut *conn)
             .await
             .map_err(database_error)?;
@@ -328,7 +379,7 @@ impl MigrationLock {
 
     pub(crate) async fn release(mut self) -> Result<()> {
         sqlx_core::query::query::<Postgres>("SELECT pg_advisory_unlock($1)")
-            .bind(crate::migration_table::LOCK_KEY)
+            .bind(cstack_storage::tables::migrations::LOCK_KEY)
             .execute(&mut *self.conn)
             .await
             .map_err(database_error)

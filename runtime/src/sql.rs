@@ -10,11 +10,7 @@ use crate::filter::{CmpOp, Node, NullsOrder, Quantifier, Rendered, SharedNode};
 use crate::value::{Kind, Value};
 use std::fmt::Write;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Dialect {
-    Postgres,
-    Sqlite,
-}
+pub use cstack_storage::Dialect;
 
 /// A statement and its parameters.
 #[derive(Clone, Debug)]

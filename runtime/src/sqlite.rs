@@ -104,6 +104,11 @@ impl rusqlite::ToSql for Bound<'_> {
             )),
             Value::Uuid(v) => ToSqlOutput::Owned(SqliteValue::Text(v.hyphenated().to_string())),
             Value::Json(v) => ToSqlOutput::Owned(SqliteValue::Text(v.to_string())),
+            Value::Vector(_) => {
+                return Err(rusqlite::Error::ToSqlConversionFailure(
+                    "SQLite cannot store a pgvector `Vector`".into(),
+                ));
+            }
         })
     }
 }
@@ -219,6 +224,8 @@ fn decode(raw: ValueRef<'_>, kind: Kind) -> Result<Value> {
         },
         Kind::Json => Value::Json(serde_json::from_str(text(raw, kind)?).map_err(|_| bad())?),
         Kind::Bytes => Value::Bytes(raw.as_blob().map_err(|_| bad())?.to_vec()),
+        // Migrations never give SQLite a vector column: pgvector is server-only.
+        Kind::Vector => return Err(bad()),
     })
 }
 

@@ -6,22 +6,7 @@ use chrono::{DateTime, Utc};
 use rust_decimal::Decimal;
 use uuid::Uuid;
 
-/// How a column is stored, which decides how it is bound and decoded.
-/// Lists and `type` values are `Json`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Kind {
-    /// An enum: text on SQLite, the named enum type on PostgreSQL.
-    Enum(&'static str),
-    Bool,
-    Int,
-    Float,
-    Text,
-    Decimal,
-    DateTime,
-    Uuid,
-    Json,
-    Bytes,
-}
+pub use cstack_storage::Kind;
 
 /// One value bound to, or read from, a statement.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +22,8 @@ pub enum Value {
     Uuid(Uuid),
     Json(serde_json::Value),
     Bytes(Vec<u8>),
+    /// A pgvector embedding.
+    Vector(Vec<f32>),
     /// An enum variant and the PostgreSQL enum type it belongs to.
     Enum {
         type_name: &'static str,
@@ -63,6 +50,7 @@ impl Value {
             Value::Uuid(v) => v.to_string(),
             Value::Json(v) => v.to_string(),
             Value::Bytes(v) => format!("{v:?}"),
+            Value::Vector(v) => format!("{v:?}"),
             Value::Enum { variant, .. } => variant.to_string(),
         }
     }
@@ -114,6 +102,7 @@ scalar!(DateTime<Utc>, DateTime, DateTime, "a timestamp");
 scalar!(Uuid, Uuid, Uuid, "a uuid");
 scalar!(serde_json::Value, Json, Json, "JSON");
 scalar!(Vec<u8>, Bytes, Bytes, "bytes");
+scalar!(Vec<f32>, Vector, Vector, "a vector");
 
 impl<T: ToValue> ToValue for Option<T> {
     const KIND: Kind = T::KIND;

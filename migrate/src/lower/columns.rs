@@ -94,13 +94,6 @@ pub fn sqlite_scalar(scalar: Scalar) -> &'static str {
     }
 }
 
-/// The SQLite default for "now": ISO-8601 UTC with exactly six fractional
-/// digits, the form the runtime writes, so text order is time order.
-pub const SQLITE_NOW: &str = "(strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z')";
-
-/// A random version-4 UUID in canonical lowercase text, for SQLite.
-pub const SQLITE_UUID: &str = "(lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))";
-
 /// The column for a stored field, and a note when its default cannot be a
 /// database default.
 pub fn column(field: &FieldModel, storage: Storage, dialect: Dialect) -> (Column, Option<String>) {
@@ -154,19 +147,12 @@ fn default_expression(value: &Value, storage: Storage, dialect: Dialect) -> Defa
             };
             match (name, scalar, dialect) {
                 ("autoincrement", Some(Scalar::Int), _) => DefaultKind::Identity,
-                ("now", _, Dialect::Postgres) => DefaultKind::Expression("now()".into()),
-                ("now", _, Dialect::Sqlite) => DefaultKind::Expression(SQLITE_NOW.into()),
-                ("dbgenerated", Some(Scalar::DateTime), Dialect::Postgres) => {
-                    DefaultKind::Expression("now()".into())
+                ("now", _, _) => DefaultKind::Expression(dialect.now_expression().into()),
+                ("dbgenerated", Some(Scalar::DateTime), _) => {
+                    DefaultKind::Expression(dialect.now_expression().into())
                 }
-                ("dbgenerated", Some(Scalar::DateTime), Dialect::Sqlite) => {
-                    DefaultKind::Expression(SQLITE_NOW.into())
-                }
-                ("dbgenerated", Some(Scalar::Uuid), Dialect::Postgres) => {
-                    DefaultKind::Expression("gen_random_uuid()".into())
-                }
-                ("dbgenerated", Some(Scalar::Uuid), Dialect::Sqlite) => {
-                    DefaultKind::Expression(SQLITE_UUID.into())
+                ("dbgenerated", Some(Scalar::Uuid), _) => {
+                    DefaultKind::Expression(dialect.uuid_expression().into())
                 }
                 ("dbgenerated", Some(Scalar::Int), _) => DefaultKind::Identity,
                 ("dbgenerated", _, _) => DefaultKind::Unsupported(

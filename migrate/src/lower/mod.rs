@@ -7,7 +7,6 @@ pub mod columns;
 mod runtime_tables;
 mod views;
 
-pub use runtime_tables::{AUDIT_TABLE, OUTBOX_TABLE};
 pub use views::referenced_names;
 
 use crate::Dialect;
@@ -84,10 +83,14 @@ pub fn lower(model: &SchemaModel, dialect: Dialect) -> Lowered {
         index_foreign_keys(table);
     }
     if model.models.iter().any(|m| has_block_attribute(m, "audit")) {
-        schema.tables.push(runtime_tables::audit_table(dialect));
+        schema
+            .tables
+            .push(runtime_tables::table(&runtime_tables::AUDIT, dialect));
     }
     if model.models.iter().any(|m| has_block_attribute(m, "emit")) {
-        schema.tables.push(runtime_tables::outbox_table(dialect));
+        schema
+            .tables
+            .push(runtime_tables::table(&runtime_tables::OUTBOX, dialect));
     }
     let mut relations: BTreeSet<String> = schema.tables.iter().map(|t| t.name.clone()).collect();
     relations.extend(model.views.iter().map(|v| fit(dialect, &v.table)));

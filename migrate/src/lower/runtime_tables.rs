@@ -1,106 +1,51 @@
 //! Tables the generated runtime writes besides the models: the audit
-//! journal behind `@@audit` and the event outbox behind `@@emit`.
+//! journal behind `@@audit` and the event outbox behind `@@emit`, built from
+//! the storage contract's definitions that the runtime's statements use.
 
 use crate::Dialect;
 use crate::physical::{Column, Index, PrimaryKey, Table};
+use cstack_storage::tables::TableDef;
 
-pub const AUDIT_TABLE: &str = "cratestack_audit";
-pub const OUTBOX_TABLE: &str = "cratestack_event_outbox";
+pub use cstack_storage::tables::{AUDIT, OUTBOX};
 
-fn column(name: &str, postgres: &str, sqlite: &str, not_null: bool, dialect: Dialect) -> Column {
-    Column {
-        name: name.into(),
-        renamed_from: Vec::new(),
-        sql_type: match dialect {
-            Dialect::Postgres => postgres,
-            Dialect::Sqlite => sqlite,
-        }
-        .into(),
-        not_null,
-        default: None,
-        identity: false,
-    }
-}
-
-fn now(dialect: Dialect) -> String {
-    match dialect {
-        Dialect::Postgres => "now()".into(),
-        Dialect::Sqlite => super::columns::SQLITE_NOW.into(),
-    }
-}
-
-/// One row per audited write: who did what to which row, with before and
-/// after images.
-pub fn audit_table(dialect: Dialect) -> Table {
-    let ts = "timestamp with time zone";
-    let mut occurred_at = column("occurred_at", ts, "TEXT", true, dialect);
-    occurred_at.default = Some(now(dialect));
+/// The physical table of one of the runtime's tables.
+pub fn table(def: &TableDef, dialect: Dialect) -> Table {
     Table {
-        name: AUDIT_TABLE.into(),
+        name: def.name.into(),
         renamed_from: Vec::new(),
-        columns: vec![
-            column("event_id", "uuid", "TEXT", true, dialect),
-            column("schema_name", "text", "TEXT", true, dialect),
-            column("model", "text", "TEXT", true, dialect),
-            column("operation", "text", "TEXT", true, dialect),
-            column("primary_key", "jsonb", "TEXT", true, dialect),
-            column("actor", "jsonb", "TEXT", false, dialect),
-            column("tenant", "text", "TEXT", false, dialect),
-            column("before", "jsonb", "TEXT", false, dialect),
-            column("after", "jsonb", "TEXT", false, dialect),
-            column("request_id", "text", "TEXT", false, dialect),
-            occurred_at,
-        ],
+        columns: def
+            .columns
+            .iter()
+            .map(|column| Column {
+                name: column.name.into(),
+                renamed_from: Vec::new(),
+                sql_type: column
+                    .kind
+                    .column_type(dialect)
+                    .expect("the runtime's tables use kinds every dialect stores"),
+                not_null: !column.nullable,
+                default: column
+                    .default
+                    .map(|default| default.expression(dialect).to_string()),
+                identity: false,
+            })
+            .collect(),
         primary_key: Some(PrimaryKey {
-            name: format!("{AUDIT_TABLE}_pkey"),
-            columns: vec!["event_id".into()],
+            name: def.primary_key_name(),
+            columns: def.primary_key.iter().map(|c| c.to_string()).collect(),
         }),
         uniques: Vec::new(),
-        indexes: vec![Index {
-            name: format!("{AUDIT_TABLE}_model_occurred_at_idx"),
-            columns: vec!["model".into(), "occurred_at".into()],
-            unique: false,
-            using: None,
-            opclass: None,
-        }],
-        foreign_keys: Vec::new(),
-        checks: Vec::new(),
-    }
-}
-
-/// Events written in the same transaction as the change, delivered after
-/// commit.
-pub fn outbox_table(dialect: Dialect) -> Table {
-    let ts = "timestamp with time zone";
-    let mut occurred_at = column("occurred_at", ts, "TEXT", true, dialect);
-    occurred_at.default = Some(now(dialect));
-    let mut attempts = column("attempts", "bigint", "INTEGER", true, dialect);
-    attempts.default = Some("0".into());
-    Table {
-        name: OUTBOX_TABLE.into(),
-        renamed_from: Vec::new(),
-        columns: vec![
-            column("event_id", "uuid", "TEXT", true, dialect),
-            column("model", "text", "TEXT", true, dialect),
-            column("operation", "text", "TEXT", true, dialect),
-            column("payload", "jsonb", "TEXT", true, dialect),
-            occurred_at,
-            column("delivered_at", ts, "TEXT", false, dialect),
-            attempts,
-            column("last_error", "text", "TEXT", false, dialect),
-        ],
-        primary_key: Some(PrimaryKey {
-            name: format!("{OUTBOX_TABLE}_pkey"),
-            columns: vec!["event_id".into()],
-        }),
-        uniques: Vec::new(),
-        indexes: vec![Index {
-            name: format!("{OUTBOX_TABLE}_delivered_at_idx"),
-            columns: vec!["delivered_at".into()],
-            unique: false,
-            using: None,
-            opclass: None,
-        }],
+        indexes: def
+            .indexes
+            .iter()
+            .map(|index| Index {
+                name: index.name.into(),
+                columns: index.columns.iter().map(|c| c.to_string()).collect(),
+                unique: false,
+                using: None,
+                opclass: None,
+            })
+            .collect(),
         foreign_keys: Vec::new(),
         checks: Vec::new(),
     }
