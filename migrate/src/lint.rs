@@ -5,12 +5,13 @@
 //! it read; [`lossy_changes_in_dir`] reads them from a migrations folder.
 
 use crate::files;
+use crate::lower::Lowered;
 use crate::ops::{Op, Risk};
 use crate::snapshot::Snapshot;
 use crate::{Dialect, physical_schema, plan};
 use cstack_compiler::diagnostics::{Code, Diagnostic, Label, TextRange};
 use cstack_compiler::syntax::ast::DeclKind;
-use cstack_compiler::{Db, SourceFile, item_tree, table_name};
+use cstack_compiler::{Db, SourceFile, item_tree};
 use std::path::Path;
 
 /// One warning per lossy operation against each snapshot, with absolute
@@ -38,7 +39,7 @@ pub fn lossy_changes(db: &dyn Db, file: SourceFile, snapshots: &[Snapshot]) -> V
                          `@rename(from = ...)` if it was renamed",
                         column.name, table, column.name
                     ),
-                    model_range(db, file, table, None),
+                    model_range(db, file, lowered, table, None),
                 ),
                 Op::AlterColumnType { table, from, to } => (
                     format!(
@@ -46,7 +47,7 @@ pub fn lossy_changes(db: &dyn Db, file: SourceFile, snapshots: &[Snapshot]) -> V
                          every value and may lose data",
                         to.name, from.sql_type, to.sql_type
                     ),
-                    model_range(db, file, table, Some(&to.name)),
+                    model_range(db, file, lowered, table, Some(&to.name)),
                 ),
                 other => (other.describe(), TextRange::new(0, 0)),
             };
@@ -63,27 +64,34 @@ pub fn lossy_changes(db: &dyn Db, file: SourceFile, snapshots: &[Snapshot]) -> V
     out
 }
 
-/// The range of the model whose table is `table` (its field `column` when
-/// given and present), or the start of the file.
-fn model_range(db: &dyn Db, file: SourceFile, table: &str, column: Option<&str>) -> TextRange {
-    for decl in &item_tree(db, file).decls {
-        let syntax = decl.syntax(db);
-        if syntax.kind != DeclKind::Model || table_name(syntax.name_text()) != table {
-            continue;
-        }
-        let offset = decl.offset(db);
-        let shift = |r: TextRange| TextRange::new(r.start + offset, r.end + offset);
-        if let Some(column) = column
-            && let Some(field) = syntax
-                .fields
-                .iter()
-                .find(|f| cstack_compiler::to_snake_case(&f.name.text) == column)
-        {
-            return shift(field.name.range);
-        }
-        return shift(syntax.name_range());
-    }
-    TextRange::new(0, 0)
+/// The range of the model `table` was lowered from (of the field `column`
+/// comes from, when given and written in the model itself), or the start of
+/// the file.
+fn model_range(
+    db: &dyn Db,
+    file: SourceFile,
+    lowered: &Lowered,
+    table: &str,
+    column: Option<&str>,
+) -> TextRange {
+    let Some(origin) = lowered.origin(table, None) else {
+        return TextRange::new(0, 0);
+    };
+    let field = column
+        .and_then(|column| lowered.origin(table, Some(column)))
+        .and_then(|origin| origin.field.as_deref());
+    let Some(decl) = item_tree(db, file)
+        .decls
+        .iter()
+        .find(|decl| decl.kind(db) == DeclKind::Model && *decl.name(db) == origin.model)
+    else {
+        return TextRange::new(0, 0);
+    };
+    let syntax = decl.syntax(db);
+    let range = field
+        .and_then(|field| syntax.field(field))
+        .map_or(syntax.name_range(), |field| field.name.range);
+    range.shifted(decl.offset(db))
 }
 
 /// [`lossy_changes`] against the snapshots under `dir` (`dir/<backend>/

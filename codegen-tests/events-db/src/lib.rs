@@ -39,7 +39,7 @@ pub use types::Editor;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "3858aae1048eea51";
+pub const SCHEMA_HASH: &str = "6b2719cac6f640dc";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Article", "Comment", "Ledger", "Plain"];

@@ -29,7 +29,7 @@ pub use region_total::RegionTotal;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "dc4951111031bcac";
+pub const SCHEMA_HASH: &str = "83741a81ada1c075";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Sale", "Note"];

@@ -29,7 +29,7 @@ pub use scheduled_total::ScheduledTotal;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "269beee625c5d1f6";
+pub const SCHEMA_HASH: &str = "d5f5d8f6504757df";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Sale"];

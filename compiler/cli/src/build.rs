@@ -14,7 +14,7 @@ use crate::human;
 use crate::report::{CheckedFile, Report};
 use codespan_reporting::term::termcolor::StandardStream;
 use cstack_codegen::{
-    BuildOptions, BuildRequest, GeneratedFile, Migration, RuntimeDependency, Target,
+    BuildError, BuildOptions, BuildRequest, GeneratedFile, Migration, RuntimeDependency, Target,
     generated_crate,
 };
 use cstack_compiler::{RootDatabase, SourceFile, check_file, schema_model};
@@ -67,16 +67,17 @@ fn build(args: &BuildArgs) -> Result<Status, String> {
             .file_name()
             .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned()),
     };
-    if options.target.embedded()
-        && let Some(problem) = embedded_problem(model)
-    {
-        eprintln!("error: {problem}; build with --target server");
-        return Ok(Status::Failed);
-    }
     let request = BuildRequest::new(&db, options);
-    let generated = generated_crate(&db, file, request)
-        .as_ref()
-        .map_err(|e| e.to_string())?;
+    let generated = match generated_crate(&db, file, request) {
+        Ok(generated) => generated,
+        Err(BuildError::ServerOnly(reasons)) => {
+            for reason in reasons {
+                eprintln!("error: {reason}; build with --target server");
+            }
+            return Ok(Status::Failed);
+        }
+        Err(error) => return Err(error.to_string()),
+    };
     let mut files = generated.files.clone();
     files.push(GeneratedFile {
         path: MANIFEST.to_string(),
@@ -91,32 +92,6 @@ fn build(args: &BuildArgs) -> Result<Status, String> {
     install(&out, staging, &files)
         .map_err(|e| format!("cannot write `{}`: {e}", args.out.display()))?;
     Ok(Status::Clean)
-}
-
-/// What an embedded (SQLite) build cannot have, which the checker only
-/// reports when the datasource itself is SQLite.
-fn embedded_problem(model: &cstack_compiler::SchemaModel) -> Option<String> {
-    if let Some(view) = model
-        .views
-        .iter()
-        .find(|v| v.attributes.iter().any(|a| a.name == "materialized"))
-    {
-        return Some(format!(
-            "view `{}` is @@materialized, which the embedded (SQLite) target cannot build",
-            view.name
-        ));
-    }
-    model.models.iter().find_map(|m| {
-        m.fields
-            .iter()
-            .find(|f| matches!(f.ty, cstack_compiler::TypeModel::Vector(_)))
-            .map(|f| {
-                format!(
-                    "field `{}.{}` is a pgvector `Vector`, which the embedded (SQLite) target cannot store",
-                    m.name, f.name
-                )
-            })
-    })
 }
 
 fn print_diagnostics(

@@ -5,8 +5,10 @@ use crate::emit_model::doc;
 use crate::names::{allow_case, lit, snake_ident, type_name};
 use crate::plan;
 use crate::{Migration, Target};
+use cstack_compiler::SchemaModel;
+use cstack_compiler::generated::{self, Declared, Owner};
+use cstack_compiler::model::{Enum, Record};
 use cstack_compiler::syntax::ast::Arity;
-use cstack_compiler::{Enum, Record, SchemaModel};
 use std::fmt::Write;
 
 const RT: &str = "::cstack_runtime";
@@ -75,7 +77,7 @@ fn enum_item(item: &Enum) -> String {
          impl {RT}::FromValue for {name} {{\n\
          fn from_value(value: {RT}::Value) -> {RT}::Result<Self> {{ {RT}::from_enum_text(value) }}\n}}\n",
         lit(&item.name),
-        type_name = lit(&cstack_migrate::lower::columns::enum_type_name(&item.name)),
+        type_name = lit(&item.type_name),
     );
     out
 }
@@ -99,7 +101,7 @@ fn type_item(record: &Record, _schema: &SchemaModel) -> String {
         "#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {name} {{"
     );
     for field in &record.fields {
-        let (inner, _) = plan::value_type(&field.ty);
+        let inner = plan::rust_type(&field.storage.rust);
         // A `type` may refer to itself; the indirection keeps it finite.
         let inner = if inner == format!("crate::types::{name}") && field.arity != Arity::List {
             format!("Box<{inner}>")
@@ -117,7 +119,7 @@ fn type_item(record: &Record, _schema: &SchemaModel) -> String {
             _ => "",
         }
         .to_string()
-            + crate::wire::bytes_attributes(&plan::value_type(&field.ty).0, false);
+            + crate::wire::bytes_attributes(&plan::rust_type(&field.storage.rust), false);
         out += &doc(field.docs.as_deref());
         let _ = writeln!(
             out,
@@ -155,12 +157,12 @@ const DB_METHODS: &[&str] = &[
     "clone",
 ];
 
-pub fn accessor(record: &Record) -> String {
-    let snake = crate::names::snake_plain(&record.name);
+pub fn accessor(name: &str) -> String {
+    let snake = crate::names::snake_plain(name);
     if DB_METHODS.contains(&snake.as_str()) {
         format!("{snake}_model")
     } else {
-        snake_ident(&record.name)
+        snake_ident(name)
     }
 }
 
@@ -265,15 +267,14 @@ pub fn database_file(
             type_name(&auth.name)
         );
     }
-    let tracked = |pick: fn(&plan::Model<'_>) -> bool| models.iter().any(|m| !m.view && pick(m));
-    if tracked(|m| plan::attribute(&m.record.attributes, "audit").is_some()) {
+    if schema.models.iter().any(|m| m.tracking.audit) {
         let _ = writeln!(
             out,
             "/// Registers `sink`: after each commit it gets the transaction's `@@audit` records (never for a rollback).\n\
              pub fn with_audit_sink(self, sink: impl {RT}::AuditSink) -> Self {{ Self {{ handle: self.handle.with_audit_sink(sink) }} }}\n"
         );
     }
-    if tracked(|m| plan::emits(m.record)) {
+    if schema.models.iter().any(|m| m.tracking.emits()) {
         let _ = writeln!(
             out,
             "/// Delivers the `@@emit` events committed but not yet delivered (after a crash, or before anyone subscribed) \
@@ -291,7 +292,7 @@ pub fn database_file(
         );
     }
     for model in models.iter().filter(|m| crate::emit_model::has_delegate(m)) {
-        let delegate = if model.view {
+        let delegate = if model.view.is_some() {
             "ViewDelegate"
         } else {
             "Delegate"
@@ -299,9 +300,9 @@ pub fn database_file(
         let _ = writeln!(
             out,
             "/// The `{}` delegate.\npub fn {}(&self) -> {RT}::{delegate}<'_, {}> {{ {RT}::{delegate}::new(&self.handle) }}",
-            model.record.name,
-            accessor(model.record),
-            crate::names::model_path(&model.record.name)
+            model.name,
+            accessor(model.name),
+            crate::names::model_path(model.name)
         );
     }
     out += &crate::materialized::db_methods(models);
@@ -329,38 +330,46 @@ pub fn lib_file(
     if !schema.procedures.is_empty() {
         out += "pub mod procedures;\n";
     }
-    // Root re-exports: first come, first served, so a `type` spelled like a
-    // generated input stays reachable under `types::` without a clash.
-    let mut taken: std::collections::HashSet<String> = [
-        "Db",
-        "SCHEMA_HASH",
-        "MODELS",
-        "ENUMS",
-        "TYPES",
-        "PROCEDURES",
-        "MATERIALIZED_VIEWS",
-        "procedures",
-        "POSTGRES_MIGRATIONS",
-        "SQLITE_MIGRATIONS",
-        "runtime",
-        "enums",
-        "types",
-    ]
-    .into_iter()
-    .map(str::to_string)
-    .chain(
-        models
+    // Root re-exports: every declaration's own name, then the companions of
+    // models whose names are free (`cstack_compiler::generated` decides,
+    // and the checker warns about what a declaration hides).
+    let declared: Vec<Declared<'_>> = models
+        .iter()
+        .map(|model| Declared {
+            owner: if model.view.is_some() {
+                Owner::View
+            } else {
+                Owner::Model
+            },
+            name: model.name,
+            emits: model.emits() && crate::emit_model::has_delegate(model),
+        })
+        .chain(schema.enums.iter().map(|item| Declared {
+            owner: Owner::Enum,
+            name: &item.name,
+            emits: false,
+        }))
+        .chain(schema.types.iter().map(|item| Declared {
+            owner: Owner::Type,
+            name: &item.name,
+            emits: false,
+        }))
+        .chain(schema.auth.iter().map(|item| Declared {
+            owner: Owner::Auth,
+            name: &item.name,
+            emits: false,
+        }))
+        .collect();
+    let root = generated::root(&declared);
+    let reexport = |module: &str, owners: &[&str], out: &mut String| {
+        let names: Vec<String> = root
+            .exports
             .iter()
-            .map(|m| crate::names::snake_plain(&m.record.name)),
-    )
-    .collect();
-    let mut reexport = |module: &str, names: Vec<String>, out: &mut String| {
-        let free: Vec<String> = names
-            .into_iter()
-            .filter(|n| taken.insert(n.clone()))
+            .filter(|export| owners.contains(&export.owner.as_str()) && export.module == module)
+            .map(|export| type_name(&export.name))
             .collect();
-        if !free.is_empty() {
-            let _ = writeln!(out, "pub use {module}::{{{}}};", free.join(", "));
+        if !names.is_empty() {
+            let _ = writeln!(out, "pub use {module}::{{{}}};", names.join(", "));
         }
     };
     if database {
@@ -380,42 +389,22 @@ pub fn lib_file(
         );
     }
     for model in models {
-        let module = snake_ident(&model.record.name);
-        let name = type_name(&model.record.name);
-        if crate::names::snake_plain(&model.record.name).contains("__") {
+        let module = snake_ident(model.name);
+        if crate::names::snake_plain(model.name).contains("__") {
             out += "#[allow(non_snake_case)]\n";
         }
         let _ = writeln!(out, "pub mod {module};");
-        let mut items = if model.view {
-            vec![name.clone()]
-        } else {
-            vec![
-                name.clone(),
-                format!("Create{name}Input"),
-                format!("Create{name}InputBuilder"),
-                format!("Update{name}Input"),
-            ]
-        };
-        if !model.view && plan::emits(model.record) && crate::emit_model::has_delegate(model) {
-            items.push(format!("{name}Event"));
-        }
-        reexport(&module, items, &mut out);
+        reexport(&generated::module(model.name), &[model.name], &mut out);
     }
-    reexport(
-        "enums",
-        schema.enums.iter().map(|e| type_name(&e.name)).collect(),
-        &mut out,
-    );
-    reexport(
-        "types",
-        schema
-            .types
-            .iter()
-            .chain(schema.auth.as_ref())
-            .map(|t| type_name(&t.name))
-            .collect(),
-        &mut out,
-    );
+    let enums: Vec<&str> = schema.enums.iter().map(|e| e.name.as_str()).collect();
+    reexport("enums", &enums, &mut out);
+    let types: Vec<&str> = schema
+        .types
+        .iter()
+        .chain(schema.auth.as_ref())
+        .map(|t| t.name.as_str())
+        .collect();
+    reexport("types", &types, &mut out);
     out += "\n/// The runtime this crate is generated against.\npub use ::cstack_runtime as runtime;\n\n";
     let _ = writeln!(
         out,

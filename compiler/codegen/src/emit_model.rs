@@ -2,7 +2,9 @@
 //! the typestate builder, validation, and the field and relation helpers.
 
 use crate::names::{allow_case, lit, type_name};
-use crate::plan::{self, DefaultValue, Field, Model, Storage, Validator, decimal_expr};
+use crate::plan::{self, DefaultValue, Field, Model, Storage, decimal_expr, float_expr};
+use cstack_compiler::generated;
+use cstack_compiler::model::Validator;
 use std::fmt::Write;
 
 const RT: &str = "::cstack_runtime";
@@ -31,8 +33,8 @@ fn null_of(field: &Field<'_>) -> String {
     format!("{RT}::Value::Null({RT}::Kind::{})", field.kind())
 }
 
-fn usize_bound(bound: &Option<String>) -> String {
-    match bound.as_ref().and_then(|b| b.parse::<usize>().ok()) {
+fn usize_bound(bound: &Option<u32>) -> String {
+    match bound {
         Some(n) => format!("Some({n})"),
         None => "None".into(),
     }
@@ -43,9 +45,9 @@ fn checks(field: &Field<'_>) -> String {
     let name = lit(&field.model.name);
     let mut out = String::new();
     let text = field.inner == "String";
-    for validator in &field.validators {
+    for validator in field.validators {
         match validator {
-            Validator::Length(min, max) if text => {
+            Validator::Length { min, max } if text => {
                 let _ = writeln!(
                     out,
                     "{RT}::validate::length_text(&mut errors, {name}, v, {}, {});",
@@ -53,7 +55,7 @@ fn checks(field: &Field<'_>) -> String {
                     usize_bound(max)
                 );
             }
-            Validator::Length(min, max) if field.inner == "Vec<u8>" => {
+            Validator::Length { min, max } if field.inner == "Vec<u8>" => {
                 let _ = writeln!(
                     out,
                     "{RT}::validate::length_bytes(&mut errors, {name}, v, {}, {});",
@@ -61,21 +63,19 @@ fn checks(field: &Field<'_>) -> String {
                     usize_bound(max)
                 );
             }
-            Validator::Range(min, max) => {
-                let (function, bound): (&str, fn(&str) -> Option<String>) = match field
-                    .inner
-                    .as_str()
-                {
-                    "i64" => ("range_int", |t| {
-                        t.parse::<i64>().ok().map(|n| format!("{n}_i64"))
-                    }),
-                    "f64" => ("range_float", |t| {
-                        t.parse::<f64>().ok().map(|n| format!("{n:?}_f64"))
-                    }),
-                    "::cstack_runtime::rust_decimal::Decimal" => ("range_decimal", decimal_expr),
-                    _ => continue,
-                };
-                let bound = |b: &Option<String>| match b.as_deref().and_then(bound) {
+            Validator::Range { min, max } => {
+                let (function, bound): (&str, fn(&rust_decimal::Decimal) -> Option<String>) =
+                    match field.inner.as_str() {
+                        "i64" => ("range_int", |b| {
+                            i64::try_from(*b).ok().map(|n| format!("{n}_i64"))
+                        }),
+                        "f64" => ("range_float", |b| Some(float_expr(&b.to_string()))),
+                        "::cstack_runtime::rust_decimal::Decimal" => {
+                            ("range_decimal", |b| Some(decimal_expr(b)))
+                        }
+                        _ => continue,
+                    };
+                let bound = |b: &Option<rust_decimal::Decimal>| match b.as_ref().and_then(bound) {
                     Some(expr) => format!("Some({expr})"),
                     None => "None".to_string(),
                 };
@@ -146,23 +146,23 @@ pub fn model_file(
     embedded: bool,
     policies: &str,
 ) -> String {
-    let record = model.record;
-    let name = type_name(&record.name);
-    let create = format!("Create{name}Input");
-    let update = format!("Update{name}Input");
-    let builder = format!("{create}Builder");
-    let allow = allow_case(&record.name);
+    let name = type_name(model.name);
+    let create = generated::create_input(model.name);
+    let update = generated::update_input(model.name);
+    let builder = generated::create_input_builder(model.name);
+    let allow = allow_case(model.name);
+    let is_view = model.view.is_some();
     let mut out = String::new();
     let _ = writeln!(
         out,
         "//! The `{}` {}: its row struct, {}descriptor and filter helpers.\n",
-        record.name,
-        if model.view { "view" } else { "model" },
-        if model.view { "" } else { "inputs, " }
+        model.name,
+        if is_view { "view" } else { "model" },
+        if is_view { "" } else { "inputs, " }
     );
 
     // The row struct.
-    out += &doc(record.docs.as_deref());
+    out += &doc(model.docs);
     let _ = writeln!(
         out,
         "{allow}#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {name} {{"
@@ -187,10 +187,10 @@ pub fn model_file(
     let relations: Vec<_> = model
         .relations
         .iter()
-        .filter(|r| has_delegate(model) && linkable(&r.target.name))
+        .filter(|r| has_delegate(model) && linkable(r.target))
         .collect();
     for relation in &relations {
-        let target = crate::names::model_path(&relation.target.name);
+        let target = crate::names::model_path(relation.target);
         let ty = if relation.to_many {
             format!("Option<Vec<{target}>>")
         } else {
@@ -201,7 +201,7 @@ pub fn model_file(
             out,
             "#[doc = \" Filled by `include({}::{}())`; `None` when not loaded.\"]\n\
              #[serde(rename = {}, default, skip_serializing_if = \"Option::is_none\")]\npub {}: {ty},",
-            crate::names::snake_ident(&record.name),
+            crate::names::snake_ident(model.name),
             relation.ident,
             lit(&relation.model.name),
             relation.ident
@@ -211,7 +211,7 @@ pub fn model_file(
 
     // The descriptor.
     let soft_delete = if model.soft_delete {
-        "Some(\"deleted_at\")".to_string()
+        format!("Some({})", lit(cstack_compiler::names::SOFT_DELETE_COLUMN))
     } else {
         "None".to_string()
     };
@@ -223,9 +223,9 @@ pub fn model_file(
         out,
         "/// What the runtime knows about `{}`.\npub static DESCRIPTOR: {RT}::ModelDescriptor = {RT}::ModelDescriptor {{\n\
          name: {}, table: {}, primary_key: {}, soft_delete: {soft_delete}, version: {version}, columns: &[",
-        record.name,
-        lit(&record.name),
-        lit(&record.table),
+        model.name,
+        lit(model.name),
+        lit(model.table),
         lit(&primary_key),
     );
     for field in &model.fields {
@@ -245,17 +245,18 @@ pub fn model_file(
     out += "],\n};\n\n";
 
     let delegate = has_delegate(model);
-    let tracking = match crate::plan::tracking(record).filter(|_| !model.view) {
+    let tracking = match model.model.and_then(plan::tracking) {
         Some(tracking) => format!("const TRACKING: {RT}::Tracking = {tracking};\n"),
         None => String::new(),
     };
     if let (true, Some(id)) = (delegate, model.id_field()) {
-        if !model.view && crate::plan::emits(record) {
+        if model.emits() {
             let _ = writeln!(
                 out,
-                "/// A committed change to a `{}` (`@@emit`): what `subscribe()` yields.\npub type {name}Event = {RT}::Event<{name}>;\n\n\
+                "/// A committed change to a `{}` (`@@emit`): what `subscribe()` yields.\npub type {} = {RT}::Event<{name}>;\n\n\
                  impl {RT}::Emits for {name} {{}}\n",
-                record.name
+                model.name,
+                generated::event(model.name)
             );
         }
         let _ = writeln!(
@@ -305,14 +306,14 @@ pub fn model_file(
     }
 
     // Views are read-only: no inputs.
-    if !model.view {
+    if !is_view {
         // The create input.
         let create_fields: Vec<&Field<'_>> = model.create_fields().collect();
         let _ = writeln!(
             out,
             "/// The values of a new `{}`. Optional fields and fields with a default may be left out.\n\
          {allow}#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {create} {{",
-            record.name
+            model.name
         );
         for field in &create_fields {
             out += &doc(field.model.docs.as_deref());
@@ -421,7 +422,7 @@ pub fn model_file(
              reason: {}.to_string() }})?;",
                 lit(&format!(
                     "creating a {} needs an authenticated principal (`Db::with_auth`)",
-                    record.name
+                    model.name
                 ))
             );
         }
@@ -611,7 +612,7 @@ pub fn model_file(
             out,
             "/// A change to a `{}`: each field is left unchanged, set, or (if optional) cleared.\n\
          {allow}#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {update} {{",
-            record.name
+            model.name
         );
         for field in &update_fields {
             let _ = writeln!(
@@ -728,7 +729,7 @@ pub fn model_file(
         );
     }
     for relation in &relations {
-        let target = crate::names::model_path(&relation.target.name);
+        let target = crate::names::model_path(relation.target);
         let (kind, attach) = if relation.to_many {
             (
                 "ToManyRelation",

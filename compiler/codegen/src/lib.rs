@@ -148,9 +148,9 @@ pub enum BuildError {
     SchemaErrors,
     /// The generator produced text that is not Rust: a bug in the generator.
     Internal(String),
-    /// A valid schema uses something the generator cannot compile yet
-    /// (the message names the model and the construct).
-    Unsupported(String),
+    /// The schema uses what only PostgreSQL has, and the target includes
+    /// the embedded (SQLite) backend; each entry says what.
+    ServerOnly(Vec<String>),
 }
 
 impl std::fmt::Display for BuildError {
@@ -158,7 +158,11 @@ impl std::fmt::Display for BuildError {
         match self {
             BuildError::SchemaErrors => f.write_str("the schema has errors"),
             BuildError::Internal(message) => write!(f, "internal code generation error: {message}"),
-            BuildError::Unsupported(message) => write!(f, "cannot generate code: {message}"),
+            BuildError::ServerOnly(reasons) => write!(
+                f,
+                "the schema cannot be built for the embedded (SQLite) target: {}",
+                reasons.join("; ")
+            ),
         }
     }
 }
@@ -174,17 +178,15 @@ pub fn generated_crate(
         .as_ref()
         .map_err(|_| BuildError::SchemaErrors)?;
     let options = request.options(db);
-    render(schema, options, &schema_hash(file.text(db))).map(Arc::new)
-}
-
-/// A stable FNV-1a fingerprint of the schema text.
-fn schema_hash(text: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.bytes() {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    if options.target.embedded() {
+        let blockers = schema.embedded_blockers();
+        if !blockers.is_empty() {
+            return Err(BuildError::ServerOnly(blockers));
+        }
     }
-    format!("{hash:016x}")
+    // The fingerprint is of the model, not the text: a comment edit leaves
+    // the model, and so this query's result, unchanged.
+    render(schema, options, &schema.fingerprint()).map(Arc::new)
 }
 
 fn render(
@@ -198,14 +200,11 @@ fn render(
         .map(|m| plan::model(m, schema))
         .collect();
     // Views get a read-only struct (and, with a key, a read-only delegate).
-    models.extend(schema.views.iter().map(|v| plan::Model {
-        view: true,
-        ..plan::model(v, schema)
-    }));
+    models.extend(schema.views.iter().map(|v| plan::view(v, schema)));
     let linkable = |name: &str| {
         models
             .iter()
-            .any(|m| m.record.name == name && emit_model::has_delegate(m))
+            .any(|m| m.name == name && emit_model::has_delegate(m))
     };
     let target = options.target;
     let database = target != Target::NoDatabase;
@@ -239,7 +238,7 @@ fn render(
     if !schema.procedures.is_empty() {
         sources.push((
             "src/procedures.rs".into(),
-            procedure::procedures_file(schema, target).map_err(BuildError::Unsupported)?,
+            procedure::procedures_file(schema, target),
         ));
     }
     if database {
@@ -251,13 +250,13 @@ fn render(
     let auth = schema.auth.as_ref().map(|a| names::type_name(&a.name));
     for model in &models {
         sources.push((
-            format!("src/{}.rs", names::snake_plain(&model.record.name)),
+            format!("src/{}.rs", names::snake_plain(model.name)),
             emit_model::model_file(
                 model,
                 auth.as_deref(),
                 &linkable,
                 target.embedded(),
-                &policy::policies_const(model, schema).map_err(BuildError::Unsupported)?,
+                &policy::policies_const(model, schema),
             ) + &materialized::view_items(model),
         ));
     }

@@ -6,43 +6,22 @@
 
 use crate::emit_model::has_delegate;
 use crate::names::{lit, snake_ident, type_name};
-use crate::plan::{self, attribute, named};
-use cstack_compiler::{Record, SchemaModel, Value};
+use crate::plan;
+use cstack_compiler::SchemaModel;
+use cstack_compiler::model::Refresh;
 use std::fmt::Write;
 
 const RT: &str = "::cstack_runtime";
 
-/// How a materialized view is refreshed besides `refresh()`.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Refresh {
-    Manual,
-    /// Every so many seconds.
-    Every(u64),
-    OnChange,
-}
-
-impl Refresh {
-    /// The runtime's `Refresh` for it.
-    fn expression(self) -> String {
-        match self {
-            Refresh::Manual => format!("{RT}::Refresh::Manual"),
-            Refresh::Every(seconds) => {
-                format!("{RT}::Refresh::Every(::std::time::Duration::from_secs({seconds}))")
-            }
-            Refresh::OnChange => format!("{RT}::Refresh::OnChange"),
+/// The runtime's `Refresh` for a view's refresh.
+fn expression(refresh: Refresh) -> String {
+    match refresh {
+        Refresh::Manual => format!("{RT}::Refresh::Manual"),
+        Refresh::Every(seconds) => {
+            format!("{RT}::Refresh::Every(::std::time::Duration::from_secs({seconds}))")
         }
+        Refresh::OnChange => format!("{RT}::Refresh::OnChange"),
     }
-}
-
-/// The view's `@@materialized` refresh, or `None` for a view that is not
-/// materialized.
-fn refresh(record: &Record) -> Option<Refresh> {
-    let attribute = attribute(&record.attributes, "materialized").filter(|a| a.is_block)?;
-    Some(match named(attribute, "refresh") {
-        Some(Value::Ident(word)) if word == "on_change" => Refresh::OnChange,
-        Some(Value::String(text)) => Refresh::Every(duration_seconds(text)),
-        _ => Refresh::Manual,
-    })
 }
 
 /// Whether a view of the schema is refreshed on change (the `Db` then
@@ -51,47 +30,41 @@ pub fn has_on_change_view(schema: &SchemaModel) -> bool {
     schema
         .views
         .iter()
-        .any(|view| refresh(view) == Some(Refresh::OnChange))
+        .any(|view| view.materialized == Some(Refresh::OnChange))
 }
 
-/// `"30s"`, `"5m"`, `"1h"`, `"1d"` in seconds (the checker has already
-/// rejected anything else).
-fn duration_seconds(text: &str) -> u64 {
-    let (digits, unit) = text.split_at(text.len().saturating_sub(1));
-    let scale = match unit {
-        "m" => 60,
-        "h" => 3_600,
-        "d" => 86_400,
-        _ => 1,
-    };
-    digits.parse::<u64>().unwrap_or(0).saturating_mul(scale)
+/// The view's refresh, for a materialized view.
+fn refresh(model: &plan::Model<'_>) -> Option<Refresh> {
+    model.view?.materialized
 }
 
 /// The materialized views among `models` that have a delegate (a key).
 fn views<'m, 'a>(models: &'m [plan::Model<'a>]) -> impl Iterator<Item = &'m plan::Model<'a>> {
     models
         .iter()
-        .filter(|m| m.view && has_delegate(m) && refresh(m.record).is_some())
+        .filter(|m| has_delegate(m) && refresh(m).is_some())
 }
 
 /// Appended to a materialized view's module.
 pub fn view_items(model: &plan::Model<'_>) -> String {
-    let Some(refresh) = refresh(model.record).filter(|_| model.view && has_delegate(model)) else {
+    let (Some(refresh), Some(view)) = (refresh(model), model.view) else {
         return String::new();
     };
-    let record = model.record;
-    let sources: Vec<String> = record.sources.iter().map(|s| lit(s)).collect();
+    if !has_delegate(model) {
+        return String::new();
+    }
+    let sources: Vec<String> = view.sources.iter().map(|s| lit(s)).collect();
     format!(
         "/// How `{name}` is materialized and refreshed.\n\
          pub const MATERIALIZED: {RT}::MaterializedView = {RT}::MaterializedView {{\n\
          name: {}, relation: {}, refresh: {}, sources: &[{}],\n}};\n\n\
          impl {RT}::Materialized for {ty} {{\nconst VIEW: &'static {RT}::MaterializedView = &MATERIALIZED;\n}}\n",
-        lit(&record.name),
-        lit(&record.table),
-        refresh.expression(),
+        lit(&view.name),
+        lit(&view.relation),
+        expression(refresh),
         sources.join(", "),
-        name = record.name,
-        ty = type_name(&record.name),
+        name = view.name,
+        ty = type_name(&view.name),
     )
 }
 
@@ -104,7 +77,7 @@ pub fn lib_items(models: &[plan::Model<'_>]) -> String {
          pub const MATERIALIZED_VIEWS: &[{RT}::MaterializedView] = &[{}];\n",
         listed
             .iter()
-            .map(|m| format!("{}::MATERIALIZED", snake_ident(&m.record.name)))
+            .map(|m| format!("{}::MATERIALIZED", snake_ident(m.name)))
             .collect::<Vec<_>>()
             .join(", ")
     );
@@ -116,7 +89,7 @@ pub fn lib_items(models: &[plan::Model<'_>]) -> String {
              compile_error!({});",
             lit(&format!(
                 "view `{}` is @@materialized, which needs PostgreSQL: this crate cannot be built with its `sqlite` feature",
-                first.record.name
+                first.name
             ))
         );
     }
@@ -138,18 +111,4 @@ pub fn db_methods(models: &[plan::Model<'_>]) -> String {
          pub fn start_refresh_scheduler_with(&self, options: {RT}::SchedulerOptions) -> {RT}::Result<{RT}::RefreshScheduler> {{\n\
          {RT}::RefreshScheduler::start(self.handle.clone(), crate::MATERIALIZED_VIEWS, options)\n}}\n"
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::duration_seconds;
-
-    #[test]
-    fn durations_scale_by_their_unit() {
-        assert_eq!(duration_seconds("30s"), 30);
-        assert_eq!(duration_seconds("5m"), 300);
-        assert_eq!(duration_seconds("2h"), 7_200);
-        assert_eq!(duration_seconds("1d"), 86_400);
-        assert_eq!(duration_seconds("99999999999999999999d"), 0);
-    }
 }

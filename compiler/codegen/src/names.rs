@@ -1,6 +1,7 @@
 //! Rust names for schema names: snake_case fields and modules, PascalCase
 //! variants, raw identifiers for keywords.
 
+use cstack_compiler::names::to_pascal_case;
 pub use cstack_compiler::to_snake_case;
 
 const KEYWORDS: &[&str] = &[
@@ -35,22 +36,11 @@ pub fn snake_plain(name: &str) -> String {
     to_snake_case(name)
 }
 
-/// PascalCase: `in_progress` and `IN_PROGRESS` become `InProgress`; an
-/// already PascalCase name is unchanged.
+/// PascalCase as a Rust identifier: the language's normalisation
+/// ([`to_pascal_case`]), with a `V` in front of a name that would start
+/// with a digit.
 pub fn pascal(name: &str) -> String {
-    let mut out = String::new();
-    for word in name.split('_').filter(|w| !w.is_empty()) {
-        let all_upper = word.chars().all(|c| !c.is_ascii_lowercase());
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            out.extend(first.to_uppercase());
-            if all_upper {
-                out.extend(chars.flat_map(char::to_lowercase));
-            } else {
-                out.extend(chars);
-            }
-        }
-    }
+    let mut out = to_pascal_case(name);
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, 'V');
     }

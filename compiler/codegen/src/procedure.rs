@@ -7,49 +7,26 @@
 //! descriptors (`cstack_runtime::PolicyExpr`), with `Operand::Column`
 //! naming an input path; the runtime evaluates them in Rust.
 
+use crate::Target;
 use crate::emit_model::doc;
-use crate::names::{lit, model_path, pascal, snake_ident, snake_plain};
+use crate::names::{lit, pascal, snake_ident, snake_plain};
 use crate::plan::{self, Storage};
-use crate::policy::{auth_path, flatten, is_auth, kind_code, op_name, path_of};
-use crate::{Target, names};
-use cstack_compiler::syntax::ast::{Arity, BinaryOp};
-use cstack_compiler::{
-    ArgumentModel, FieldModel, Procedure, Scalar, SchemaModel, TypeModel, Value,
-};
+use crate::policy::{Scope, Writer};
+use cstack_compiler::SchemaModel;
+use cstack_compiler::model::Procedure;
+use cstack_compiler::syntax::ast::Arity;
 use std::fmt::Write;
 
 const RT: &str = "::cstack_runtime";
 const BACKEND: &str = "#[cfg(any(feature = \"postgres\", feature = \"sqlite\"))]\n";
 
-/// The Rust type of a procedure argument or result value (one element).
-pub fn value_type(ty: &TypeModel) -> String {
-    match ty {
-        TypeModel::Scalar(Scalar::PageInput) => format!("{RT}::PageInput"),
-        TypeModel::Generic(Scalar::Page, inner) => format!("{RT}::Page<{}>", element(inner)),
-        TypeModel::Generic(Scalar::FindMany, inner) => {
-            format!("{RT}::FindManyArgs<{}>", model_path(inner))
-        }
-        other => plan::value_type(other).0,
-    }
-}
-
-/// The path of the model or `type` named `name`.
-fn element(name: &str) -> String {
-    // `Page<T>` takes a model or a `type`; models live in their module.
-    format!("crate::types::{}", names::type_name(name))
-}
-
-fn full_type(field: &FieldModel, schema: &SchemaModel) -> String {
-    let mut inner = value_type(&field.ty);
-    if let TypeModel::Generic(Scalar::Page, name) = &field.ty
-        && schema.models.iter().any(|m| &m.name == name)
-    {
-        inner = format!("{RT}::Page<{}>", model_path(name));
-    }
-    match field.arity {
+/// The Rust type of a procedure argument or result written with `arity`.
+fn full_type(storage: &cstack_compiler::Storage, arity: Arity) -> String {
+    let inner = plan::rust_type(&storage.rust);
+    match arity {
         Arity::List => format!("Vec<{inner}>"),
         Arity::Optional => format!("Option<{inner}>"),
-        _ => inner,
+        Arity::Required => inner,
     }
 }
 
@@ -98,7 +75,7 @@ fn names_of(schema: &SchemaModel) -> (Vec<Names>, bool) {
     (names, distinct)
 }
 
-pub fn procedures_file(schema: &SchemaModel, target: Target) -> Result<String, String> {
+pub fn procedures_file(schema: &SchemaModel, target: Target) -> String {
     let mut out = String::from(
         "//! The schema's procedures: one `…Args` struct (with its `POLICIES`) and `…Output` type each; \
          the `Procedures` trait an application implements and the `ProcedureDispatcher` that serves it.\n\n",
@@ -110,21 +87,16 @@ pub fn procedures_file(schema: &SchemaModel, target: Target) -> Result<String, S
         "#[allow(non_camel_case_types, non_snake_case)]\n"
     };
     for (procedure, name) in schema.procedures.iter().zip(&names) {
-        out += &args_item(procedure, name, schema, allow)?;
+        out += &args_item(procedure, name, schema, allow);
     }
     if target != Target::NoDatabase {
         out += &trait_item(schema, &names, allow);
         out += &dispatcher_item(schema, &names, allow);
     }
-    Ok(out)
+    out
 }
 
-fn args_item(
-    procedure: &Procedure,
-    name: &Names,
-    schema: &SchemaModel,
-    allow: &str,
-) -> Result<String, String> {
+fn args_item(procedure: &Procedure, name: &Names, schema: &SchemaModel, allow: &str) -> String {
     let base = &name.base;
     let kind = if procedure.mutation {
         "mutation"
@@ -140,7 +112,7 @@ fn args_item(
     );
     let mut direct = String::new();
     for parameter in &procedure.parameters {
-        let inner = value_type(&parameter.ty);
+        let inner = plan::rust_type(&parameter.storage.rust);
         let bytes = crate::wire::bytes_attributes(&inner, false);
         let extra = match parameter.arity {
             Arity::List => ", default",
@@ -153,12 +125,9 @@ fn args_item(
             out,
             "#[serde(rename = {}{extra}{bytes})]\npub {field}: {},",
             lit(&parameter.name),
-            full_type(parameter, schema)
+            full_type(&parameter.storage, parameter.arity)
         );
-        let (_, storage) = plan::value_type(&parameter.ty);
-        let is_direct = matches!(storage, Storage::Direct(_) | Storage::Enum(_))
-            && !matches!(parameter.ty, TypeModel::Generic(..))
-            && !matches!(parameter.ty, TypeModel::Scalar(Scalar::PageInput))
+        let is_direct = !matches!(Storage::of(&parameter.storage), Storage::Json)
             && parameter.arity != Arity::List;
         if is_direct {
             let read = if parameter.arity == Arity::Optional {
@@ -170,29 +139,21 @@ fn args_item(
         }
     }
     out += "}\n\n";
-    let scope = Scope { procedure, schema };
-    let mut rules = Vec::new();
-    for attribute in &procedure.attributes {
-        let allow_rule = match (attribute.is_block, attribute.name.as_str()) {
-            (false, "allow") => true,
-            (false, "deny") => false,
-            _ => continue,
-        };
-        let Some(ArgumentModel { value, .. }) =
-            attribute.arguments.as_deref().and_then(|a| a.first())
-        else {
-            return Err(format!(
-                "a policy of procedure `{}` needs a condition",
-                procedure.name
-            ));
-        };
-        let expr = scope
-            .expr(value)
-            .map_err(|e| format!("policy of procedure `{}`: {e}", procedure.name))?;
-        rules.push(format!(
-            "{RT}::Policy {{ allow: {allow_rule}, actions: {RT}::action::ALL, expr: {expr} }}"
-        ));
-    }
+    let writer = Writer {
+        schema,
+        scope: Scope::Procedure,
+    };
+    let rules: Vec<String> = procedure
+        .rules
+        .iter()
+        .map(|rule| {
+            format!(
+                "{RT}::Policy {{ allow: {}, actions: {RT}::action::ALL, expr: {} }}",
+                rule.allow,
+                writer.condition(&rule.condition)
+            )
+        })
+        .collect();
     let _ = writeln!(
         out,
         "impl {base}Args {{\n\
@@ -216,9 +177,9 @@ fn args_item(
         out,
         "/// What `{}` returns.\n{allow}pub type {base}Output = {};\n",
         procedure.name,
-        full_type(&procedure.returns, schema)
+        full_type(&procedure.returns.storage, procedure.returns.arity)
     );
-    Ok(out)
+    out
 }
 
 fn trait_item(schema: &SchemaModel, names: &[Names], allow: &str) -> String {
@@ -299,217 +260,4 @@ fn dispatcher_item(schema: &SchemaModel, names: &[Names], allow: &str) -> String
         "_ => Err({RT}::Error::UnknownProcedure {{ name: name.to_string() }}),\n}}\n}}\n}}\n"
     );
     out
-}
-
-struct Scope<'s> {
-    procedure: &'s Procedure,
-    schema: &'s SchemaModel,
-}
-
-/// A resolved input path: the joined schema path, its storage, whether it
-/// may be absent.
-struct Input {
-    path: String,
-    storage: Storage,
-    nullable: bool,
-}
-
-impl Scope<'_> {
-    fn expr(&self, value: &Value) -> Result<String, String> {
-        Ok(match value {
-            Value::Bool(b) => format!("{RT}::PolicyExpr::Bool({b})"),
-            Value::Binary(op @ (BinaryOp::And | BinaryOp::Or), _, _) => {
-                let mut items = Vec::new();
-                flatten(value, *op, &mut items);
-                let items = items
-                    .into_iter()
-                    .map(|v| self.expr(v))
-                    .collect::<Result<Vec<_>, _>>()?;
-                let name = if *op == BinaryOp::And { "And" } else { "Or" };
-                format!("{RT}::PolicyExpr::{name}(&[{}])", items.join(", "))
-            }
-            Value::Not(inner) => format!("{RT}::PolicyExpr::Not(&{})", self.expr(inner)?),
-            Value::Call(callee, args) => self.call(callee, args)?,
-            Value::Binary(op, left, right) => self.comparison(*op, left, right)?,
-            Value::In {
-                negated,
-                left,
-                right,
-            } => {
-                let Value::Array(items) = &**right else {
-                    return Err("`in` needs a list".to_string());
-                };
-                let lhs = self.operand(left, None)?;
-                let values = items
-                    .iter()
-                    .map(|item| self.operand(item, lhs.1.as_ref()).map(|c| c.0))
-                    .collect::<Result<Vec<_>, _>>()?;
-                format!(
-                    "{RT}::PolicyExpr::In {{ left: {}, values: &[{}], negated: {negated} }}",
-                    lhs.0,
-                    values.join(", ")
-                )
-            }
-            // A Boolean input: `x == true`.
-            Value::Ident(_) | Value::Member(..) => {
-                self.comparison(BinaryOp::Eq, value, &Value::Bool(true))?
-            }
-            other => return Err(format!("`{other:?}` is not a condition")),
-        })
-    }
-
-    fn call(&self, callee: &Value, args: &[ArgumentModel]) -> Result<String, String> {
-        let name = match callee {
-            Value::Ident(name) => name.as_str(),
-            Value::Member(object, property) if is_auth(object) => property.as_str(),
-            _ => "",
-        };
-        let text = match args.first().map(|a| &a.value) {
-            Some(Value::String(text)) => Some(text.as_str()),
-            _ => None,
-        };
-        match (name, text) {
-            ("hasRole", Some(role)) => Ok(format!("{RT}::PolicyExpr::HasRole({})", lit(role))),
-            ("inTenant", Some(tenant)) => {
-                Ok(format!("{RT}::PolicyExpr::InTenant({})", lit(tenant)))
-            }
-            ("isSystem", None) => Ok(format!("{RT}::PolicyExpr::IsSystem")),
-            _ => Err(format!("unsupported policy function `{name}`")),
-        }
-    }
-
-    fn comparison(&self, op: BinaryOp, left: &Value, right: &Value) -> Result<String, String> {
-        if is_auth(left) || is_auth(right) {
-            let other = if is_auth(left) { right } else { left };
-            if matches!(other, Value::Null) {
-                return Ok(format!(
-                    "{RT}::PolicyExpr::Authenticated({})",
-                    op == BinaryOp::Ne
-                ));
-            }
-            return Err("`auth()` can only be compared with `null` in a procedure".to_string());
-        }
-        // Type literals by the side that is not one.
-        let left_storage = self.storage_of(left);
-        let right_storage = self.storage_of(right);
-        let lhs = self.operand(left, right_storage.as_ref())?;
-        let rhs = self.operand(right, left_storage.as_ref().or(lhs.1.as_ref()))?;
-        Ok(format!(
-            "{RT}::PolicyExpr::Compare {{ left: {}, op: {RT}::PolicyOp::{}, right: {} }}",
-            lhs.0,
-            op_name(op),
-            rhs.0
-        ))
-    }
-
-    /// The storage of an input or `auth()` member, `None` for a literal.
-    fn storage_of(&self, value: &Value) -> Option<Storage> {
-        if let Some(path) = auth_path(value) {
-            let auth = self.schema.auth.as_ref()?;
-            let field = auth.fields.iter().find(|f| f.name == path[0])?;
-            return (path.len() == 1).then(|| plan::value_type(&field.ty).1);
-        }
-        self.input(&path_of(value)?).map(|input| input.storage)
-    }
-
-    /// `a.b` as an input path: argument `a`, then fields of its `type`; a
-    /// name that is no argument is looked up in the argument `args`.
-    fn input(&self, path: &[String]) -> Option<Input> {
-        let parameters = &self.procedure.parameters;
-        let (parameter, full) = match parameters.iter().find(|p| p.name == path[0]) {
-            Some(parameter) => (parameter, path.to_vec()),
-            None => {
-                let args = parameters.iter().find(|p| p.name == "args")?;
-                let mut full = vec!["args".to_string()];
-                full.extend(path.iter().cloned());
-                (args, full)
-            }
-        };
-        let mut field: &FieldModel = parameter;
-        let mut nullable = parameter.arity == Arity::Optional;
-        for segment in &full[1..] {
-            let TypeModel::Type(name) = &field.ty else {
-                return None;
-            };
-            let record = self.schema.types.iter().find(|t| &t.name == name)?;
-            field = record.fields.iter().find(|f| &f.name == segment)?;
-            nullable |= field.arity == Arity::Optional;
-        }
-        Some(Input {
-            path: full.join("."),
-            storage: plan::value_type(&field.ty).1,
-            nullable,
-        })
-    }
-
-    /// An operand and its storage; `other` types a literal.
-    fn operand(
-        &self,
-        value: &Value,
-        other: Option<&Storage>,
-    ) -> Result<(String, Option<Storage>), String> {
-        let literal = |code: String| {
-            Ok((
-                format!("{RT}::Operand::Literal({RT}::Literal::{code})"),
-                None,
-            ))
-        };
-        match value {
-            Value::Null => Ok((format!("{RT}::Operand::Null"), None)),
-            Value::Bool(b) => literal(format!("Bool({b})")),
-            Value::String(text) => match other {
-                Some(Storage::Enum(type_name)) => literal(format!(
-                    "Enum {{ type_name: {type_name:?}, variant: {} }}",
-                    lit(text)
-                )),
-                _ => literal(format!("Text({})", lit(text))),
-            },
-            Value::Number(text) => match other {
-                Some(Storage::Direct("Decimal")) => literal(format!("Decimal({})", lit(text))),
-                Some(Storage::Direct("Float")) => literal(format!(
-                    "Float({}f64)",
-                    text.parse::<f64>().map_err(|e| e.to_string())?
-                )),
-                None if text.contains('.') => literal(format!("Decimal({})", lit(text))),
-                _ => literal(format!(
-                    "Int({})",
-                    text.parse::<i64>()
-                        .map_err(|_| format!("`{text}` is not an integer"))?
-                )),
-            },
-            _ if auth_path(value).is_some() => {
-                let path = auth_path(value).unwrap_or_default();
-                Ok((
-                    format!(
-                        "{RT}::Operand::Auth {{ path: &[{}] }}",
-                        path.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ")
-                    ),
-                    self.storage_of(value),
-                ))
-            }
-            Value::Ident(_) | Value::Member(..) => {
-                let path = path_of(value).ok_or("unsupported operand")?;
-                if let Some(input) = self.input(&path) {
-                    return Ok((
-                        format!(
-                            "{RT}::Operand::Column {{ name: {}, kind: {}, nullable: {} }}",
-                            lit(&input.path),
-                            kind_code(&input.storage),
-                            input.nullable
-                        ),
-                        Some(input.storage),
-                    ));
-                }
-                match (other, path.as_slice()) {
-                    // A bare word against an enum input is one of its variants.
-                    (Some(Storage::Enum(type_name)), [word]) => literal(format!(
-                        "Enum {{ type_name: {type_name:?}, variant: {} }}",
-                        lit(word)
-                    )),
-                    _ => Err(format!("unknown input `{}`", path.join("."))),
-                }
-            }
-            other => Err(format!("`{other:?}` cannot be compared in a policy")),
-        }
-    }
 }

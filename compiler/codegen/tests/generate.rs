@@ -174,7 +174,7 @@ fn a_schema_without_a_database_gets_types_only() {
 }
 
 #[test]
-fn policies_become_descriptors_and_what_cannot_be_compiled_is_an_error() {
+fn policies_become_descriptors_and_what_the_runtime_cannot_evaluate_is_a_check_error() {
     let schema = |condition: &str| {
         format!(
             "datasource db {{\n  provider = \"sqlite\"\n}}\n\nauth User {{\n  id Int\n}}\n\n\
@@ -190,12 +190,34 @@ fn policies_become_descriptors_and_what_cannot_be_compiled_is_an_error() {
     );
     assert!(file(&generated, "src/types.rs").contains("impl ::cstack_runtime::Principal for User"));
 
-    let outcome = generate(&schema("ownerId == editorId"), Target::Embedded);
-    let Err(BuildError::Unsupported(message)) = outcome else {
+    // Two fields of one row: the checker refuses it, so the build never sees it.
+    let text = schema("ownerId == editorId");
+    assert_eq!(
+        generate(&text, Target::Embedded),
+        Err(BuildError::SchemaErrors)
+    );
+    let db = RootDatabase::default();
+    let file = SourceFile::new(&db, "test.cstack".into(), text);
+    let diagnostics = &cstack_compiler::check_file(&db, file).diagnostics;
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.code.as_str() == "E5004" && d.message.contains("two fields")),
+        "{diagnostics:?}"
+    );
+}
+
+#[test]
+fn what_only_postgresql_has_refuses_an_embedded_target() {
+    let text = "extension pgvector {\n}\n";
+    let outcome = generate(text, Target::Embedded);
+    let Err(BuildError::ServerOnly(reasons)) = outcome else {
         panic!("{outcome:?}")
     };
-    assert!(
-        message.contains("model `Note`") && message.contains("two fields"),
-        "{message}"
-    );
+    assert!(reasons[0].contains("pgvector"), "{reasons:?}");
+    assert!(generate(text, Target::Server).is_ok());
+    assert!(matches!(
+        generate(text, Target::Both),
+        Err(BuildError::ServerOnly(_))
+    ));
 }

@@ -72,6 +72,7 @@ codes! {
     UnknownMixin = "E1008", Names, "`@use(...)` names something that is not a mixin.";
     DuplicateParameter = "E1009", Names, "A procedure parameter declared twice.";
     DuplicateSingleton = "E1010", Names, "A second `datasource`, `auth` or `transport` declaration.";
+    HiddenGeneratedName = "W1001", Names, "A name the generated crate cannot export at its root, because a declaration or the crate itself holds it.";
 
     InvalidTypeUsage = "E2001", Types, "A built-in generic or special type used where it is not supported.";
     TypeAsStorage = "E2002", Types, "A model field typed with a `type` declaration, which has no storage.";

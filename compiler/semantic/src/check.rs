@@ -37,7 +37,7 @@ pub fn check_file(db: &dyn Db, file: SourceFile) -> CheckResult {
     let semantic = validate_names(db, file).iter().chain(
         decls
             .iter()
-            .flat_map(|decl| validate_decl(db, *decl).iter()),
+            .flat_map(|decl| validate_decl(db, *decl).diagnostics.iter()),
     );
     for diagnostic in semantic {
         let mut diagnostic = diagnostic.clone();

@@ -12,8 +12,12 @@
 //!            ─▶ scope (names) and settings (datasource, transport, extensions)
 //!            ─▶ validate_decl (one per declaration) + validate_names (schema-wide)
 //!            ─▶ check_file (all diagnostics, absolute ranges, sorted)
-//!            ─▶ schema_model (the validated model later stages consume)
+//!            ─▶ schema_model (the validated, typed model later stages consume)
 //! ```
+//!
+//! Beside the pipeline: [`lang`], the catalogue of the language's
+//! vocabulary; [`storage`](Storage), the storage table; [`names`], every
+//! physical name; [`generated`], the names a generated crate defines.
 //!
 //! Terminology: a *declaration* is a top-level block (`model`, `view`, ...);
 //! a *decl* is its salsa identity; an *anchor* names the declaration a
@@ -22,13 +26,16 @@
 mod builtins;
 mod check;
 mod db;
+pub mod generated;
 mod input;
 mod items;
-mod model;
-mod names;
+pub mod lang;
+pub mod model;
+pub mod names;
 mod parsing;
 mod resolution;
 mod schema_settings;
+mod storage;
 mod validate;
 
 pub use builtins::Scalar;
@@ -36,15 +43,14 @@ pub use check::{CheckResult, check_file, check_file_in_parallel};
 pub use db::{Db, RootDatabase};
 pub use input::SourceFile;
 pub use items::{Decl, ItemTree, item_tree};
-pub use model::{
-    ArgumentModel, AttributeModel, Enum, ErrorsReported, FieldModel, Procedure, Record,
-    SchemaModel, TypeModel, Value, schema_model,
-};
+pub use model::{ErrorsReported, SchemaModel, schema_model};
 pub use names::{pluralize, table_name, to_snake_case};
 pub use parsing::parse;
-pub use resolution::{Resolved, Scope, scope};
+pub use resolution::{Name, Resolved, Scope, auth_decl, resolve_type, scope};
 pub use schema_settings::{Provider, Settings, Transport, settings};
-pub use validate::validate_decl;
+pub use storage::{Generated, RustType, Storage, stored_examples};
+pub use validate::{Item, Validated, emits, validate_decl};
 
 pub use cstack_diagnostics as diagnostics;
+pub use cstack_storage as storage_contract;
 pub use cstack_syntax as syntax;

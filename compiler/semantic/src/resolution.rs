@@ -1,81 +1,98 @@
-//! Name resolution: what each top-level name refers to.
+//! Name resolution: what each top-level name refers to, by declaration
+//! identity.
 //!
-//! Built from declaration kinds and names only, so it is recomputed on every
-//! edit but compares equal (and stops invalidation) unless a name changed.
+//! [`scope`] maps every name of a file to the [`Decl`] it names; it is
+//! rebuilt whenever a declaration is added, removed or renamed. Validation
+//! never reads it whole: it asks [`resolve_type`] one name at a time, and
+//! each of those answers is memoised on its own and compares equal unless
+//! that name's meaning changed. So an edit that adds, removes or renames a
+//! declaration re-validates only the declarations that use the names it
+//! touched.
 
-use crate::{Db, Scalar, SourceFile, item_tree};
+use crate::{Db, Decl, Scalar, SourceFile, item_tree};
 use cstack_syntax::ast::DeclKind;
 use rustc_hash::FxHashMap;
 
-/// What a type name refers to. Indices are positions in the item tree.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Resolved {
-    Builtin(Scalar),
-    Model(usize),
-    Type(usize),
-    Enum(usize),
-    Mixin(usize),
-    Auth(usize),
+/// A name as a query key.
+#[salsa::interned(debug)]
+pub struct Name<'db> {
+    #[returns(ref)]
+    pub text: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Scope {
+/// What a type name refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, salsa::SalsaValue)]
+pub enum Resolved<'db> {
+    Builtin(Scalar),
+    Model(Decl<'db>),
+    Type(Decl<'db>),
+    Enum(Decl<'db>),
+    Mixin(Decl<'db>),
+    Auth(Decl<'db>),
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, salsa::SalsaValue)]
+pub struct Scope<'db> {
     /// The type namespace: models, types, enums, mixins and auth blocks. The
     /// first declaration of a name wins; duplicates are reported separately.
-    types: FxHashMap<String, Resolved>,
-    pub views: FxHashMap<String, usize>,
-    pub procedures: FxHashMap<String, usize>,
+    types: FxHashMap<String, Resolved<'db>>,
+    pub views: FxHashMap<String, Decl<'db>>,
+    pub procedures: FxHashMap<String, Decl<'db>>,
     /// The first `datasource` and `auth` declarations.
-    pub datasource: Option<usize>,
-    pub auth: Option<usize>,
+    pub datasource: Option<Decl<'db>>,
+    pub auth: Option<Decl<'db>>,
 }
 
-impl Scope {
-    pub fn resolve_type(&self, name: &str) -> Option<Resolved> {
+impl<'db> Scope<'db> {
+    pub fn resolve_type(&self, name: &str) -> Option<Resolved<'db>> {
         Scalar::from_name(name)
             .map(Resolved::Builtin)
             .or_else(|| self.types.get(name).copied())
     }
 
-    pub fn model(&self, name: &str) -> Option<usize> {
-        match self.types.get(name) {
-            Some(Resolved::Model(index)) => Some(*index),
-            _ => None,
-        }
-    }
-
+    /// Every name of the type namespace, built-ins included.
     pub fn type_names(&self) -> impl Iterator<Item = &str> {
         self.types
             .keys()
             .map(String::as_str)
             .chain(Scalar::ALL.iter().map(|scalar| scalar.name()))
     }
+
+    /// The names of the type namespace that `pick` accepts.
+    pub fn names_where(&self, pick: impl Fn(&Resolved<'db>) -> bool) -> Vec<&str> {
+        self.types
+            .iter()
+            .filter(|(_, resolved)| pick(resolved))
+            .map(|(name, _)| name.as_str())
+            .collect()
+    }
 }
 
 #[salsa::tracked(returns(ref))]
-pub fn scope(db: &dyn Db, file: SourceFile) -> Scope {
+pub fn scope(db: &dyn Db, file: SourceFile) -> Scope<'_> {
     let mut scope = Scope::default();
-    for (index, decl) in item_tree(db, file).decls.iter().enumerate() {
+    for decl in &item_tree(db, file).decls {
+        let decl = *decl;
         let name = decl.name(db);
         let resolved = match decl.kind(db) {
-            DeclKind::Model => Resolved::Model(index),
-            DeclKind::Type => Resolved::Type(index),
-            DeclKind::Enum => Resolved::Enum(index),
-            DeclKind::Mixin => Resolved::Mixin(index),
+            DeclKind::Model => Resolved::Model(decl),
+            DeclKind::Type => Resolved::Type(decl),
+            DeclKind::Enum => Resolved::Enum(decl),
+            DeclKind::Mixin => Resolved::Mixin(decl),
             DeclKind::Auth => {
-                scope.auth.get_or_insert(index);
-                Resolved::Auth(index)
+                scope.auth.get_or_insert(decl);
+                Resolved::Auth(decl)
             }
             DeclKind::View => {
-                scope.views.entry(name.clone()).or_insert(index);
+                scope.views.entry(name.clone()).or_insert(decl);
                 continue;
             }
             DeclKind::Procedure => {
-                scope.procedures.entry(name.clone()).or_insert(index);
+                scope.procedures.entry(name.clone()).or_insert(decl);
                 continue;
             }
             DeclKind::Datasource => {
-                scope.datasource.get_or_insert(index);
+                scope.datasource.get_or_insert(decl);
                 continue;
             }
             DeclKind::Extension | DeclKind::Mcp | DeclKind::Transport => continue,
@@ -85,4 +102,20 @@ pub fn scope(db: &dyn Db, file: SourceFile) -> Scope {
         }
     }
     scope
+}
+
+/// What `name` means in the type namespace of `file`.
+#[salsa::tracked(returns(copy))]
+pub fn resolve_type<'db>(
+    db: &'db dyn Db,
+    file: SourceFile,
+    name: Name<'db>,
+) -> Option<Resolved<'db>> {
+    scope(db, file).resolve_type(name.text(db))
+}
+
+/// The schema's `auth` block, if it has one.
+#[salsa::tracked(returns(copy))]
+pub fn auth_decl(db: &dyn Db, file: SourceFile) -> Option<Decl<'_>> {
+    scope(db, file).auth
 }

@@ -1,183 +1,91 @@
-//! Columns: the SQL type of each `.cstack` type per dialect, nullability and
-//! defaults. The mapping is the storage contract the generated runtime binds
-//! values in (see `docs/migrations.md`).
+//! Columns: a stored field's column in one dialect: its type from the
+//! storage table, its nullability, and the default the database fills in
+//! (see `docs/migrations.md` for the storage contract).
 
-use super::attrs::{field_attribute, has_field_attribute, positional};
 use crate::Dialect;
 use crate::names::literal;
 use crate::physical::Column;
-use cstack_compiler::syntax::ast::Arity;
-use cstack_compiler::{FieldModel, Scalar, TypeModel, Value, to_snake_case};
+use cstack_compiler::Generated;
+use cstack_compiler::model::{Default, Field, Literal};
+use cstack_compiler::names::SOFT_DELETE_COLUMN;
+use cstack_compiler::storage_contract::Kind;
 
-/// How a field is stored, before nullability and defaults.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Storage {
-    Scalar(Scalar),
-    Vector(u32),
-    Enum,
-    /// A `type` value or a scalar list: JSON.
-    Json,
-}
-
-/// The storage of a field that is a column, `None` for relation fields and
-/// types that are never stored.
-pub fn storage(field: &FieldModel) -> Option<Storage> {
-    let storage = match &field.ty {
-        TypeModel::Scalar(scalar) if scalar.is_value() => Storage::Scalar(*scalar),
-        TypeModel::Vector(n) => Storage::Vector(*n),
-        TypeModel::Enum(_) => Storage::Enum,
-        TypeModel::Type(_) => Storage::Json,
-        _ => return None,
-    };
-    // A scalar list (only legal without a datasource) is a JSON array on
-    // SQLite and a native array on PostgreSQL; see `sql_type`.
-    Some(storage)
-}
-
-/// The PostgreSQL enum type of an enum: `OrderStatus` → `order_status`.
-pub fn enum_type_name(name: &str) -> String {
-    crate::names::fit_identifier(&to_snake_case(name))
-}
-
-pub fn sql_type(field: &FieldModel, storage: Storage, dialect: Dialect) -> String {
-    let list = field.arity == Arity::List;
-    match dialect {
-        Dialect::Postgres => {
-            let base = match storage {
-                Storage::Scalar(scalar) => postgres_scalar(scalar).to_string(),
-                Storage::Vector(n) => format!("vector({n})"),
-                Storage::Enum => match &field.ty {
-                    TypeModel::Enum(name) => enum_type_name(name),
-                    _ => "text".into(),
-                },
-                Storage::Json => return "jsonb".into(),
-            };
-            if list { format!("{base}[]") } else { base }
-        }
-        Dialect::Sqlite => {
-            if list {
-                return "TEXT".into();
-            }
-            match storage {
-                Storage::Scalar(scalar) => sqlite_scalar(scalar),
-                Storage::Vector(_) => "BLOB",
-                Storage::Enum | Storage::Json => "TEXT",
-            }
-            .into()
-        }
-    }
-}
-
-pub fn postgres_scalar(scalar: Scalar) -> &'static str {
-    match scalar {
-        Scalar::String | Scalar::Cuid => "text",
-        Scalar::Int => "bigint",
-        Scalar::Float => "double precision",
-        Scalar::Boolean => "boolean",
-        Scalar::DateTime => "timestamp with time zone",
-        Scalar::Decimal => "numeric",
-        Scalar::Json => "jsonb",
-        Scalar::Bytes => "bytea",
-        Scalar::Uuid => "uuid",
-        _ => "text",
-    }
-}
-
-pub fn sqlite_scalar(scalar: Scalar) -> &'static str {
-    match scalar {
-        Scalar::Int | Scalar::Boolean => "INTEGER",
-        Scalar::Float => "REAL",
-        Scalar::Bytes => "BLOB",
-        // Decimal as TEXT keeps every digit; DateTime, Uuid, Json, String
-        // and Cuid are text in their canonical forms.
-        _ => "TEXT",
-    }
-}
-
-/// The column for a stored field, and a note when its default cannot be a
-/// database default.
-pub fn column(field: &FieldModel, storage: Storage, dialect: Dialect) -> (Column, Option<String>) {
-    let sql_type = sql_type(field, storage, dialect);
-    let not_null = field.arity != Arity::Optional;
+/// The column of a stored field, `None` when `dialect` cannot store it (a
+/// vector on SQLite).
+pub fn column(field: &Field, dialect: Dialect) -> Option<Column> {
     let mut column = Column {
         name: field.column.clone(),
         renamed_from: Vec::new(),
-        sql_type,
-        not_null,
+        sql_type: field.storage.column_type(dialect)?,
+        not_null: !field.is_nullable(),
         default: None,
         identity: false,
     };
-    let mut note = None;
-    if let Some(default) = field_attribute(field, "default")
-        && let Some(value) = positional(default).next()
+    match field
+        .default
+        .as_ref()
+        .and_then(|d| database_default(d, field, dialect))
     {
-        match default_expression(value, storage, dialect) {
-            DefaultKind::Expression(sql) => column.default = Some(sql),
-            // SQLite: an INTEGER primary key is the rowid alias and numbers
-            // itself; nothing to declare.
-            DefaultKind::Identity => column.identity = dialect == Dialect::Postgres,
-            DefaultKind::ApplicationSide => {}
-            DefaultKind::Unsupported(message) => note = Some(message),
-        }
+        Some(DatabaseDefault::Expression(sql)) => column.default = Some(sql),
+        // SQLite: an INTEGER primary key is the rowid alias and numbers
+        // itself; nothing to declare.
+        Some(DatabaseDefault::Identity) => column.identity = dialect == Dialect::Postgres,
+        None => {}
     }
-    if has_field_attribute(field, "version") && column.default.is_none() {
+    if field.version && column.default.is_none() {
         column.default = Some("0".into());
     }
-    (column, note)
+    Some(column)
 }
 
-enum DefaultKind {
+/// The tombstone column `@@soft_delete` adds.
+pub fn soft_delete_column(dialect: Dialect) -> Column {
+    Column {
+        name: SOFT_DELETE_COLUMN.into(),
+        renamed_from: Vec::new(),
+        sql_type: Kind::<&str>::DateTime
+            .column_type(dialect)
+            .expect("every dialect stores timestamps"),
+        not_null: false,
+        default: None,
+        identity: false,
+    }
+}
+
+enum DatabaseDefault {
     Expression(String),
     Identity,
-    /// Filled in by the generated code (`cs_cuid()`, `auth().x`).
-    ApplicationSide,
-    Unsupported(String),
 }
 
-fn default_expression(value: &Value, storage: Storage, dialect: Dialect) -> DefaultKind {
-    let scalar = match storage {
-        Storage::Scalar(scalar) => Some(scalar),
-        _ => None,
-    };
-    match value {
-        Value::Call(callee, _) => {
-            let name = match &**callee {
-                Value::Ident(name) => name.as_str(),
-                _ => return DefaultKind::ApplicationSide,
-            };
-            match (name, scalar, dialect) {
-                ("autoincrement", Some(Scalar::Int), _) => DefaultKind::Identity,
-                ("now", _, _) => DefaultKind::Expression(dialect.now_expression().into()),
-                ("dbgenerated", Some(Scalar::DateTime), _) => {
-                    DefaultKind::Expression(dialect.now_expression().into())
-                }
-                ("dbgenerated", Some(Scalar::Uuid), _) => {
-                    DefaultKind::Expression(dialect.uuid_expression().into())
-                }
-                ("dbgenerated", Some(Scalar::Int), _) => DefaultKind::Identity,
-                ("dbgenerated", _, _) => DefaultKind::Unsupported(
-                    "`@default(dbgenerated())` has no database generator for this type; \
-                     inserts must supply the value"
-                        .into(),
-                ),
-                ("cs_cuid" | "uuid" | "cuid", _, _) => DefaultKind::ApplicationSide,
-                _ => DefaultKind::ApplicationSide,
-            }
-        }
-        // `auth().userId`: filled from the request by the generated code.
-        Value::Member(..) => DefaultKind::ApplicationSide,
-        Value::Number(text) => DefaultKind::Expression(match (scalar, dialect) {
-            (Some(Scalar::Decimal), Dialect::Sqlite) => literal(text),
-            _ => text.clone(),
+/// What the database fills in for `default`; `None` when the generated code
+/// does (`uuid()`, `cuid()`, `auth().x`) or nothing is filled (`null`).
+fn database_default(default: &Default, field: &Field, dialect: Dialect) -> Option<DatabaseDefault> {
+    let expression = |sql: &str| Some(DatabaseDefault::Expression(sql.to_string()));
+    match default {
+        Default::Now => expression(dialect.now_expression()),
+        Default::Autoincrement => Some(DatabaseDefault::Identity),
+        Default::DbGenerated => match field.storage.generated()? {
+            Generated::Identity => Some(DatabaseDefault::Identity),
+            Generated::Now => expression(dialect.now_expression()),
+            Generated::Uuid => expression(dialect.uuid_expression()),
+            Generated::UuidText => expression(dialect.uuid_text_expression()),
+        },
+        Default::Uuid | Default::Cuid | Default::Auth(_) | Default::Null => None,
+        Default::Variant(name) => expression(&literal(name)),
+        Default::Literal(value) => expression(&match value {
+            Literal::Bool(b) => match dialect {
+                Dialect::Postgres => b.to_string(),
+                Dialect::Sqlite => u8::from(*b).to_string(),
+            },
+            Literal::Int(n) => n.to_string(),
+            Literal::Float(text) => text.clone(),
+            Literal::Decimal(value) => match dialect {
+                Dialect::Postgres => value.to_string(),
+                // Decimals are TEXT on SQLite.
+                Dialect::Sqlite => literal(&value.to_string()),
+            },
+            Literal::Text(text) | Literal::Json(text) => literal(text),
+            Literal::Variant { variant, .. } => literal(variant),
         }),
-        Value::String(text) => DefaultKind::Expression(literal(text)),
-        Value::Bool(b) => DefaultKind::Expression(match dialect {
-            Dialect::Postgres => b.to_string(),
-            Dialect::Sqlite => u8::from(*b).to_string(),
-        }),
-        // A bare enum variant.
-        Value::Ident(name) => DefaultKind::Expression(literal(name)),
-        Value::Null => DefaultKind::ApplicationSide,
-        _ => DefaultKind::Unsupported("this `@default` is not a database default".into()),
     }
 }

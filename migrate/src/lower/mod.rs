@@ -1,7 +1,11 @@
-//! Lowering: a validated `SchemaModel` to the physical schema of one dialect.
+//! Lowering: a schema model to the physical schema of one dialect.
 //! Plain functions; `crate::queries` memoises them on the compiler database.
+//!
+//! Every name and type comes from the schema model: tables and columns are
+//! the model's physical names, column types the storage table's, constraint
+//! names `cstack_compiler::names`'s. Nothing here reads the schema's text
+//! or attributes.
 
-mod attrs;
 mod checks;
 pub mod columns;
 mod runtime_tables;
@@ -10,39 +14,50 @@ mod views;
 pub use views::referenced_names;
 
 use crate::Dialect;
-use crate::names::fit_identifier;
 use crate::physical::{
-    Column, EnumType, ForeignKey, Index, LoweringNote, PhysicalSchema, PrimaryKey,
-    ReferentialAction, Table, Unique,
+    EnumType, ForeignKey, Index, LoweringNote, PhysicalSchema, PrimaryKey, ReferentialAction,
+    Table, Unique,
 };
-use attrs::{
-    block_attributes, field_attribute, has_block_attribute, name_list, named, positional,
-    rename_from, value_name,
+use cstack_compiler::SchemaModel;
+use cstack_compiler::model::{self, Model};
+use cstack_compiler::names::{
+    self, SOFT_DELETE_COLUMN, column_name, foreign_key_name, index_name, primary_key_name,
+    table_name, unique_name,
 };
-use cstack_compiler::syntax::ast::Arity;
-use cstack_compiler::{Record, SchemaModel, TypeModel, Value, table_name, to_snake_case};
+use cstack_compiler::storage_contract::fit_identifier;
 use std::collections::BTreeSet;
 
-/// A physical schema and what could not be expressed in it.
+/// A physical schema, what could not be expressed in it, and where each of
+/// its tables and columns comes from.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lowered {
     pub schema: PhysicalSchema,
     pub notes: Vec<LoweringNote>,
+    pub origins: Vec<Origin>,
 }
 
-/// The soft-delete tombstone column `@@soft_delete` adds.
-pub const SOFT_DELETE_COLUMN: &str = "deleted_at";
+/// The model (and field) a table (and column) was lowered from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub table: String,
+    pub column: Option<String>,
+    pub model: String,
+    pub field: Option<String>,
+}
+
+impl Lowered {
+    /// Where `table` (and its `column`) comes from: the model and field
+    /// names.
+    pub fn origin(&self, table: &str, column: Option<&str>) -> Option<&Origin> {
+        self.origins
+            .iter()
+            .find(|origin| origin.table == table && origin.column.as_deref() == column)
+    }
+}
 
 pub fn lower(model: &SchemaModel, dialect: Dialect) -> Lowered {
-    let mut notes = Vec::new();
-    let mut note = |subject: String, message: String| {
-        notes.push(LoweringNote {
-            dialect,
-            subject,
-            message,
-        })
-    };
-    let mut schema = PhysicalSchema::default();
+    let mut lowered = Lowered::default();
+    let schema = &mut lowered.schema;
     if dialect == Dialect::Postgres {
         if model.pgvector {
             schema.extensions.push("vector".into());
@@ -51,77 +66,80 @@ pub fn lower(model: &SchemaModel, dialect: Dialect) -> Lowered {
             .enums
             .iter()
             .map(|e| EnumType {
-                name: columns::enum_type_name(&e.name),
+                name: e.type_name.clone(),
                 variants: e.variants.clone(),
             })
             .collect();
     }
     for record in &model.models {
-        let (table, table_notes) = lower_table(model, record, dialect);
-        for (subject, message) in table_notes {
-            note(subject, message);
-        }
-        schema.tables.push(table);
+        let (table, notes) = lower_table(model, record, dialect);
+        lowered.origins.push(Origin {
+            table: table.name.clone(),
+            column: None,
+            model: record.name.clone(),
+            field: None,
+        });
+        lowered
+            .origins
+            .extend(record.fields.iter().map(|field| Origin {
+                table: table.name.clone(),
+                column: Some(field.column.clone()),
+                model: record.name.clone(),
+                field: Some(field.name.clone()),
+            }));
+        lowered.notes.extend(notes);
+        lowered.schema.tables.push(table);
     }
     // Foreign keys need the referenced tables' keys, so they come second.
     // Tables are in model order, so model `i` owns table `i`.
-    let index = ModelIndex {
-        models: model
-            .models
-            .iter()
-            .enumerate()
-            .map(|(i, m)| (m.name.as_str(), i))
-            .collect(),
-    };
+    let schema = &mut lowered.schema;
     let all_fks: Vec<Vec<ForeignKey>> = model
         .models
         .iter()
-        .map(|record| foreign_keys(record, model, &schema, &index, &mut note))
+        .map(|record| foreign_keys(record, model, schema, dialect, &mut lowered.notes))
         .collect();
     for (table, fks) in schema.tables.iter_mut().zip(all_fks) {
         table.foreign_keys = fks;
         index_foreign_keys(table);
     }
-    if model.models.iter().any(|m| has_block_attribute(m, "audit")) {
+    if model.models.iter().any(|m| m.tracking.audit) {
         schema
             .tables
             .push(runtime_tables::table(&runtime_tables::AUDIT, dialect));
     }
-    if model.models.iter().any(|m| has_block_attribute(m, "emit")) {
+    if model.models.iter().any(|m| m.tracking.emits()) {
         schema
             .tables
             .push(runtime_tables::table(&runtime_tables::OUTBOX, dialect));
     }
     let mut relations: BTreeSet<String> = schema.tables.iter().map(|t| t.name.clone()).collect();
-    relations.extend(model.views.iter().map(|v| fit(dialect, &v.table)));
-    for record in &model.views {
-        match views::lower_view(record, dialect, &relations) {
-            Ok(view) => schema.views.push(view),
-            Err(message) => note(record.name.clone(), format!("{message}; not created")),
+    relations.extend(model.views.iter().map(|v| v.relation.clone()));
+    for view in &model.views {
+        match views::lower_view(view, dialect, &relations) {
+            Ok(lowered_view) => schema.views.push(lowered_view),
+            Err(message) => lowered.notes.push(LoweringNote {
+                dialect,
+                subject: view.name.clone(),
+                message: format!("{message}; not created"),
+            }),
         }
     }
-    Lowered { schema, notes }
-}
-
-fn fit(dialect: Dialect, name: &str) -> String {
-    match dialect {
-        Dialect::Postgres => fit_identifier(name),
-        Dialect::Sqlite => name.to_string(),
-    }
+    lowered
 }
 
 fn lower_table(
-    model: &SchemaModel,
-    record: &Record,
+    schema: &SchemaModel,
+    record: &Model,
     dialect: Dialect,
-) -> (Table, Vec<(String, String)>) {
+) -> (Table, Vec<LoweringNote>) {
     let mut notes = Vec::new();
-    let name = fit(dialect, &record.table);
+    let name = record.table.clone();
     let mut table = Table {
         name: name.clone(),
-        renamed_from: rename_from(block_attributes(record, "rename").next())
-            .map(|from| vec![fit(dialect, &table_name(&from)), fit(dialect, &from)])
-            .map(dedup)
+        renamed_from: record
+            .renamed_from
+            .as_deref()
+            .map(|from| dedup(vec![table_name(from), fit_identifier(from)]))
             .unwrap_or_default(),
         columns: Vec::new(),
         primary_key: None,
@@ -130,115 +148,72 @@ fn lower_table(
         foreign_keys: Vec::new(),
         checks: Vec::new(),
     };
-    let mut primary: Vec<String> = Vec::new();
     for field in &record.fields {
-        let Some(storage) = columns::storage(field) else {
+        let Some(mut column) = columns::column(field, dialect) else {
+            notes.push(LoweringNote {
+                dialect,
+                subject: format!("{}.{}", record.name, field.name),
+                message: format!("{dialect} cannot store this field; no column is created"),
+            });
             continue;
         };
-        let (mut column, default_note) = columns::column(field, storage, dialect);
-        column.name = fit(dialect, &column.name);
-        if let Some(message) = default_note {
-            notes.push((format!("{}.{}", record.name, field.name), message));
-        }
-        column.renamed_from = rename_from(field_attribute(field, "rename"))
-            .map(|from| vec![fit(dialect, &to_snake_case(&from)), fit(dialect, &from)])
-            .map(dedup)
+        column.renamed_from = field
+            .renamed_from
+            .as_deref()
+            .map(|from| dedup(vec![column_name(from), fit_identifier(from)]))
             .unwrap_or_default();
-        if field_attribute(field, "id").is_some() {
-            primary.push(column.name.clone());
-        }
-        if field_attribute(field, "unique").is_some() {
-            table.uniques.push(Unique {
-                name: fit_identifier(&format!("{}_{}_key", record.table, field.column)),
-                columns: vec![column.name.clone()],
-            });
-        }
-        table.checks.extend(checks::field_checks(
-            model,
-            &record.table,
-            field,
-            storage,
-            dialect,
-        ));
+        table
+            .checks
+            .extend(checks::field_checks(schema, &name, field, dialect));
         table.columns.push(column);
     }
-    if has_block_attribute(record, "soft_delete") && table.column(SOFT_DELETE_COLUMN).is_none() {
-        table.columns.push(Column {
-            name: SOFT_DELETE_COLUMN.into(),
-            renamed_from: Vec::new(),
-            sql_type: match dialect {
-                Dialect::Postgres => "timestamp with time zone",
-                Dialect::Sqlite => "TEXT",
-            }
-            .into(),
-            not_null: false,
-            default: None,
-            identity: false,
-        });
+    if record.soft_delete && table.column(SOFT_DELETE_COLUMN).is_none() {
+        table.columns.push(columns::soft_delete_column(dialect));
     }
-    let columns_of = |names: Vec<String>| -> Vec<String> {
-        names
+    let columns_of = |fields: &[String]| -> Vec<String> {
+        fields
             .iter()
-            .map(|n| {
-                let column = record
-                    .fields
-                    .iter()
-                    .find(|f| &f.name == n)
-                    .map_or_else(|| to_snake_case(n), |f| f.column.clone());
-                fit(dialect, &column)
+            .map(|field| {
+                record
+                    .field(field)
+                    .map_or_else(|| column_name(field), |f| f.column.clone())
             })
             .collect()
     };
-    if let Some(id) = block_attributes(record, "id").next()
-        && let Some(list) = positional(id).next()
-    {
-        primary = columns_of(name_list(list));
-    }
+    let primary = columns_of(&record.primary_key);
     if !primary.is_empty() {
         table.primary_key = Some(PrimaryKey {
-            name: fit_identifier(&format!("{}_pkey", record.table)),
+            name: primary_key_name(&name),
             columns: primary.clone(),
         });
+    }
+    for unique in &record.uniques {
+        let columns = columns_of(unique);
         // A primary key is already unique.
-        table.uniques.retain(|u| u.columns != primary);
-    }
-    for unique in block_attributes(record, "unique") {
-        if let Some(list) = positional(unique).next() {
-            let columns = columns_of(name_list(list));
-            let name = fit_identifier(&format!("{}_{}_key", record.table, columns.join("_")));
-            if !table.uniques.iter().any(|u| u.columns == columns) && columns != primary {
-                table.uniques.push(Unique { name, columns });
-            }
+        if columns != primary && !table.uniques.iter().any(|u| u.columns == columns) {
+            table.uniques.push(Unique {
+                name: unique_name(&name, &columns),
+                columns,
+            });
         }
     }
-    for index in block_attributes(record, "index") {
-        let Some(list) = positional(index).next() else {
-            continue;
-        };
-        let columns = columns_of(name_list(list));
-        let using = named(index, "using").and_then(value_name);
-        let opclass = named(index, "opclass").and_then(value_name);
-        let mut name = format!("{}_{}", record.table, columns.join("_"));
-        if let Some(using) = &using {
-            name.push('_');
-            name.push_str(using);
-        }
-        name.push_str("_idx");
+    for index in &record.indexes {
+        let columns = columns_of(&index.fields);
+        let name = index_name(&name, &columns, index.using.as_deref());
         let (using, opclass) = match dialect {
-            Dialect::Postgres => (using, opclass),
+            Dialect::Postgres => (index.using.clone(), index.opclass.clone()),
             Dialect::Sqlite => (None, None),
         };
-        let name = fit_identifier(&name);
-        if table.indexes.iter().any(|i| i.name == name) {
-            continue;
-        }
-        table.indexes.push(Index {
-            name,
-            columns,
-            unique: false,
-            using,
-            opclass,
-        });
+        push_index(
+            &mut table,
+            Index {
+                name,
+                columns,
+                unique: false,
+                using,
+                opclass,
+            },
+        );
     }
     (table, notes)
 }
@@ -248,48 +223,45 @@ fn dedup(mut names: Vec<String>) -> Vec<String> {
     names
 }
 
-/// Model name → position, which is also its table's position.
-struct ModelIndex<'a> {
-    models: std::collections::HashMap<&'a str, usize>,
+/// Adds `index` unless the table already has one of that name.
+fn push_index(table: &mut Table, index: Index) {
+    if !table.indexes.iter().any(|i| i.name == index.name) {
+        table.indexes.push(index);
+    }
+}
+
+fn referential_action(action: Option<model::ReferentialAction>) -> ReferentialAction {
+    match action {
+        None | Some(model::ReferentialAction::NoAction) => ReferentialAction::NoAction,
+        Some(model::ReferentialAction::Restrict) => ReferentialAction::Restrict,
+        Some(model::ReferentialAction::Cascade) => ReferentialAction::Cascade,
+        Some(model::ReferentialAction::SetNull) => ReferentialAction::SetNull,
+        Some(model::ReferentialAction::SetDefault) => ReferentialAction::SetDefault,
+    }
 }
 
 fn foreign_keys(
-    record: &Record,
+    record: &Model,
     model: &SchemaModel,
     schema: &PhysicalSchema,
-    index: &ModelIndex<'_>,
-    note: &mut impl FnMut(String, String),
+    dialect: Dialect,
+    notes: &mut Vec<LoweringNote>,
 ) -> Vec<ForeignKey> {
     let mut fks: Vec<ForeignKey> = Vec::new();
-    for field in &record.fields {
-        let TypeModel::Model(target) = &field.ty else {
+    for relation in record.relations.iter().filter(|r| !r.is_to_many()) {
+        let Some(position) = model.models.iter().position(|m| m.name == relation.target) else {
             continue;
         };
-        if field.arity == Arity::List {
-            continue;
-        }
-        let Some(relation) = field_attribute(field, "relation") else {
-            continue;
-        };
-        let local = named(relation, "fields").map(name_list).unwrap_or_default();
-        let references = named(relation, "references")
-            .map(name_list)
-            .unwrap_or_default();
-        let Some(&position) = index.models.get(target.as_str()) else {
-            continue;
-        };
-        let target_record = &model.models[position];
-        let column_of = |record: &Record, name: &String| {
-            record
-                .fields
-                .iter()
-                .find(|f| &f.name == name)
-                .map(|f| f.column.clone())
-        };
-        let columns: Option<Vec<String>> = local.iter().map(|n| column_of(record, n)).collect();
-        let referenced: Option<Vec<String>> = references
+        let target = &model.models[position];
+        let columns: Option<Vec<String>> = relation
+            .fields
             .iter()
-            .map(|n| column_of(target_record, n))
+            .map(|name| record.field(name).map(|f| f.column.clone()))
+            .collect();
+        let referenced: Option<Vec<String>> = relation
+            .references
+            .iter()
+            .map(|name| target.field(name).map(|f| f.column.clone()))
             .collect();
         let (Some(columns), Some(referenced)) = (columns, referenced) else {
             continue;
@@ -303,31 +275,24 @@ fn foreign_keys(
             .is_some_and(|pk| pk.columns == referenced)
             || target_table.uniques.iter().any(|u| u.columns == referenced);
         if !referenced_is_key {
-            note(
-                format!("{}.{}", record.name, field.name),
-                format!(
+            notes.push(LoweringNote {
+                dialect,
+                subject: format!("{}.{}", record.name, relation.name),
+                message: format!(
                     "no foreign key: `{}.{}` is neither the primary key nor unique",
-                    target,
-                    references.join(", ")
+                    target.name,
+                    relation.references.join(", ")
                 ),
-            );
+            });
             continue;
         }
-        let action = |key: &str| {
-            named(relation, key)
-                .and_then(|v| match v {
-                    Value::Ident(name) => ReferentialAction::from_name(name),
-                    _ => None,
-                })
-                .unwrap_or_default()
-        };
         let fk = ForeignKey {
-            name: fit_identifier(&format!("{}_{}_fkey", record.table, columns.join("_"))),
+            name: foreign_key_name(&record.table, &columns),
             columns,
             referenced_table: target_table.name.clone(),
             referenced_columns: referenced,
-            on_delete: action("onDelete"),
-            on_update: action("onUpdate"),
+            on_delete: referential_action(relation.on_delete),
+            on_update: referential_action(relation.on_update),
         };
         if !fks.iter().any(|f| f.name == fk.name) {
             fks.push(fk);
@@ -362,17 +327,17 @@ fn index_foreign_keys(table: &mut Table) {
         }
     }
     for columns in wanted {
-        let name = fit_identifier(&format!("{}_{}_idx", table.name, columns.join("_")));
-        if table.indexes.iter().any(|i| i.name == name) {
-            continue;
-        }
-        table.indexes.push(Index {
-            name,
-            columns,
-            unique: false,
-            using: None,
-            opclass: None,
-        });
+        let name = names::index_name(&table.name, &columns, None);
+        push_index(
+            table,
+            Index {
+                name,
+                columns,
+                unique: false,
+                using: None,
+                opclass: None,
+            },
+        );
     }
 }
 

@@ -1,54 +1,40 @@
 //! Views and materialized views: the body per dialect, the unique index a
 //! concurrent refresh needs, and the relations each body reads.
 
-use super::attrs::{block_attributes, field_attribute, has_block_attribute, positional};
 use crate::Dialect;
-use crate::names::fit_identifier;
 use crate::physical::{Index, View};
-use cstack_compiler::{Record, Value, table_name};
+use cstack_compiler::model;
+use cstack_compiler::names::{primary_key_name, table_name};
 use std::collections::BTreeSet;
 
-/// The view for `record` in `dialect`, or why there is none.
+/// The view for `view` in `dialect`, or why there is none.
 pub fn lower_view(
-    record: &Record,
+    view: &model::View,
     dialect: Dialect,
     relations: &BTreeSet<String>,
 ) -> Result<View, String> {
-    let body = |name: &str| {
-        block_attributes(record, name)
-            .filter_map(|a| positional(a).next())
-            .find_map(|v| match v {
-                Value::String(sql) => Some(sql.trim().to_string()),
-                _ => None,
-            })
-    };
-    let sql = match dialect {
-        Dialect::Postgres => body("server_sql").or_else(|| body("sql")),
-        Dialect::Sqlite => body("embedded_sql").or_else(|| body("sql")),
-    }
-    .ok_or_else(|| format!("view has no SQL body for {dialect}"))?;
-    let materialized = has_block_attribute(record, "materialized");
+    let sql = view
+        .sql(dialect)
+        .map(str::trim)
+        .ok_or_else(|| format!("view has no SQL body for {dialect}"))?;
+    let materialized = view.materialized.is_some();
     if materialized && dialect == Dialect::Sqlite {
         return Err("SQLite has no materialized views".into());
     }
     let sql = sql.trim_end_matches(';').trim_end().to_string();
-    let name = fit_identifier(&record.table);
+    let name = view.relation.clone();
     let unique_index = if materialized {
-        record
-            .fields
-            .iter()
-            .find(|f| field_attribute(f, "id").is_some())
-            .map(|f| Index {
-                name: fit_identifier(&format!("{}_pkey", record.table)),
-                columns: vec![f.column.clone()],
-                unique: true,
-                using: None,
-                opclass: None,
-            })
+        view.key().map(|key| Index {
+            name: primary_key_name(&name),
+            columns: vec![key.column.clone()],
+            unique: true,
+            using: None,
+            opclass: None,
+        })
     } else {
         None
     };
-    let mut depends_on: BTreeSet<String> = record.sources.iter().map(|s| table_name(s)).collect();
+    let mut depends_on: BTreeSet<String> = view.sources.iter().map(|s| table_name(s)).collect();
     depends_on.extend(
         referenced_names(&sql)
             .into_iter()

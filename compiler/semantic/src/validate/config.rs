@@ -3,12 +3,10 @@
 use super::Ctx;
 use super::attributes::LabelText;
 use crate::Provider;
+use crate::lang::{self, DATASOURCE_KEYS, EXTENSIONS, PROVIDERS, TRANSPORTS};
 use crate::names::did_you_mean;
 use cstack_diagnostics::Code;
 use cstack_syntax::ast::{DeclKind, ExprKind};
-
-const DATASOURCE_KEYS: &[&str] = &["provider", "url"];
-const EXTENSIONS: &[&str] = &["pgvector", "rate_limit"];
 
 pub fn validate_config(ctx: &mut Ctx<'_>) {
     match ctx.syntax.kind {
@@ -37,7 +35,7 @@ fn validate_datasource(ctx: &mut Ctx<'_>) {
                         )
                         .with_label_text("unknown provider");
                     if let Some(suggestion) =
-                        other.and_then(|p| did_you_mean(p, ["postgresql", "sqlite", "none"]))
+                        other.and_then(|p| did_you_mean(p, lang::names(PROVIDERS)))
                     {
                         diagnostic.help = Some(format!("did you mean `\"{suggestion}\"`?"));
                     } else if other.is_none() {
@@ -88,7 +86,7 @@ fn validate_datasource(ctx: &mut Ctx<'_>) {
 fn validate_extension(ctx: &mut Ctx<'_>) {
     let syntax = ctx.syntax;
     let Some(name) = &syntax.name else { return };
-    if !EXTENSIONS.contains(&name.text.as_str()) {
+    if !lang::names(EXTENSIONS).any(|known| known == name.text) {
         let diagnostic = ctx
             .error(
                 Code::UnknownExtension,
@@ -99,7 +97,7 @@ fn validate_extension(ctx: &mut Ctx<'_>) {
                 name.range,
             )
             .with_label_text("unknown extension");
-        if let Some(suggestion) = did_you_mean(&name.text, EXTENSIONS.iter().copied()) {
+        if let Some(suggestion) = did_you_mean(&name.text, lang::names(EXTENSIONS)) {
             diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
         }
     }
@@ -136,7 +134,7 @@ fn validate_transport(ctx: &mut Ctx<'_>) {
             )
             .with_label_text("style missing");
         }
-        Some(style) if style.text == "rest" || style.text == "rpc" => {}
+        Some(style) if lang::names(TRANSPORTS).any(|known| known == style.text) => {}
         Some(style) if style.text == "grpc" => {
             ctx.error(
                 Code::InvalidTransport,
@@ -157,7 +155,7 @@ fn validate_transport(ctx: &mut Ctx<'_>) {
                     style.range,
                 )
                 .with_label_text("unknown style");
-            if let Some(suggestion) = did_you_mean(&style.text, ["rest", "rpc"]) {
+            if let Some(suggestion) = did_you_mean(&style.text, lang::names(TRANSPORTS)) {
                 diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
             }
         }

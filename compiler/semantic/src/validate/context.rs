@@ -1,7 +1,12 @@
 //! The state a declaration's validation works with: the declaration, the
-//! scope and settings of its file, and the diagnostics found so far.
+//! settings of its file, name lookups, and the diagnostics found so far.
+//!
+//! Names are looked up one at a time through [`resolve_type`], so what a
+//! declaration's validation depends on is the names it uses, not the whole
+//! scope (see `crate::resolution`).
 
-use crate::{Db, Decl, ItemTree, Resolved, Scope, Settings, item_tree, scope, settings};
+use crate::resolution::{Name, auth_decl, resolve_type};
+use crate::{Db, Decl, Resolved, Scope, Settings, SourceFile, scope, settings};
 use cstack_diagnostics::{Anchor, Code, Diagnostic, Label, TextRange};
 use cstack_syntax::ast::{Declaration, Field};
 use std::sync::Arc;
@@ -10,9 +15,8 @@ pub struct Ctx<'db> {
     pub db: &'db dyn Db,
     pub decl: Decl<'db>,
     pub syntax: &'db Arc<Declaration>,
-    pub scope: &'db Scope,
     pub settings: &'db Settings,
-    items: &'db ItemTree<'db>,
+    file: SourceFile,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -34,11 +38,17 @@ impl<'db> Ctx<'db> {
             db,
             decl,
             syntax: decl.syntax(db),
-            scope: scope(db, file),
             settings: settings(db, file),
-            items: item_tree(db, file),
+            file,
             diagnostics: Vec::new(),
         }
+    }
+
+    /// The whole scope of the file. Reading it makes this declaration
+    /// depend on every name, so only "did you mean" suggestions, on the
+    /// error path, do.
+    pub fn scope(&self) -> &'db Scope<'db> {
+        scope(self.db, self.file)
     }
 
     pub fn finish(self) -> Vec<Diagnostic> {
@@ -112,37 +122,37 @@ impl<'db> Ctx<'db> {
             .collect()
     }
 
-    /// The declaration at `index` of the item tree.
-    pub fn decl_at(&self, index: usize) -> (Decl<'db>, &'db Arc<Declaration>) {
-        let decl = self.items.decls[index];
-        (decl, decl.syntax(self.db))
-    }
-
-    /// The syntax of the model, type, enum, mixin or auth block named `name`.
-    pub fn resolve(&self, name: &str) -> Option<Resolved> {
-        self.scope.resolve_type(name)
+    /// What the type name `name` refers to.
+    pub fn resolve(&self, name: &str) -> Option<Resolved<'db>> {
+        if let Some(scalar) = crate::Scalar::from_name(name) {
+            return Some(Resolved::Builtin(scalar));
+        }
+        resolve_type(self.db, self.file, Name::new(self.db, name.to_string()))
     }
 
     pub fn model_named(&self, name: &str) -> Option<(Decl<'db>, &'db Arc<Declaration>)> {
-        self.scope.model(name).map(|index| self.decl_at(index))
+        match self.resolve(name)? {
+            Resolved::Model(decl) => Some((decl, decl.syntax(self.db))),
+            _ => None,
+        }
     }
 
     pub fn enum_named(&self, name: &str) -> Option<&'db Arc<Declaration>> {
         match self.resolve(name)? {
-            Resolved::Enum(index) => Some(self.decl_at(index).1),
+            Resolved::Enum(decl) => Some(decl.syntax(self.db)),
             _ => None,
         }
     }
 
     pub fn type_named(&self, name: &str) -> Option<&'db Arc<Declaration>> {
         match self.resolve(name)? {
-            Resolved::Type(index) => Some(self.decl_at(index).1),
+            Resolved::Type(decl) => Some(decl.syntax(self.db)),
             _ => None,
         }
     }
 
     pub fn auth_block(&self) -> Option<&'db Arc<Declaration>> {
-        self.scope.auth.map(|index| self.decl_at(index).1)
+        auth_decl(self.db, self.file).map(|decl| decl.syntax(self.db))
     }
 
     /// A model's fields after `@use(...)` expansion: mixin fields first (in
@@ -156,10 +166,10 @@ impl<'db> Ctx<'db> {
                 let Some(name) = value.as_ident() else {
                     continue;
                 };
-                let Some(Resolved::Mixin(index)) = self.resolve(name) else {
+                let Some(Resolved::Mixin(mixin_decl)) = self.resolve(name) else {
                     continue;
                 };
-                let (mixin_decl, mixin) = self.decl_at(index);
+                let mixin: &'db Declaration = mixin_decl.syntax(self.db);
                 for field in &mixin.fields {
                     let shadowed = model.field(&field.name.text).is_some()
                         || out

@@ -3,11 +3,12 @@
 use super::Ctx;
 use super::attributes::{LabelText, Position, check_attributes};
 use super::fields::check_decl_name;
-use crate::names::is_reserved;
+use crate::model::Enum;
+use crate::names::{enum_type_name, is_reserved};
 use cstack_diagnostics::Code;
 use rustc_hash::FxHashMap;
 
-pub fn validate_enum(ctx: &mut Ctx<'_>) {
+pub fn validate_enum(ctx: &mut Ctx<'_>) -> Option<Enum> {
     check_decl_name(ctx);
     let syntax = ctx.syntax;
     let anchor = ctx.anchor();
@@ -36,4 +37,14 @@ pub fn validate_enum(ctx: &mut Ctx<'_>) {
         }
     }
     check_attributes(ctx, &syntax.block_attributes, Position::OtherBlock, anchor);
+    Some(Enum {
+        name: ctx.name().to_string(),
+        docs: syntax.docs.clone(),
+        variants: syntax
+            .variants
+            .iter()
+            .map(|variant| variant.name.text.clone())
+            .collect(),
+        type_name: enum_type_name(ctx.name()),
+    })
 }

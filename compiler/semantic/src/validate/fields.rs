@@ -4,12 +4,60 @@
 
 use super::attributes::{LabelText, Position, check_attributes};
 use super::context::FieldRef;
-use super::types::{TypePosition, check_type_ref};
+use super::types::{TypePosition, check_type_ref, resolved_type};
 use super::{Ctx, defaults, validators};
-use crate::names::{is_reserved, to_snake_case};
+use crate::Storage;
+use crate::model::{self, Default, Exposure, Record, Type, Validator};
+use crate::names::{column_name, is_reserved, to_snake_case};
 use cstack_diagnostics::{Code, Label};
-use cstack_syntax::ast::{Arity, DeclKind};
+use cstack_syntax::ast::{Arity, Attribute, DeclKind, Field};
 use rustc_hash::FxHashMap;
+
+/// The resolved field `field` stands for, of type `ty`, with what its checks
+/// established.
+pub fn lower_field(
+    field: &Field,
+    ty: Type,
+    origin: Option<&str>,
+    default: Option<Default>,
+    validators: Vec<Validator>,
+) -> model::Field {
+    let has = |name: &str| field.has_attribute(name);
+    let arity = field.ty.as_ref().map_or(Arity::Required, |ty| ty.arity);
+    model::Field {
+        name: field.name.text.clone(),
+        column: column_name(&field.name.text),
+        storage: Storage::of(&ty, arity),
+        ty,
+        arity,
+        docs: field.docs.clone(),
+        origin: origin.map(str::to_string),
+        default,
+        validators,
+        is_id: has("id"),
+        unique: has("unique"),
+        exposure: Exposure {
+            readonly: has("readonly"),
+            server_only: has("server_only"),
+            pii: has("pii"),
+            sensitive: has("sensitive"),
+        },
+        version: has("version"),
+        db_enforce: has("db_enforce"),
+        renamed_from: renamed_from(field.attribute("rename")),
+        source: None,
+    }
+}
+
+/// The `from = "..."` of `@rename` / `@@rename`.
+pub fn renamed_from(attribute: Option<&Attribute>) -> Option<String> {
+    attribute?
+        .named("from")?
+        .value
+        .as_string()
+        .filter(|from| !from.is_empty())
+        .map(str::to_string)
+}
 
 /// Reports a reserved declaration name.
 pub fn check_decl_name(ctx: &mut Ctx<'_>) {
@@ -125,8 +173,10 @@ pub fn check_field_names(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], setters: bo
     }
 }
 
-/// `type`, `mixin` and `auth` blocks.
-pub fn validate_field_block(ctx: &mut Ctx<'_>) {
+/// `type`, `mixin` and `auth` blocks. A `type` or auth block is a record;
+/// a mixin has no item of its own (its fields are checked, and become
+/// fields, in each model that uses it).
+pub fn validate_field_block(ctx: &mut Ctx<'_>) -> Option<Record> {
     check_decl_name(ctx);
     let syntax = ctx.syntax;
     let anchor = ctx.anchor();
@@ -137,18 +187,29 @@ pub fn validate_field_block(ctx: &mut Ctx<'_>) {
         DeclKind::Mixin => Position::MixinField,
         _ => Position::AuthField,
     };
+    let mut lowered = Vec::new();
     for field in &syntax.fields {
         let attributes = check_attributes(ctx, &field.attributes, position, anchor);
         let resolved = field
             .ty
             .as_ref()
             .and_then(|ty| check_type_ref(ctx, ty, TypePosition::OtherField, anchor));
-        if syntax.kind != DeclKind::Mixin {
+        if syntax.kind == DeclKind::Mixin {
             // Mixin fields are checked in the context of each model using them.
-            validators::check_validators(ctx, field, &attributes, resolved, anchor);
-            defaults::check_default(ctx, field, resolved, anchor);
+            continue;
+        }
+        let validators = validators::check_validators(ctx, field, &attributes, resolved, anchor);
+        let default = defaults::check_default(ctx, field, resolved, anchor);
+        if let (Some(ty), Some(resolved)) = (&field.ty, resolved) {
+            let ty = resolved_type(ctx, ty, resolved);
+            lowered.push(lower_field(field, ty, None, default, validators));
         }
     }
     check_attributes(ctx, &syntax.block_attributes, Position::OtherBlock, anchor);
     check_attributes(ctx, &syntax.attributes, Position::OtherLine, anchor);
+    (syntax.kind != DeclKind::Mixin).then(|| Record {
+        name: ctx.name().to_string(),
+        docs: syntax.docs.clone(),
+        fields: lowered,
+    })
 }

@@ -3,15 +3,39 @@
 
 use super::attributes::{LabelText, Position, check_attributes, known_attributes};
 use super::context::FieldRef;
-use super::fields::{check_decl_name, check_field_names};
-use super::types::{TypePosition, check_type_ref};
+use super::fields::{check_decl_name, check_field_names, lower_field, renamed_from};
+use super::types::{TypePosition, check_type_ref, resolved_type};
 use super::{Ctx, defaults, policy, relations, validators};
-use crate::names::did_you_mean;
+use crate::lang::{self, EVENT_OPERATIONS};
+use crate::model::{self, EventOperation, Index, Model, Policy, Relation, Tracking};
+use crate::names::{did_you_mean, table_name};
 use crate::{Provider, Resolved, Scalar, Transport};
 use cstack_diagnostics::{Code, Label};
 use cstack_syntax::ast::{Arity, Attribute, ExprKind, Field};
 
-pub fn validate_model(ctx: &mut Ctx<'_>) {
+/// What a model field is, once checked.
+enum Checked {
+    Stored(model::Field),
+    Relation(Relation),
+    /// Not resolved (an error was reported), or not a stored value.
+    Nothing,
+}
+
+/// What the `@@` attributes of a model say.
+#[derive(Default)]
+struct Block {
+    tracking: Tracking,
+    soft_delete: bool,
+    subscribe: bool,
+    paged: bool,
+    retain_days: Option<u32>,
+    uniques: Vec<Vec<String>>,
+    indexes: Vec<Index>,
+    renamed_from: Option<String>,
+    policies: Vec<Policy>,
+}
+
+pub fn validate_model(ctx: &mut Ctx<'_>) -> Option<Model> {
     check_decl_name(ctx);
     let syntax = ctx.syntax;
     let anchor = ctx.anchor();
@@ -34,13 +58,42 @@ pub fn validate_model(ctx: &mut Ctx<'_>) {
     check_uses(ctx, &line_attributes);
     let fields = ctx.expanded_fields(ctx.decl);
     check_field_names(ctx, &fields, true);
+    let mut stored = Vec::new();
+    let mut relations = Vec::new();
     for field in &fields {
-        check_field(ctx, field, &fields);
+        match check_field(ctx, field, &fields) {
+            Checked::Stored(field) => stored.push(field),
+            Checked::Relation(relation) => relations.push(relation),
+            Checked::Nothing => {}
+        }
     }
-    check_keys(ctx, &fields);
+    let primary_key = check_keys(ctx, &fields);
     check_version(ctx, &fields);
     let block = check_attributes(ctx, &syntax.block_attributes, Position::ModelBlock, anchor);
-    check_block_attributes(ctx, &fields, &block);
+    let block = check_block_attributes(ctx, &fields, &block);
+    let mut uniques: Vec<Vec<String>> = stored
+        .iter()
+        .filter(|field| field.unique)
+        .map(|field| vec![field.name.clone()])
+        .collect();
+    uniques.extend(block.uniques);
+    Some(Model {
+        name: ctx.name().to_string(),
+        docs: syntax.docs.clone(),
+        table: table_name(ctx.name()),
+        renamed_from: block.renamed_from,
+        fields: stored,
+        relations,
+        primary_key,
+        uniques,
+        indexes: block.indexes,
+        soft_delete: block.soft_delete,
+        tracking: block.tracking,
+        subscribe: block.subscribe,
+        paged: block.paged,
+        retain_days: block.retain_days,
+        policies: block.policies,
+    })
 }
 
 /// `@use(A, B)`: every name is a mixin.
@@ -69,9 +122,9 @@ fn check_uses(ctx: &mut Ctx<'_>, attributes: &[&Attribute]) {
             };
             if !matches!(ctx.resolve(name), Some(Resolved::Mixin(_))) {
                 let mixins: Vec<String> = ctx
-                    .scope
-                    .type_names()
-                    .filter(|n| matches!(ctx.resolve(n), Some(Resolved::Mixin(_))))
+                    .scope()
+                    .names_where(|resolved| matches!(resolved, Resolved::Mixin(_)))
+                    .into_iter()
                     .map(str::to_string)
                     .collect();
                 let suggestion =
@@ -92,7 +145,7 @@ fn check_uses(ctx: &mut Ctx<'_>, attributes: &[&Attribute]) {
 }
 
 /// `fields` are all of the model's fields, `field_ref` among them.
-fn check_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, fields: &[FieldRef<'_>]) {
+fn check_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, fields: &[FieldRef<'_>]) -> Checked {
     let field = field_ref.field;
     let anchor = field_ref.anchor;
     // A mixin's own validation reports its attribute names and types; here
@@ -102,13 +155,17 @@ fn check_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, fields: &[FieldRef<'
     } else {
         check_attributes(ctx, &field.attributes, Position::ModelField, anchor)
     };
-    let Some(ty) = &field.ty else { return };
+    let Some(ty) = &field.ty else {
+        return Checked::Nothing;
+    };
     let resolved = if field_ref.mixin.is_some() {
         ctx.resolve(&ty.name.text)
     } else {
         check_type_ref(ctx, ty, TypePosition::ModelField, anchor)
     };
-    let Some(resolved) = resolved else { return };
+    let Some(resolved) = resolved else {
+        return Checked::Nothing;
+    };
     match resolved {
         Resolved::Type(_) => {
             ctx.error_at(
@@ -147,18 +204,25 @@ fn check_field(ctx: &mut Ctx<'_>, field_ref: &FieldRef<'_>, fields: &[FieldRef<'
         }
         _ => {}
     }
-    validators::check_validators(ctx, field, &attributes, Some(resolved), anchor);
-    defaults::check_default(ctx, field, Some(resolved), anchor);
+    let validators = validators::check_validators(ctx, field, &attributes, Some(resolved), anchor);
+    let default = defaults::check_default(ctx, field, Some(resolved), anchor);
     check_auth_default(ctx, field, resolved, anchor);
     check_field_conflicts(ctx, field, anchor);
-    relations::check_relation_field(ctx, field_ref, resolved, fields);
+    if let Some(relation) = relations::check_relation_field(ctx, field_ref, resolved, fields) {
+        return Checked::Relation(relation);
+    }
+    if matches!(resolved, Resolved::Model(_)) {
+        return Checked::Nothing;
+    }
+    let ty = resolved_type(ctx, ty, resolved);
+    Checked::Stored(lower_field(field, ty, field_ref.mixin, default, validators))
 }
 
 /// `@default(auth().x)`: the member exists and has the field's type.
 fn check_auth_default(
     ctx: &mut Ctx<'_>,
     field: &Field,
-    resolved: Resolved,
+    resolved: Resolved<'_>,
     anchor: cstack_diagnostics::Anchor,
 ) {
     let Some(default) = field.attribute("default") else {
@@ -241,8 +305,9 @@ fn check_field_conflicts(ctx: &mut Ctx<'_>, field: &Field, anchor: cstack_diagno
     }
 }
 
-/// Exactly one primary key: one `@id` field or one `@@id([...])`.
-fn check_keys(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>]) {
+/// Exactly one primary key: one `@id` field or one `@@id([...])`. Returns
+/// the key's field when there is exactly one `@id`.
+fn check_keys(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>]) -> Vec<String> {
     let syntax = ctx.syntax;
     let id_fields: Vec<&FieldRef<'_>> = fields
         .iter()
@@ -297,6 +362,10 @@ fn check_keys(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>]) {
         .with_label_text("no primary key")
         .help = Some("mark the key field with `@id`, for example `id Int @id`".to_string());
     }
+    id_fields
+        .first()
+        .map(|field| vec![field.field.name.text.clone()])
+        .unwrap_or_default()
 }
 
 fn check_version(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>]) {
@@ -342,13 +411,21 @@ fn check_version(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>]) {
     }
 }
 
-fn check_block_attributes(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], block: &[&Attribute]) {
-    let mut unique_lists: Vec<Vec<String>> = Vec::new();
+fn check_block_attributes(
+    ctx: &mut Ctx<'_>,
+    fields: &[FieldRef<'_>],
+    block: &[&Attribute],
+) -> Block {
+    let mut out = Block::default();
     let mut index_keys: Vec<(Vec<String>, Option<String>)> = Vec::new();
     for attribute in block {
         match attribute.name.text.as_str() {
-            "emit" => check_emit(ctx, attribute),
+            "emit" => out.tracking.emit = check_emit(ctx, attribute),
+            "audit" => out.tracking.audit = true,
+            "soft_delete" => out.soft_delete = true,
+            "paged" => out.paged = true,
             "subscribe" => {
+                out.subscribe = true;
                 if ctx.settings.transport != Transport::Rpc {
                     ctx.error(
                         Code::SubscribeRequirements,
@@ -373,7 +450,7 @@ fn check_block_attributes(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], block: &[&
                     .help = Some("add `@@emit(created, updated, deleted)`".to_string());
                 }
             }
-            "retain" => check_retain(ctx, attribute),
+            "retain" => out.retain_days = check_retain(ctx, attribute),
             "id" => {
                 if let Some(list) = field_list(ctx, attribute, fields, 2, "composite id") {
                     for member in &list {
@@ -406,7 +483,7 @@ fn check_block_attributes(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], block: &[&
             }
             "unique" => {
                 if let Some(list) = field_list(ctx, attribute, fields, 2, "composite unique") {
-                    if unique_lists.contains(&list) {
+                    if out.uniques.contains(&list) {
                         ctx.error(
                             Code::DuplicateConstraint,
                             format!(
@@ -418,12 +495,17 @@ fn check_block_attributes(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], block: &[&
                         )
                         .with_label_text("duplicate constraint");
                     }
-                    unique_lists.push(list);
+                    out.uniques.push(list);
                 }
             }
             "index" => {
                 if let Some(list) = field_list(ctx, attribute, fields, 1, "index") {
-                    let using = check_index_options(ctx, attribute);
+                    let (using, opclass) = check_index_options(ctx, attribute);
+                    out.indexes.push(Index {
+                        fields: list.clone(),
+                        using: using.clone(),
+                        opclass,
+                    });
                     let key = (list, using);
                     if index_keys.contains(&key) {
                         ctx.error(
@@ -440,8 +522,14 @@ fn check_block_attributes(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], block: &[&
                     index_keys.push(key);
                 }
             }
-            "rename" => check_rename(ctx, attribute),
-            "allow" | "deny" => policy::check_model_policy(ctx, attribute, fields),
+            "rename" => {
+                check_rename(ctx, attribute);
+                out.renamed_from = renamed_from(Some(attribute));
+            }
+            "allow" | "deny" => {
+                out.policies
+                    .extend(policy::check_model_policy(ctx, attribute, fields));
+            }
             _ => {}
         }
     }
@@ -450,9 +538,12 @@ fn check_block_attributes(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>], block: &[&
             check_rename(ctx, rename);
         }
     }
+    out
 }
 
-fn check_emit(ctx: &mut Ctx<'_>, attribute: &Attribute) {
+/// The operations `@@emit(...)` lists, in order, each once.
+fn check_emit(ctx: &mut Ctx<'_>, attribute: &Attribute) -> Vec<EventOperation> {
+    let mut operations = Vec::new();
     if attribute.args().is_empty() {
         ctx.error(
             Code::InvalidEventList,
@@ -467,7 +558,11 @@ fn check_emit(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             .value
             .as_ident()
             .filter(|_| argument.name.is_none());
-        if !op.is_some_and(|op| matches!(op, "created" | "updated" | "deleted")) {
+        if let Some(operation) = op.and_then(EventOperation::from_name) {
+            if !operations.contains(&operation) {
+                operations.push(operation);
+            }
+        } else {
             let found = argument.value.as_ident().unwrap_or("this value");
             let diagnostic = ctx
                 .error(
@@ -476,20 +571,24 @@ fn check_emit(ctx: &mut Ctx<'_>, attribute: &Attribute) {
                     argument.range,
                 )
                 .with_label_text("unknown operation");
-            if let Some(suggestion) = did_you_mean(found, ["created", "updated", "deleted"]) {
+            if let Some(suggestion) = did_you_mean(found, lang::names(EVENT_OPERATIONS)) {
                 diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
             }
         }
     }
+    operations
 }
 
-fn check_retain(ctx: &mut Ctx<'_>, attribute: &Attribute) {
-    let days = attribute.named("days");
-    let valid = attribute.args().len() == 1
-        && days.is_some_and(
-            |days| matches!(&days.value.kind, ExprKind::Number(n) if n.parse::<u32>().is_ok()),
-        );
-    if !valid {
+/// `@@retain(days: N)`: the days, when well-formed.
+fn check_retain(ctx: &mut Ctx<'_>, attribute: &Attribute) -> Option<u32> {
+    let days = attribute
+        .named("days")
+        .filter(|_| attribute.args().len() == 1)
+        .and_then(|days| match &days.value.kind {
+            ExprKind::Number(n) => n.parse::<u32>().ok(),
+            _ => None,
+        });
+    if days.is_none() {
         ctx.error(
             Code::InvalidAttributeArguments,
             "`@@retain` requires `days: N` with a non-negative integer N",
@@ -500,6 +599,7 @@ fn check_retain(ctx: &mut Ctx<'_>, attribute: &Attribute) {
         )
         .with_label_text("expected `days: N`");
     }
+    days
 }
 
 fn check_rename(ctx: &mut Ctx<'_>, attribute: &Attribute) {
@@ -628,9 +728,14 @@ fn field_list(
     ok.then_some(names)
 }
 
-/// `using:` and `opclass:` on `@@index`; returns the access method.
-fn check_index_options(ctx: &mut Ctx<'_>, attribute: &Attribute) -> Option<String> {
+/// `using:` and `opclass:` on `@@index`; returns the access method and the
+/// operator class.
+fn check_index_options(
+    ctx: &mut Ctx<'_>,
+    attribute: &Attribute,
+) -> (Option<String>, Option<String>) {
     let mut using = None;
+    let mut opclass = None;
     for argument in attribute.args().iter().skip(1) {
         let Some(key) = &argument.name else {
             ctx.error(
@@ -654,7 +759,8 @@ fn check_index_options(ctx: &mut Ctx<'_>, attribute: &Attribute) -> Option<Strin
                 }
             },
             "opclass" => {
-                if argument.value.as_string().is_none() {
+                opclass = argument.value.as_string().map(str::to_string);
+                if opclass.is_none() {
                     ctx.error(
                         Code::InvalidAttributeArguments,
                         "`opclass:` takes a quoted string like `\"vector_l2_ops\"`",
@@ -673,5 +779,5 @@ fn check_index_options(ctx: &mut Ctx<'_>, attribute: &Attribute) -> Option<Strin
             }
         }
     }
-    using
+    (using, opclass)
 }

@@ -1,9 +1,12 @@
 //! Schema-wide name rules: duplicate declarations, names that collide once
-//! normalised for generated code, tables or routes, and repeated singleton
-//! declarations. Reads only declaration names, so it re-runs cheaply.
+//! normalised for generated code, tables or routes, modules of the
+//! generated crate, names a declaration hides at the generated crate's
+//! root, and repeated singleton declarations. Reads declaration names (and
+//! whether each model emits events), so it re-runs cheaply.
 
 use super::attributes::LabelText;
-use crate::names::{pluralize, to_pascal_case, to_snake_case};
+use crate::generated::{self, CRATE_MODULES, Declared, Owner, Taker};
+use crate::names::{pluralize, to_snake_case};
 use crate::{Db, Decl, Scalar, SourceFile, item_tree};
 use cstack_diagnostics::{Code, Diagnostic, Label, TextRange};
 use cstack_syntax::ast::DeclKind;
@@ -179,66 +182,143 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
         }
     }
 
-    // Declarations named like a generated typestate builder.
-    let mut generated: FxHashMap<String, &Named<'_>> = FxHashMap::default();
-    for item in named.iter().filter(|n| !n.name.is_empty()) {
-        let names: Vec<String> = match item.kind {
-            DeclKind::Type | DeclKind::View => vec![item.name.clone()],
-            DeclKind::Model => [
-                "",
-                "Create{}Input",
-                "Update{}Input",
-                "{}Where",
-                "{}OrderByClause",
-                "{}FindManyInput",
-                "{}FindMany",
-            ]
-            .iter()
-            .map(|pattern| {
-                if pattern.is_empty() {
-                    item.name.clone()
-                } else {
-                    pattern.replace("{}", &item.name)
+    // Modules of the generated crate: one per model and view.
+    let mut modules: FxHashMap<String, &Named<'_>> = FxHashMap::default();
+    for item in named
+        .iter()
+        .filter(|n| matches!(n.kind, DeclKind::Model | DeclKind::View) && !n.name.is_empty())
+    {
+        let module = generated::module(&item.name);
+        let clash = if CRATE_MODULES.contains(&module.as_str()) {
+            Some(format!(
+                "{} `{}` would be generated as the module `{module}`, which every generated crate defines itself",
+                item.kind.keyword(),
+                item.name
+            ))
+        } else {
+            match modules.get(&module) {
+                // Two models with one snake_case name are reported above.
+                Some(first) if !(first.kind == DeclKind::Model && item.kind == DeclKind::Model) => {
+                    Some(format!(
+                        "{} `{}` collides with {} `{}`: both would be generated as the module `{module}`",
+                        item.kind.keyword(),
+                        item.name,
+                        first.kind.keyword(),
+                        first.name
+                    ))
                 }
-            })
-            .collect(),
-            DeclKind::Procedure => {
-                let pascal = to_pascal_case(&item.name);
-                vec![
-                    format!("{pascal}Args"),
-                    format!("{pascal}ProcedureArgs"),
-                    format!("{pascal}ProcedureRequest"),
-                ]
+                _ => None,
             }
-            _ => continue,
         };
-        for name in names {
-            generated.entry(format!("{name}Builder")).or_insert(item);
-        }
-    }
-    for item in named.iter().filter(|n| {
-        matches!(
-            n.kind,
-            DeclKind::Type | DeclKind::Enum | DeclKind::Model | DeclKind::View
-        )
-    }) {
-        if let Some(source) = generated.get(&item.name) {
-            let mut diagnostic = Diagnostic::error(
-                Code::NameCollision,
-                format!(
-                    "{} `{}` collides with the typestate builder generated for {} `{}`",
-                    item.kind.keyword(),
-                    item.name,
-                    source.kind.keyword(),
-                    source.name
-                ),
-                item.range,
-            );
+        if let Some(message) = clash {
+            let mut diagnostic = Diagnostic::error(Code::NameCollision, message, item.range);
             diagnostic.with_label_text("collides with generated code");
             report(&mut out, item, diagnostic);
         }
+        modules.entry(module).or_insert(item);
+    }
+
+    // Names the generated crate's root cannot export.
+    let owners: Vec<(&Named<'_>, Owner)> = [
+        (DeclKind::Model, Owner::Model),
+        (DeclKind::View, Owner::View),
+        (DeclKind::Enum, Owner::Enum),
+        (DeclKind::Type, Owner::Type),
+        (DeclKind::Auth, Owner::Auth),
+    ]
+    .into_iter()
+    .flat_map(|(kind, owner)| {
+        named
+            .iter()
+            .filter(move |n| n.kind == kind && !n.name.is_empty())
+            .map(move |n| (n, owner))
+    })
+    .collect();
+    let declared: Vec<Declared<'_>> = owners
+        .iter()
+        .map(|(item, owner)| Declared {
+            owner: *owner,
+            name: &item.name,
+            emits: *owner == Owner::Model && emits(db, item.decl),
+        })
+        .collect();
+    for (export, taker) in generated::root(&declared).shadowed {
+        let owner = owners.iter().find(|(item, _)| item.name == export.owner);
+        let Some((owner_item, owner_kind)) = owner.copied() else {
+            continue;
+        };
+        let (at, message) = match &taker {
+            // A lowercase name is its own module's: nothing is lost.
+            Taker::Module(module_owner) if *module_owner == export.owner => continue,
+            // A second declaration of one name: reported as a duplicate.
+            Taker::Declaration(taker_name) if *taker_name == export.owner => continue,
+            Taker::Declaration(taker_name) => {
+                let Some((taker_item, taker_kind)) = owners
+                    .iter()
+                    .find(|(item, _)| item.name == *taker_name)
+                    .copied()
+                else {
+                    continue;
+                };
+                if export.own {
+                    continue; // a duplicate declaration, reported above
+                }
+                (
+                    taker_item,
+                    format!(
+                        "{} `{}` hides `{}`, generated for {} `{}`, at the crate root; it stays reachable as `{}::{}`",
+                        taker_kind.keyword(),
+                        taker_name,
+                        export.name,
+                        owner_kind.keyword(),
+                        export.owner,
+                        export.module,
+                        export.name
+                    ),
+                )
+            }
+            Taker::Module(module_owner) => (
+                owner_item,
+                format!(
+                    "`{}` of {} `{}` is not exported at the crate root, where `{}` is the module of `{module_owner}`; it stays reachable as `{}::{}`",
+                    export.name,
+                    owner_kind.keyword(),
+                    export.owner,
+                    export.name,
+                    export.module,
+                    export.name
+                ),
+            ),
+            Taker::Crate => (
+                owner_item,
+                format!(
+                    "`{}` of {} `{}` is not exported at the crate root, where the generated crate defines `{}` itself; it stays reachable as `{}::{}`",
+                    export.name,
+                    owner_kind.keyword(),
+                    export.owner,
+                    export.name,
+                    export.module,
+                    export.name
+                ),
+            ),
+        };
+        let mut diagnostic =
+            Diagnostic::new(Code::HiddenGeneratedName, message, Label::new(at.range, ""));
+        diagnostic.with_label_text("hides a generated name");
+        report(&mut out, at, diagnostic);
     }
     out
+}
+
+/// Whether a model declares `@@emit(...)`: what its generated names
+/// include. Its own query, so the schema-wide name rules depend on this
+/// fact and not on the model's whole body.
+#[salsa::tracked(returns(copy))]
+pub fn emits<'db>(db: &'db dyn Db, decl: Decl<'db>) -> bool {
+    decl.syntax(db)
+        .block_attributes_named("emit")
+        .next()
+        .is_some()
 }
 
 /// `duplicate <kind> name`, at `item`, pointing back at `first`.

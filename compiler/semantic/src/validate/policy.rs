@@ -6,19 +6,24 @@
 //! literals, `null` against optional values, `auth()` and its members,
 //! relation paths with `some`/`every`/`none`, and `hasRole`, `inTenant`,
 //! `isSystem`.
+//!
+//! What the check establishes is kept: each valid rule becomes a [`Policy`]
+//! (or procedure [`Rule`]) whose condition has typed operands, with
+//! relation paths resolved to the relations they cross.
 
 use super::Ctx;
 use super::attributes::LabelText;
 use super::context::FieldRef;
+use super::relations;
+use crate::lang::{self, CONDITION_FUNCTIONS, MODEL_ACTIONS, QUANTIFIERS, VIEW_ACTIONS};
+use crate::model::{
+    Actions, CmpOp, Condition, Literal, Operand as Value, Policy, Quantifier, Rule, Type,
+};
 use crate::names::did_you_mean;
-use crate::{Resolved, Scalar};
+use crate::{Resolved, Scalar, Storage};
 use cstack_diagnostics::{Anchor, Code, TextRange};
 use cstack_syntax::ast::{Arity, Attribute, BinaryOp, Expr, ExprKind, Field, Parameter};
-
-const MODEL_ACTIONS: &[&str] = &[
-    "read", "list", "detail", "create", "update", "delete", "all",
-];
-const QUANTIFIERS: &[&str] = &["some", "every", "none"];
+use rust_decimal::Decimal;
 
 /// The `auth()` member a path names.
 pub struct AuthMember {
@@ -138,22 +143,67 @@ enum Ty {
     Word(String),
 }
 
+/// A relation a path crosses: `author` in `author.name`.
 #[derive(Clone, Debug)]
-struct Operand {
+struct Hop {
+    relation: String,
+    target: String,
+    quantifier: Quantifier,
+}
+
+/// What an operand is, once the check has typed it.
+#[derive(Clone, Debug)]
+enum Resolution {
+    /// A resolved value.
+    Value(Value),
+    /// A literal (or a bare word), typed by the other side of its
+    /// comparison.
+    Literal,
+    /// A relation field: compared with `auth()`, it means "the related row
+    /// is the principal": its local key column against the principal's
+    /// member named like the referenced column.
+    Relation { local: String, referenced: String },
+    /// A condition used as a value (`(a == b) == true`): type-checked, but
+    /// not something a policy can compare.
+    Condition,
+}
+
+#[derive(Clone, Debug)]
+struct Operand<'e> {
     ty: Ty,
     arity: Arity,
     /// A field or input, as opposed to a literal or `auth()` member.
     is_field: bool,
     is_literal: bool,
+    /// The relations crossed on the way (model policies).
+    hops: Vec<Hop>,
+    resolution: Resolution,
+    /// The expression, for typing a literal.
+    expr: Option<&'e Expr>,
 }
 
-impl Operand {
-    fn literal(ty: Ty) -> Self {
+impl<'e> Operand<'e> {
+    fn literal(ty: Ty, expr: &'e Expr) -> Self {
         Self {
             ty,
             arity: Arity::Required,
             is_field: false,
             is_literal: true,
+            hops: Vec::new(),
+            resolution: Resolution::Literal,
+            expr: Some(expr),
+        }
+    }
+
+    fn value(ty: Ty, arity: Arity, value: Value) -> Self {
+        Self {
+            ty,
+            arity,
+            is_field: false,
+            is_literal: false,
+            hops: Vec::new(),
+            resolution: Resolution::Value(value),
+            expr: None,
         }
     }
 
@@ -170,6 +220,44 @@ impl Operand {
             Arity::Required => base,
         }
     }
+
+    /// The IR of this operand, typing a literal by `other`. A relation
+    /// field stands for its local key column (what `author != null` tests);
+    /// a condition is no value.
+    fn to_value(&self, other: &Ty) -> Option<Value> {
+        match &self.resolution {
+            Resolution::Value(value) => Some(value.clone()),
+            Resolution::Literal if self.ty == Ty::Null => Some(Value::Null),
+            Resolution::Literal => literal(self.expr?, other).map(Value::Literal),
+            Resolution::Relation { local, .. } => Some(Value::Field(local.clone())),
+            Resolution::Condition => None,
+        }
+    }
+}
+
+/// The literal `expr` stands for, compared with a value of type `other`.
+fn literal(expr: &Expr, other: &Ty) -> Option<Literal> {
+    Some(match (&expr.unparenthesized().kind, other) {
+        (ExprKind::Null, _) => return None,
+        (ExprKind::Bool(b), _) => Literal::Bool(*b),
+        (ExprKind::String { value, .. } | ExprKind::Ident(value), Ty::Enum(enum_name)) => {
+            Literal::Variant {
+                enum_name: enum_name.clone(),
+                variant: value.clone(),
+            }
+        }
+        (ExprKind::String { value, .. }, _) => Literal::Text(value.clone()),
+        (ExprKind::Number(text), Ty::Scalar(Scalar::Decimal)) => {
+            Literal::Decimal(Decimal::from_str_exact(text).ok()?)
+        }
+        (ExprKind::Number(text), Ty::Scalar(Scalar::Float)) => Literal::Float(text.clone()),
+        (ExprKind::Number(text), Ty::Scalar(Scalar::Int)) => Literal::Int(text.parse().ok()?),
+        (ExprKind::Number(text), _) if text.contains('.') => {
+            Literal::Decimal(Decimal::from_str_exact(text).ok()?)
+        }
+        (ExprKind::Number(text), _) => Literal::Int(text.parse().ok()?),
+        _ => return None,
+    })
 }
 
 struct Checker<'c, 'db, 'a> {
@@ -179,24 +267,32 @@ struct Checker<'c, 'db, 'a> {
 }
 
 /// `@@allow("action", expr)` / `@@deny(...)` on a model.
-pub fn check_model_policy(ctx: &mut Ctx<'_>, attribute: &Attribute, fields: &[FieldRef<'_>]) {
+pub fn check_model_policy(
+    ctx: &mut Ctx<'_>,
+    attribute: &Attribute,
+    fields: &[FieldRef<'_>],
+) -> Option<Policy> {
     let owner = format!("model `{}`", ctx.name());
-    check_record_policy(ctx, attribute, fields, MODEL_ACTIONS, owner);
+    check_record_policy(ctx, attribute, fields, MODEL_ACTIONS, owner)
 }
 
 /// `@@allow("read", expr)` / `@@deny("read", expr)` on a view.
-pub fn check_view_policy(ctx: &mut Ctx<'_>, attribute: &Attribute, fields: &[FieldRef<'_>]) {
+pub fn check_view_policy(
+    ctx: &mut Ctx<'_>,
+    attribute: &Attribute,
+    fields: &[FieldRef<'_>],
+) -> Option<Policy> {
     let owner = format!("view `{}`", ctx.name());
-    check_record_policy(ctx, attribute, fields, &["read"], owner);
+    check_record_policy(ctx, attribute, fields, VIEW_ACTIONS, owner)
 }
 
 fn check_record_policy(
     ctx: &mut Ctx<'_>,
     attribute: &Attribute,
     fields: &[FieldRef<'_>],
-    actions: &[&str],
+    actions: &[lang::Word],
     owner: String,
-) {
+) -> Option<Policy> {
     let anchor = ctx.anchor();
     let args = attribute.args();
     let shape_ok = args.len() == 2
@@ -213,37 +309,55 @@ fn check_record_policy(
             attribute.arguments.as_ref().map_or(attribute.range, |a| a.range),
         )
         .with_label_text("expected `(\"action\", expression)`");
-        return;
+        return None;
     }
     let action_value = args[0].value.as_string().unwrap_or("");
+    let mut set = Some(Actions::default());
     for action in action_value.split(',').map(str::trim) {
-        if !actions.contains(&action) {
-            let diagnostic = ctx
-                .error(
-                    Code::InvalidPolicyAction,
-                    format!(
-                        "{owner} `{}` does not support the action `{action}`",
-                        attribute.display_name()
-                    ),
-                    args[0].value.range,
-                )
-                .with_label_text("unknown action");
-            diagnostic.help = Some(match did_you_mean(action, actions.iter().copied()) {
-                Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                None => format!("expected one of: {}", actions.join(", ")),
-            });
+        if lang::names(actions).any(|known| known == action)
+            && let Some(bits) = Actions::from_name(action)
+        {
+            set = set.map(|set| set.union(bits));
+            continue;
         }
+        set = None;
+        let diagnostic = ctx
+            .error(
+                Code::InvalidPolicyAction,
+                format!(
+                    "{owner} `{}` does not support the action `{action}`",
+                    attribute.display_name()
+                ),
+                args[0].value.range,
+            )
+            .with_label_text("unknown action");
+        diagnostic.help = Some(match did_you_mean(action, lang::names(actions)) {
+            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+            None => format!(
+                "expected one of: {}",
+                lang::names(actions).collect::<Vec<_>>().join(", ")
+            ),
+        });
     }
     let mut checker = Checker {
         ctx,
         dialect: Dialect::Record { fields, owner },
         anchor,
     };
-    checker.check_bool(&args[1].value);
+    let condition = checker.check_bool(&args[1].value);
+    Some(Policy {
+        allow: attribute.name.text == "allow",
+        actions: set?,
+        condition: condition?,
+    })
 }
 
 /// `@allow(expr)` / `@deny(expr)` on a procedure.
-pub fn check_procedure_policy(ctx: &mut Ctx<'_>, attribute: &Attribute, parameters: &[Parameter]) {
+pub fn check_procedure_policy(
+    ctx: &mut Ctx<'_>,
+    attribute: &Attribute,
+    parameters: &[Parameter],
+) -> Option<Rule> {
     let anchor = ctx.anchor();
     let args = attribute.args();
     if args.len() != 1 || args[0].name.is_some() {
@@ -260,7 +374,7 @@ pub fn check_procedure_policy(ctx: &mut Ctx<'_>, attribute: &Attribute, paramete
                 .map_or(attribute.range, |a| a.range),
         )
         .with_label_text("expected one expression");
-        return;
+        return None;
     }
     let owner = format!("procedure `{}`", ctx.name());
     let mut checker = Checker {
@@ -268,10 +382,47 @@ pub fn check_procedure_policy(ctx: &mut Ctx<'_>, attribute: &Attribute, paramete
         dialect: Dialect::Procedure { parameters, owner },
         anchor,
     };
-    checker.check_bool(&args[0].value);
+    let condition = checker.check_bool(&args[0].value)?;
+    Some(Rule {
+        allow: attribute.name.text == "allow",
+        condition,
+    })
 }
 
-impl Checker<'_, '_, '_> {
+/// `left op right` as a condition, inside the relations `hops` crosses.
+fn wrap(hops: &[Hop], condition: Condition) -> Condition {
+    hops.iter()
+        .rev()
+        .fold(condition, |inner, hop| Condition::Related {
+            relation: hop.relation.clone(),
+            target: hop.target.clone(),
+            quantifier: hop.quantifier,
+            condition: Box::new(inner),
+        })
+}
+
+fn cmp_op(op: BinaryOp) -> CmpOp {
+    match op {
+        BinaryOp::Eq => CmpOp::Eq,
+        BinaryOp::Ne => CmpOp::Ne,
+        BinaryOp::Lt => CmpOp::Lt,
+        BinaryOp::Le => CmpOp::Le,
+        BinaryOp::Gt => CmpOp::Gt,
+        BinaryOp::Ge | BinaryOp::And | BinaryOp::Or => CmpOp::Ge,
+    }
+}
+
+/// Nested `&&` (or `||`) terms as one list.
+fn flatten(op: BinaryOp, condition: Condition, out: &mut Vec<Condition>) {
+    match (op, condition) {
+        (BinaryOp::And, Condition::And(items)) | (BinaryOp::Or, Condition::Or(items)) => {
+            out.extend(items)
+        }
+        (_, other) => out.push(other),
+    }
+}
+
+impl<'a> Checker<'_, '_, 'a> {
     fn error(
         &mut self,
         code: Code,
@@ -284,40 +435,68 @@ impl Checker<'_, '_, '_> {
             .with_label_text(label)
     }
 
-    /// Checks that `expr` is a Boolean condition.
-    fn check_bool(&mut self, expr: &Expr) {
+    fn in_procedure(&self) -> bool {
+        matches!(self.dialect, Dialect::Procedure { .. })
+    }
+
+    /// Checks that `expr` is a Boolean condition, and returns it.
+    fn check_bool(&mut self, expr: &Expr) -> Option<Condition> {
         match &expr.kind {
             ExprKind::Binary {
-                op: BinaryOp::And | BinaryOp::Or,
+                op: op @ (BinaryOp::And | BinaryOp::Or),
                 left,
                 right,
             } => {
-                self.check_bool(left);
-                self.check_bool(right);
+                let left = self.check_bool(left);
+                let right = self.check_bool(right);
+                let mut items = Vec::new();
+                flatten(*op, left?, &mut items);
+                flatten(*op, right?, &mut items);
+                Some(if *op == BinaryOp::And {
+                    Condition::And(items)
+                } else {
+                    Condition::Or(items)
+                })
             }
             ExprKind::Binary { op, left, right } => self.check_comparison(*op, left, right),
-            ExprKind::In { left, right, .. } => self.check_in(left, right),
-            ExprKind::Not(inner) | ExprKind::Paren(inner) => self.check_bool(inner),
-            ExprKind::Bool(_) | ExprKind::Error => {}
+            ExprKind::In {
+                negated,
+                left,
+                right,
+            } => self.check_in(left, right, *negated),
+            ExprKind::Not(inner) => Some(Condition::Not(Box::new(self.check_bool(inner)?))),
+            ExprKind::Paren(inner) => self.check_bool(inner),
+            ExprKind::Bool(value) => Some(Condition::Literal(*value)),
+            ExprKind::Error => None,
             ExprKind::Call { callee, arguments } => self.check_call(expr, callee, &arguments.items),
             ExprKind::Ident(_) | ExprKind::Member { .. } => {
-                if let Some(operand) = self.operand(expr)
-                    && !(operand.ty == Ty::Scalar(Scalar::Boolean) && operand.arity != Arity::List)
-                {
-                    let hint = match operand.ty {
-                        Ty::Record(_) if is_auth_call(expr) => {
-                            "use `auth() != null` to require a signed-in user"
-                        }
-                        _ => "compare it, for example `x == value`",
-                    };
-                    self.error(
-                        Code::NonBooleanPolicyTerm,
-                        format!("policy term is {}, not a Boolean", operand.describe()),
-                        expr.range,
-                        "not a Boolean",
-                    )
-                    .help = Some(hint.to_string());
+                let operand = self.operand(expr)?;
+                if operand.ty == Ty::Scalar(Scalar::Boolean) && operand.arity != Arity::List {
+                    // A Boolean value on its own: `x == true`.
+                    let value = operand.to_value(&Ty::Scalar(Scalar::Boolean))?;
+                    return Some(wrap(
+                        &operand.hops,
+                        Condition::Compare {
+                            left: value,
+                            op: CmpOp::Eq,
+                            right: Value::Literal(Literal::Bool(true)),
+                        },
+                    ));
                 }
+                let hint = match operand.ty {
+                    Ty::Record(_) if is_auth_call(expr) => {
+                        "use `auth() != null` to require a signed-in user"
+                    }
+                    _ => "compare it, for example `x == value`",
+                };
+                self.error(
+                    Code::NonBooleanPolicyTerm,
+                    format!("policy term is {}, not a Boolean", operand.describe()),
+                    expr.range,
+                    "not a Boolean",
+                )
+                .help = Some(hint.to_string());
+                None
             }
             _ => {
                 self.error(
@@ -326,11 +505,17 @@ impl Checker<'_, '_, '_> {
                     expr.range,
                     "not a Boolean",
                 );
+                None
             }
         }
     }
 
-    fn check_call(&mut self, expr: &Expr, callee: &Expr, args: &[cstack_syntax::ast::Argument]) {
+    fn check_call(
+        &mut self,
+        expr: &Expr,
+        callee: &Expr,
+        args: &[cstack_syntax::ast::Argument],
+    ) -> Option<Condition> {
         let name = match &callee.kind {
             ExprKind::Ident(name) => name.as_str(),
             ExprKind::Member { object, property }
@@ -342,10 +527,11 @@ impl Checker<'_, '_, '_> {
         };
         match name {
             "hasRole" | "inTenant" => {
-                let ok = args.len() == 1
-                    && args[0].name.is_none()
-                    && args[0].value.as_string().is_some();
-                if !ok {
+                let text = match args {
+                    [argument] if argument.name.is_none() => argument.value.as_string(),
+                    _ => None,
+                };
+                let Some(text) = text else {
                     self.error(
                         Code::InvalidPolicyFunction,
                         format!(
@@ -354,7 +540,13 @@ impl Checker<'_, '_, '_> {
                         expr.range,
                         "expected one string",
                     );
-                }
+                    return None;
+                };
+                Some(if name == "hasRole" {
+                    Condition::HasRole(text.to_string())
+                } else {
+                    Condition::InTenant(text.to_string())
+                })
             }
             "isSystem" => {
                 if !args.is_empty() {
@@ -364,7 +556,9 @@ impl Checker<'_, '_, '_> {
                         expr.range,
                         "unexpected arguments",
                     );
+                    return None;
                 }
+                Some(Condition::IsSystem)
             }
             "auth" if args.is_empty() => {
                 self.error(
@@ -374,6 +568,7 @@ impl Checker<'_, '_, '_> {
                     "not a Boolean",
                 )
                 .help = Some("use `auth() != null` to require a signed-in user".to_string());
+                None
             }
             _ => {
                 let shown = callee.as_ident().unwrap_or("this call").to_string();
@@ -384,7 +579,7 @@ impl Checker<'_, '_, '_> {
                     "unknown function",
                 );
                 diagnostic.help = Some(
-                    match did_you_mean(&shown, ["hasRole", "inTenant", "isSystem"]) {
+                    match did_you_mean(&shown, CONDITION_FUNCTIONS.iter().copied()) {
                         Some(suggestion) => format!("did you mean `{suggestion}`?"),
                         None => {
                             "policy functions are `hasRole('r')`, `inTenant('t')` and `isSystem()`"
@@ -392,45 +587,66 @@ impl Checker<'_, '_, '_> {
                         }
                     },
                 );
+                None
             }
         }
     }
 
-    fn check_comparison(&mut self, op: BinaryOp, left: &Expr, right: &Expr) {
+    fn check_comparison(&mut self, op: BinaryOp, left: &Expr, right: &Expr) -> Option<Condition> {
         let left_auth = is_auth_call(left.unparenthesized());
         let right_auth = is_auth_call(right.unparenthesized());
         if left_auth || right_auth {
             let other = if left_auth { right } else { left };
-            if matches!(other.kind, ExprKind::Null) && matches!(op, BinaryOp::Eq | BinaryOp::Ne) {
-                return;
+            let equality = matches!(op, BinaryOp::Eq | BinaryOp::Ne);
+            if matches!(other.kind, ExprKind::Null) && equality {
+                return Some(Condition::Authenticated(op == BinaryOp::Ne));
             }
-            if matches!(op, BinaryOp::Eq | BinaryOp::Ne)
-                && let Some(operand) = self.operand(other)
-            {
-                if let Ty::Record(_) = operand.ty
-                    && operand.arity != Arity::List
-                {
-                    return; // `auth() == author`: the relation points at the principal.
-                }
+            if !equality {
                 self.error(
                     Code::PolicyTypeMismatch,
-                    format!("`auth()` can only be compared with `null` or a to-one relation field, not {}", operand.describe()),
-                    other.range,
-                    "cannot compare with `auth()`",
+                    format!(
+                        "`auth()` can only be compared with `==` or `!=`, not `{}`",
+                        op.as_str()
+                    ),
+                    left.range.cover(right.range),
+                    "not an equality",
                 );
+                return None;
             }
-            return;
+            let operand = self.operand(other)?;
+            if let (
+                Ty::Record(_),
+                Arity::Required | Arity::Optional,
+                Resolution::Relation { local, referenced },
+            ) = (&operand.ty, operand.arity, &operand.resolution)
+            {
+                // `auth() == author`: the relation points at the principal.
+                return Some(wrap(
+                    &operand.hops,
+                    Condition::Compare {
+                        left: Value::Field(local.clone()),
+                        op: cmp_op(op),
+                        right: Value::Auth(vec![referenced.clone()]),
+                    },
+                ));
+            }
+            self.error(
+                Code::PolicyTypeMismatch,
+                format!(
+                    "`auth()` can only be compared with `null` or a to-one relation field, not {}",
+                    operand.describe()
+                ),
+                other.range,
+                "cannot compare with `auth()`",
+            );
+            return None;
         }
-        let Some(mut lhs) = self.operand(left) else {
-            return;
-        };
-        let Some(mut rhs) = self.operand(right) else {
-            return;
-        };
-        self.settle_words(&mut lhs, left, &mut rhs, right);
-        self.settle_words(&mut rhs, right, &mut lhs, left);
+        let mut lhs = self.operand(left)?;
+        let mut rhs = self.operand(right)?;
+        self.settle_words(&mut lhs, left, &mut rhs);
+        self.settle_words(&mut rhs, right, &mut lhs);
         if matches!(lhs.ty, Ty::Word(_)) || matches!(rhs.ty, Ty::Word(_)) {
-            return; // already reported
+            return None; // already reported
         }
         let range = left.range.cover(right.range);
         // `null` comparisons.
@@ -447,6 +663,18 @@ impl Checker<'_, '_, '_> {
                     range,
                     "not ordered",
                 );
+                return None;
+            } else if value.arity == Arity::List {
+                self.error(
+                    Code::PolicyTypeMismatch,
+                    format!(
+                        "a list ({}) is never `null`; use `some`/`every`/`none` on relations",
+                        value.describe()
+                    ),
+                    expr.range,
+                    "list value",
+                );
+                return None;
             } else if value.ty != Ty::Null && value.arity == Arity::Required && value.is_field {
                 self.error(
                     Code::PolicyTypeMismatch,
@@ -457,80 +685,122 @@ impl Checker<'_, '_, '_> {
                     expr.range,
                     "never null",
                 );
+                return None;
             }
-            return;
-        }
-        for (operand, expr) in [(&lhs, left), (&rhs, right)] {
-            if operand.arity == Arity::List {
+        } else {
+            for (operand, expr) in [(&lhs, left), (&rhs, right)] {
+                if operand.arity == Arity::List {
+                    self.error(
+                        Code::PolicyTypeMismatch,
+                        format!(
+                            "a list ({}) cannot be compared; use `some`/`every`/`none` on relations",
+                            operand.describe()
+                        ),
+                        expr.range,
+                        "list value",
+                    );
+                    return None;
+                }
+                if let Ty::Record(name) | Ty::Object(name) = &operand.ty {
+                    self.error(
+                        Code::PolicyTypeMismatch,
+                        format!("`{name}` values cannot be compared; compare one of their fields"),
+                        expr.range,
+                        "not a scalar",
+                    );
+                    return None;
+                }
+            }
+            // A field that may be null compared with a literal.
+            let optional_vs_literal =
+                (lhs.is_field && lhs.arity == Arity::Optional && rhs.is_literal)
+                    || (rhs.is_field && rhs.arity == Arity::Optional && lhs.is_literal);
+            if optional_vs_literal {
+                let field_expr = if lhs.is_field { left } else { right };
+                self.error(
+                    Code::OptionalLiteralComparison,
+                    "an optional field compared with a literal is unsupported: the comparison is unknown when the field is null".to_string(),
+                    field_expr.range,
+                    "optional field",
+                )
+                .help = Some("make the field required, or compare it with `null` only".to_string());
+                return None;
+            }
+            if !compatible(&lhs.ty, &rhs.ty) {
                 self.error(
                     Code::PolicyTypeMismatch,
-                    format!(
-                        "a list ({}) cannot be compared; use `some`/`every`/`none` on relations",
-                        operand.describe()
-                    ),
-                    expr.range,
-                    "list value",
+                    format!("cannot compare {} with {}", lhs.describe(), rhs.describe()),
+                    range,
+                    "types do not match",
                 );
-                return;
+                return None;
             }
-            if let Ty::Record(name) | Ty::Object(name) = &operand.ty {
-                self.error(
-                    Code::PolicyTypeMismatch,
-                    format!("`{name}` values cannot be compared; compare one of their fields"),
-                    expr.range,
-                    "not a scalar",
-                );
-                return;
+            if op.is_ordering() {
+                let ordered = matches!(&lhs.ty, Ty::Scalar(s) if s.is_ordered());
+                if !ordered {
+                    self.error(
+                        Code::PolicyTypeMismatch,
+                        format!(
+                            "`{}` needs ordered values; {} has no order",
+                            op.as_str(),
+                            lhs.describe()
+                        ),
+                        range,
+                        "not ordered",
+                    );
+                    return None;
+                }
             }
         }
-        // A field that may be null compared with a literal.
-        let optional_vs_literal = (lhs.is_field && lhs.arity == Arity::Optional && rhs.is_literal)
-            || (rhs.is_field && rhs.arity == Arity::Optional && lhs.is_literal);
-        if optional_vs_literal {
-            let field_expr = if lhs.is_field { left } else { right };
-            self.error(
-                Code::OptionalLiteralComparison,
-                "an optional field compared with a literal is unsupported: the comparison is unknown when the field is null".to_string(),
-                field_expr.range,
-                "optional field",
-            )
-            .help = Some("make the field required, or compare it with `null` only".to_string());
-            return;
-        }
-        if !compatible(&lhs.ty, &rhs.ty) {
+        self.comparison(cmp_op(op), lhs, rhs, range)
+    }
+
+    /// The condition of a checked comparison. In a model or view policy a
+    /// field (or a path to one) goes on the left; a row is compared with
+    /// values from outside it, never with itself.
+    fn comparison(
+        &mut self,
+        op: CmpOp,
+        lhs: Operand<'_>,
+        rhs: Operand<'_>,
+        range: TextRange,
+    ) -> Option<Condition> {
+        let is_row = |operand: &Operand<'_>| {
+            !operand.hops.is_empty()
+                || matches!(operand.resolution, Resolution::Value(Value::Field(_)))
+        };
+        if is_row(&lhs) && is_row(&rhs) {
             self.error(
                 Code::PolicyTypeMismatch,
-                format!("cannot compare {} with {}", lhs.describe(), rhs.describe()),
+                "a policy cannot compare two fields of its rows; compare a field with a literal, an `auth()` member or `null`".to_string(),
                 range,
-                "types do not match",
+                "two fields",
             );
-            return;
+            return None;
         }
-        if op.is_ordering() {
-            let ordered = matches!(&lhs.ty, Ty::Scalar(s) if s.is_ordered());
-            if !ordered {
-                self.error(
-                    Code::PolicyTypeMismatch,
-                    format!(
-                        "`{}` needs ordered values; {} has no order",
-                        op.as_str(),
-                        lhs.describe()
-                    ),
-                    range,
-                    "not ordered",
-                );
-            }
+        let (row, other, op) = if is_row(&rhs) && !self.in_procedure() {
+            (rhs, lhs, op.flipped())
+        } else {
+            (lhs, rhs, op)
+        };
+        if matches!(row.resolution, Resolution::Condition)
+            || matches!(other.resolution, Resolution::Condition)
+        {
+            self.error(
+                Code::PolicyTypeMismatch,
+                "a condition cannot be compared; write it on its own".to_string(),
+                range,
+                "condition compared",
+            );
+            return None;
         }
+        let left = row.to_value(&other.ty)?;
+        let right = other.to_value(&row.ty)?;
+        Some(wrap(&row.hops, Condition::Compare { left, op, right }))
     }
 
     /// Resolves a bare word against the other operand's enum, or reports it.
-    fn settle_words(
-        &mut self,
-        word: &mut Operand,
-        word_expr: &Expr,
-        other: &mut Operand,
-        _other_expr: &Expr,
-    ) {
+    fn settle_words(&mut self, word: &mut Operand<'_>, word_expr: &Expr, other: &mut Operand<'_>) {
         let Ty::Word(name) = &word.ty else { return };
         let name = name.clone();
         if let Ty::Enum(enum_name) = &other.ty {
@@ -541,7 +811,7 @@ impl Checker<'_, '_, '_> {
                 .map(|decl| decl.variants.iter().map(|v| v.name.text.clone()).collect())
                 .unwrap_or_default();
             if variants.contains(&name) {
-                *word = Operand::literal(Ty::Enum(enum_name));
+                word.ty = Ty::Enum(enum_name);
             } else {
                 let suggestion =
                     did_you_mean(&name, variants.iter().map(String::as_str)).map(str::to_string);
@@ -566,13 +836,21 @@ impl Checker<'_, '_, '_> {
         }
     }
 
-    fn check_in(&mut self, left: &Expr, right: &Expr) {
-        let Some(lhs) = self.operand(left) else {
-            return;
-        };
+    fn check_in(&mut self, left: &Expr, right: &Expr, negated: bool) -> Option<Condition> {
+        let lhs = self.operand(left)?;
         if let Ty::Word(name) = &lhs.ty {
             let name = name.clone();
-            return self.unknown_name(&name, left.range);
+            self.unknown_name(&name, left.range);
+            return None;
+        }
+        if matches!(lhs.resolution, Resolution::Condition) {
+            self.error(
+                Code::PolicyTypeMismatch,
+                "a condition cannot be tested with `in`; write it on its own".to_string(),
+                left.range,
+                "condition",
+            );
+            return None;
         }
         let ExprKind::Array(items) = &right.kind else {
             self.error(
@@ -581,7 +859,7 @@ impl Checker<'_, '_, '_> {
                 right.range,
                 "expected `[...]`",
             );
-            return;
+            return None;
         };
         if items.is_empty() {
             self.error(
@@ -590,7 +868,7 @@ impl Checker<'_, '_, '_> {
                 right.range,
                 "empty list",
             );
-            return;
+            return None;
         }
         if lhs.is_field && lhs.arity == Arity::Optional {
             self.error(
@@ -599,14 +877,16 @@ impl Checker<'_, '_, '_> {
                 left.range,
                 "optional field",
             );
-            return;
+            return None;
         }
+        let mut values = Some(Vec::new());
         for item in items {
             let Some(mut value) = self.operand(item) else {
+                values = None;
                 continue;
             };
             let mut lhs = lhs.clone();
-            self.settle_words(&mut value, item, &mut lhs, left);
+            self.settle_words(&mut value, item, &mut lhs);
             if matches!(value.ty, Ty::Word(_)) || !value.is_literal {
                 if !value.is_literal && !matches!(value.ty, Ty::Word(_)) {
                     self.error(
@@ -616,6 +896,7 @@ impl Checker<'_, '_, '_> {
                         "not a literal",
                     );
                 }
+                values = None;
                 continue;
             }
             if !compatible(&lhs.ty, &value.ty) {
@@ -629,8 +910,24 @@ impl Checker<'_, '_, '_> {
                     item.range,
                     "types do not match",
                 );
+                values = None;
+                continue;
             }
+            let literal = literal(item, &lhs.ty);
+            values = values.zip(literal).map(|(mut values, literal)| {
+                values.push(literal);
+                values
+            });
         }
+        let operand = lhs.to_value(&Ty::Null)?;
+        Some(wrap(
+            &lhs.hops,
+            Condition::In {
+                operand,
+                values: values?,
+                negated,
+            },
+        ))
     }
 
     fn unknown_name(&mut self, name: &str, range: TextRange) {
@@ -658,33 +955,37 @@ impl Checker<'_, '_, '_> {
     }
 
     /// The type of an operand, or `None` after reporting why it has none.
-    fn operand(&mut self, expr: &Expr) -> Option<Operand> {
+    fn operand<'e>(&mut self, expr: &'e Expr) -> Option<Operand<'e>> {
         match &expr.kind {
             ExprKind::Paren(inner) => self.operand(inner),
-            ExprKind::String { .. } => Some(Operand::literal(Ty::Scalar(Scalar::String))),
-            ExprKind::Number(text) => Some(Operand::literal(Ty::Scalar(if text.contains('.') {
-                Scalar::Decimal
-            } else {
-                Scalar::Int
-            }))),
-            ExprKind::Bool(_) => Some(Operand::literal(Ty::Scalar(Scalar::Boolean))),
-            ExprKind::Null => Some(Operand::literal(Ty::Null)),
+            ExprKind::String { .. } => Some(Operand::literal(Ty::Scalar(Scalar::String), expr)),
+            ExprKind::Number(text) => Some(Operand::literal(
+                Ty::Scalar(if text.contains('.') {
+                    Scalar::Decimal
+                } else {
+                    Scalar::Int
+                }),
+                expr,
+            )),
+            ExprKind::Bool(_) => Some(Operand::literal(Ty::Scalar(Scalar::Boolean), expr)),
+            ExprKind::Null => Some(Operand::literal(Ty::Null, expr)),
             ExprKind::Error => None,
             ExprKind::Call { .. } if is_auth_call(expr) => Some(Operand {
-                ty: Ty::Record("auth()".to_string()),
-                arity: Arity::Required,
-                is_field: false,
-                is_literal: false,
+                resolution: Resolution::Condition,
+                ..Operand::value(
+                    Ty::Record("auth()".to_string()),
+                    Arity::Required,
+                    Value::Null,
+                )
             }),
             ExprKind::Member { .. } if auth_member_path(expr).is_some() => {
                 let path = auth_member_path(expr)?;
                 let member = resolve_auth_member(self.ctx, &path, self.anchor)?;
-                Some(Operand {
-                    ty: self.ty_of_name(&member.type_name),
-                    arity: member.arity,
-                    is_field: false,
-                    is_literal: false,
-                })
+                Some(Operand::value(
+                    self.ty_of_name(&member.type_name),
+                    member.arity,
+                    Value::Auth(path.iter().map(|(s, _)| s.to_string()).collect()),
+                ))
             }
             ExprKind::Ident(_) | ExprKind::Member { .. } => {
                 let Some(path) = expr.as_path() else {
@@ -696,7 +997,11 @@ impl Checker<'_, '_, '_> {
                     );
                     return None;
                 };
-                self.resolve_path(&path)
+                let mut operand = self.resolve_path(&path)?;
+                if operand.is_literal {
+                    operand.expr = Some(expr);
+                }
+                Some(operand)
             }
             ExprKind::Binary { .. }
             | ExprKind::In { .. }
@@ -705,10 +1010,8 @@ impl Checker<'_, '_, '_> {
                 // A condition used as a value: check it, and type it as Boolean.
                 self.check_bool(expr);
                 Some(Operand {
-                    ty: Ty::Scalar(Scalar::Boolean),
-                    arity: Arity::Required,
-                    is_field: false,
-                    is_literal: false,
+                    resolution: Resolution::Condition,
+                    ..Operand::value(Ty::Scalar(Scalar::Boolean), Arity::Required, Value::Null)
                 })
             }
             ExprKind::Array(_) => {
@@ -734,7 +1037,7 @@ impl Checker<'_, '_, '_> {
 
     /// A name that is no field or input: as a single word it may be an enum
     /// variant, which the comparison decides; a longer path is unknown.
-    fn unresolved(&mut self, path: &[(&str, TextRange)]) -> Option<Operand> {
+    fn unresolved<'e>(&mut self, path: &[(&str, TextRange)]) -> Option<Operand<'e>> {
         let (first, range) = path[0];
         if path.len() == 1 {
             return Some(Operand {
@@ -742,13 +1045,16 @@ impl Checker<'_, '_, '_> {
                 arity: Arity::Required,
                 is_field: false,
                 is_literal: true,
+                hops: Vec::new(),
+                resolution: Resolution::Literal,
+                expr: None,
             });
         }
         self.unknown_name(first, range);
         None
     }
 
-    fn resolve_path(&mut self, path: &[(&str, TextRange)]) -> Option<Operand> {
+    fn resolve_path<'e>(&mut self, path: &[(&str, TextRange)]) -> Option<Operand<'e>> {
         match &self.dialect {
             Dialect::Record { fields, .. } => {
                 let first = path[0].0;
@@ -760,15 +1066,16 @@ impl Checker<'_, '_, '_> {
             }
             Dialect::Procedure { parameters, .. } => {
                 let first = path[0].0;
-                let parameters = *parameters;
-                let (ty, rest) =
+                let parameters: &'a [Parameter] = parameters;
+                let (ty, rest, mut full) =
                     if let Some(parameter) = parameters.iter().find(|p| p.name.text == first) {
-                        (parameter.ty.clone()?, &path[1..])
+                        (parameter.ty.clone()?, &path[1..], vec![first.to_string()])
                     } else if let Some(args) = parameters.iter().find(|p| p.name.text == "args") {
-                        (args.ty.clone()?, path)
+                        (args.ty.clone()?, path, vec!["args".to_string()])
                     } else {
                         return self.unresolved(path);
                     };
+                let mut nullable = ty.arity == Arity::Optional;
                 let mut current = ty;
                 for (segment, range) in rest {
                     let Some(type_decl) = self.ctx.type_named(&current.name.text) else {
@@ -801,30 +1108,64 @@ impl Checker<'_, '_, '_> {
                         return None;
                     };
                     current = field.ty.clone()?;
+                    nullable |= current.arity == Arity::Optional;
+                    full.push(segment.to_string());
                 }
+                let ty = self.ty_of_name(&current.name.text);
+                let storage = Storage::of(&self.value_type(&current.name.text), current.arity);
                 Some(Operand {
-                    ty: self.ty_of_name(&current.name.text),
-                    arity: current.arity,
                     is_field: true,
-                    is_literal: false,
+                    ..Operand::value(
+                        ty,
+                        current.arity,
+                        Value::Argument {
+                            path: full,
+                            kind: storage.kind,
+                            nullable,
+                        },
+                    )
                 })
             }
         }
     }
 
+    /// The resolved type a type name stands for, as far as its storage goes.
+    fn value_type(&self, name: &str) -> Type {
+        match self.ctx.resolve(name) {
+            Some(Resolved::Builtin(scalar)) => Type::Scalar(scalar),
+            Some(Resolved::Enum(_)) => Type::Enum(name.to_string()),
+            Some(Resolved::Model(_)) => Type::Model(name.to_string()),
+            _ => Type::Record(name.to_string()),
+        }
+    }
+
     /// Walks `a.b.some.c` from the model field `a` through relations.
-    fn walk_relation_path(&mut self, first: &Field, path: &[(&str, TextRange)]) -> Option<Operand> {
+    fn walk_relation_path<'e>(
+        &mut self,
+        first: &Field,
+        path: &[(&str, TextRange)],
+    ) -> Option<Operand<'e>> {
         let mut field = first.clone();
+        let mut hops = Vec::new();
         let mut i = 1;
         loop {
             let ty = field.ty.clone()?;
             let target = self.ctx.model_named(&ty.name.text);
             if i == path.len() {
+                let resolution = match relations::key_pair(&field) {
+                    Some((local, referenced)) if target.is_some() => {
+                        Resolution::Relation { local, referenced }
+                    }
+                    _ => Resolution::Value(Value::Field(field.name.text.clone())),
+                };
                 return Some(Operand {
                     ty: self.ty_of_name(&ty.name.text),
                     arity: ty.arity,
                     is_field: true,
                     is_literal: false,
+                    hops,
+                    resolution,
+                    expr: None,
                 });
             }
             let Some((target_decl, _)) = target else {
@@ -837,8 +1178,12 @@ impl Checker<'_, '_, '_> {
                 return None;
             };
             let (segment, range) = path[i];
-            if ty.arity == Arity::List {
-                if !QUANTIFIERS.contains(&segment) {
+            let quantifier = if ty.arity == Arity::List {
+                let Some(quantifier) = lang::names(QUANTIFIERS)
+                    .any(|q| q == segment)
+                    .then(|| Quantifier::from_name(segment))
+                    .flatten()
+                else {
                     self.error(
                         Code::InvalidRelationPath,
                         format!(
@@ -849,7 +1194,7 @@ impl Checker<'_, '_, '_> {
                         "quantifier expected",
                     );
                     return None;
-                }
+                };
                 i += 1;
                 if i == path.len() {
                     self.error(
@@ -860,7 +1205,8 @@ impl Checker<'_, '_, '_> {
                     );
                     return None;
                 }
-            } else if QUANTIFIERS.contains(&segment) {
+                quantifier
+            } else if lang::names(QUANTIFIERS).any(|q| q == segment) {
                 self.error(
                     Code::InvalidRelationPath,
                     format!(
@@ -871,7 +1217,14 @@ impl Checker<'_, '_, '_> {
                     "to-one relation",
                 );
                 return None;
-            }
+            } else {
+                Quantifier::Some
+            };
+            hops.push(Hop {
+                relation: field.name.text.clone(),
+                target: ty.name.text.clone(),
+                quantifier,
+            });
             let (segment, range) = path[i];
             let target_fields = self.ctx.expanded_fields(target_decl);
             let Some(next) = target_fields.iter().find(|f| f.field.name.text == segment) else {

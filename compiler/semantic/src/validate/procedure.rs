@@ -2,27 +2,22 @@
 
 use super::attributes::{LabelText, Position, check_attributes};
 use super::fields::check_decl_name;
-use super::types::{TypePosition, check_type_ref};
+use super::types::{TypePosition, check_type_ref, resolved_type};
 use super::{Ctx, policy};
-use crate::Transport;
+use crate::lang::{AUTHORIZE_ACTIONS, ISOLATION_LEVELS};
+use crate::model::{Authorize, Isolation, Parameter, Procedure, Returns};
 use crate::names::{is_reserved, to_snake_case};
+use crate::{Storage, Transport};
 use cstack_diagnostics::Code;
 use cstack_syntax::ast::{Arity, Attribute, ExprKind};
 use rustc_hash::FxHashMap;
 
-const ISOLATION_LEVELS: &[&str] = &[
-    "read_committed",
-    "read committed",
-    "repeatable_read",
-    "repeatable read",
-    "serializable",
-];
-
-pub fn validate_procedure(ctx: &mut Ctx<'_>) {
+pub fn validate_procedure(ctx: &mut Ctx<'_>) -> Option<Procedure> {
     check_decl_name(ctx);
     let syntax = ctx.syntax;
     let anchor = ctx.anchor();
     let mut seen = FxHashMap::default();
+    let mut parameters = Some(Vec::new());
     for parameter in &syntax.parameters {
         let name = parameter.name.text.as_str();
         if let Some(first) = seen.insert(name, parameter.name.range) {
@@ -44,18 +39,58 @@ pub fn validate_procedure(ctx: &mut Ctx<'_>) {
             )
             .with_label_text("reserved name");
         }
-        if let Some(ty) = &parameter.ty {
-            check_type_ref(ctx, ty, TypePosition::ProcedureArgument, anchor);
-        }
+        let resolved = parameter.ty.as_ref().and_then(|ty| {
+            Some((
+                ty,
+                check_type_ref(ctx, ty, TypePosition::ProcedureArgument, anchor)?,
+            ))
+        });
+        parameters = parameters
+            .zip(resolved)
+            .map(|(mut parameters, (ty, resolved))| {
+                let resolved = resolved_type(ctx, ty, resolved);
+                parameters.push(Parameter {
+                    name: parameter.name.text.clone(),
+                    storage: Storage::of(&resolved, ty.arity),
+                    ty: resolved,
+                    arity: ty.arity,
+                    docs: parameter.docs.clone(),
+                });
+                parameters
+            });
     }
     check_setter_collisions(ctx);
-    if let Some(ty) = &syntax.return_type {
-        check_type_ref(ctx, ty, TypePosition::ProcedureReturn, anchor);
-    }
+    let returns = syntax.return_type.as_ref().and_then(|ty| {
+        let resolved = check_type_ref(ctx, ty, TypePosition::ProcedureReturn, anchor)?;
+        let resolved = resolved_type(ctx, ty, resolved);
+        Some(Returns {
+            storage: Storage::of(&resolved, ty.arity),
+            ty: resolved,
+            arity: ty.arity,
+        })
+    });
+    let mut procedure = Procedure {
+        name: ctx.name().to_string(),
+        mutation: syntax.mutation,
+        docs: syntax.docs.clone(),
+        parameters: Vec::new(),
+        returns: returns?,
+        rules: Vec::new(),
+        isolation: None,
+        api_version: None,
+        deprecated: None,
+        stream: false,
+        no_rate_limit: false,
+        status: None,
+        no_idempotency: false,
+        authorize: None,
+    };
     let attributes = check_attributes(ctx, &syntax.attributes, Position::Procedure, anchor);
     for attribute in attributes {
-        check_attribute(ctx, attribute);
+        check_attribute(ctx, attribute, &mut procedure);
     }
+    procedure.parameters = parameters?;
+    Some(procedure)
 }
 
 fn check_setter_collisions(ctx: &mut Ctx<'_>) {
@@ -98,7 +133,8 @@ fn single_string(attribute: &Attribute) -> Option<&str> {
     }
 }
 
-fn check_attribute(ctx: &mut Ctx<'_>, attribute: &Attribute) {
+/// Checks one procedure attribute and records what it says in `procedure`.
+fn check_attribute(ctx: &mut Ctx<'_>, attribute: &Attribute, procedure: &mut Procedure) {
     let syntax = ctx.syntax;
     let name = ctx.name();
     let args_range = attribute
@@ -106,9 +142,15 @@ fn check_attribute(ctx: &mut Ctx<'_>, attribute: &Attribute) {
         .as_ref()
         .map_or(attribute.range, |a| a.range);
     match attribute.name.text.as_str() {
-        "allow" | "deny" => policy::check_procedure_policy(ctx, attribute, &syntax.parameters),
+        "allow" | "deny" => {
+            procedure.rules.extend(policy::check_procedure_policy(
+                ctx,
+                attribute,
+                &syntax.parameters,
+            ));
+        }
         "isolation" => match single_string(attribute) {
-            Some(level) if ISOLATION_LEVELS.contains(&level.trim().to_lowercase().as_str()) => {}
+            Some(level) if isolation(level).is_some() => procedure.isolation = isolation(level),
             Some(level) => {
                 ctx.error(
                     Code::InvalidProcedureAttribute,
@@ -137,7 +179,10 @@ fn check_attribute(ctx: &mut Ctx<'_>, attribute: &Attribute) {
                 if !version.is_empty()
                     && version
                         .chars()
-                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) => {}
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')) =>
+            {
+                procedure.api_version = Some(version.to_string());
+            }
             Some(_) => {
                 ctx.error(
                     Code::InvalidProcedureAttribute,
@@ -163,6 +208,7 @@ fn check_attribute(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             )
             .with_label_text("expected a quoted message");
         }
+        "deprecated" => procedure.deprecated = Some(single_string(attribute).map(str::to_string)),
         "stream"
             if syntax
                 .return_type
@@ -178,6 +224,7 @@ fn check_attribute(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             )
             .with_label_text("needs a list return type");
         }
+        "stream" => procedure.stream = true,
         "no_rate_limit" if !ctx.settings.rate_limit => {
             ctx.error(
                     Code::RateLimitWithoutExtension,
@@ -186,13 +233,30 @@ fn check_attribute(ctx: &mut Ctx<'_>, attribute: &Attribute) {
                 )
                 .with_label_text("needs the rate_limit extension");
         }
-        "status" => check_status(ctx, attribute),
-        "authorize" => check_authorize(ctx, attribute),
+        "no_rate_limit" => procedure.no_rate_limit = true,
+        "no_idempotency" => procedure.no_idempotency = true,
+        "status" => procedure.status = check_status(ctx, attribute),
+        "authorize" => procedure.authorize = check_authorize(ctx, attribute),
         _ => {}
     }
 }
 
-fn check_status(ctx: &mut Ctx<'_>, attribute: &Attribute) {
+/// The isolation level `text` names: its canonical spelling, any case,
+/// with a space for the underscore.
+fn isolation(text: &str) -> Option<Isolation> {
+    let level = text.trim().to_lowercase().replace(' ', "_");
+    if !ISOLATION_LEVELS.contains(&level.as_str()) {
+        return None;
+    }
+    Some(match level.as_str() {
+        "read_committed" => Isolation::ReadCommitted,
+        "repeatable_read" => Isolation::RepeatableRead,
+        _ => Isolation::Serializable,
+    })
+}
+
+/// `@status(code)`: a 2xx code under `transport rest`.
+fn check_status(ctx: &mut Ctx<'_>, attribute: &Attribute) -> Option<u16> {
     let name = ctx.name();
     if ctx.settings.transport == Transport::Rpc {
         ctx.error(
@@ -202,7 +266,7 @@ fn check_status(ctx: &mut Ctx<'_>, attribute: &Attribute) {
         )
         .with_label_text("REST only")
         .help = Some("remove `@status`, or switch the schema to `transport rest`".to_string());
-        return;
+        return None;
     }
     let value = match attribute.args() {
         [argument] if argument.name.is_none() => Some(&argument.value),
@@ -219,14 +283,14 @@ fn check_status(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             args_range,
         )
         .with_label_text("expected a status code");
-        return;
+        return None;
     };
     let code = match &value.kind {
         ExprKind::Number(text) => text.parse::<u16>().ok(),
         _ => None,
     };
     match code {
-        Some(code) if (200..=299).contains(&code) => {}
+        Some(code) if (200..=299).contains(&code) => return Some(code),
         Some(code) => {
             ctx.error(
                 Code::InvalidProcedureAttribute,
@@ -245,10 +309,11 @@ fn check_status(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             .with_label_text("expected an integer");
         }
     }
+    None
 }
 
 /// `@authorize(Model, action, args.path)`.
-fn check_authorize(ctx: &mut Ctx<'_>, attribute: &Attribute) {
+fn check_authorize(ctx: &mut Ctx<'_>, attribute: &Attribute) -> Option<Authorize> {
     let args = attribute.args();
     let args_range = attribute
         .arguments
@@ -261,7 +326,7 @@ fn check_authorize(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             args_range,
         )
         .with_label_text("expected `(Model, action, path)`");
-        return;
+        return None;
     }
     let model_name = args[0].value.as_ident().unwrap_or("");
     let Some((model_decl, _)) = ctx.model_named(model_name) else {
@@ -271,14 +336,15 @@ fn check_authorize(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             args[0].value.range,
         )
         .with_label_text("not a model");
-        return;
+        return None;
     };
     let action = args[1]
         .value
         .as_ident()
         .or_else(|| args[1].value.as_string())
         .unwrap_or("");
-    if !matches!(action, "detail" | "read" | "update" | "delete") {
+    let known_action = AUTHORIZE_ACTIONS.contains(&action);
+    if !known_action {
         ctx.error(
             Code::InvalidAuthorize,
             format!("`@authorize` action `{action}` is not one of detail, read, update, delete"),
@@ -293,7 +359,7 @@ fn check_authorize(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             args[2].value.range,
         )
         .with_label_text("expected a path");
-        return;
+        return None;
     };
     let syntax = ctx.syntax;
     let Some(parameter) = syntax.parameters.iter().find(|p| p.name.text == path[0].0) else {
@@ -303,7 +369,7 @@ fn check_authorize(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             path[0].1,
         )
         .with_label_text("unknown argument");
-        return;
+        return None;
     };
     let mut current = parameter.ty.clone();
     for (segment, range) in &path[1..] {
@@ -319,7 +385,7 @@ fn check_authorize(ctx: &mut Ctx<'_>, attribute: &Attribute) {
                 *range,
             )
             .with_label_text("unknown field");
-            return;
+            return None;
         }
         current = next;
     }
@@ -340,5 +406,14 @@ fn check_authorize(ctx: &mut Ctx<'_>, attribute: &Attribute) {
             args[2].value.range,
         )
         .with_label_text("type differs from the model key");
+        return None;
     }
+    known_action.then(|| Authorize {
+        model: model_name.to_string(),
+        action: action.to_string(),
+        path: path
+            .iter()
+            .map(|(segment, _)| segment.to_string())
+            .collect(),
+    })
 }

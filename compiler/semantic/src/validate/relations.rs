@@ -4,24 +4,37 @@ use super::Ctx;
 use super::attributes::LabelText;
 use super::context::FieldRef;
 use crate::Resolved;
+use crate::lang::{self, REFERENTIAL_ACTIONS};
+use crate::model::{ReferentialAction, Relation};
 use crate::names::did_you_mean;
 use cstack_diagnostics::{Anchor, Code, TextRange};
-use cstack_syntax::ast::{Arity, Attribute, Expr, ExprKind};
+use cstack_syntax::ast::{Arity, Attribute, Expr, ExprKind, Field};
 
-const ACTIONS: &[&str] = &["Cascade", "Restrict", "SetNull", "SetDefault", "NoAction"];
+/// The local and referenced field of a relation field's `@relation`, read
+/// without reporting anything (the field's own check reports its
+/// problems): what a policy comparing the relation with `auth()` needs.
+pub fn key_pair(field: &Field) -> Option<(String, String)> {
+    let relation = field.attribute("relation")?;
+    let first = |key: &str| match &relation.named(key)?.value.kind {
+        ExprKind::Array(items) => items.first()?.as_ident().map(str::to_string),
+        _ => None,
+    };
+    Some((first("fields")?, first("references")?))
+}
 
-/// Checks one model field's relation; `own_fields` are all of the model's
-/// fields after mixin expansion.
+/// Checks one model field's relation and returns it; `own_fields` are all
+/// of the model's fields after mixin expansion. `None` for a scalar field
+/// or a relation too malformed to read.
 pub fn check_relation_field(
     ctx: &mut Ctx<'_>,
     field_ref: &FieldRef<'_>,
-    resolved: Resolved,
+    resolved: Resolved<'_>,
     own_fields: &[FieldRef<'_>],
-) {
+) -> Option<Relation> {
     let field = field_ref.field;
     let anchor = field_ref.anchor;
     let relation = field.attribute("relation");
-    let Resolved::Model(target_index) = resolved else {
+    let Resolved::Model(target_decl) = resolved else {
         if let Some(relation) = relation {
             ctx.error_at(
                 Code::RelationOnScalar,
@@ -35,9 +48,9 @@ pub fn check_relation_field(
             )
             .with_label_text("not a relation field");
         }
-        return;
+        return None;
     };
-    let Some(ty) = &field.ty else { return };
+    let ty = field.ty.as_ref()?;
     let Some(relation) = relation else {
         ctx.error_at(
             Code::MissingRelationAttribute,
@@ -54,12 +67,10 @@ pub fn check_relation_field(
             "for example `@relation(fields: [{}Id], references: [id])`",
             field.name.text
         ));
-        return;
+        return None;
     };
-    let Some(parts) = parse_relation(ctx, relation, anchor) else {
-        return;
-    };
-    let (target_decl, target) = ctx.decl_at(target_index);
+    let parts = parse_relation(ctx, relation, anchor)?;
+    let target = target_decl.syntax(ctx.db);
     let target_fields = ctx.expanded_fields(target_decl);
 
     // The local field.
@@ -193,6 +204,32 @@ pub fn check_relation_field(
                 .with_label_text("cannot apply");
         }
     }
+    let action = |key: &str| {
+        parts
+            .actions
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .and_then(|(_, action, _)| ReferentialAction::from_name(action))
+    };
+    Some(Relation {
+        name: field.name.text.clone(),
+        docs: field.docs.clone(),
+        target: ty.name.text.clone(),
+        arity: ty.arity,
+        fields: parts
+            .fields
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .collect(),
+        references: parts
+            .references
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .collect(),
+        on_delete: action("onDelete"),
+        on_update: action("onUpdate"),
+        origin: field_ref.mixin.map(str::to_string),
+    })
 }
 
 fn is_relation(ctx: &Ctx<'_>, field: &FieldRef<'_>) -> bool {
@@ -272,7 +309,7 @@ fn parse_relation<'a>(
                 }
             }
             "onDelete" | "onUpdate" => match argument.value.as_ident() {
-                Some(action) if ACTIONS.contains(&action) => {
+                Some(action) if lang::names(REFERENTIAL_ACTIONS).any(|a| a == action) => {
                     parts
                         .actions
                         .push((key.text.as_str(), action, argument.value.range));
@@ -284,14 +321,16 @@ fn parse_relation<'a>(
                             Code::InvalidReferentialAction,
                             format!(
                                 "invalid relation action `{found}`; expected one of {}",
-                                ACTIONS.join(", ")
+                                lang::names(REFERENTIAL_ACTIONS)
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
                             ),
                             anchor,
                             argument.value.range,
                         )
                         .with_label_text("unknown action");
                     if let Some(suggestion) =
-                        other.and_then(|o| did_you_mean(o, ACTIONS.iter().copied()))
+                        other.and_then(|o| did_you_mean(o, lang::names(REFERENTIAL_ACTIONS)))
                     {
                         diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
                     }

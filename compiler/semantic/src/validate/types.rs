@@ -3,6 +3,7 @@
 
 use super::Ctx;
 use super::attributes::LabelText;
+use crate::model::Type;
 use crate::names::did_you_mean;
 use crate::{Resolved, Scalar};
 use cstack_diagnostics::{Anchor, Code};
@@ -17,16 +18,49 @@ pub enum TypePosition {
     ProcedureReturn,
 }
 
+/// The resolved type `ty` stands for, its name resolving to `resolved`.
+pub fn resolved_type(ctx: &Ctx<'_>, ty: &TypeRef, resolved: Resolved<'_>) -> Type {
+    let name = ty.name.text.clone();
+    let inner = || ty.arguments.as_ref().and_then(|a| a.first());
+    match resolved {
+        Resolved::Builtin(Scalar::Vector) => Type::Vector(
+            ty.parameters
+                .as_ref()
+                .and_then(|p| p.first())
+                .and_then(|p| p.text.parse().ok())
+                .unwrap_or(0),
+        ),
+        Resolved::Builtin(Scalar::Page) => {
+            let inner = inner()
+                .map(|inner| inner.name.text.clone())
+                .unwrap_or_default();
+            Type::Page(Box::new(match ctx.resolve(&inner) {
+                Some(Resolved::Model(_)) => Type::Model(inner),
+                _ => Type::Record(inner),
+            }))
+        }
+        Resolved::Builtin(Scalar::FindMany) => Type::FindMany(
+            inner()
+                .map(|inner| inner.name.text.clone())
+                .unwrap_or_default(),
+        ),
+        Resolved::Builtin(scalar) => Type::Scalar(scalar),
+        Resolved::Enum(_) => Type::Enum(name),
+        Resolved::Model(_) => Type::Model(name),
+        Resolved::Type(_) | Resolved::Mixin(_) | Resolved::Auth(_) => Type::Record(name),
+    }
+}
+
 /// Checks `ty` and returns what its name resolves to, when it does.
-pub fn check_type_ref(
-    ctx: &mut Ctx<'_>,
+pub fn check_type_ref<'db>(
+    ctx: &mut Ctx<'db>,
     ty: &TypeRef,
     position: TypePosition,
     anchor: Anchor,
-) -> Option<Resolved> {
+) -> Option<Resolved<'db>> {
     let name = ty.name.text.as_str();
     let Some(resolved) = ctx.resolve(name) else {
-        let suggestion = did_you_mean(name, ctx.scope.type_names());
+        let suggestion = did_you_mean(name, ctx.scope().type_names());
         let diagnostic = ctx
             .error_at(
                 Code::UnknownType,

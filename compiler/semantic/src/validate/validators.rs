@@ -2,10 +2,11 @@
 //! `@iso4217` and `@db_enforce`.
 //!
 //! `@range` bounds are compared exactly: decimal bounds are parsed with
-//! `rust_decimal` from their source text, never through `f64`.
+//! `rust_decimal` from their source text, never through `f64`, and kept so.
 
 use super::Ctx;
 use super::attributes::LabelText;
+use crate::model::Validator;
 use crate::{Resolved, Scalar};
 use cstack_diagnostics::{Anchor, Code};
 use cstack_syntax::ast::{Attribute, ExprKind, Field};
@@ -14,13 +15,15 @@ use std::str::FromStr;
 
 const VALIDATORS: &[&str] = &["length", "range", "regex", "email", "uri", "iso4217"];
 
+/// Checks a field's validators and returns the valid ones, in order.
 pub fn check_validators(
     ctx: &mut Ctx<'_>,
     field: &Field,
     attributes: &[&Attribute],
-    resolved: Option<Resolved>,
+    resolved: Option<Resolved<'_>>,
     anchor: Anchor,
-) {
+) -> Vec<Validator> {
+    let mut out = Vec::new();
     let scalar = match resolved {
         Some(Resolved::Builtin(scalar)) => Some(scalar),
         _ => None,
@@ -56,15 +59,29 @@ pub fn check_validators(
             ));
             continue;
         }
-        match name {
-            "length" => check_bounds(ctx, attribute, Bound::Length, anchor),
-            "range" if scalar == Some(Scalar::Int) => {
-                check_bounds(ctx, attribute, Bound::Integer, anchor)
+        let validator = match name {
+            "length" => check_bounds(ctx, attribute, Bound::Length, anchor).map(|(min, max)| {
+                let whole = |bound: Option<Decimal>| bound.and_then(|b| u32::try_from(b).ok());
+                Validator::Length {
+                    min: whole(min),
+                    max: whole(max),
+                }
+            }),
+            "range" => {
+                let bound = if scalar == Some(Scalar::Int) {
+                    Bound::Integer
+                } else {
+                    Bound::Decimal
+                };
+                check_bounds(ctx, attribute, bound, anchor)
+                    .map(|(min, max)| Validator::Range { min, max })
             }
-            "range" => check_bounds(ctx, attribute, Bound::Decimal, anchor),
-            "regex" => check_regex(ctx, attribute, anchor),
-            _ => {}
-        }
+            "regex" => check_regex(ctx, attribute, anchor).map(Validator::Regex),
+            "email" => Some(Validator::Email),
+            "uri" => Some(Validator::Uri),
+            _ => Some(Validator::Iso4217),
+        };
+        out.extend(validator);
     }
     if let Some(enforce) = attributes.iter().find(|a| a.name.text == "db_enforce")
         && !attributes
@@ -79,6 +96,7 @@ pub fn check_validators(
         )
         .with_label_text("nothing to enforce");
     }
+    out
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -91,11 +109,16 @@ enum Bound {
     Decimal,
 }
 
-fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: Anchor) {
+/// Checks `min:`/`max:` bounds and returns them when they are valid.
+fn check_bounds(
+    ctx: &mut Ctx<'_>,
+    attribute: &Attribute,
+    bound: Bound,
+    anchor: Anchor,
+) -> Option<(Option<Decimal>, Option<Decimal>)> {
     let name = attribute.display_name();
-    let Some(arguments) = &attribute.arguments else {
-        return;
-    };
+    let arguments = attribute.arguments.as_ref()?;
+    let mut valid = true;
     if arguments.items.is_empty() {
         ctx.error_at(
             Code::InvalidAttributeArguments,
@@ -104,7 +127,7 @@ fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: 
             arguments.range,
         )
         .with_label_text("no bounds");
-        return;
+        return None;
     }
     let mut min: Option<(Decimal, &str)> = None;
     let mut max: Option<(Decimal, &str)> = None;
@@ -118,6 +141,7 @@ fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: 
                 argument.range,
             )
             .with_label_text("expected `min: N` or `max: N`");
+            valid = false;
             continue;
         };
         if key.text != "min" && key.text != "max" {
@@ -131,6 +155,7 @@ fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: 
                 key.range,
             )
             .with_label_text("unknown argument");
+            valid = false;
             continue;
         }
         let ExprKind::Number(text) = &argument.value.kind else {
@@ -141,6 +166,7 @@ fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: 
                 argument.value.range,
             )
             .with_label_text("not a number");
+            valid = false;
             continue;
         };
         let is_fractional = text.contains('.');
@@ -168,6 +194,7 @@ fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: 
                     "fractional bounds are allowed on `Decimal` and `Float` fields".to_string(),
                 );
             }
+            valid = false;
             continue;
         }
         let Ok(value) = Decimal::from_str_exact(text).or_else(|_| Decimal::from_str(text)) else {
@@ -178,6 +205,7 @@ fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: 
                 argument.value.range,
             )
             .with_label_text("invalid bound");
+            valid = false;
             continue;
         };
         if key.text == "min" {
@@ -197,10 +225,13 @@ fn check_bounds(ctx: &mut Ctx<'_>, attribute: &Attribute, bound: Bound, anchor: 
             max_range,
         )
         .with_label_text("max is below min");
+        valid = false;
     }
+    valid.then(|| (min.map(|(value, _)| value), max.map(|(value, _)| value)))
 }
 
-fn check_regex(ctx: &mut Ctx<'_>, attribute: &Attribute, anchor: Anchor) {
+/// Checks a `@regex` pattern and returns it when it compiles.
+fn check_regex(ctx: &mut Ctx<'_>, attribute: &Attribute, anchor: Anchor) -> Option<String> {
     let args = attribute.args();
     let pattern = match args {
         [argument] if argument.name.is_none() => argument
@@ -219,7 +250,7 @@ fn check_regex(ctx: &mut Ctx<'_>, attribute: &Attribute, anchor: Anchor) {
             )
             .with_label_text("expected one string");
         }
-        return;
+        return None;
     };
     if let Err(error) = regex::Regex::new(pattern) {
         let detail = error.to_string();
@@ -236,5 +267,7 @@ fn check_regex(ctx: &mut Ctx<'_>, attribute: &Attribute, anchor: Anchor) {
             range,
         )
         .with_label_text("invalid pattern");
+        return None;
     }
+    Some(pattern.to_string())
 }

@@ -2,29 +2,37 @@
 //! read policies and materialization.
 
 use super::attributes::{LabelText, Position, check_attributes};
-use super::fields::{check_decl_name, check_field_names};
-use super::types::{TypePosition, check_type_ref};
+use super::fields::{check_decl_name, check_field_names, lower_field};
+use super::types::{TypePosition, check_type_ref, resolved_type};
 use super::{Ctx, policy};
-use crate::names::did_you_mean;
+use crate::model::{Refresh, View};
+use crate::names::{did_you_mean, table_name};
 use crate::{Provider, Resolved};
 use cstack_diagnostics::{Code, Label};
 use cstack_syntax::ast::{Attribute, ExprKind, Field};
 
-pub fn validate_view(ctx: &mut Ctx<'_>) {
+pub fn validate_view(ctx: &mut Ctx<'_>) -> Option<View> {
     check_decl_name(ctx);
     let syntax = ctx.syntax;
     let anchor = ctx.anchor();
     let fields = ctx.own_fields();
     check_field_names(ctx, &fields, true);
     check_sources(ctx);
+    let mut lowered = Vec::new();
     for field in &syntax.fields {
         check_attributes(ctx, &field.attributes, Position::ViewField, anchor);
         let resolved = field
             .ty
             .as_ref()
             .and_then(|ty| check_type_ref(ctx, ty, TypePosition::ViewField, anchor));
-        if let Some(from) = field.attribute("from") {
-            check_from(ctx, field, from, resolved);
+        let source = field
+            .attribute("from")
+            .and_then(|from| check_from(ctx, field, from, resolved));
+        if let (Some(ty), Some(resolved)) = (&field.ty, resolved) {
+            let ty = resolved_type(ctx, ty, resolved);
+            let mut lowered_field = lower_field(field, ty, None, None, Vec::new());
+            lowered_field.source = source;
+            lowered.push(lowered_field);
         }
     }
     check_attributes(ctx, &syntax.attributes, Position::OtherLine, anchor);
@@ -72,9 +80,12 @@ pub fn validate_view(ctx: &mut Ctx<'_>) {
         )
         .with_label_text("no SQL body");
     }
-    if let Some(materialized) = block.iter().find(|a| a.name.text == "materialized") {
-        check_materialized(ctx, materialized, server_body, has("no_unique"));
-    }
+    let materialized = block
+        .iter()
+        .find(|a| a.name.text == "materialized")
+        .and_then(|materialized| {
+            check_materialized(ctx, materialized, server_body, has("no_unique"))
+        });
     if !has("no_unique") {
         let ids: Vec<&Field> = syntax
             .fields
@@ -108,12 +119,32 @@ pub fn validate_view(ctx: &mut Ctx<'_>) {
             .push(Label::anchored(anchor, ids[0].name.range, "first `@id`"));
         }
     }
+    let mut policies = Vec::new();
     for attribute in block
         .iter()
         .filter(|a| matches!(a.name.text.as_str(), "allow" | "deny"))
     {
-        policy::check_view_policy(ctx, attribute, &fields);
+        policies.extend(policy::check_view_policy(ctx, attribute, &fields));
     }
+    let body = |name: &str| {
+        block
+            .iter()
+            .filter(|a| a.name.text == name)
+            .find_map(|a| a.positional().next()?.as_string())
+            .map(str::to_string)
+    };
+    Some(View {
+        name: ctx.name().to_string(),
+        docs: syntax.docs.clone(),
+        relation: table_name(ctx.name()),
+        sources: syntax.sources.iter().map(|s| s.text.clone()).collect(),
+        fields: lowered,
+        server_sql: body("server_sql").or_else(|| body("sql")),
+        embedded_sql: body("embedded_sql").or_else(|| body("sql")),
+        materialized,
+        no_unique: has("no_unique"),
+        policies,
+    })
 }
 
 fn check_sources(ctx: &mut Ctx<'_>) {
@@ -133,9 +164,9 @@ fn check_sources(ctx: &mut Ctx<'_>) {
     for source in &syntax.sources {
         if ctx.model_named(&source.text).is_none() {
             let models: Vec<String> = ctx
-                .scope
-                .type_names()
-                .filter(|n| ctx.model_named(n).is_some())
+                .scope()
+                .names_where(|resolved| matches!(resolved, Resolved::Model(_)))
+                .into_iter()
                 .map(str::to_string)
                 .collect();
             let suggestion =
@@ -158,8 +189,14 @@ fn check_sources(ctx: &mut Ctx<'_>) {
     }
 }
 
-/// `@from(Model.field)`: a field of one of the view's sources.
-fn check_from(ctx: &mut Ctx<'_>, field: &Field, from: &Attribute, resolved: Option<Resolved>) {
+/// `@from(Model.field)`: a field of one of the view's sources. Returns the
+/// model and field it names.
+fn check_from(
+    ctx: &mut Ctx<'_>,
+    field: &Field,
+    from: &Attribute,
+    resolved: Option<Resolved<'_>>,
+) -> Option<(String, String)> {
     let syntax = ctx.syntax;
     let path = match from.args() {
         [argument] if argument.name.is_none() => argument.value.as_path().filter(|p| p.len() == 2),
@@ -172,7 +209,7 @@ fn check_from(ctx: &mut Ctx<'_>, field: &Field, from: &Attribute, resolved: Opti
             from.arguments.as_ref().map_or(from.range, |a| a.range),
         )
         .with_label_text("expected `Model.field`");
-        return;
+        return None;
     };
     let (model_name, model_range) = path[0];
     let (field_name, field_range) = path[1];
@@ -187,11 +224,9 @@ fn check_from(ctx: &mut Ctx<'_>, field: &Field, from: &Attribute, resolved: Opti
             "sources: {}",
             syntax.sources.iter().map(|s| format!("`{}`", s.text)).collect::<Vec<_>>().join(", ")
         ));
-        return;
+        return None;
     }
-    let Some((model_decl, _)) = ctx.model_named(model_name) else {
-        return;
-    };
+    let (model_decl, _) = ctx.model_named(model_name)?;
     let model_fields = ctx.expanded_fields(model_decl);
     let Some(source_field) = model_fields
         .iter()
@@ -212,10 +247,11 @@ fn check_from(ctx: &mut Ctx<'_>, field: &Field, from: &Attribute, resolved: Opti
         if let Some(suggestion) = suggestion {
             diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
         }
-        return;
+        return None;
     };
+    let source = Some((model_name.to_string(), field_name.to_string()));
     let (Some(view_ty), Some(source_ty)) = (&field.ty, &source_field.field.ty) else {
-        return;
+        return source;
     };
     if resolved.is_some() && view_ty.name.text != source_ty.name.text {
         ctx.error(
@@ -228,14 +264,17 @@ fn check_from(ctx: &mut Ctx<'_>, field: &Field, from: &Attribute, resolved: Opti
         )
         .with_label_text("type differs from the source field");
     }
+    source
 }
 
+/// `@@materialized(refresh = ...)`: how the view is refreshed.
 fn check_materialized(
     ctx: &mut Ctx<'_>,
     materialized: &Attribute,
     server_body: bool,
     no_unique: bool,
-) {
+) -> Option<Refresh> {
+    let mut refresh = Some(Refresh::Manual);
     let head = materialized.head_range();
     if ctx.settings.provider == Some(Provider::Sqlite) {
         ctx.error(
@@ -282,12 +321,13 @@ fn check_materialized(
             .with_label_text("unexpected argument");
             continue;
         }
-        let valid = match &argument.value.kind {
-            ExprKind::Ident(word) => word == "on_change",
-            ExprKind::String { value, .. } => is_duration(value),
-            _ => false,
+        let parsed = match &argument.value.kind {
+            ExprKind::Ident(word) if word == "on_change" => Some(Refresh::OnChange),
+            ExprKind::String { value, .. } => duration_seconds(value).map(Refresh::Every),
+            _ => None,
         };
-        if !valid {
+        refresh = refresh.and(parsed);
+        if parsed.is_none() {
             ctx.error(
                 Code::InvalidRefresh,
                 "`refresh` must be a duration like `\"30s\"`, `\"5m\"`, `\"1h\"`, `\"1d\"`, or `on_change`",
@@ -296,15 +336,44 @@ fn check_materialized(
             .with_label_text("invalid refresh");
         }
     }
+    refresh
 }
 
-fn is_duration(text: &str) -> bool {
-    let Some(unit) = text.chars().last() else {
-        return false;
-    };
+/// `"30s"`, `"5m"`, `"1h"`, `"1d"` in seconds; `None` for anything else,
+/// including zero and an interval too long to count.
+fn duration_seconds(text: &str) -> Option<u64> {
+    let unit = text.chars().last()?;
     let digits = &text[..text.len() - unit.len_utf8()];
-    matches!(unit, 's' | 'm' | 'h' | 'd')
-        && !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && digits.parse::<u64>().is_ok_and(|n| n > 0)
+    let scale = match unit {
+        's' => 1,
+        'm' => 60,
+        'h' => 3_600,
+        'd' => 86_400,
+        _ => return None,
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits
+        .parse::<u64>()
+        .ok()
+        .filter(|n| *n > 0)?
+        .checked_mul(scale)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::duration_seconds;
+
+    #[test]
+    fn durations_scale_by_their_unit() {
+        assert_eq!(duration_seconds("30s"), Some(30));
+        assert_eq!(duration_seconds("5m"), Some(300));
+        assert_eq!(duration_seconds("2h"), Some(7_200));
+        assert_eq!(duration_seconds("1d"), Some(86_400));
+        assert_eq!(duration_seconds("0s"), None);
+        assert_eq!(duration_seconds("5w"), None);
+        assert_eq!(duration_seconds("99999999999999999999d"), None);
+        assert_eq!(duration_seconds("999999999999999999d"), None);
+    }
 }

@@ -33,7 +33,7 @@ pub use types::Session;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "1a40ba1078d21d27";
+pub const SCHEMA_HASH: &str = "3b6d135d403171fd";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Author", "Post"];
