@@ -118,3 +118,28 @@ pub async fn sqlite() -> TestDb {
 pub async fn both() -> Vec<TestDb> {
     vec![postgres().await, sqlite().await]
 }
+
+/// A fresh PostgreSQL database and a fresh SQLite file for one test, for
+/// suites over a generated crate other than `behaviour-db`: the test opens
+/// that crate's `Db` on each, and may read either directly.
+pub struct Scratch {
+    pub postgres: ScratchPostgres,
+    folder: tempfile::TempDir,
+}
+
+impl Scratch {
+    pub async fn new() -> Scratch {
+        Scratch {
+            postgres: ScratchPostgres::create().await,
+            folder: tempfile::tempdir().expect("a temporary folder"),
+        }
+    }
+
+    pub fn postgres_url(&self) -> String {
+        self.postgres.url()
+    }
+
+    pub fn sqlite_path(&self) -> std::path::PathBuf {
+        self.folder.path().join("test.sqlite")
+    }
+}

@@ -203,6 +203,11 @@ fn committed_generated_crates_are_up_to_date() {
             "codegen-tests/on-change-db",
             vec!["--target", "server"],
         ),
+        (
+            "codegen-tests/contract.cstack",
+            "codegen-tests/contract-db",
+            vec!["--target", "both"],
+        ),
     ] {
         let mut args = vec![
             "build",
@@ -252,6 +257,21 @@ fn the_embedded_target_refuses_what_sqlite_cannot_hold() {
         "{}",
         String::from_utf8_lossy(&server.stderr)
     );
+    // `extension pgvector` alone (upstream's `pgvector_extension_embedded`
+    // fixture): server-only, so an embedded build fails and writes nothing.
+    let extension = folder.path().join("extension.cstack");
+    std::fs::write(&extension, "extension pgvector {\n}\n").unwrap();
+    let refused = cstackc(&[
+        "build",
+        &extension.display().to_string(),
+        "--out",
+        &out_arg,
+        "--target",
+        "embedded",
+    ]);
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert_eq!(refused.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("pgvector"), "{stderr}");
     // A materialized view: refused for `embedded` and for `both`, by name.
     let views = format!(
         "{}/../../codegen-tests/views.cstack",
