@@ -15,6 +15,7 @@ pub(crate) mod events;
 pub(crate) mod find;
 pub(crate) mod image;
 pub(crate) mod include;
+pub(crate) mod journal;
 pub(crate) mod outbox;
 pub(crate) mod policy;
 pub(crate) mod procedure;

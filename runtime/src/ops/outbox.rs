@@ -7,35 +7,17 @@
 
 use crate::handle::Handle;
 use crate::ops::events::Listeners;
+use crate::ops::journal;
 use crate::schema::defaults;
 use crate::schema::error::Result;
-use crate::schema::value::{Kind, Value};
-use crate::sql::statement::Sql;
-use cstack_storage::Dialect;
-
-const OUTBOX_TABLE: &str = cstack_storage::tables::OUTBOX.name;
+use crate::schema::value::Value;
 
 /// Marks the outbox rows `ids` delivered; how many were.
 pub(crate) async fn mark_delivered(handle: &Handle, ids: &[uuid::Uuid]) -> Result<u64> {
-    if ids.is_empty() {
-        return Ok(0);
+    match journal::mark_delivered(handle.dialect(), ids, defaults::now()) {
+        Some(update) => handle.execute(&update).await,
+        None => Ok(0),
     }
-    let dialect = handle.dialect();
-    let mut update = Sql::new(dialect);
-    update
-        .push("UPDATE ")
-        .ident(OUTBOX_TABLE)
-        .push(" SET delivered_at = ");
-    update.param(Value::DateTime(defaults::now()));
-    update.push(", attempts = attempts + 1 WHERE event_id IN (");
-    for (index, id) in ids.iter().enumerate() {
-        if index > 0 {
-            update.push(", ");
-        }
-        update.param(Value::Uuid(*id));
-    }
-    update.push(")");
-    handle.execute(&update).await
 }
 
 impl Handle {
@@ -56,14 +38,7 @@ impl Handle {
     }
 
     async fn deliver_claimed(&self) -> Result<u64> {
-        let mut select = Sql::new(self.dialect());
-        select.push("SELECT event_id, model, operation, payload FROM ");
-        select.ident(OUTBOX_TABLE);
-        select.push(" WHERE delivered_at IS NULL ORDER BY occurred_at, event_id");
-        if self.dialect() == Dialect::Postgres {
-            select.push(" FOR UPDATE SKIP LOCKED");
-        }
-        let kinds = [Kind::Uuid, Kind::Text, Kind::Text, Kind::Json];
+        let (select, kinds) = journal::select_pending(self.dialect());
         let rows = self.fetch(&select, &kinds).await?;
         let listeners = self.shared::<Listeners>();
         let mut delivered = Vec::new();
@@ -83,12 +58,8 @@ impl Handle {
                 Err(error) => {
                     // A payload that no longer decodes (the model changed)
                     // stays pending with the reason, for an operator.
-                    let mut update = Sql::new(self.dialect());
-                    update.push("UPDATE ").ident(OUTBOX_TABLE);
-                    update.push(" SET attempts = attempts + 1, last_error = ");
-                    update.param(Value::Text(error.to_string()));
-                    update.push(" WHERE event_id = ").param(Value::Uuid(*id));
-                    self.execute(&update).await?;
+                    let failed = journal::record_failure(self.dialect(), *id, error.to_string());
+                    self.execute(&failed).await?;
                 }
             }
         }

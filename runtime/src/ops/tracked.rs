@@ -8,22 +8,20 @@ use crate::handle::Handle;
 use crate::ops::commit::{Committed, Delivery, touched};
 use crate::ops::events::Listeners;
 use crate::ops::image::{image, value_json};
+use crate::ops::journal;
 use crate::query::filter::Node;
 use crate::schema::descriptor::ModelDescriptor;
 use crate::schema::error::{Error, Result};
 use crate::schema::events::{AuditRecord, Event, Operation};
 use crate::schema::model::Model;
 use crate::schema::operator::CmpOp;
-use crate::schema::value::{Kind, Value};
+use crate::schema::value::Value;
 use crate::sql::render;
 use crate::sql::statement::Sql;
 use chrono::{DateTime, Utc};
 use cstack_storage::Dialect;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, Ordering};
-
-const AUDIT_TABLE: &str = cstack_storage::tables::AUDIT.name;
-const OUTBOX_TABLE: &str = cstack_storage::tables::OUTBOX.name;
 
 /// How a tracked write decides each row's operation.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -113,10 +111,6 @@ fn actor(handle: &Handle) -> (Option<serde_json::Value>, Option<String>) {
     (Some(actor), tenant)
 }
 
-fn json_param(value: Option<serde_json::Value>) -> Value {
-    value.map_or(Value::Null(Kind::Json), Value::Json)
-}
-
 /// Writes the audit and outbox rows of one written row and queues them.
 async fn record<M: Model>(
     handle: &Handle,
@@ -144,33 +138,9 @@ async fn record<M: Model>(
             after: after.map(|row| image(model, row, tracking.redacted)),
             occurred_at: next_timestamp(),
         };
-        let mut insert = Sql::new(dialect);
-        insert.push("INSERT INTO ").ident(AUDIT_TABLE).push(
-            " (event_id, schema_name, model, operation, primary_key, actor, tenant, before, after, occurred_at) VALUES (",
-        );
-        insert.param(Value::Uuid(record.event_id)).push(", ");
-        insert.push(match dialect {
-            Dialect::Postgres => "current_schema(), ",
-            Dialect::Sqlite => "'main', ",
-        });
-        insert.param(Value::Text(model.name.to_string())).push(", ");
-        insert
-            .param(Value::Text(operation.as_str().to_string()))
-            .push(", ");
-        insert.param(Value::Json(record.key.clone())).push(", ");
-        insert.param(json_param(record.actor.clone())).push(", ");
-        insert
-            .param(
-                record
-                    .tenant
-                    .clone()
-                    .map_or(Value::Null(Kind::Text), Value::Text),
-            )
-            .push(", ");
-        insert.param(json_param(record.before.clone())).push(", ");
-        insert.param(json_param(record.after.clone())).push(", ");
-        insert.param(Value::DateTime(record.occurred_at)).push(")");
-        handle.execute(&insert).await?;
+        handle
+            .execute(&journal::insert_audit(dialect, &record))
+            .await?;
         queue.push(Committed::Audit(record));
     }
     if tracking.emits(operation) {
@@ -194,18 +164,14 @@ async fn record<M: Model>(
             "after": after.map(|row| image(model, row, &[])),
         });
         let event_id = uuid::Uuid::new_v4();
-        let mut insert = Sql::new(dialect);
-        insert
-            .push("INSERT INTO ")
-            .ident(OUTBOX_TABLE)
-            .push(" (event_id, model, operation, payload, occurred_at) VALUES (");
-        insert.param(Value::Uuid(event_id)).push(", ");
-        insert.param(Value::Text(model.name.to_string())).push(", ");
-        insert
-            .param(Value::Text(operation.event_name().to_string()))
-            .push(", ");
-        insert.param(Value::Json(payload)).push(", ");
-        insert.param(Value::DateTime(next_timestamp())).push(")");
+        let insert = journal::insert_event(
+            dialect,
+            event_id,
+            model.name,
+            operation,
+            payload,
+            next_timestamp(),
+        );
         handle.execute(&insert).await?;
         queue.push(Committed::Event {
             event_id,
