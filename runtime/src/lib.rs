@@ -30,7 +30,8 @@
 //! - `ops`: delegates, find builders, includes, tracked writes and their
 //!   delivery, view refreshes, procedures.
 //!
-//! This root re-exports the public items of every layer.
+//! This root re-exports what applications use; what only generated code
+//! uses is in the hidden [`__codegen`] module.
 
 // The layers, bottom first (see the list above).
 mod schema;
@@ -52,51 +53,35 @@ mod handle;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod ops;
 
-pub use schema::{builder, codec, defaults, negotiate, validate, wire};
+#[doc(hidden)]
+pub mod __codegen;
 
-/// What `@@audit` and `@@emit` tell the runtime and what applications
-/// receive from them.
-pub mod events {
-    pub use crate::schema::events::*;
-    pub use crate::schema::model::Emits;
-}
+pub use schema::{codec, defaults, negotiate};
 
-/// The procedure types, and checking and dispatching a call.
-pub mod procedure {
-    #[cfg(any(feature = "postgres", feature = "sqlite"))]
-    pub use crate::ops::procedure::{authorize, decode_args, encode_output, evaluate};
-    pub use crate::schema::procedure::*;
-}
-
+// Data: values, errors, inputs.
 pub use schema::codec::{Codec, CodecError, Format};
 pub use schema::descriptor::{Column, ModelDescriptor};
 pub use schema::error::{Error, Result};
-pub use schema::events::{AuditRecord, AuditSink, Event, Operation, Tracking};
-pub use schema::model::{Auth, CreateInput, Emits, Model, UpdateInput, UpsertInput};
+pub use schema::model::Model;
 pub use schema::negotiate::{NotAcceptable, negotiate};
-// The operators keep their former names until generated code moves to the
-// merged ones.
-pub use schema::operator::{CmpOp as PolicyOp, Quantifier as PathQuantifier};
 pub use schema::patch::Patch;
-pub use schema::policy::{
-    Literal, Operand, Policy, PolicyExpr, Principal, action, policy_json_member,
-};
-pub use schema::procedure::{FindManyArgs, OrderInput, Page, PageInput, ProcedureInput};
 pub use schema::validate::{FieldError, ValidationErrors};
-pub use schema::value::{
-    FromValue, Kind, ToValue, UnknownVariant, Value, from_enum_text, from_json_value,
-    from_json_value_opt, json_value, json_value_opt, take, take_json, take_json_opt,
-};
-pub use schema::views::{Materialized, MaterializedView, Refresh};
+pub use schema::value::{Kind, UnknownVariant, Value};
 
+// Who acts, and the conditions and orderings of queries.
 pub use query::context::Context;
 pub use query::filter::{Field, Filter, NullsOrder, Order};
 pub use query::relation::{Relation, ToManyRelation};
+pub use schema::policy::Principal;
 
-#[cfg(feature = "sqlite")]
-pub use backend::sqlite_row::{
-    SqliteColumn, SqliteRow, sqlite_enum, sqlite_enum_opt, sqlite_json, sqlite_json_opt,
-};
+// What tracked writes deliver, and materialized views.
+pub use schema::events::{AuditRecord, AuditSink, Event, Operation, REDACTED};
+pub use schema::views::{MaterializedView, Refresh};
+
+// Procedure arguments and results.
+pub use schema::procedure::{FindManyArgs, OrderInput, Page, PageInput};
+
+// The database: handles, operations, migrations.
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use cstack_storage::Dialect;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
@@ -119,8 +104,6 @@ pub use ops::refresh::interval::{RefreshScheduler, SchedulerOptions};
 pub use ops::refresh::run::refresh_materialized;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use ops::view::ViewDelegate;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use query::compare::{compare_values, order_values};
 
 // Re-exported so generated crates use exactly the versions the runtime binds.
 pub use chrono;

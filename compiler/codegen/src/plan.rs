@@ -96,9 +96,9 @@ impl Field<'_> {
     /// Reads this field from the row iterator `row`.
     pub fn take(&self) -> &'static str {
         match (&self.storage, self.nullable()) {
-            (Storage::Direct(_) | Storage::Enum(_), _) => "::cstack_runtime::take(row)?",
-            (Storage::Json, true) => "::cstack_runtime::take_json_opt(row)?",
-            (Storage::Json, false) => "::cstack_runtime::take_json(row)?",
+            (Storage::Direct(_) | Storage::Enum(_), _) => "::cstack_runtime::__codegen::take(row)?",
+            (Storage::Json, true) => "::cstack_runtime::__codegen::take_json_opt(row)?",
+            (Storage::Json, false) => "::cstack_runtime::__codegen::take_json(row)?",
         }
     }
 }
@@ -437,7 +437,7 @@ pub fn tracking(record: &Record) -> Option<String> {
         "0".to_string()
     } else {
         emit.iter()
-            .map(|bit| format!("::cstack_runtime::Tracking::{bit}"))
+            .map(|bit| format!("::cstack_runtime::__codegen::Tracking::{bit}"))
             .collect::<Vec<_>>()
             .join(" | ")
     };
@@ -449,7 +449,7 @@ pub fn tracking(record: &Record) -> Option<String> {
         .map(|f| lit(&f.name))
         .collect();
     Some(format!(
-        "::cstack_runtime::Tracking {{ audit: {audit}, emit: {emit}, redacted: &[{}] }}",
+        "::cstack_runtime::__codegen::Tracking {{ audit: {audit}, emit: {emit}, redacted: &[{}] }}",
         redacted.join(", ")
     ))
 }

@@ -1,5 +1,5 @@
 //! Model policies: `@@allow` / `@@deny` compiled into the constant
-//! `cstack_runtime::Policy` descriptors a model's `Model` impl carries, and
+//! `cstack_runtime::__codegen::Policy` descriptors a model's `Model` impl carries, and
 //! the `Principal` impl of the schema's auth type that `auth()` reads.
 //! Expressions were type-checked by the compiler; what this module cannot
 //! express is reported as a build error naming the model.
@@ -56,7 +56,7 @@ pub fn policies_const(model: &Model<'_>, schema: &SchemaModel) -> Result<String,
         }
         let actions = bits
             .iter()
-            .map(|b| format!("{RT}::action::{b}"))
+            .map(|b| format!("{RT}::__codegen::action::{b}"))
             .collect::<Vec<_>>()
             .join(" | ");
         let scope = Scope { model, schema };
@@ -64,14 +64,14 @@ pub fn policies_const(model: &Model<'_>, schema: &SchemaModel) -> Result<String,
             .expr(&condition.value)
             .map_err(|e| format!("policy of model `{}`: {e}", model.record.name))?;
         rules.push(format!(
-            "{RT}::Policy {{ allow: {allow}, actions: {actions}, expr: {expr} }}"
+            "{RT}::__codegen::Policy {{ allow: {allow}, actions: {actions}, expr: {expr} }}"
         ));
     }
     if rules.is_empty() {
         return Ok(String::new());
     }
     Ok(format!(
-        "const POLICIES: &'static [{RT}::Policy] = &[\n{}\n];\n",
+        "const POLICIES: &'static [{RT}::__codegen::Policy] = &[\n{}\n];\n",
         rules.join(",\n")
     ))
 }
@@ -94,7 +94,7 @@ pub fn principal_impl(schema: &SchemaModel) -> String {
         if direct {
             let _ = writeln!(
                 out,
-                "[{}] => Some({RT}::ToValue::to_value(&self.{})).filter(|v| !v.is_null()),",
+                "[{}] => Some({RT}::__codegen::ToValue::to_value(&self.{})).filter(|v| !v.is_null()),",
                 lit(&field.name),
                 snake_ident(&field.name)
             );
@@ -102,7 +102,7 @@ pub fn principal_impl(schema: &SchemaModel) -> String {
     }
     let _ = write!(
         out,
-        "_ => {RT}::policy_json_member(&{RT}::serde_json::to_value(self).ok()?, path),\n}}\n}}\n\
+        "_ => {RT}::__codegen::policy_json_member(&{RT}::serde_json::to_value(self).ok()?, path),\n}}\n}}\n\
          fn as_any(&self) -> &(dyn ::std::any::Any + Send + Sync) {{ self }}\n}}\n"
     );
     out
@@ -172,7 +172,7 @@ pub(crate) fn kind_code(storage: &Storage) -> String {
 impl<'m, 's> Scope<'m, 's> {
     fn expr(&self, value: &Value) -> Result<String, String> {
         Ok(match value {
-            Value::Bool(b) => format!("{RT}::PolicyExpr::Bool({b})"),
+            Value::Bool(b) => format!("{RT}::__codegen::PolicyExpr::Bool({b})"),
             Value::Binary(op @ (BinaryOp::And | BinaryOp::Or), _, _) => {
                 let mut items = Vec::new();
                 flatten(value, *op, &mut items);
@@ -181,9 +181,14 @@ impl<'m, 's> Scope<'m, 's> {
                     .map(|v| self.expr(v))
                     .collect::<Result<Vec<_>, _>>()?;
                 let name = if *op == BinaryOp::And { "And" } else { "Or" };
-                format!("{RT}::PolicyExpr::{name}(&[{}])", items.join(", "))
+                format!(
+                    "{RT}::__codegen::PolicyExpr::{name}(&[{}])",
+                    items.join(", ")
+                )
             }
-            Value::Not(inner) => format!("{RT}::PolicyExpr::Not(&{})", self.expr(inner)?),
+            Value::Not(inner) => {
+                format!("{RT}::__codegen::PolicyExpr::Not(&{})", self.expr(inner)?)
+            }
             Value::Call(callee, args) => self.call(callee, args)?,
             Value::Binary(op, left, right) => self.comparison(*op, left, right)?,
             Value::In {
@@ -215,11 +220,15 @@ impl<'m, 's> Scope<'m, 's> {
             _ => None,
         };
         match (name, text) {
-            ("hasRole", Some(role)) => Ok(format!("{RT}::PolicyExpr::HasRole({})", lit(role))),
-            ("inTenant", Some(tenant)) => {
-                Ok(format!("{RT}::PolicyExpr::InTenant({})", lit(tenant)))
-            }
-            ("isSystem", None) => Ok(format!("{RT}::PolicyExpr::IsSystem")),
+            ("hasRole", Some(role)) => Ok(format!(
+                "{RT}::__codegen::PolicyExpr::HasRole({})",
+                lit(role)
+            )),
+            ("inTenant", Some(tenant)) => Ok(format!(
+                "{RT}::__codegen::PolicyExpr::InTenant({})",
+                lit(tenant)
+            )),
+            ("isSystem", None) => Ok(format!("{RT}::__codegen::PolicyExpr::IsSystem")),
             _ => Err(format!("unsupported policy function `{name}`")),
         }
     }
@@ -250,7 +259,7 @@ impl<'m, 's> Scope<'m, 's> {
 
     fn related(&self, relation: &plan::Relation<'s>, quantifier: &str, inner: String) -> String {
         format!(
-            "{RT}::PolicyExpr::Related {{ target: <{} as {RT}::Model>::DESCRIPTOR, local: {}, remote: {}, quantifier: {RT}::PathQuantifier::{quantifier}, inner: &{inner} }}",
+            "{RT}::__codegen::PolicyExpr::Related {{ target: <{} as {RT}::Model>::DESCRIPTOR, local: {}, remote: {}, quantifier: {RT}::__codegen::Quantifier::{quantifier}, inner: &{inner} }}",
             model_path(&relation.target.name),
             lit(&relation.local.column),
             lit(&relation.remote.column),
@@ -291,7 +300,7 @@ impl<'m, 's> Scope<'m, 's> {
             let other = if is_auth(left) { right } else { left };
             if matches!(other, Value::Null) {
                 return Ok(format!(
-                    "{RT}::PolicyExpr::Authenticated({})",
+                    "{RT}::__codegen::PolicyExpr::Authenticated({})",
                     op == BinaryOp::Ne
                 ));
             }
@@ -310,7 +319,7 @@ impl<'m, 's> Scope<'m, 's> {
                     )
                 })?;
             return Ok(format!(
-                "{RT}::PolicyExpr::Compare {{ left: {RT}::Operand::Column {{ name: {}, kind: {}, nullable: {} }}, op: {RT}::PolicyOp::{}, right: {RT}::Operand::Auth {{ path: &[{}] }} }}",
+                "{RT}::__codegen::PolicyExpr::Compare {{ left: {RT}::__codegen::Operand::Column {{ name: {}, kind: {}, nullable: {} }}, op: {RT}::__codegen::CmpOp::{}, right: {RT}::__codegen::Operand::Auth {{ path: &[{}] }} }}",
                 lit(&relation.local.column),
                 kind_code(&relation.local.storage),
                 relation.local.nullable(),
@@ -333,7 +342,7 @@ impl<'m, 's> Scope<'m, 's> {
                 );
             }
             Ok(format!(
-                "{RT}::PolicyExpr::Compare {{ left: {}, op: {RT}::PolicyOp::{}, right: {} }}",
+                "{RT}::__codegen::PolicyExpr::Compare {{ left: {}, op: {RT}::__codegen::CmpOp::{}, right: {} }}",
                 lhs.code,
                 op_name(op),
                 rhs.code
@@ -350,7 +359,7 @@ impl<'m, 's> Scope<'m, 's> {
                 .map(|item| scope.operand(item, kind).map(|c| c.code))
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(format!(
-                "{RT}::PolicyExpr::In {{ left: {}, values: &[{}], negated: {negated} }}",
+                "{RT}::__codegen::PolicyExpr::In {{ left: {}, values: &[{}], negated: {negated} }}",
                 lhs.code,
                 values.join(", ")
             ))
@@ -369,13 +378,15 @@ impl<'m, 's> Scope<'m, 's> {
     fn operand(&self, value: &Value, column: Option<&Storage>) -> Result<Compiled, String> {
         let literal = |code: String| {
             Ok(Compiled {
-                code: format!("{RT}::Operand::Literal({RT}::Literal::{code})"),
+                code: format!(
+                    "{RT}::__codegen::Operand::Literal({RT}::__codegen::Literal::{code})"
+                ),
                 column: None,
             })
         };
         match value {
             Value::Null => Ok(Compiled {
-                code: format!("{RT}::Operand::Null"),
+                code: format!("{RT}::__codegen::Operand::Null"),
                 column: None,
             }),
             Value::Bool(b) => literal(format!("Bool({b})")),
@@ -402,7 +413,7 @@ impl<'m, 's> Scope<'m, 's> {
                 let path = auth_path(value).unwrap_or_default();
                 Ok(Compiled {
                     code: format!(
-                        "{RT}::Operand::Auth {{ path: &[{}] }}",
+                        "{RT}::__codegen::Operand::Auth {{ path: &[{}] }}",
                         path.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ")
                     ),
                     column: None,
@@ -415,7 +426,7 @@ impl<'m, 's> Scope<'m, 's> {
                     }
                     return Ok(Compiled {
                         code: format!(
-                            "{RT}::Operand::Column {{ name: {}, kind: {}, nullable: {} }}",
+                            "{RT}::__codegen::Operand::Column {{ name: {}, kind: {}, nullable: {} }}",
                             lit(&field.column),
                             kind_code(&field.storage),
                             field.nullable()

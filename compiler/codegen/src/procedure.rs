@@ -4,7 +4,7 @@
 //! with a database, the `Procedures` trait the application implements and
 //! the `ProcedureDispatcher` that checks the rules before calling it, by
 //! method or by name. Procedure rules compile to the model policy
-//! descriptors (`cstack_runtime::PolicyExpr`), with `Operand::Column`
+//! descriptors (`cstack_runtime::__codegen::PolicyExpr`), with `Operand::Column`
 //! naming an input path; the runtime evaluates them in Rust.
 
 use crate::emit_model::doc;
@@ -162,9 +162,9 @@ fn args_item(
             && parameter.arity != Arity::List;
         if is_direct {
             let read = if parameter.arity == Arity::Optional {
-                format!("self.{field}.as_ref().map({RT}::ToValue::to_value)")
+                format!("self.{field}.as_ref().map({RT}::__codegen::ToValue::to_value)")
             } else {
-                format!("Some({RT}::ToValue::to_value(&self.{field}))")
+                format!("Some({RT}::__codegen::ToValue::to_value(&self.{field}))")
             };
             let _ = writeln!(direct, "[{}] => {read},", lit(&parameter.name));
         }
@@ -190,18 +190,19 @@ fn args_item(
             .expr(value)
             .map_err(|e| format!("policy of procedure `{}`: {e}", procedure.name))?;
         rules.push(format!(
-            "{RT}::Policy {{ allow: {allow_rule}, actions: {RT}::action::ALL, expr: {expr} }}"
+            "{RT}::__codegen::Policy {{ allow: {allow_rule}, actions: {RT}::__codegen::action::ALL, expr: {expr} }}"
         ));
     }
     let _ = writeln!(
         out,
         "impl {base}Args {{\n\
          /// The procedure's `@allow` / `@deny` rules; without an allow rule every call is denied.\n\
-         pub const POLICIES: &'static [{RT}::Policy] = &[{}];\n}}\n",
+         pub const POLICIES: &'static [{RT}::__codegen::Policy] = &[{}];\n}}\n",
         rules.join(",\n")
     );
-    let fallback =
-        format!("{RT}::policy_json_member(&{RT}::serde_json::to_value(self).ok()?, path)");
+    let fallback = format!(
+        "{RT}::__codegen::policy_json_member(&{RT}::serde_json::to_value(self).ok()?, path)"
+    );
     let body = if direct.is_empty() {
         fallback
     } else {
@@ -209,7 +210,7 @@ fn args_item(
     };
     let _ = writeln!(
         out,
-        "impl {RT}::ProcedureInput for {base}Args {{\n\
+        "impl {RT}::__codegen::ProcedureInput for {base}Args {{\n\
          fn input(&self, path: &[&str]) -> Option<{RT}::Value> {{\n{body}.filter(|v| !v.is_null())\n}}\n}}\n"
     );
     let _ = writeln!(
@@ -271,7 +272,7 @@ fn dispatcher_item(schema: &SchemaModel, names: &[Names], allow: &str) -> String
             out,
             "/// Calls `{0}` if its rules admit `args` in `db`'s context.\n\
              pub async fn {1}(&self, db: &crate::Db, args: {2}Args) -> {RT}::Result<{2}Output> {{\n\
-             {RT}::procedure::authorize({3}, {2}Args::POLICIES, db.context(), &args)?;\n{call}\n}}\n",
+             {RT}::__codegen::procedure::authorize({3}, {2}Args::POLICIES, db.context(), &args)?;\n{call}\n}}\n",
             procedure.name,
             name.call,
             name.base,
@@ -288,8 +289,8 @@ fn dispatcher_item(schema: &SchemaModel, names: &[Names], allow: &str) -> String
     for (procedure, name) in schema.procedures.iter().zip(names) {
         let _ = writeln!(
             out,
-            "{0} => {{\nlet args = {RT}::procedure::decode_args::<{1}Args>(name, format, body)?;\n\
-             let output = self.{2}(db, args).await?;\n{RT}::procedure::encode_output(name, format, &output)\n}}",
+            "{0} => {{\nlet args = {RT}::__codegen::procedure::decode_args::<{1}Args>(name, format, body)?;\n\
+             let output = self.{2}(db, args).await?;\n{RT}::__codegen::procedure::encode_output(name, format, &output)\n}}",
             lit(&procedure.name),
             name.base,
             name.call
@@ -317,7 +318,7 @@ struct Input {
 impl Scope<'_> {
     fn expr(&self, value: &Value) -> Result<String, String> {
         Ok(match value {
-            Value::Bool(b) => format!("{RT}::PolicyExpr::Bool({b})"),
+            Value::Bool(b) => format!("{RT}::__codegen::PolicyExpr::Bool({b})"),
             Value::Binary(op @ (BinaryOp::And | BinaryOp::Or), _, _) => {
                 let mut items = Vec::new();
                 flatten(value, *op, &mut items);
@@ -326,9 +327,14 @@ impl Scope<'_> {
                     .map(|v| self.expr(v))
                     .collect::<Result<Vec<_>, _>>()?;
                 let name = if *op == BinaryOp::And { "And" } else { "Or" };
-                format!("{RT}::PolicyExpr::{name}(&[{}])", items.join(", "))
+                format!(
+                    "{RT}::__codegen::PolicyExpr::{name}(&[{}])",
+                    items.join(", ")
+                )
             }
-            Value::Not(inner) => format!("{RT}::PolicyExpr::Not(&{})", self.expr(inner)?),
+            Value::Not(inner) => {
+                format!("{RT}::__codegen::PolicyExpr::Not(&{})", self.expr(inner)?)
+            }
             Value::Call(callee, args) => self.call(callee, args)?,
             Value::Binary(op, left, right) => self.comparison(*op, left, right)?,
             Value::In {
@@ -345,7 +351,7 @@ impl Scope<'_> {
                     .map(|item| self.operand(item, lhs.1.as_ref()).map(|c| c.0))
                     .collect::<Result<Vec<_>, _>>()?;
                 format!(
-                    "{RT}::PolicyExpr::In {{ left: {}, values: &[{}], negated: {negated} }}",
+                    "{RT}::__codegen::PolicyExpr::In {{ left: {}, values: &[{}], negated: {negated} }}",
                     lhs.0,
                     values.join(", ")
                 )
@@ -369,11 +375,15 @@ impl Scope<'_> {
             _ => None,
         };
         match (name, text) {
-            ("hasRole", Some(role)) => Ok(format!("{RT}::PolicyExpr::HasRole({})", lit(role))),
-            ("inTenant", Some(tenant)) => {
-                Ok(format!("{RT}::PolicyExpr::InTenant({})", lit(tenant)))
-            }
-            ("isSystem", None) => Ok(format!("{RT}::PolicyExpr::IsSystem")),
+            ("hasRole", Some(role)) => Ok(format!(
+                "{RT}::__codegen::PolicyExpr::HasRole({})",
+                lit(role)
+            )),
+            ("inTenant", Some(tenant)) => Ok(format!(
+                "{RT}::__codegen::PolicyExpr::InTenant({})",
+                lit(tenant)
+            )),
+            ("isSystem", None) => Ok(format!("{RT}::__codegen::PolicyExpr::IsSystem")),
             _ => Err(format!("unsupported policy function `{name}`")),
         }
     }
@@ -383,7 +393,7 @@ impl Scope<'_> {
             let other = if is_auth(left) { right } else { left };
             if matches!(other, Value::Null) {
                 return Ok(format!(
-                    "{RT}::PolicyExpr::Authenticated({})",
+                    "{RT}::__codegen::PolicyExpr::Authenticated({})",
                     op == BinaryOp::Ne
                 ));
             }
@@ -395,7 +405,7 @@ impl Scope<'_> {
         let lhs = self.operand(left, right_storage.as_ref())?;
         let rhs = self.operand(right, left_storage.as_ref().or(lhs.1.as_ref()))?;
         Ok(format!(
-            "{RT}::PolicyExpr::Compare {{ left: {}, op: {RT}::PolicyOp::{}, right: {} }}",
+            "{RT}::__codegen::PolicyExpr::Compare {{ left: {}, op: {RT}::__codegen::CmpOp::{}, right: {} }}",
             lhs.0,
             op_name(op),
             rhs.0
@@ -450,12 +460,12 @@ impl Scope<'_> {
     ) -> Result<(String, Option<Storage>), String> {
         let literal = |code: String| {
             Ok((
-                format!("{RT}::Operand::Literal({RT}::Literal::{code})"),
+                format!("{RT}::__codegen::Operand::Literal({RT}::__codegen::Literal::{code})"),
                 None,
             ))
         };
         match value {
-            Value::Null => Ok((format!("{RT}::Operand::Null"), None)),
+            Value::Null => Ok((format!("{RT}::__codegen::Operand::Null"), None)),
             Value::Bool(b) => literal(format!("Bool({b})")),
             Value::String(text) => match other {
                 Some(Storage::Enum(type_name)) => literal(format!(
@@ -481,7 +491,7 @@ impl Scope<'_> {
                 let path = auth_path(value).unwrap_or_default();
                 Ok((
                     format!(
-                        "{RT}::Operand::Auth {{ path: &[{}] }}",
+                        "{RT}::__codegen::Operand::Auth {{ path: &[{}] }}",
                         path.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ")
                     ),
                     self.storage_of(value),
@@ -492,7 +502,7 @@ impl Scope<'_> {
                 if let Some(input) = self.input(&path) {
                     return Ok((
                         format!(
-                            "{RT}::Operand::Column {{ name: {}, kind: {}, nullable: {} }}",
+                            "{RT}::__codegen::Operand::Column {{ name: {}, kind: {}, nullable: {} }}",
                             lit(&input.path),
                             kind_code(&input.storage),
                             input.nullable

@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 
 /// Orders two values the way both backends' filters do (text bytewise,
 /// enums by their name, decimals exactly); `None` when incomparable.
-pub fn order_values(a: &Value, b: &Value) -> Option<Ordering> {
+pub(crate) fn order_values(a: &Value, b: &Value) -> Option<Ordering> {
     match (a, b) {
         (Value::Bool(x), Value::Bool(y)) => Some(x.cmp(y)),
         (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
@@ -30,7 +30,7 @@ pub fn order_values(a: &Value, b: &Value) -> Option<Ordering> {
 }
 
 /// `a op b` with SQL's rule that anything against null is false.
-pub fn compare_values(a: Option<&Value>, op: CmpOp, b: Option<&Value>) -> bool {
+pub(crate) fn compare_values(a: Option<&Value>, op: CmpOp, b: Option<&Value>) -> bool {
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
