@@ -18,7 +18,7 @@
 //! without a database).
 //!
 //! Inside, the crate is layered, each layer importing only the ones before
-//! it:
+//! it (checked by `tests/layers.rs`):
 //!
 //! - `schema`: values, errors, validators, `Patch`, descriptors and the
 //!   policy, event, view and procedure types, wire formats;
