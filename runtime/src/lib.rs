@@ -4,8 +4,8 @@
 //! builders and one [`ModelDescriptor`] per model. This crate holds the
 //! generic machinery those descriptors drive: values and their conversions,
 //! the three-state [`Patch`], typed filters and ordering, SQL building (every
-//! value a bound parameter), validation helpers, one [`Error`] type, and the
-//! two backends behind one async API: PostgreSQL through sqlx (feature
+//! value a bound parameter), validation, one [`Error`] type, and the two
+//! backends behind one async API: PostgreSQL through sqlx (feature
 //! `postgres`) and SQLite through rusqlite (feature `sqlite`); the wire
 //! codecs ([`codec::Json`], feature `json`; [`codec::Cbor`], feature `cbor`)
 //! and `Accept` negotiation ([`negotiate()`]).
@@ -14,82 +14,96 @@
 //! calling task while it holds the connection's lock, which for an embedded
 //! database is faster than a hop to a blocking thread. Both backends answer
 //! the same calls with the same results. Without either feature only the
-//! data types, values and validators are built (a schema without a
-//! database).
+//! data types, values, typed filters and validators are built (a schema
+//! without a database).
+//!
+//! Inside, the crate is layered, each layer importing only the ones before
+//! it (checked by `tests/layers.rs`):
+//!
+//! - `schema`: values, errors, validators, `Patch`, descriptors and the
+//!   policy, event, view and procedure types, wire formats;
+//! - `query`: the filter tree, typed filters, policy lowering and the other
+//!   passes over it;
+//! - `sql`: statements as text and parameters, rendered per dialect;
+//! - `backend`: PostgreSQL and SQLite, executing statements;
+//! - `handle`: connections, transactions, after-commit work, migrations;
+//! - `ops`: delegates, find builders, includes, tracked writes and their
+//!   delivery, view refreshes, procedures.
+//!
+//! This root re-exports what applications use; what only generated code
+//! uses is in the hidden [`__codegen`] module.
 
-// Without a backend, the filter tree and descriptors are built but never rendered.
-#![cfg_attr(not(any(feature = "postgres", feature = "sqlite")), allow(dead_code))]
+// The layers, bottom first (see the list above).
+mod schema;
 
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
-mod after_commit;
-pub mod builder;
-pub mod codec;
-pub mod defaults;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
-mod delegate;
-mod descriptor;
-mod error;
-pub mod events;
-mod filter;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
-mod handle;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
-mod include;
-mod materialized;
-pub mod negotiate;
-mod patch;
-mod policy;
-#[cfg(feature = "postgres")]
-mod postgres;
-pub mod procedure;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
-mod read;
+// Without a backend the typed filters are built (generated crates name
+// them) but nothing reads the tree inside: no statement is ever rendered.
+#[cfg_attr(not(any(feature = "postgres", feature = "sqlite")), allow(dead_code))]
+mod query;
+
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod sql;
-#[cfg(feature = "sqlite")]
-mod sqlite;
-#[cfg(feature = "sqlite")]
-mod sqlite_row;
-pub mod validate;
-mod value;
-pub mod wire;
 
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use after_commit::{Subscription, SubscriptionError};
-pub use codec::{Codec, CodecError, Format};
+mod backend;
+
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use delegate::{Delegate, FindFirst, FindMany, FindUnique, UpdateOne, ViewDelegate};
-pub use descriptor::{Auth, Column, CreateInput, Model, ModelDescriptor, UpdateInput, UpsertInput};
-pub use error::{Error, Result};
-pub use events::{AuditRecord, AuditSink, Emits, Event, Operation, Tracking};
-pub use filter::{Field, Filter, NullsOrder, Order, Relation, ToManyRelation};
+mod handle;
+
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use handle::{Backend, Handle, Migration, MigrationStep};
+mod ops;
+
+#[doc(hidden)]
+pub mod __codegen;
+
+pub use schema::{codec, defaults, negotiate};
+
+// Data: values, errors, inputs.
+pub use schema::codec::{Codec, CodecError, Format};
+pub use schema::descriptor::{Column, ModelDescriptor};
+pub use schema::error::{Error, Result};
+pub use schema::model::Model;
+pub use schema::negotiate::{NotAcceptable, negotiate};
+pub use schema::patch::Patch;
+pub use schema::validate::{FieldError, ValidationErrors};
+pub use schema::value::{Kind, UnknownVariant, Value};
+
+// Who acts, and the conditions and orderings of queries.
+pub use query::context::Context;
+pub use query::filter::{Field, Filter, NullsOrder, Order};
+pub use query::relation::{Relation, ToManyRelation};
+pub use schema::policy::Principal;
+
+// What tracked writes deliver, and materialized views.
+pub use schema::events::{AuditRecord, AuditSink, Event, Operation, REDACTED};
+pub use schema::views::{MaterializedView, Refresh};
+
+// Procedure arguments and results.
+pub use schema::procedure::{FindManyArgs, OrderInput, Page, PageInput};
+
+// The database: handles, operations, migrations.
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use include::Include;
-pub use materialized::{Materialized, MaterializedView, Refresh};
+pub use cstack_storage::Dialect;
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
+pub use handle::migrations::{Migration, MigrationStep};
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
+pub use handle::{Backend, Handle};
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
+pub use ops::delegate::{Delegate, UpdateOne};
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
+pub use ops::events::{Subscription, SubscriptionError};
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
+pub use ops::find::{FindFirst, FindMany, FindUnique};
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
+pub use ops::include::Include;
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
+pub use ops::read::ReadSource;
 #[cfg(feature = "postgres")]
-pub use materialized::{RefreshScheduler, SchedulerOptions, refresh_materialized};
-pub use negotiate::{NotAcceptable, negotiate};
-pub use patch::Patch;
-pub use policy::{
-    Context, Literal, Operand, PathQuantifier, Policy, PolicyExpr, PolicyOp, Principal, action,
-    compare_values, order_values, policy_json_member,
-};
-pub use procedure::{FindManyArgs, OrderInput, Page, PageInput, ProcedureInput};
+pub use ops::refresh::interval::{RefreshScheduler, SchedulerOptions};
+#[cfg(feature = "postgres")]
+pub use ops::refresh::run::refresh_materialized;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use read::ReadSource;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use sql::Dialect;
-#[cfg(feature = "sqlite")]
-pub use sqlite_row::{
-    SqliteColumn, SqliteRow, sqlite_enum, sqlite_enum_opt, sqlite_json, sqlite_json_opt,
-};
-pub use validate::{FieldError, ValidationErrors};
-pub use value::{
-    FromValue, Kind, ToValue, UnknownVariant, Value, from_enum_text, from_json_value,
-    from_json_value_opt, json_value, json_value_opt, take, take_json, take_json_opt,
-};
+pub use ops::view::ViewDelegate;
 
 // Re-exported so generated crates use exactly the versions the runtime binds.
 pub use chrono;

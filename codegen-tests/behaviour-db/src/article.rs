@@ -116,37 +116,47 @@ impl ::cstack_runtime::Model for Article {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            title: ::cstack_runtime::take(row)?,
-            body: ::cstack_runtime::take(row)?,
-            price: ::cstack_runtime::take(row)?,
-            stars: ::cstack_runtime::take(row)?,
-            published: ::cstack_runtime::take(row)?,
-            author_id: ::cstack_runtime::take(row)?,
-            version: ::cstack_runtime::take(row)?,
-            created_by: ::cstack_runtime::take(row)?,
-            deleted_at: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            title: ::cstack_runtime::__codegen::take(row)?,
+            body: ::cstack_runtime::__codegen::take(row)?,
+            price: ::cstack_runtime::__codegen::take(row)?,
+            stars: ::cstack_runtime::__codegen::take(row)?,
+            published: ::cstack_runtime::__codegen::take(row)?,
+            author_id: ::cstack_runtime::__codegen::take(row)?,
+            version: ::cstack_runtime::__codegen::take(row)?,
+            created_by: ::cstack_runtime::__codegen::take(row)?,
+            deleted_at: ::cstack_runtime::__codegen::take(row)?,
             author: None,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            body: <Option<String> as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
-            price: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::SqliteColumn>::read(
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            body: <Option<
+                String,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            price: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::__codegen::SqliteColumn>::read(
                 row,
                 3,
             )?,
-            stars: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 4)?,
-            published: <bool as ::cstack_runtime::SqliteColumn>::read(row, 5)?,
-            author_id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 6)?,
-            version: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 7)?,
-            created_by: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 8)?,
+            stars: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 4)?,
+            published: <bool as ::cstack_runtime::__codegen::SqliteColumn>::read(
+                row,
+                5,
+            )?,
+            author_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 6)?,
+            version: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 7)?,
+            created_by: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(
+                row,
+                8,
+            )?,
             deleted_at: <Option<
                 ::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 9)?,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 9)?,
             author: None,
         })
     }
@@ -174,19 +184,19 @@ pub struct CreateArticleInput {
 impl CreateArticleInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreateArticleInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     > {
         CreateArticleInputBuilder {
             id: None,
-            title: ::cstack_runtime::builder::Unset,
+            title: ::cstack_runtime::__codegen::builder::Unset,
             body: None,
-            price: ::cstack_runtime::builder::Unset,
-            stars: ::cstack_runtime::builder::Unset,
+            price: ::cstack_runtime::__codegen::builder::Unset,
+            stars: ::cstack_runtime::__codegen::builder::Unset,
             published: None,
-            author_id: ::cstack_runtime::builder::Unset,
+            author_id: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -194,20 +204,26 @@ impl CreateArticleInput {
         let mut errors = ::cstack_runtime::ValidationErrors::new();
         {
             let v = &self.title;
-            ::cstack_runtime::validate::length_text(&mut errors, "title", v, Some(1), Some(100));
+            ::cstack_runtime::__codegen::validate::length_text(
+                &mut errors,
+                "title",
+                v,
+                Some(1),
+                Some(100),
+            );
             {
                 static PATTERN: ::std::sync::LazyLock<Option<::cstack_runtime::regex::Regex>> =
                     ::std::sync::LazyLock::new(|| {
                         ::cstack_runtime::regex::Regex::new("^[A-Z]").ok()
                     });
                 if let Some(pattern) = PATTERN.as_ref() {
-                    ::cstack_runtime::validate::regex(&mut errors, "title", v, pattern);
+                    ::cstack_runtime::__codegen::validate::regex(&mut errors, "title", v, pattern);
                 }
             }
         }
         {
             let v = &self.price;
-            ::cstack_runtime::validate::range_decimal(
+            ::cstack_runtime::__codegen::validate::range_decimal(
                 &mut errors,
                 "price",
                 *v,
@@ -221,7 +237,7 @@ impl CreateArticleInput {
         }
         {
             let v = &self.stars;
-            ::cstack_runtime::validate::range_int(
+            ::cstack_runtime::__codegen::validate::range_int(
                 &mut errors,
                 "stars",
                 *v,
@@ -233,13 +249,13 @@ impl CreateArticleInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Article> for CreateArticleInput {
+impl ::cstack_runtime::__codegen::CreateInput<Article> for CreateArticleInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateArticleInput::validate(self)
     }
     fn into_values(
         self,
-        auth: ::cstack_runtime::Auth<'_>,
+        auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let auth = auth
             .and_then(|auth| auth.downcast_ref::<crate::types::Principal>())
@@ -249,31 +265,43 @@ impl ::cstack_runtime::CreateInput<Article> for CreateArticleInput {
             })?;
         let mut values = Vec::with_capacity(10);
         if let Some(v) = &self.id {
-            values.push(("id", ::cstack_runtime::ToValue::to_value(v)));
+            values.push(("id", ::cstack_runtime::__codegen::ToValue::to_value(v)));
         }
-        values.push(("title", ::cstack_runtime::ToValue::to_value(&self.title)));
+        values.push((
+            "title",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.title),
+        ));
         values.push((
             "body",
             match &self.body {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
             },
         ));
-        values.push(("price", ::cstack_runtime::ToValue::to_value(&self.price)));
-        values.push(("stars", ::cstack_runtime::ToValue::to_value(&self.stars)));
+        values.push((
+            "price",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.price),
+        ));
+        values.push((
+            "stars",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.stars),
+        ));
         values.push((
             "published",
             match &self.published {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
-                None => ::cstack_runtime::ToValue::to_value(&false),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
+                None => ::cstack_runtime::__codegen::ToValue::to_value(&false),
             },
         ));
         values.push((
             "author_id",
-            ::cstack_runtime::ToValue::to_value(&self.author_id),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.author_id),
         ));
         values.push(("version", ::cstack_runtime::Value::Int(0)));
-        values.push(("created_by", ::cstack_runtime::ToValue::to_value(&auth.id)));
+        values.push((
+            "created_by",
+            ::cstack_runtime::__codegen::ToValue::to_value(&auth.id),
+        ));
         Ok(values)
     }
 }
@@ -290,14 +318,17 @@ pub struct CreateArticleInputBuilder<S0, S1, S2, S3> {
     author_id: S3,
 }
 
-impl<S1, S2, S3> CreateArticleInputBuilder<::cstack_runtime::builder::Unset, S1, S2, S3> {
+impl<S1, S2, S3>
+    CreateArticleInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1, S2, S3>
+{
     pub fn title(
         self,
         value: impl Into<String>,
-    ) -> CreateArticleInputBuilder<::cstack_runtime::builder::Set<String>, S1, S2, S3> {
+    ) -> CreateArticleInputBuilder<::cstack_runtime::__codegen::builder::Set<String>, S1, S2, S3>
+    {
         CreateArticleInputBuilder {
             id: self.id,
-            title: ::cstack_runtime::builder::Set(value.into()),
+            title: ::cstack_runtime::__codegen::builder::Set(value.into()),
             body: self.body,
             price: self.price,
             stars: self.stars,
@@ -307,13 +338,15 @@ impl<S1, S2, S3> CreateArticleInputBuilder<::cstack_runtime::builder::Unset, S1,
     }
 }
 
-impl<S0, S2, S3> CreateArticleInputBuilder<S0, ::cstack_runtime::builder::Unset, S2, S3> {
+impl<S0, S2, S3>
+    CreateArticleInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset, S2, S3>
+{
     pub fn price(
         self,
         value: impl Into<::cstack_runtime::rust_decimal::Decimal>,
     ) -> CreateArticleInputBuilder<
         S0,
-        ::cstack_runtime::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
         S2,
         S3,
     > {
@@ -321,7 +354,7 @@ impl<S0, S2, S3> CreateArticleInputBuilder<S0, ::cstack_runtime::builder::Unset,
             id: self.id,
             title: self.title,
             body: self.body,
-            price: ::cstack_runtime::builder::Set(value.into()),
+            price: ::cstack_runtime::__codegen::builder::Set(value.into()),
             stars: self.stars,
             published: self.published,
             author_id: self.author_id,
@@ -329,28 +362,32 @@ impl<S0, S2, S3> CreateArticleInputBuilder<S0, ::cstack_runtime::builder::Unset,
     }
 }
 
-impl<S0, S1, S3> CreateArticleInputBuilder<S0, S1, ::cstack_runtime::builder::Unset, S3> {
+impl<S0, S1, S3>
+    CreateArticleInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Unset, S3>
+{
     pub fn stars(
         self,
         value: i64,
-    ) -> CreateArticleInputBuilder<S0, S1, ::cstack_runtime::builder::Set<i64>, S3> {
+    ) -> CreateArticleInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Set<i64>, S3> {
         CreateArticleInputBuilder {
             id: self.id,
             title: self.title,
             body: self.body,
             price: self.price,
-            stars: ::cstack_runtime::builder::Set(value),
+            stars: ::cstack_runtime::__codegen::builder::Set(value),
             published: self.published,
             author_id: self.author_id,
         }
     }
 }
 
-impl<S0, S1, S2> CreateArticleInputBuilder<S0, S1, S2, ::cstack_runtime::builder::Unset> {
+impl<S0, S1, S2>
+    CreateArticleInputBuilder<S0, S1, S2, ::cstack_runtime::__codegen::builder::Unset>
+{
     pub fn author_id(
         self,
         value: i64,
-    ) -> CreateArticleInputBuilder<S0, S1, S2, ::cstack_runtime::builder::Set<i64>> {
+    ) -> CreateArticleInputBuilder<S0, S1, S2, ::cstack_runtime::__codegen::builder::Set<i64>> {
         CreateArticleInputBuilder {
             id: self.id,
             title: self.title,
@@ -358,7 +395,7 @@ impl<S0, S1, S2> CreateArticleInputBuilder<S0, S1, S2, ::cstack_runtime::builder
             price: self.price,
             stars: self.stars,
             published: self.published,
-            author_id: ::cstack_runtime::builder::Set(value),
+            author_id: ::cstack_runtime::__codegen::builder::Set(value),
         }
     }
 }
@@ -380,10 +417,10 @@ impl<S0, S1, S2, S3> CreateArticleInputBuilder<S0, S1, S2, S3> {
 
 impl
     CreateArticleInputBuilder<
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
     >
 {
     pub fn build(self) -> CreateArticleInput {
@@ -490,14 +527,20 @@ impl UpdateArticleInput {
             errors.push("title", "required", "cannot be null".to_string());
         }
         if let ::cstack_runtime::Patch::Set(v) = &self.title {
-            ::cstack_runtime::validate::length_text(&mut errors, "title", v, Some(1), Some(100));
+            ::cstack_runtime::__codegen::validate::length_text(
+                &mut errors,
+                "title",
+                v,
+                Some(1),
+                Some(100),
+            );
             {
                 static PATTERN: ::std::sync::LazyLock<Option<::cstack_runtime::regex::Regex>> =
                     ::std::sync::LazyLock::new(|| {
                         ::cstack_runtime::regex::Regex::new("^[A-Z]").ok()
                     });
                 if let Some(pattern) = PATTERN.as_ref() {
-                    ::cstack_runtime::validate::regex(&mut errors, "title", v, pattern);
+                    ::cstack_runtime::__codegen::validate::regex(&mut errors, "title", v, pattern);
                 }
             }
         }
@@ -505,7 +548,7 @@ impl UpdateArticleInput {
             errors.push("price", "required", "cannot be null".to_string());
         }
         if let ::cstack_runtime::Patch::Set(v) = &self.price {
-            ::cstack_runtime::validate::range_decimal(
+            ::cstack_runtime::__codegen::validate::range_decimal(
                 &mut errors,
                 "price",
                 *v,
@@ -521,7 +564,7 @@ impl UpdateArticleInput {
             errors.push("stars", "required", "cannot be null".to_string());
         }
         if let ::cstack_runtime::Patch::Set(v) = &self.stars {
-            ::cstack_runtime::validate::range_int(
+            ::cstack_runtime::__codegen::validate::range_int(
                 &mut errors,
                 "stars",
                 *v,
@@ -542,7 +585,7 @@ impl UpdateArticleInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Article> for UpdateArticleInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Article> for UpdateArticleInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateArticleInput::validate(self)
     }
@@ -617,8 +660,8 @@ pub fn author() -> ::cstack_runtime::Relation<Article, crate::member::Member> {
     ::cstack_runtime::Relation {
         local: "author_id",
         remote: "id",
-        local_key: |row| ::cstack_runtime::ToValue::to_value(&row.author_id),
-        remote_key: |row| ::cstack_runtime::ToValue::to_value(&row.id),
+        local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.author_id),
+        remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
         attach: |row, related| row.author = related.map(Box::new),
     }
 }

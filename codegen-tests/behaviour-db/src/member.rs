@@ -90,28 +90,34 @@ impl ::cstack_runtime::Model for Member {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            email: ::cstack_runtime::take(row)?,
-            name: ::cstack_runtime::take(row)?,
-            nickname: ::cstack_runtime::take(row)?,
-            role: ::cstack_runtime::take(row)?,
-            website: ::cstack_runtime::take(row)?,
-            created_at: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            email: ::cstack_runtime::__codegen::take(row)?,
+            name: ::cstack_runtime::__codegen::take(row)?,
+            nickname: ::cstack_runtime::__codegen::take(row)?,
+            role: ::cstack_runtime::__codegen::take(row)?,
+            website: ::cstack_runtime::__codegen::take(row)?,
+            created_at: ::cstack_runtime::__codegen::take(row)?,
             posts: None,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            email: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            name: <String as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
-            nickname: <Option<String> as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
-            role: ::cstack_runtime::sqlite_enum(row, 4)?,
-            website: <Option<String> as ::cstack_runtime::SqliteColumn>::read(row, 5)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            email: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            name: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            nickname: <Option<
+                String,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
+            role: ::cstack_runtime::__codegen::sqlite_enum(row, 4)?,
+            website: <Option<
+                String,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 5)?,
             created_at: <::cstack_runtime::chrono::DateTime<
                 ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 6)?,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 6)?,
             posts: None,
         })
     }
@@ -138,13 +144,14 @@ pub struct CreateMemberInput {
 
 impl CreateMemberInput {
     /// A builder that only offers `build()` once every required field is given.
-    pub fn builder()
-    -> CreateMemberInputBuilder<::cstack_runtime::builder::Unset, ::cstack_runtime::builder::Unset>
-    {
+    pub fn builder() -> CreateMemberInputBuilder<
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+    > {
         CreateMemberInputBuilder {
             id: None,
-            email: ::cstack_runtime::builder::Unset,
-            name: ::cstack_runtime::builder::Unset,
+            email: ::cstack_runtime::__codegen::builder::Unset,
+            name: ::cstack_runtime::__codegen::builder::Unset,
             nickname: None,
             role: None,
             website: None,
@@ -156,60 +163,80 @@ impl CreateMemberInput {
         let mut errors = ::cstack_runtime::ValidationErrors::new();
         {
             let v = &self.email;
-            ::cstack_runtime::validate::email(&mut errors, "email", v);
-            ::cstack_runtime::validate::length_text(&mut errors, "email", v, Some(3), Some(254));
+            ::cstack_runtime::__codegen::validate::email(&mut errors, "email", v);
+            ::cstack_runtime::__codegen::validate::length_text(
+                &mut errors,
+                "email",
+                v,
+                Some(3),
+                Some(254),
+            );
         }
         {
             let v = &self.name;
-            ::cstack_runtime::validate::length_text(&mut errors, "name", v, Some(1), Some(40));
+            ::cstack_runtime::__codegen::validate::length_text(
+                &mut errors,
+                "name",
+                v,
+                Some(1),
+                Some(40),
+            );
         }
         if let Some(v) = &self.website {
-            ::cstack_runtime::validate::uri(&mut errors, "website", v);
+            ::cstack_runtime::__codegen::validate::uri(&mut errors, "website", v);
         }
         errors.into_result()
     }
 }
 
-impl ::cstack_runtime::CreateInput<Member> for CreateMemberInput {
+impl ::cstack_runtime::__codegen::CreateInput<Member> for CreateMemberInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateMemberInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(7);
         if let Some(v) = &self.id {
-            values.push(("id", ::cstack_runtime::ToValue::to_value(v)));
+            values.push(("id", ::cstack_runtime::__codegen::ToValue::to_value(v)));
         }
-        values.push(("email", ::cstack_runtime::ToValue::to_value(&self.email)));
-        values.push(("name", ::cstack_runtime::ToValue::to_value(&self.name)));
+        values.push((
+            "email",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.email),
+        ));
+        values.push((
+            "name",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.name),
+        ));
         values.push((
             "nickname",
             match &self.nickname {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
             },
         ));
         values.push((
             "role",
             match &self.role {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
-                None => ::cstack_runtime::ToValue::to_value(&crate::enums::Role::Reader),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
+                None => ::cstack_runtime::__codegen::ToValue::to_value(&crate::enums::Role::Reader),
             },
         ));
         values.push((
             "website",
             match &self.website {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
             },
         ));
         values.push((
             "created_at",
             match &self.created_at {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
-                None => ::cstack_runtime::ToValue::to_value(&::cstack_runtime::defaults::now()),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
+                None => ::cstack_runtime::__codegen::ToValue::to_value(
+                    &::cstack_runtime::defaults::now(),
+                ),
             },
         ));
         Ok(values)
@@ -228,14 +255,14 @@ pub struct CreateMemberInputBuilder<S0, S1> {
     created_at: Option<::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>>,
 }
 
-impl<S1> CreateMemberInputBuilder<::cstack_runtime::builder::Unset, S1> {
+impl<S1> CreateMemberInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1> {
     pub fn email(
         self,
         value: impl Into<String>,
-    ) -> CreateMemberInputBuilder<::cstack_runtime::builder::Set<String>, S1> {
+    ) -> CreateMemberInputBuilder<::cstack_runtime::__codegen::builder::Set<String>, S1> {
         CreateMemberInputBuilder {
             id: self.id,
-            email: ::cstack_runtime::builder::Set(value.into()),
+            email: ::cstack_runtime::__codegen::builder::Set(value.into()),
             name: self.name,
             nickname: self.nickname,
             role: self.role,
@@ -245,15 +272,15 @@ impl<S1> CreateMemberInputBuilder<::cstack_runtime::builder::Unset, S1> {
     }
 }
 
-impl<S0> CreateMemberInputBuilder<S0, ::cstack_runtime::builder::Unset> {
+impl<S0> CreateMemberInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn name(
         self,
         value: impl Into<String>,
-    ) -> CreateMemberInputBuilder<S0, ::cstack_runtime::builder::Set<String>> {
+    ) -> CreateMemberInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<String>> {
         CreateMemberInputBuilder {
             id: self.id,
             email: self.email,
-            name: ::cstack_runtime::builder::Set(value.into()),
+            name: ::cstack_runtime::__codegen::builder::Set(value.into()),
             nickname: self.nickname,
             role: self.role,
             website: self.website,
@@ -290,8 +317,8 @@ impl<S0, S1> CreateMemberInputBuilder<S0, S1> {
 
 impl
     CreateMemberInputBuilder<
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     >
 {
     pub fn build(self) -> CreateMemberInput {
@@ -396,20 +423,32 @@ impl UpdateMemberInput {
             errors.push("email", "required", "cannot be null".to_string());
         }
         if let ::cstack_runtime::Patch::Set(v) = &self.email {
-            ::cstack_runtime::validate::email(&mut errors, "email", v);
-            ::cstack_runtime::validate::length_text(&mut errors, "email", v, Some(3), Some(254));
+            ::cstack_runtime::__codegen::validate::email(&mut errors, "email", v);
+            ::cstack_runtime::__codegen::validate::length_text(
+                &mut errors,
+                "email",
+                v,
+                Some(3),
+                Some(254),
+            );
         }
         if matches!(self.name, ::cstack_runtime::Patch::Null) {
             errors.push("name", "required", "cannot be null".to_string());
         }
         if let ::cstack_runtime::Patch::Set(v) = &self.name {
-            ::cstack_runtime::validate::length_text(&mut errors, "name", v, Some(1), Some(40));
+            ::cstack_runtime::__codegen::validate::length_text(
+                &mut errors,
+                "name",
+                v,
+                Some(1),
+                Some(40),
+            );
         }
         if matches!(self.role, ::cstack_runtime::Patch::Null) {
             errors.push("role", "required", "cannot be null".to_string());
         }
         if let ::cstack_runtime::Patch::Set(v) = &self.website {
-            ::cstack_runtime::validate::uri(&mut errors, "website", v);
+            ::cstack_runtime::__codegen::validate::uri(&mut errors, "website", v);
         }
         if matches!(self.created_at, ::cstack_runtime::Patch::Null) {
             errors.push("createdAt", "required", "cannot be null".to_string());
@@ -418,7 +457,7 @@ impl UpdateMemberInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Member> for UpdateMemberInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Member> for UpdateMemberInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateMemberInput::validate(self)
     }
@@ -477,8 +516,8 @@ pub fn posts() -> ::cstack_runtime::ToManyRelation<Member, crate::article::Artic
     ::cstack_runtime::ToManyRelation {
         local: "id",
         remote: "author_id",
-        local_key: |row| ::cstack_runtime::ToValue::to_value(&row.id),
-        remote_key: |row| ::cstack_runtime::ToValue::to_value(&row.author_id),
+        local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
+        remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.author_id),
         attach: |row, related| row.posts = Some(related),
     }
 }

@@ -18,7 +18,7 @@ pub struct Sample {
     pub amount: ::cstack_runtime::rust_decimal::Decimal,
     #[serde(rename = "data")]
     pub data: ::cstack_runtime::serde_json::Value,
-    #[serde(rename = "blob", with = "::cstack_runtime::wire::bytes")]
+    #[serde(rename = "blob", with = "::cstack_runtime::__codegen::wire::bytes")]
     pub blob: Vec<u8>,
     #[serde(rename = "ref")]
     pub r#ref: ::cstack_runtime::uuid::Uuid,
@@ -150,53 +150,63 @@ impl ::cstack_runtime::Model for Sample {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            text: ::cstack_runtime::take(row)?,
-            count: ::cstack_runtime::take(row)?,
-            ratio: ::cstack_runtime::take(row)?,
-            flag: ::cstack_runtime::take(row)?,
-            when: ::cstack_runtime::take(row)?,
-            amount: ::cstack_runtime::take(row)?,
-            data: ::cstack_runtime::take(row)?,
-            blob: ::cstack_runtime::take(row)?,
-            r#ref: ::cstack_runtime::take(row)?,
-            maybe: ::cstack_runtime::take(row)?,
-            currency: ::cstack_runtime::take(row)?,
-            secret: ::cstack_runtime::take(row)?,
-            origin: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            text: ::cstack_runtime::__codegen::take(row)?,
+            count: ::cstack_runtime::__codegen::take(row)?,
+            ratio: ::cstack_runtime::__codegen::take(row)?,
+            flag: ::cstack_runtime::__codegen::take(row)?,
+            when: ::cstack_runtime::__codegen::take(row)?,
+            amount: ::cstack_runtime::__codegen::take(row)?,
+            data: ::cstack_runtime::__codegen::take(row)?,
+            blob: ::cstack_runtime::__codegen::take(row)?,
+            r#ref: ::cstack_runtime::__codegen::take(row)?,
+            maybe: ::cstack_runtime::__codegen::take(row)?,
+            currency: ::cstack_runtime::__codegen::take(row)?,
+            secret: ::cstack_runtime::__codegen::take(row)?,
+            origin: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::SqliteColumn>::read(
+            id: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::__codegen::SqliteColumn>::read(
                 row,
                 0,
             )?,
-            text: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            count: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
-            ratio: <f64 as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
-            flag: <bool as ::cstack_runtime::SqliteColumn>::read(row, 4)?,
+            text: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            count: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            ratio: <f64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
+            flag: <bool as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 4)?,
             when: <::cstack_runtime::chrono::DateTime<
                 ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 5)?,
-            amount: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::SqliteColumn>::read(
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 5)?,
+            amount: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::__codegen::SqliteColumn>::read(
                 row,
                 6,
             )?,
-            data: <::cstack_runtime::serde_json::Value as ::cstack_runtime::SqliteColumn>::read(
+            data: <::cstack_runtime::serde_json::Value as ::cstack_runtime::__codegen::SqliteColumn>::read(
                 row,
                 7,
             )?,
-            blob: <Vec<u8> as ::cstack_runtime::SqliteColumn>::read(row, 8)?,
-            r#ref: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::SqliteColumn>::read(
+            blob: <Vec<u8> as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 8)?,
+            r#ref: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::__codegen::SqliteColumn>::read(
                 row,
                 9,
             )?,
-            maybe: <Option<String> as ::cstack_runtime::SqliteColumn>::read(row, 10)?,
-            currency: <String as ::cstack_runtime::SqliteColumn>::read(row, 11)?,
-            secret: <String as ::cstack_runtime::SqliteColumn>::read(row, 12)?,
-            origin: <String as ::cstack_runtime::SqliteColumn>::read(row, 13)?,
+            maybe: <Option<
+                String,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 10)?,
+            currency: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(
+                row,
+                11,
+            )?,
+            secret: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(
+                row,
+                12,
+            )?,
+            origin: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 13)?,
         })
     }
 }
@@ -220,7 +230,7 @@ pub struct CreateSampleInput {
     pub amount: ::cstack_runtime::rust_decimal::Decimal,
     #[serde(rename = "data")]
     pub data: ::cstack_runtime::serde_json::Value,
-    #[serde(rename = "blob", with = "::cstack_runtime::wire::bytes")]
+    #[serde(rename = "blob", with = "::cstack_runtime::__codegen::wire::bytes")]
     pub blob: Vec<u8>,
     #[serde(rename = "ref")]
     pub r#ref: ::cstack_runtime::uuid::Uuid,
@@ -237,34 +247,34 @@ pub struct CreateSampleInput {
 impl CreateSampleInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreateSampleInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     > {
         CreateSampleInputBuilder {
             id: None,
-            text: ::cstack_runtime::builder::Unset,
-            count: ::cstack_runtime::builder::Unset,
-            ratio: ::cstack_runtime::builder::Unset,
-            flag: ::cstack_runtime::builder::Unset,
-            when: ::cstack_runtime::builder::Unset,
-            amount: ::cstack_runtime::builder::Unset,
-            data: ::cstack_runtime::builder::Unset,
-            blob: ::cstack_runtime::builder::Unset,
-            r#ref: ::cstack_runtime::builder::Unset,
+            text: ::cstack_runtime::__codegen::builder::Unset,
+            count: ::cstack_runtime::__codegen::builder::Unset,
+            ratio: ::cstack_runtime::__codegen::builder::Unset,
+            flag: ::cstack_runtime::__codegen::builder::Unset,
+            when: ::cstack_runtime::__codegen::builder::Unset,
+            amount: ::cstack_runtime::__codegen::builder::Unset,
+            data: ::cstack_runtime::__codegen::builder::Unset,
+            blob: ::cstack_runtime::__codegen::builder::Unset,
+            r#ref: ::cstack_runtime::__codegen::builder::Unset,
             maybe: None,
-            currency: ::cstack_runtime::builder::Unset,
-            secret: ::cstack_runtime::builder::Unset,
-            origin: ::cstack_runtime::builder::Unset,
+            currency: ::cstack_runtime::__codegen::builder::Unset,
+            secret: ::cstack_runtime::__codegen::builder::Unset,
+            origin: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -272,50 +282,85 @@ impl CreateSampleInput {
         let mut errors = ::cstack_runtime::ValidationErrors::new();
         {
             let v = &self.currency;
-            ::cstack_runtime::validate::iso4217(&mut errors, "currency", v);
+            ::cstack_runtime::__codegen::validate::iso4217(&mut errors, "currency", v);
         }
         errors.into_result()
     }
 }
 
-impl ::cstack_runtime::CreateInput<Sample> for CreateSampleInput {
+impl ::cstack_runtime::__codegen::CreateInput<Sample> for CreateSampleInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateSampleInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(14);
         values.push((
             "id",
             match &self.id {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
-                None => ::cstack_runtime::ToValue::to_value(&::cstack_runtime::defaults::uuid()),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
+                None => ::cstack_runtime::__codegen::ToValue::to_value(
+                    &::cstack_runtime::defaults::uuid(),
+                ),
             },
         ));
-        values.push(("text", ::cstack_runtime::ToValue::to_value(&self.text)));
-        values.push(("count", ::cstack_runtime::ToValue::to_value(&self.count)));
-        values.push(("ratio", ::cstack_runtime::ToValue::to_value(&self.ratio)));
-        values.push(("flag", ::cstack_runtime::ToValue::to_value(&self.flag)));
-        values.push(("when", ::cstack_runtime::ToValue::to_value(&self.when)));
-        values.push(("amount", ::cstack_runtime::ToValue::to_value(&self.amount)));
-        values.push(("data", ::cstack_runtime::ToValue::to_value(&self.data)));
-        values.push(("blob", ::cstack_runtime::ToValue::to_value(&self.blob)));
-        values.push(("ref", ::cstack_runtime::ToValue::to_value(&self.r#ref)));
+        values.push((
+            "text",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.text),
+        ));
+        values.push((
+            "count",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.count),
+        ));
+        values.push((
+            "ratio",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.ratio),
+        ));
+        values.push((
+            "flag",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.flag),
+        ));
+        values.push((
+            "when",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.when),
+        ));
+        values.push((
+            "amount",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.amount),
+        ));
+        values.push((
+            "data",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.data),
+        ));
+        values.push((
+            "blob",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.blob),
+        ));
+        values.push((
+            "ref",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.r#ref),
+        ));
         values.push((
             "maybe",
             match &self.maybe {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
             },
         ));
         values.push((
             "currency",
-            ::cstack_runtime::ToValue::to_value(&self.currency),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.currency),
         ));
-        values.push(("secret", ::cstack_runtime::ToValue::to_value(&self.secret)));
-        values.push(("origin", ::cstack_runtime::ToValue::to_value(&self.origin)));
+        values.push((
+            "secret",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.secret),
+        ));
+        values.push((
+            "origin",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.origin),
+        ));
         Ok(values)
     }
 }
@@ -341,7 +386,7 @@ pub struct CreateSampleInputBuilder<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S10,
 
 impl<S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
     CreateSampleInputBuilder<
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S1,
         S2,
         S3,
@@ -359,7 +404,7 @@ impl<S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
         self,
         value: impl Into<String>,
     ) -> CreateSampleInputBuilder<
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
         S1,
         S2,
         S3,
@@ -374,7 +419,7 @@ impl<S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
     > {
         CreateSampleInputBuilder {
             id: self.id,
-            text: ::cstack_runtime::builder::Set(value.into()),
+            text: ::cstack_runtime::__codegen::builder::Set(value.into()),
             count: self.count,
             ratio: self.ratio,
             flag: self.flag,
@@ -394,7 +439,7 @@ impl<S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
 impl<S0, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
     CreateSampleInputBuilder<
         S0,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S2,
         S3,
         S4,
@@ -412,7 +457,7 @@ impl<S0, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
         value: i64,
     ) -> CreateSampleInputBuilder<
         S0,
-        ::cstack_runtime::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
         S2,
         S3,
         S4,
@@ -427,7 +472,7 @@ impl<S0, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
         CreateSampleInputBuilder {
             id: self.id,
             text: self.text,
-            count: ::cstack_runtime::builder::Set(value),
+            count: ::cstack_runtime::__codegen::builder::Set(value),
             ratio: self.ratio,
             flag: self.flag,
             when: self.when,
@@ -447,7 +492,7 @@ impl<S0, S1, S3, S4, S5, S6, S7, S8, S9, S10, S11>
     CreateSampleInputBuilder<
         S0,
         S1,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S3,
         S4,
         S5,
@@ -465,7 +510,7 @@ impl<S0, S1, S3, S4, S5, S6, S7, S8, S9, S10, S11>
     ) -> CreateSampleInputBuilder<
         S0,
         S1,
-        ::cstack_runtime::builder::Set<f64>,
+        ::cstack_runtime::__codegen::builder::Set<f64>,
         S3,
         S4,
         S5,
@@ -480,7 +525,7 @@ impl<S0, S1, S3, S4, S5, S6, S7, S8, S9, S10, S11>
             id: self.id,
             text: self.text,
             count: self.count,
-            ratio: ::cstack_runtime::builder::Set(value),
+            ratio: ::cstack_runtime::__codegen::builder::Set(value),
             flag: self.flag,
             when: self.when,
             amount: self.amount,
@@ -500,7 +545,7 @@ impl<S0, S1, S2, S4, S5, S6, S7, S8, S9, S10, S11>
         S0,
         S1,
         S2,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S4,
         S5,
         S6,
@@ -518,7 +563,7 @@ impl<S0, S1, S2, S4, S5, S6, S7, S8, S9, S10, S11>
         S0,
         S1,
         S2,
-        ::cstack_runtime::builder::Set<bool>,
+        ::cstack_runtime::__codegen::builder::Set<bool>,
         S4,
         S5,
         S6,
@@ -533,7 +578,7 @@ impl<S0, S1, S2, S4, S5, S6, S7, S8, S9, S10, S11>
             text: self.text,
             count: self.count,
             ratio: self.ratio,
-            flag: ::cstack_runtime::builder::Set(value),
+            flag: ::cstack_runtime::__codegen::builder::Set(value),
             when: self.when,
             amount: self.amount,
             data: self.data,
@@ -553,7 +598,7 @@ impl<S0, S1, S2, S3, S5, S6, S7, S8, S9, S10, S11>
         S1,
         S2,
         S3,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S5,
         S6,
         S7,
@@ -571,7 +616,7 @@ impl<S0, S1, S2, S3, S5, S6, S7, S8, S9, S10, S11>
         S1,
         S2,
         S3,
-        ::cstack_runtime::builder::Set<
+        ::cstack_runtime::__codegen::builder::Set<
             ::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>,
         >,
         S5,
@@ -588,7 +633,7 @@ impl<S0, S1, S2, S3, S5, S6, S7, S8, S9, S10, S11>
             count: self.count,
             ratio: self.ratio,
             flag: self.flag,
-            when: ::cstack_runtime::builder::Set(value.into()),
+            when: ::cstack_runtime::__codegen::builder::Set(value.into()),
             amount: self.amount,
             data: self.data,
             blob: self.blob,
@@ -608,7 +653,7 @@ impl<S0, S1, S2, S3, S4, S6, S7, S8, S9, S10, S11>
         S2,
         S3,
         S4,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S6,
         S7,
         S8,
@@ -626,7 +671,7 @@ impl<S0, S1, S2, S3, S4, S6, S7, S8, S9, S10, S11>
         S2,
         S3,
         S4,
-        ::cstack_runtime::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
         S6,
         S7,
         S8,
@@ -641,7 +686,7 @@ impl<S0, S1, S2, S3, S4, S6, S7, S8, S9, S10, S11>
             ratio: self.ratio,
             flag: self.flag,
             when: self.when,
-            amount: ::cstack_runtime::builder::Set(value.into()),
+            amount: ::cstack_runtime::__codegen::builder::Set(value.into()),
             data: self.data,
             blob: self.blob,
             r#ref: self.r#ref,
@@ -661,7 +706,7 @@ impl<S0, S1, S2, S3, S4, S5, S7, S8, S9, S10, S11>
         S3,
         S4,
         S5,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S7,
         S8,
         S9,
@@ -679,7 +724,7 @@ impl<S0, S1, S2, S3, S4, S5, S7, S8, S9, S10, S11>
         S3,
         S4,
         S5,
-        ::cstack_runtime::builder::Set<::cstack_runtime::serde_json::Value>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::serde_json::Value>,
         S7,
         S8,
         S9,
@@ -694,7 +739,7 @@ impl<S0, S1, S2, S3, S4, S5, S7, S8, S9, S10, S11>
             flag: self.flag,
             when: self.when,
             amount: self.amount,
-            data: ::cstack_runtime::builder::Set(value.into()),
+            data: ::cstack_runtime::__codegen::builder::Set(value.into()),
             blob: self.blob,
             r#ref: self.r#ref,
             maybe: self.maybe,
@@ -714,7 +759,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S8, S9, S10, S11>
         S4,
         S5,
         S6,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S8,
         S9,
         S10,
@@ -732,7 +777,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S8, S9, S10, S11>
         S4,
         S5,
         S6,
-        ::cstack_runtime::builder::Set<Vec<u8>>,
+        ::cstack_runtime::__codegen::builder::Set<Vec<u8>>,
         S8,
         S9,
         S10,
@@ -747,7 +792,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S8, S9, S10, S11>
             when: self.when,
             amount: self.amount,
             data: self.data,
-            blob: ::cstack_runtime::builder::Set(value.into()),
+            blob: ::cstack_runtime::__codegen::builder::Set(value.into()),
             r#ref: self.r#ref,
             maybe: self.maybe,
             currency: self.currency,
@@ -767,7 +812,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S9, S10, S11>
         S5,
         S6,
         S7,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S9,
         S10,
         S11,
@@ -785,7 +830,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S9, S10, S11>
         S5,
         S6,
         S7,
-        ::cstack_runtime::builder::Set<::cstack_runtime::uuid::Uuid>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::uuid::Uuid>,
         S9,
         S10,
         S11,
@@ -800,7 +845,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S9, S10, S11>
             amount: self.amount,
             data: self.data,
             blob: self.blob,
-            r#ref: ::cstack_runtime::builder::Set(value.into()),
+            r#ref: ::cstack_runtime::__codegen::builder::Set(value.into()),
             maybe: self.maybe,
             currency: self.currency,
             secret: self.secret,
@@ -820,7 +865,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S10, S11>
         S6,
         S7,
         S8,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S10,
         S11,
     >
@@ -838,7 +883,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S10, S11>
         S6,
         S7,
         S8,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
         S10,
         S11,
     > {
@@ -854,7 +899,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S10, S11>
             blob: self.blob,
             r#ref: self.r#ref,
             maybe: self.maybe,
-            currency: ::cstack_runtime::builder::Set(value.into()),
+            currency: ::cstack_runtime::__codegen::builder::Set(value.into()),
             secret: self.secret,
             origin: self.origin,
         }
@@ -873,7 +918,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S11>
         S7,
         S8,
         S9,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S11,
     >
 {
@@ -891,7 +936,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S11>
         S7,
         S8,
         S9,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
         S11,
     > {
         CreateSampleInputBuilder {
@@ -907,7 +952,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S11>
             r#ref: self.r#ref,
             maybe: self.maybe,
             currency: self.currency,
-            secret: ::cstack_runtime::builder::Set(value.into()),
+            secret: ::cstack_runtime::__codegen::builder::Set(value.into()),
             origin: self.origin,
         }
     }
@@ -926,7 +971,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S10>
         S8,
         S9,
         S10,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     >
 {
     pub fn origin(
@@ -944,7 +989,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S10>
         S8,
         S9,
         S10,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     > {
         CreateSampleInputBuilder {
             id: self.id,
@@ -960,7 +1005,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S10>
             maybe: self.maybe,
             currency: self.currency,
             secret: self.secret,
-            origin: ::cstack_runtime::builder::Set(value.into()),
+            origin: ::cstack_runtime::__codegen::builder::Set(value.into()),
         }
     }
 }
@@ -980,20 +1025,20 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
 
 impl
     CreateSampleInputBuilder<
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<f64>,
-        ::cstack_runtime::builder::Set<bool>,
-        ::cstack_runtime::builder::Set<
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<f64>,
+        ::cstack_runtime::__codegen::builder::Set<bool>,
+        ::cstack_runtime::__codegen::builder::Set<
             ::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>,
         >,
-        ::cstack_runtime::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
-        ::cstack_runtime::builder::Set<::cstack_runtime::serde_json::Value>,
-        ::cstack_runtime::builder::Set<Vec<u8>>,
-        ::cstack_runtime::builder::Set<::cstack_runtime::uuid::Uuid>,
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::serde_json::Value>,
+        ::cstack_runtime::__codegen::builder::Set<Vec<u8>>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::uuid::Uuid>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     >
 {
     pub fn build(self) -> CreateSampleInput {
@@ -1066,7 +1111,7 @@ pub struct UpdateSampleInput {
         rename = "blob",
         default,
         skip_serializing_if = "::cstack_runtime::Patch::is_unchanged",
-        with = "::cstack_runtime::wire::bytes"
+        with = "::cstack_runtime::__codegen::wire::bytes"
     )]
     pub blob: ::cstack_runtime::Patch<Vec<u8>>,
     #[serde(
@@ -1189,7 +1234,7 @@ impl UpdateSampleInput {
             errors.push("currency", "required", "cannot be null".to_string());
         }
         if let ::cstack_runtime::Patch::Set(v) = &self.currency {
-            ::cstack_runtime::validate::iso4217(&mut errors, "currency", v);
+            ::cstack_runtime::__codegen::validate::iso4217(&mut errors, "currency", v);
         }
         if matches!(self.secret, ::cstack_runtime::Patch::Null) {
             errors.push("secret", "required", "cannot be null".to_string());
@@ -1198,7 +1243,7 @@ impl UpdateSampleInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Sample> for UpdateSampleInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Sample> for UpdateSampleInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateSampleInput::validate(self)
     }

@@ -51,17 +51,19 @@ impl ::cstack_runtime::Model for Setting {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            key: ::cstack_runtime::take(row)?,
-            value: ::cstack_runtime::take(row)?,
-            note: ::cstack_runtime::take(row)?,
+            key: ::cstack_runtime::__codegen::take(row)?,
+            value: ::cstack_runtime::__codegen::take(row)?,
+            note: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            key: <String as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            value: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            note: <Option<String> as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
+            key: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            value: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            note: <Option<String> as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
         })
     }
 }
@@ -79,12 +81,13 @@ pub struct CreateSettingInput {
 
 impl CreateSettingInput {
     /// A builder that only offers `build()` once every required field is given.
-    pub fn builder()
-    -> CreateSettingInputBuilder<::cstack_runtime::builder::Unset, ::cstack_runtime::builder::Unset>
-    {
+    pub fn builder() -> CreateSettingInputBuilder<
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+    > {
         CreateSettingInputBuilder {
-            key: ::cstack_runtime::builder::Unset,
-            value: ::cstack_runtime::builder::Unset,
+            key: ::cstack_runtime::__codegen::builder::Unset,
+            value: ::cstack_runtime::__codegen::builder::Unset,
             note: None,
         }
     }
@@ -95,21 +98,27 @@ impl CreateSettingInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Setting> for CreateSettingInput {
+impl ::cstack_runtime::__codegen::CreateInput<Setting> for CreateSettingInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateSettingInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(3);
-        values.push(("key", ::cstack_runtime::ToValue::to_value(&self.key)));
-        values.push(("value", ::cstack_runtime::ToValue::to_value(&self.value)));
+        values.push((
+            "key",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.key),
+        ));
+        values.push((
+            "value",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.value),
+        ));
         values.push((
             "note",
             match &self.note {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
             },
         ));
@@ -118,7 +127,7 @@ impl ::cstack_runtime::CreateInput<Setting> for CreateSettingInput {
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<Setting> for CreateSettingInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<Setting> for CreateSettingInput {}
 
 /// Builds a [`CreateSettingInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -128,27 +137,27 @@ pub struct CreateSettingInputBuilder<S0, S1> {
     note: Option<String>,
 }
 
-impl<S1> CreateSettingInputBuilder<::cstack_runtime::builder::Unset, S1> {
+impl<S1> CreateSettingInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1> {
     pub fn key(
         self,
         value: impl Into<String>,
-    ) -> CreateSettingInputBuilder<::cstack_runtime::builder::Set<String>, S1> {
+    ) -> CreateSettingInputBuilder<::cstack_runtime::__codegen::builder::Set<String>, S1> {
         CreateSettingInputBuilder {
-            key: ::cstack_runtime::builder::Set(value.into()),
+            key: ::cstack_runtime::__codegen::builder::Set(value.into()),
             value: self.value,
             note: self.note,
         }
     }
 }
 
-impl<S0> CreateSettingInputBuilder<S0, ::cstack_runtime::builder::Unset> {
+impl<S0> CreateSettingInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn value(
         self,
         value: impl Into<String>,
-    ) -> CreateSettingInputBuilder<S0, ::cstack_runtime::builder::Set<String>> {
+    ) -> CreateSettingInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<String>> {
         CreateSettingInputBuilder {
             key: self.key,
-            value: ::cstack_runtime::builder::Set(value.into()),
+            value: ::cstack_runtime::__codegen::builder::Set(value.into()),
             note: self.note,
         }
     }
@@ -163,8 +172,8 @@ impl<S0, S1> CreateSettingInputBuilder<S0, S1> {
 
 impl
     CreateSettingInputBuilder<
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     >
 {
     pub fn build(self) -> CreateSettingInput {
@@ -220,7 +229,7 @@ impl UpdateSettingInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Setting> for UpdateSettingInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Setting> for UpdateSettingInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateSettingInput::validate(self)
     }

@@ -7,16 +7,16 @@ pub struct Principal {
     pub name: String,
 }
 
-impl ::cstack_runtime::ToValue for Principal {
+impl ::cstack_runtime::__codegen::ToValue for Principal {
     const KIND: ::cstack_runtime::Kind = ::cstack_runtime::Kind::Json;
     fn to_value(&self) -> ::cstack_runtime::Value {
-        ::cstack_runtime::json_value(self)
+        ::cstack_runtime::__codegen::json_value(self)
     }
 }
 
-impl ::cstack_runtime::FromValue for Principal {
+impl ::cstack_runtime::__codegen::FromValue for Principal {
     fn from_value(value: ::cstack_runtime::Value) -> ::cstack_runtime::Result<Self> {
-        ::cstack_runtime::from_json_value(value)
+        ::cstack_runtime::__codegen::from_json_value(value)
     }
 }
 
@@ -24,11 +24,11 @@ impl ::cstack_runtime::FromValue for Principal {
 impl ::cstack_runtime::Principal for Principal {
     fn member(&self, path: &[&str]) -> Option<::cstack_runtime::Value> {
         match path {
-            ["id"] => Some(::cstack_runtime::ToValue::to_value(&self.id)).filter(|v| !v.is_null()),
-            ["name"] => {
-                Some(::cstack_runtime::ToValue::to_value(&self.name)).filter(|v| !v.is_null())
-            }
-            _ => ::cstack_runtime::policy_json_member(
+            ["id"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.id))
+                .filter(|v| !v.is_null()),
+            ["name"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.name))
+                .filter(|v| !v.is_null()),
+            _ => ::cstack_runtime::__codegen::policy_json_member(
                 &::cstack_runtime::serde_json::to_value(self).ok()?,
                 path,
             ),

@@ -53,22 +53,26 @@ impl ::cstack_runtime::Model
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
             reconciliation_statement_line_item_adjustment_history_entry_description_text:
-                ::cstack_runtime::take(row)?,
-            amount: ::cstack_runtime::take(row)?,
+                ::cstack_runtime::__codegen::take(row)?,
+            amount: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            reconciliation_statement_line_item_adjustment_history_entry_description_text:
-                <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            amount:
-                <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::SqliteColumn>::read(
-                    row, 2,
-                )?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            reconciliation_statement_line_item_adjustment_history_entry_description_text: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(
+                row,
+                1,
+            )?,
+            amount: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::__codegen::SqliteColumn>::read(
+                row,
+                2,
+            )?,
         })
     }
 }
@@ -87,14 +91,14 @@ pub struct CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistory
 impl CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     >{
         CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            reconciliation_statement_line_item_adjustment_history_entry_description_text: ::cstack_runtime::builder::Unset,
-            amount: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            reconciliation_statement_line_item_adjustment_history_entry_description_text: ::cstack_runtime::__codegen::builder::Unset,
+            amount: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -105,7 +109,7 @@ impl CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryR
 }
 
 impl
-    ::cstack_runtime::CreateInput<
+    ::cstack_runtime::__codegen::CreateInput<
         CustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecord,
     > for CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInput
 {
@@ -116,24 +120,30 @@ impl
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(3);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
         values.push((
             "reconciliation_statement_line_item_adjustment_history__d5443d42",
-            ::cstack_runtime::ToValue::to_value(
+            ::cstack_runtime::__codegen::ToValue::to_value(
                 &self.reconciliation_statement_line_item_adjustment_history_entry_description_text,
             ),
         ));
-        values.push(("amount", ::cstack_runtime::ToValue::to_value(&self.amount)));
+        values.push((
+            "amount",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.amount),
+        ));
         Ok(values)
     }
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
 impl
-    ::cstack_runtime::UpsertInput<
+    ::cstack_runtime::__codegen::UpsertInput<
         CustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecord,
     > for CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInput
 {
@@ -153,7 +163,7 @@ pub struct CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistory
 
 impl<S1, S2>
     CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInputBuilder<
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S1,
         S2,
     >
@@ -162,12 +172,12 @@ impl<S1, S2>
         self,
         value: i64,
     ) -> CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
         S1,
         S2,
     >{
         CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             reconciliation_statement_line_item_adjustment_history_entry_description_text: self
                 .reconciliation_statement_line_item_adjustment_history_entry_description_text,
             amount: self.amount,
@@ -178,7 +188,7 @@ impl<S1, S2>
 impl<S0, S2>
     CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInputBuilder<
         S0,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S2,
     >
 {
@@ -187,12 +197,12 @@ impl<S0, S2>
         value: impl Into<String>,
     ) -> CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInputBuilder<
         S0,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
         S2,
     >{
         CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInputBuilder {
             id: self.id,
-            reconciliation_statement_line_item_adjustment_history_entry_description_text: ::cstack_runtime::builder::Set(
+            reconciliation_statement_line_item_adjustment_history_entry_description_text: ::cstack_runtime::__codegen::builder::Set(
                 value.into(),
             ),
             amount: self.amount,
@@ -204,7 +214,7 @@ impl<S0, S1>
     CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInputBuilder<
         S0,
         S1,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     >
 {
     pub fn amount(
@@ -213,22 +223,24 @@ impl<S0, S1>
     ) -> CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInputBuilder<
         S0,
         S1,
-        ::cstack_runtime::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
+        ::cstack_runtime::__codegen::builder::Set<
+            ::cstack_runtime::rust_decimal::Decimal,
+        >,
     >{
         CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInputBuilder {
             id: self.id,
             reconciliation_statement_line_item_adjustment_history_entry_description_text: self
                 .reconciliation_statement_line_item_adjustment_history_entry_description_text,
-            amount: ::cstack_runtime::builder::Set(value.into()),
+            amount: ::cstack_runtime::__codegen::builder::Set(value.into()),
         }
     }
 }
 
 impl
     CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
     >
 {
     pub fn build(
@@ -300,7 +312,7 @@ impl UpdateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryR
 }
 
 impl
-    ::cstack_runtime::UpdateInput<
+    ::cstack_runtime::__codegen::UpdateInput<
         CustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecord,
     > for UpdateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInput
 {

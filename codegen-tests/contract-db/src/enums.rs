@@ -39,7 +39,7 @@ impl ::std::str::FromStr for Mood {
     }
 }
 
-impl ::cstack_runtime::ToValue for Mood {
+impl ::cstack_runtime::__codegen::ToValue for Mood {
     const KIND: ::cstack_runtime::Kind = ::cstack_runtime::Kind::Enum("mood");
     fn to_value(&self) -> ::cstack_runtime::Value {
         ::cstack_runtime::Value::Enum {
@@ -49,8 +49,8 @@ impl ::cstack_runtime::ToValue for Mood {
     }
 }
 
-impl ::cstack_runtime::FromValue for Mood {
+impl ::cstack_runtime::__codegen::FromValue for Mood {
     fn from_value(value: ::cstack_runtime::Value) -> ::cstack_runtime::Result<Self> {
-        ::cstack_runtime::from_enum_text(value)
+        ::cstack_runtime::__codegen::from_enum_text(value)
     }
 }

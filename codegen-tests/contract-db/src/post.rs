@@ -35,13 +35,13 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 /// A committed change to a `Post` (`@@emit`): what `subscribe()` yields.
 pub type PostEvent = ::cstack_runtime::Event<Post>;
 
-impl ::cstack_runtime::Emits for Post {}
+impl ::cstack_runtime::__codegen::Emits for Post {}
 
 impl ::cstack_runtime::Model for Post {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
-    const TRACKING: ::cstack_runtime::Tracking = ::cstack_runtime::Tracking {
+    const TRACKING: ::cstack_runtime::__codegen::Tracking = ::cstack_runtime::__codegen::Tracking {
         audit: false,
-        emit: ::cstack_runtime::Tracking::CREATED,
+        emit: ::cstack_runtime::__codegen::Tracking::CREATED,
         redacted: &[],
     };
     type Key = i64;
@@ -49,15 +49,17 @@ impl ::cstack_runtime::Model for Post {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            title: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            title: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
         })
     }
 }
@@ -73,12 +75,13 @@ pub struct CreatePostInput {
 
 impl CreatePostInput {
     /// A builder that only offers `build()` once every required field is given.
-    pub fn builder()
-    -> CreatePostInputBuilder<::cstack_runtime::builder::Unset, ::cstack_runtime::builder::Unset>
-    {
+    pub fn builder() -> CreatePostInputBuilder<
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+    > {
         CreatePostInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            title: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            title: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -88,23 +91,29 @@ impl CreatePostInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Post> for CreatePostInput {
+impl ::cstack_runtime::__codegen::CreateInput<Post> for CreatePostInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreatePostInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(2);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
-        values.push(("title", ::cstack_runtime::ToValue::to_value(&self.title)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
+        values.push((
+            "title",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.title),
+        ));
         Ok(values)
     }
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<Post> for CreatePostInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<Post> for CreatePostInput {}
 
 /// Builds a [`CreatePostInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -113,31 +122,34 @@ pub struct CreatePostInputBuilder<S0, S1> {
     title: S1,
 }
 
-impl<S1> CreatePostInputBuilder<::cstack_runtime::builder::Unset, S1> {
-    pub fn id(self, value: i64) -> CreatePostInputBuilder<::cstack_runtime::builder::Set<i64>, S1> {
+impl<S1> CreatePostInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1> {
+    pub fn id(
+        self,
+        value: i64,
+    ) -> CreatePostInputBuilder<::cstack_runtime::__codegen::builder::Set<i64>, S1> {
         CreatePostInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             title: self.title,
         }
     }
 }
 
-impl<S0> CreatePostInputBuilder<S0, ::cstack_runtime::builder::Unset> {
+impl<S0> CreatePostInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn title(
         self,
         value: impl Into<String>,
-    ) -> CreatePostInputBuilder<S0, ::cstack_runtime::builder::Set<String>> {
+    ) -> CreatePostInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<String>> {
         CreatePostInputBuilder {
             id: self.id,
-            title: ::cstack_runtime::builder::Set(value.into()),
+            title: ::cstack_runtime::__codegen::builder::Set(value.into()),
         }
     }
 }
 
 impl
     CreatePostInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     >
 {
     pub fn build(self) -> CreatePostInput {
@@ -178,7 +190,7 @@ impl UpdatePostInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Post> for UpdatePostInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Post> for UpdatePostInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdatePostInput::validate(self)
     }

@@ -51,17 +51,19 @@ impl ::cstack_runtime::Model for PostEvent {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            post_id: ::cstack_runtime::take(row)?,
-            note: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            post_id: ::cstack_runtime::__codegen::take(row)?,
+            note: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            post_id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            note: <String as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            post_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            note: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
         })
     }
 }
@@ -80,14 +82,14 @@ pub struct CreatePostEventInput {
 impl CreatePostEventInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreatePostEventInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     > {
         CreatePostEventInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            post_id: ::cstack_runtime::builder::Unset,
-            note: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            post_id: ::cstack_runtime::__codegen::builder::Unset,
+            note: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -97,27 +99,33 @@ impl CreatePostEventInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<PostEvent> for CreatePostEventInput {
+impl ::cstack_runtime::__codegen::CreateInput<PostEvent> for CreatePostEventInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreatePostEventInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(3);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
         values.push((
             "post_id",
-            ::cstack_runtime::ToValue::to_value(&self.post_id),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.post_id),
         ));
-        values.push(("note", ::cstack_runtime::ToValue::to_value(&self.note)));
+        values.push((
+            "note",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.note),
+        ));
         Ok(values)
     }
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<PostEvent> for CreatePostEventInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<PostEvent> for CreatePostEventInput {}
 
 /// Builds a [`CreatePostEventInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -127,50 +135,51 @@ pub struct CreatePostEventInputBuilder<S0, S1, S2> {
     note: S2,
 }
 
-impl<S1, S2> CreatePostEventInputBuilder<::cstack_runtime::builder::Unset, S1, S2> {
+impl<S1, S2> CreatePostEventInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1, S2> {
     pub fn id(
         self,
         value: i64,
-    ) -> CreatePostEventInputBuilder<::cstack_runtime::builder::Set<i64>, S1, S2> {
+    ) -> CreatePostEventInputBuilder<::cstack_runtime::__codegen::builder::Set<i64>, S1, S2> {
         CreatePostEventInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             post_id: self.post_id,
             note: self.note,
         }
     }
 }
 
-impl<S0, S2> CreatePostEventInputBuilder<S0, ::cstack_runtime::builder::Unset, S2> {
+impl<S0, S2> CreatePostEventInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset, S2> {
     pub fn post_id(
         self,
         value: i64,
-    ) -> CreatePostEventInputBuilder<S0, ::cstack_runtime::builder::Set<i64>, S2> {
+    ) -> CreatePostEventInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<i64>, S2> {
         CreatePostEventInputBuilder {
             id: self.id,
-            post_id: ::cstack_runtime::builder::Set(value),
+            post_id: ::cstack_runtime::__codegen::builder::Set(value),
             note: self.note,
         }
     }
 }
 
-impl<S0, S1> CreatePostEventInputBuilder<S0, S1, ::cstack_runtime::builder::Unset> {
+impl<S0, S1> CreatePostEventInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn note(
         self,
         value: impl Into<String>,
-    ) -> CreatePostEventInputBuilder<S0, S1, ::cstack_runtime::builder::Set<String>> {
+    ) -> CreatePostEventInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Set<String>>
+    {
         CreatePostEventInputBuilder {
             id: self.id,
             post_id: self.post_id,
-            note: ::cstack_runtime::builder::Set(value.into()),
+            note: ::cstack_runtime::__codegen::builder::Set(value.into()),
         }
     }
 }
 
 impl
     CreatePostEventInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     >
 {
     pub fn build(self) -> CreatePostEventInput {
@@ -225,7 +234,7 @@ impl UpdatePostEventInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<PostEvent> for UpdatePostEventInput {
+impl ::cstack_runtime::__codegen::UpdateInput<PostEvent> for UpdatePostEventInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdatePostEventInput::validate(self)
     }

@@ -20,7 +20,7 @@ pub struct Sample {
     pub amount: ::cstack_runtime::rust_decimal::Decimal,
     #[serde(rename = "doc")]
     pub doc: ::cstack_runtime::serde_json::Value,
-    #[serde(rename = "blob", with = "::cstack_runtime::wire::bytes")]
+    #[serde(rename = "blob", with = "::cstack_runtime::__codegen::wire::bytes")]
     pub blob: Vec<u8>,
     #[serde(rename = "uid")]
     pub uid: ::cstack_runtime::uuid::Uuid,
@@ -42,7 +42,11 @@ pub struct Sample {
     pub maybe_amount: Option<::cstack_runtime::rust_decimal::Decimal>,
     #[serde(rename = "maybeDoc")]
     pub maybe_doc: Option<::cstack_runtime::serde_json::Value>,
-    #[serde(rename = "maybeBlob", default, with = "::cstack_runtime::wire::bytes")]
+    #[serde(
+        rename = "maybeBlob",
+        default,
+        with = "::cstack_runtime::__codegen::wire::bytes"
+    )]
     pub maybe_blob: Option<Vec<u8>>,
     #[serde(rename = "maybeUid")]
     pub maybe_uid: Option<::cstack_runtime::uuid::Uuid>,
@@ -231,82 +235,90 @@ impl ::cstack_runtime::Model for Sample {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            text: ::cstack_runtime::take(row)?,
-            cuid: ::cstack_runtime::take(row)?,
-            count: ::cstack_runtime::take(row)?,
-            ratio: ::cstack_runtime::take(row)?,
-            flag: ::cstack_runtime::take(row)?,
-            at: ::cstack_runtime::take(row)?,
-            amount: ::cstack_runtime::take(row)?,
-            doc: ::cstack_runtime::take(row)?,
-            blob: ::cstack_runtime::take(row)?,
-            uid: ::cstack_runtime::take(row)?,
-            mood: ::cstack_runtime::take(row)?,
-            maybe_text: ::cstack_runtime::take(row)?,
-            maybe_cuid: ::cstack_runtime::take(row)?,
-            maybe_count: ::cstack_runtime::take(row)?,
-            maybe_ratio: ::cstack_runtime::take(row)?,
-            maybe_flag: ::cstack_runtime::take(row)?,
-            maybe_at: ::cstack_runtime::take(row)?,
-            maybe_amount: ::cstack_runtime::take(row)?,
-            maybe_doc: ::cstack_runtime::take(row)?,
-            maybe_blob: ::cstack_runtime::take(row)?,
-            maybe_uid: ::cstack_runtime::take(row)?,
-            maybe_mood: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            text: ::cstack_runtime::__codegen::take(row)?,
+            cuid: ::cstack_runtime::__codegen::take(row)?,
+            count: ::cstack_runtime::__codegen::take(row)?,
+            ratio: ::cstack_runtime::__codegen::take(row)?,
+            flag: ::cstack_runtime::__codegen::take(row)?,
+            at: ::cstack_runtime::__codegen::take(row)?,
+            amount: ::cstack_runtime::__codegen::take(row)?,
+            doc: ::cstack_runtime::__codegen::take(row)?,
+            blob: ::cstack_runtime::__codegen::take(row)?,
+            uid: ::cstack_runtime::__codegen::take(row)?,
+            mood: ::cstack_runtime::__codegen::take(row)?,
+            maybe_text: ::cstack_runtime::__codegen::take(row)?,
+            maybe_cuid: ::cstack_runtime::__codegen::take(row)?,
+            maybe_count: ::cstack_runtime::__codegen::take(row)?,
+            maybe_ratio: ::cstack_runtime::__codegen::take(row)?,
+            maybe_flag: ::cstack_runtime::__codegen::take(row)?,
+            maybe_at: ::cstack_runtime::__codegen::take(row)?,
+            maybe_amount: ::cstack_runtime::__codegen::take(row)?,
+            maybe_doc: ::cstack_runtime::__codegen::take(row)?,
+            maybe_blob: ::cstack_runtime::__codegen::take(row)?,
+            maybe_uid: ::cstack_runtime::__codegen::take(row)?,
+            maybe_mood: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            text: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            cuid: <String as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
-            count: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
-            ratio: <f64 as ::cstack_runtime::SqliteColumn>::read(row, 4)?,
-            flag: <bool as ::cstack_runtime::SqliteColumn>::read(row, 5)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            text: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            cuid: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            count: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
+            ratio: <f64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 4)?,
+            flag: <bool as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 5)?,
             at: <::cstack_runtime::chrono::DateTime<
                 ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 6)?,
-            amount: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::SqliteColumn>::read(
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 6)?,
+            amount: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::__codegen::SqliteColumn>::read(
                 row,
                 7,
             )?,
-            doc: <::cstack_runtime::serde_json::Value as ::cstack_runtime::SqliteColumn>::read(
+            doc: <::cstack_runtime::serde_json::Value as ::cstack_runtime::__codegen::SqliteColumn>::read(
                 row,
                 8,
             )?,
-            blob: <Vec<u8> as ::cstack_runtime::SqliteColumn>::read(row, 9)?,
-            uid: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::SqliteColumn>::read(
+            blob: <Vec<u8> as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 9)?,
+            uid: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::__codegen::SqliteColumn>::read(
                 row,
                 10,
             )?,
-            mood: ::cstack_runtime::sqlite_enum(row, 11)?,
+            mood: ::cstack_runtime::__codegen::sqlite_enum(row, 11)?,
             maybe_text: <Option<
                 String,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 12)?,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 12)?,
             maybe_cuid: <Option<
                 String,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 13)?,
-            maybe_count: <Option<i64> as ::cstack_runtime::SqliteColumn>::read(row, 14)?,
-            maybe_ratio: <Option<f64> as ::cstack_runtime::SqliteColumn>::read(row, 15)?,
-            maybe_flag: <Option<bool> as ::cstack_runtime::SqliteColumn>::read(row, 16)?,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 13)?,
+            maybe_count: <Option<
+                i64,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 14)?,
+            maybe_ratio: <Option<
+                f64,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 15)?,
+            maybe_flag: <Option<
+                bool,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 16)?,
             maybe_at: <Option<
                 ::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 17)?,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 17)?,
             maybe_amount: <Option<
                 ::cstack_runtime::rust_decimal::Decimal,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 18)?,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 18)?,
             maybe_doc: <Option<
                 ::cstack_runtime::serde_json::Value,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 19)?,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 19)?,
             maybe_blob: <Option<
                 Vec<u8>,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 20)?,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 20)?,
             maybe_uid: <Option<
                 ::cstack_runtime::uuid::Uuid,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 21)?,
-            maybe_mood: ::cstack_runtime::sqlite_enum_opt(row, 22)?,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 21)?,
+            maybe_mood: ::cstack_runtime::__codegen::sqlite_enum_opt(row, 22)?,
         })
     }
 }
@@ -332,7 +344,7 @@ pub struct CreateSampleInput {
     pub amount: ::cstack_runtime::rust_decimal::Decimal,
     #[serde(rename = "doc")]
     pub doc: ::cstack_runtime::serde_json::Value,
-    #[serde(rename = "blob", with = "::cstack_runtime::wire::bytes")]
+    #[serde(rename = "blob", with = "::cstack_runtime::__codegen::wire::bytes")]
     pub blob: Vec<u8>,
     #[serde(rename = "uid")]
     pub uid: ::cstack_runtime::uuid::Uuid,
@@ -370,7 +382,7 @@ pub struct CreateSampleInput {
         rename = "maybeBlob",
         default,
         skip_serializing_if = "Option::is_none",
-        with = "::cstack_runtime::wire::bytes"
+        with = "::cstack_runtime::__codegen::wire::bytes"
     )]
     pub maybe_blob: Option<Vec<u8>>,
     #[serde(rename = "maybeUid", default, skip_serializing_if = "Option::is_none")]
@@ -382,32 +394,32 @@ pub struct CreateSampleInput {
 impl CreateSampleInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreateSampleInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     > {
         CreateSampleInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            text: ::cstack_runtime::builder::Unset,
-            cuid: ::cstack_runtime::builder::Unset,
-            count: ::cstack_runtime::builder::Unset,
-            ratio: ::cstack_runtime::builder::Unset,
-            flag: ::cstack_runtime::builder::Unset,
-            at: ::cstack_runtime::builder::Unset,
-            amount: ::cstack_runtime::builder::Unset,
-            doc: ::cstack_runtime::builder::Unset,
-            blob: ::cstack_runtime::builder::Unset,
-            uid: ::cstack_runtime::builder::Unset,
-            mood: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            text: ::cstack_runtime::__codegen::builder::Unset,
+            cuid: ::cstack_runtime::__codegen::builder::Unset,
+            count: ::cstack_runtime::__codegen::builder::Unset,
+            ratio: ::cstack_runtime::__codegen::builder::Unset,
+            flag: ::cstack_runtime::__codegen::builder::Unset,
+            at: ::cstack_runtime::__codegen::builder::Unset,
+            amount: ::cstack_runtime::__codegen::builder::Unset,
+            doc: ::cstack_runtime::__codegen::builder::Unset,
+            blob: ::cstack_runtime::__codegen::builder::Unset,
+            uid: ::cstack_runtime::__codegen::builder::Unset,
+            mood: ::cstack_runtime::__codegen::builder::Unset,
             maybe_text: None,
             maybe_cuid: None,
             maybe_count: None,
@@ -428,101 +440,137 @@ impl CreateSampleInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Sample> for CreateSampleInput {
+impl ::cstack_runtime::__codegen::CreateInput<Sample> for CreateSampleInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateSampleInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(23);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
-        values.push(("text", ::cstack_runtime::ToValue::to_value(&self.text)));
-        values.push(("cuid", ::cstack_runtime::ToValue::to_value(&self.cuid)));
-        values.push(("count", ::cstack_runtime::ToValue::to_value(&self.count)));
-        values.push(("ratio", ::cstack_runtime::ToValue::to_value(&self.ratio)));
-        values.push(("flag", ::cstack_runtime::ToValue::to_value(&self.flag)));
-        values.push(("at", ::cstack_runtime::ToValue::to_value(&self.at)));
-        values.push(("amount", ::cstack_runtime::ToValue::to_value(&self.amount)));
-        values.push(("doc", ::cstack_runtime::ToValue::to_value(&self.doc)));
-        values.push(("blob", ::cstack_runtime::ToValue::to_value(&self.blob)));
-        values.push(("uid", ::cstack_runtime::ToValue::to_value(&self.uid)));
-        values.push(("mood", ::cstack_runtime::ToValue::to_value(&self.mood)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
+        values.push((
+            "text",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.text),
+        ));
+        values.push((
+            "cuid",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.cuid),
+        ));
+        values.push((
+            "count",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.count),
+        ));
+        values.push((
+            "ratio",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.ratio),
+        ));
+        values.push((
+            "flag",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.flag),
+        ));
+        values.push((
+            "at",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.at),
+        ));
+        values.push((
+            "amount",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.amount),
+        ));
+        values.push((
+            "doc",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.doc),
+        ));
+        values.push((
+            "blob",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.blob),
+        ));
+        values.push((
+            "uid",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.uid),
+        ));
+        values.push((
+            "mood",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.mood),
+        ));
         values.push((
             "maybe_text",
             match &self.maybe_text {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
             },
         ));
         values.push((
             "maybe_cuid",
             match &self.maybe_cuid {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
             },
         ));
         values.push((
             "maybe_count",
             match &self.maybe_count {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Int),
             },
         ));
         values.push((
             "maybe_ratio",
             match &self.maybe_ratio {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Float),
             },
         ));
         values.push((
             "maybe_flag",
             match &self.maybe_flag {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Bool),
             },
         ));
         values.push((
             "maybe_at",
             match &self.maybe_at {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::DateTime),
             },
         ));
         values.push((
             "maybe_amount",
             match &self.maybe_amount {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Decimal),
             },
         ));
         values.push((
             "maybe_doc",
             match &self.maybe_doc {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Json),
             },
         ));
         values.push((
             "maybe_blob",
             match &self.maybe_blob {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Bytes),
             },
         ));
         values.push((
             "maybe_uid",
             match &self.maybe_uid {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Uuid),
             },
         ));
         values.push((
             "maybe_mood",
             match &self.maybe_mood {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Enum("mood")),
             },
         ));
@@ -531,7 +579,7 @@ impl ::cstack_runtime::CreateInput<Sample> for CreateSampleInput {
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<Sample> for CreateSampleInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<Sample> for CreateSampleInput {}
 
 /// Builds a [`CreateSampleInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -563,7 +611,7 @@ pub struct CreateSampleInputBuilder<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S10,
 
 impl<S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
     CreateSampleInputBuilder<
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S1,
         S2,
         S3,
@@ -581,7 +629,7 @@ impl<S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
         self,
         value: i64,
     ) -> CreateSampleInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
         S1,
         S2,
         S3,
@@ -595,7 +643,7 @@ impl<S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
         S11,
     > {
         CreateSampleInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             text: self.text,
             cuid: self.cuid,
             count: self.count,
@@ -625,7 +673,7 @@ impl<S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
 impl<S0, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
     CreateSampleInputBuilder<
         S0,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S2,
         S3,
         S4,
@@ -643,7 +691,7 @@ impl<S0, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
         value: impl Into<String>,
     ) -> CreateSampleInputBuilder<
         S0,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
         S2,
         S3,
         S4,
@@ -657,7 +705,7 @@ impl<S0, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
     > {
         CreateSampleInputBuilder {
             id: self.id,
-            text: ::cstack_runtime::builder::Set(value.into()),
+            text: ::cstack_runtime::__codegen::builder::Set(value.into()),
             cuid: self.cuid,
             count: self.count,
             ratio: self.ratio,
@@ -687,7 +735,7 @@ impl<S0, S1, S3, S4, S5, S6, S7, S8, S9, S10, S11>
     CreateSampleInputBuilder<
         S0,
         S1,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S3,
         S4,
         S5,
@@ -705,7 +753,7 @@ impl<S0, S1, S3, S4, S5, S6, S7, S8, S9, S10, S11>
     ) -> CreateSampleInputBuilder<
         S0,
         S1,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
         S3,
         S4,
         S5,
@@ -719,7 +767,7 @@ impl<S0, S1, S3, S4, S5, S6, S7, S8, S9, S10, S11>
         CreateSampleInputBuilder {
             id: self.id,
             text: self.text,
-            cuid: ::cstack_runtime::builder::Set(value.into()),
+            cuid: ::cstack_runtime::__codegen::builder::Set(value.into()),
             count: self.count,
             ratio: self.ratio,
             flag: self.flag,
@@ -749,7 +797,7 @@ impl<S0, S1, S2, S4, S5, S6, S7, S8, S9, S10, S11>
         S0,
         S1,
         S2,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S4,
         S5,
         S6,
@@ -767,7 +815,7 @@ impl<S0, S1, S2, S4, S5, S6, S7, S8, S9, S10, S11>
         S0,
         S1,
         S2,
-        ::cstack_runtime::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
         S4,
         S5,
         S6,
@@ -781,7 +829,7 @@ impl<S0, S1, S2, S4, S5, S6, S7, S8, S9, S10, S11>
             id: self.id,
             text: self.text,
             cuid: self.cuid,
-            count: ::cstack_runtime::builder::Set(value),
+            count: ::cstack_runtime::__codegen::builder::Set(value),
             ratio: self.ratio,
             flag: self.flag,
             at: self.at,
@@ -811,7 +859,7 @@ impl<S0, S1, S2, S3, S5, S6, S7, S8, S9, S10, S11>
         S1,
         S2,
         S3,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S5,
         S6,
         S7,
@@ -829,7 +877,7 @@ impl<S0, S1, S2, S3, S5, S6, S7, S8, S9, S10, S11>
         S1,
         S2,
         S3,
-        ::cstack_runtime::builder::Set<f64>,
+        ::cstack_runtime::__codegen::builder::Set<f64>,
         S5,
         S6,
         S7,
@@ -843,7 +891,7 @@ impl<S0, S1, S2, S3, S5, S6, S7, S8, S9, S10, S11>
             text: self.text,
             cuid: self.cuid,
             count: self.count,
-            ratio: ::cstack_runtime::builder::Set(value),
+            ratio: ::cstack_runtime::__codegen::builder::Set(value),
             flag: self.flag,
             at: self.at,
             amount: self.amount,
@@ -873,7 +921,7 @@ impl<S0, S1, S2, S3, S4, S6, S7, S8, S9, S10, S11>
         S2,
         S3,
         S4,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S6,
         S7,
         S8,
@@ -891,7 +939,7 @@ impl<S0, S1, S2, S3, S4, S6, S7, S8, S9, S10, S11>
         S2,
         S3,
         S4,
-        ::cstack_runtime::builder::Set<bool>,
+        ::cstack_runtime::__codegen::builder::Set<bool>,
         S6,
         S7,
         S8,
@@ -905,7 +953,7 @@ impl<S0, S1, S2, S3, S4, S6, S7, S8, S9, S10, S11>
             cuid: self.cuid,
             count: self.count,
             ratio: self.ratio,
-            flag: ::cstack_runtime::builder::Set(value),
+            flag: ::cstack_runtime::__codegen::builder::Set(value),
             at: self.at,
             amount: self.amount,
             doc: self.doc,
@@ -935,7 +983,7 @@ impl<S0, S1, S2, S3, S4, S5, S7, S8, S9, S10, S11>
         S3,
         S4,
         S5,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S7,
         S8,
         S9,
@@ -953,7 +1001,7 @@ impl<S0, S1, S2, S3, S4, S5, S7, S8, S9, S10, S11>
         S3,
         S4,
         S5,
-        ::cstack_runtime::builder::Set<
+        ::cstack_runtime::__codegen::builder::Set<
             ::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>,
         >,
         S7,
@@ -969,7 +1017,7 @@ impl<S0, S1, S2, S3, S4, S5, S7, S8, S9, S10, S11>
             count: self.count,
             ratio: self.ratio,
             flag: self.flag,
-            at: ::cstack_runtime::builder::Set(value.into()),
+            at: ::cstack_runtime::__codegen::builder::Set(value.into()),
             amount: self.amount,
             doc: self.doc,
             blob: self.blob,
@@ -999,7 +1047,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S8, S9, S10, S11>
         S4,
         S5,
         S6,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S8,
         S9,
         S10,
@@ -1017,7 +1065,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S8, S9, S10, S11>
         S4,
         S5,
         S6,
-        ::cstack_runtime::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
         S8,
         S9,
         S10,
@@ -1031,7 +1079,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S8, S9, S10, S11>
             ratio: self.ratio,
             flag: self.flag,
             at: self.at,
-            amount: ::cstack_runtime::builder::Set(value.into()),
+            amount: ::cstack_runtime::__codegen::builder::Set(value.into()),
             doc: self.doc,
             blob: self.blob,
             uid: self.uid,
@@ -1061,7 +1109,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S9, S10, S11>
         S5,
         S6,
         S7,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S9,
         S10,
         S11,
@@ -1079,7 +1127,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S9, S10, S11>
         S5,
         S6,
         S7,
-        ::cstack_runtime::builder::Set<::cstack_runtime::serde_json::Value>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::serde_json::Value>,
         S9,
         S10,
         S11,
@@ -1093,7 +1141,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S9, S10, S11>
             flag: self.flag,
             at: self.at,
             amount: self.amount,
-            doc: ::cstack_runtime::builder::Set(value.into()),
+            doc: ::cstack_runtime::__codegen::builder::Set(value.into()),
             blob: self.blob,
             uid: self.uid,
             mood: self.mood,
@@ -1123,7 +1171,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S10, S11>
         S6,
         S7,
         S8,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S10,
         S11,
     >
@@ -1141,7 +1189,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S10, S11>
         S6,
         S7,
         S8,
-        ::cstack_runtime::builder::Set<Vec<u8>>,
+        ::cstack_runtime::__codegen::builder::Set<Vec<u8>>,
         S10,
         S11,
     > {
@@ -1155,7 +1203,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S10, S11>
             at: self.at,
             amount: self.amount,
             doc: self.doc,
-            blob: ::cstack_runtime::builder::Set(value.into()),
+            blob: ::cstack_runtime::__codegen::builder::Set(value.into()),
             uid: self.uid,
             mood: self.mood,
             maybe_text: self.maybe_text,
@@ -1185,7 +1233,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S11>
         S7,
         S8,
         S9,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
         S11,
     >
 {
@@ -1203,7 +1251,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S11>
         S7,
         S8,
         S9,
-        ::cstack_runtime::builder::Set<::cstack_runtime::uuid::Uuid>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::uuid::Uuid>,
         S11,
     > {
         CreateSampleInputBuilder {
@@ -1217,7 +1265,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S11>
             amount: self.amount,
             doc: self.doc,
             blob: self.blob,
-            uid: ::cstack_runtime::builder::Set(value.into()),
+            uid: ::cstack_runtime::__codegen::builder::Set(value.into()),
             mood: self.mood,
             maybe_text: self.maybe_text,
             maybe_cuid: self.maybe_cuid,
@@ -1247,7 +1295,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S10>
         S8,
         S9,
         S10,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     >
 {
     pub fn mood(
@@ -1265,7 +1313,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S10>
         S8,
         S9,
         S10,
-        ::cstack_runtime::builder::Set<crate::enums::Mood>,
+        ::cstack_runtime::__codegen::builder::Set<crate::enums::Mood>,
     > {
         CreateSampleInputBuilder {
             id: self.id,
@@ -1279,7 +1327,7 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S10>
             doc: self.doc,
             blob: self.blob,
             uid: self.uid,
-            mood: ::cstack_runtime::builder::Set(value.into()),
+            mood: ::cstack_runtime::__codegen::builder::Set(value.into()),
             maybe_text: self.maybe_text,
             maybe_cuid: self.maybe_cuid,
             maybe_count: self.maybe_count,
@@ -1352,20 +1400,20 @@ impl<S0, S1, S2, S3, S4, S5, S6, S7, S8, S9, S10, S11>
 
 impl
     CreateSampleInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<f64>,
-        ::cstack_runtime::builder::Set<bool>,
-        ::cstack_runtime::builder::Set<
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<f64>,
+        ::cstack_runtime::__codegen::builder::Set<bool>,
+        ::cstack_runtime::__codegen::builder::Set<
             ::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>,
         >,
-        ::cstack_runtime::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
-        ::cstack_runtime::builder::Set<::cstack_runtime::serde_json::Value>,
-        ::cstack_runtime::builder::Set<Vec<u8>>,
-        ::cstack_runtime::builder::Set<::cstack_runtime::uuid::Uuid>,
-        ::cstack_runtime::builder::Set<crate::enums::Mood>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::serde_json::Value>,
+        ::cstack_runtime::__codegen::builder::Set<Vec<u8>>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::uuid::Uuid>,
+        ::cstack_runtime::__codegen::builder::Set<crate::enums::Mood>,
     >
 {
     pub fn build(self) -> CreateSampleInput {
@@ -1453,7 +1501,7 @@ pub struct UpdateSampleInput {
         rename = "blob",
         default,
         skip_serializing_if = "::cstack_runtime::Patch::is_unchanged",
-        with = "::cstack_runtime::wire::bytes"
+        with = "::cstack_runtime::__codegen::wire::bytes"
     )]
     pub blob: ::cstack_runtime::Patch<Vec<u8>>,
     #[serde(
@@ -1521,7 +1569,7 @@ pub struct UpdateSampleInput {
         rename = "maybeBlob",
         default,
         skip_serializing_if = "::cstack_runtime::Patch::is_unchanged",
-        with = "::cstack_runtime::wire::bytes"
+        with = "::cstack_runtime::__codegen::wire::bytes"
     )]
     pub maybe_blob: ::cstack_runtime::Patch<Vec<u8>>,
     #[serde(
@@ -1724,7 +1772,7 @@ impl UpdateSampleInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Sample> for UpdateSampleInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Sample> for UpdateSampleInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateSampleInput::validate(self)
     }

@@ -61,24 +61,26 @@ impl ::cstack_runtime::Model for Ticket {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            code: ::cstack_runtime::take(row)?,
-            opened_at: ::cstack_runtime::take(row)?,
-            r#ref: ::cstack_runtime::take(row)?,
-            title: ::cstack_runtime::take(row)?,
+            code: ::cstack_runtime::__codegen::take(row)?,
+            opened_at: ::cstack_runtime::__codegen::take(row)?,
+            r#ref: ::cstack_runtime::__codegen::take(row)?,
+            title: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            code: <String as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
+            code: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
             opened_at: <::cstack_runtime::chrono::DateTime<
                 ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            r#ref: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::SqliteColumn>::read(
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            r#ref: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::__codegen::SqliteColumn>::read(
                 row,
                 2,
             )?,
-            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
+            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
         })
     }
 }
@@ -98,12 +100,12 @@ pub struct CreateTicketInput {
 
 impl CreateTicketInput {
     /// A builder that only offers `build()` once every required field is given.
-    pub fn builder() -> CreateTicketInputBuilder<::cstack_runtime::builder::Unset> {
+    pub fn builder() -> CreateTicketInputBuilder<::cstack_runtime::__codegen::builder::Unset> {
         CreateTicketInputBuilder {
             code: None,
             opened_at: None,
             r#ref: None,
-            title: ::cstack_runtime::builder::Unset,
+            title: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -113,25 +115,31 @@ impl CreateTicketInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Ticket> for CreateTicketInput {
+impl ::cstack_runtime::__codegen::CreateInput<Ticket> for CreateTicketInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateTicketInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(4);
         if let Some(v) = &self.code {
-            values.push(("code", ::cstack_runtime::ToValue::to_value(v)));
+            values.push(("code", ::cstack_runtime::__codegen::ToValue::to_value(v)));
         }
         if let Some(v) = &self.opened_at {
-            values.push(("opened_at", ::cstack_runtime::ToValue::to_value(v)));
+            values.push((
+                "opened_at",
+                ::cstack_runtime::__codegen::ToValue::to_value(v),
+            ));
         }
         if let Some(v) = &self.r#ref {
-            values.push(("ref", ::cstack_runtime::ToValue::to_value(v)));
+            values.push(("ref", ::cstack_runtime::__codegen::ToValue::to_value(v)));
         }
-        values.push(("title", ::cstack_runtime::ToValue::to_value(&self.title)));
+        values.push((
+            "title",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.title),
+        ));
         Ok(values)
     }
 }
@@ -145,16 +153,16 @@ pub struct CreateTicketInputBuilder<S0> {
     title: S0,
 }
 
-impl CreateTicketInputBuilder<::cstack_runtime::builder::Unset> {
+impl CreateTicketInputBuilder<::cstack_runtime::__codegen::builder::Unset> {
     pub fn title(
         self,
         value: impl Into<String>,
-    ) -> CreateTicketInputBuilder<::cstack_runtime::builder::Set<String>> {
+    ) -> CreateTicketInputBuilder<::cstack_runtime::__codegen::builder::Set<String>> {
         CreateTicketInputBuilder {
             code: self.code,
             opened_at: self.opened_at,
             r#ref: self.r#ref,
-            title: ::cstack_runtime::builder::Set(value.into()),
+            title: ::cstack_runtime::__codegen::builder::Set(value.into()),
         }
     }
 }
@@ -177,7 +185,7 @@ impl<S0> CreateTicketInputBuilder<S0> {
     }
 }
 
-impl CreateTicketInputBuilder<::cstack_runtime::builder::Set<String>> {
+impl CreateTicketInputBuilder<::cstack_runtime::__codegen::builder::Set<String>> {
     pub fn build(self) -> CreateTicketInput {
         CreateTicketInput {
             code: self.code,
@@ -248,7 +256,7 @@ impl UpdateTicketInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Ticket> for UpdateTicketInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Ticket> for UpdateTicketInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateTicketInput::validate(self)
     }

@@ -65,15 +65,15 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 /// A committed change to a `Article` (`@@emit`): what `subscribe()` yields.
 pub type ArticleEvent = ::cstack_runtime::Event<Article>;
 
-impl ::cstack_runtime::Emits for Article {}
+impl ::cstack_runtime::__codegen::Emits for Article {}
 
 impl ::cstack_runtime::Model for Article {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
-    const TRACKING: ::cstack_runtime::Tracking = ::cstack_runtime::Tracking {
+    const TRACKING: ::cstack_runtime::__codegen::Tracking = ::cstack_runtime::__codegen::Tracking {
         audit: true,
-        emit: ::cstack_runtime::Tracking::CREATED
-            | ::cstack_runtime::Tracking::UPDATED
-            | ::cstack_runtime::Tracking::DELETED,
+        emit: ::cstack_runtime::__codegen::Tracking::CREATED
+            | ::cstack_runtime::__codegen::Tracking::UPDATED
+            | ::cstack_runtime::__codegen::Tracking::DELETED,
         redacted: &["authorEmail", "note"],
     };
     type Key = i64;
@@ -81,21 +81,23 @@ impl ::cstack_runtime::Model for Article {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            title: ::cstack_runtime::take(row)?,
-            author_email: ::cstack_runtime::take(row)?,
-            note: ::cstack_runtime::take(row)?,
-            views: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            title: ::cstack_runtime::__codegen::take(row)?,
+            author_email: ::cstack_runtime::__codegen::take(row)?,
+            note: ::cstack_runtime::__codegen::take(row)?,
+            views: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            author_email: <String as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
-            note: <Option<String> as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
-            views: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 4)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            author_email: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            note: <Option<String> as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
+            views: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 4)?,
         })
     }
 }
@@ -118,14 +120,14 @@ pub struct CreateArticleInput {
 impl CreateArticleInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreateArticleInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     > {
         CreateArticleInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            title: ::cstack_runtime::builder::Unset,
-            author_email: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            title: ::cstack_runtime::__codegen::builder::Unset,
+            author_email: ::cstack_runtime::__codegen::builder::Unset,
             note: None,
             views: None,
         }
@@ -137,33 +139,39 @@ impl CreateArticleInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Article> for CreateArticleInput {
+impl ::cstack_runtime::__codegen::CreateInput<Article> for CreateArticleInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateArticleInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(5);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
-        values.push(("title", ::cstack_runtime::ToValue::to_value(&self.title)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
+        values.push((
+            "title",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.title),
+        ));
         values.push((
             "author_email",
-            ::cstack_runtime::ToValue::to_value(&self.author_email),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.author_email),
         ));
         values.push((
             "note",
             match &self.note {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Text),
             },
         ));
         values.push((
             "views",
             match &self.views {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
-                None => ::cstack_runtime::ToValue::to_value(&0_i64),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
+                None => ::cstack_runtime::__codegen::ToValue::to_value(&0_i64),
             },
         ));
         Ok(values)
@@ -171,7 +179,7 @@ impl ::cstack_runtime::CreateInput<Article> for CreateArticleInput {
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<Article> for CreateArticleInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<Article> for CreateArticleInput {}
 
 /// Builds a [`CreateArticleInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -183,13 +191,13 @@ pub struct CreateArticleInputBuilder<S0, S1, S2> {
     views: Option<i64>,
 }
 
-impl<S1, S2> CreateArticleInputBuilder<::cstack_runtime::builder::Unset, S1, S2> {
+impl<S1, S2> CreateArticleInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1, S2> {
     pub fn id(
         self,
         value: i64,
-    ) -> CreateArticleInputBuilder<::cstack_runtime::builder::Set<i64>, S1, S2> {
+    ) -> CreateArticleInputBuilder<::cstack_runtime::__codegen::builder::Set<i64>, S1, S2> {
         CreateArticleInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             title: self.title,
             author_email: self.author_email,
             note: self.note,
@@ -198,14 +206,14 @@ impl<S1, S2> CreateArticleInputBuilder<::cstack_runtime::builder::Unset, S1, S2>
     }
 }
 
-impl<S0, S2> CreateArticleInputBuilder<S0, ::cstack_runtime::builder::Unset, S2> {
+impl<S0, S2> CreateArticleInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset, S2> {
     pub fn title(
         self,
         value: impl Into<String>,
-    ) -> CreateArticleInputBuilder<S0, ::cstack_runtime::builder::Set<String>, S2> {
+    ) -> CreateArticleInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<String>, S2> {
         CreateArticleInputBuilder {
             id: self.id,
-            title: ::cstack_runtime::builder::Set(value.into()),
+            title: ::cstack_runtime::__codegen::builder::Set(value.into()),
             author_email: self.author_email,
             note: self.note,
             views: self.views,
@@ -213,15 +221,15 @@ impl<S0, S2> CreateArticleInputBuilder<S0, ::cstack_runtime::builder::Unset, S2>
     }
 }
 
-impl<S0, S1> CreateArticleInputBuilder<S0, S1, ::cstack_runtime::builder::Unset> {
+impl<S0, S1> CreateArticleInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn author_email(
         self,
         value: impl Into<String>,
-    ) -> CreateArticleInputBuilder<S0, S1, ::cstack_runtime::builder::Set<String>> {
+    ) -> CreateArticleInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Set<String>> {
         CreateArticleInputBuilder {
             id: self.id,
             title: self.title,
-            author_email: ::cstack_runtime::builder::Set(value.into()),
+            author_email: ::cstack_runtime::__codegen::builder::Set(value.into()),
             note: self.note,
             views: self.views,
         }
@@ -241,9 +249,9 @@ impl<S0, S1, S2> CreateArticleInputBuilder<S0, S1, S2> {
 
 impl
     CreateArticleInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     >
 {
     pub fn build(self) -> CreateArticleInput {
@@ -327,7 +335,7 @@ impl UpdateArticleInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Article> for UpdateArticleInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Article> for UpdateArticleInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateArticleInput::validate(self)
     }

@@ -35,13 +35,14 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 /// A committed change to a `Comment` (`@@emit`): what `subscribe()` yields.
 pub type CommentEvent = ::cstack_runtime::Event<Comment>;
 
-impl ::cstack_runtime::Emits for Comment {}
+impl ::cstack_runtime::__codegen::Emits for Comment {}
 
 impl ::cstack_runtime::Model for Comment {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
-    const TRACKING: ::cstack_runtime::Tracking = ::cstack_runtime::Tracking {
+    const TRACKING: ::cstack_runtime::__codegen::Tracking = ::cstack_runtime::__codegen::Tracking {
         audit: false,
-        emit: ::cstack_runtime::Tracking::CREATED | ::cstack_runtime::Tracking::DELETED,
+        emit: ::cstack_runtime::__codegen::Tracking::CREATED
+            | ::cstack_runtime::__codegen::Tracking::DELETED,
         redacted: &[],
     };
     type Key = i64;
@@ -49,15 +50,17 @@ impl ::cstack_runtime::Model for Comment {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            body: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            body: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            body: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            body: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
         })
     }
 }
@@ -73,12 +76,13 @@ pub struct CreateCommentInput {
 
 impl CreateCommentInput {
     /// A builder that only offers `build()` once every required field is given.
-    pub fn builder()
-    -> CreateCommentInputBuilder<::cstack_runtime::builder::Unset, ::cstack_runtime::builder::Unset>
-    {
+    pub fn builder() -> CreateCommentInputBuilder<
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+    > {
         CreateCommentInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            body: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            body: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -88,23 +92,29 @@ impl CreateCommentInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Comment> for CreateCommentInput {
+impl ::cstack_runtime::__codegen::CreateInput<Comment> for CreateCommentInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateCommentInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(2);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
-        values.push(("body", ::cstack_runtime::ToValue::to_value(&self.body)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
+        values.push((
+            "body",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.body),
+        ));
         Ok(values)
     }
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<Comment> for CreateCommentInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<Comment> for CreateCommentInput {}
 
 /// Builds a [`CreateCommentInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -113,34 +123,34 @@ pub struct CreateCommentInputBuilder<S0, S1> {
     body: S1,
 }
 
-impl<S1> CreateCommentInputBuilder<::cstack_runtime::builder::Unset, S1> {
+impl<S1> CreateCommentInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1> {
     pub fn id(
         self,
         value: i64,
-    ) -> CreateCommentInputBuilder<::cstack_runtime::builder::Set<i64>, S1> {
+    ) -> CreateCommentInputBuilder<::cstack_runtime::__codegen::builder::Set<i64>, S1> {
         CreateCommentInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             body: self.body,
         }
     }
 }
 
-impl<S0> CreateCommentInputBuilder<S0, ::cstack_runtime::builder::Unset> {
+impl<S0> CreateCommentInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn body(
         self,
         value: impl Into<String>,
-    ) -> CreateCommentInputBuilder<S0, ::cstack_runtime::builder::Set<String>> {
+    ) -> CreateCommentInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<String>> {
         CreateCommentInputBuilder {
             id: self.id,
-            body: ::cstack_runtime::builder::Set(value.into()),
+            body: ::cstack_runtime::__codegen::builder::Set(value.into()),
         }
     }
 }
 
 impl
     CreateCommentInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     >
 {
     pub fn build(self) -> CreateCommentInput {
@@ -181,7 +191,7 @@ impl UpdateCommentInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Comment> for UpdateCommentInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Comment> for UpdateCommentInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateCommentInput::validate(self)
     }

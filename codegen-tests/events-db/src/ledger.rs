@@ -55,7 +55,7 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 
 impl ::cstack_runtime::Model for Ledger {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
-    const TRACKING: ::cstack_runtime::Tracking = ::cstack_runtime::Tracking {
+    const TRACKING: ::cstack_runtime::__codegen::Tracking = ::cstack_runtime::__codegen::Tracking {
         audit: true,
         emit: 0,
         redacted: &[],
@@ -65,19 +65,21 @@ impl ::cstack_runtime::Model for Ledger {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            owner: ::cstack_runtime::take(row)?,
-            balance: ::cstack_runtime::take(row)?,
-            revision: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            owner: ::cstack_runtime::__codegen::take(row)?,
+            balance: ::cstack_runtime::__codegen::take(row)?,
+            revision: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            owner: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            balance: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
-            revision: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            owner: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            balance: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            revision: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
         })
     }
 }
@@ -96,14 +98,14 @@ pub struct CreateLedgerInput {
 impl CreateLedgerInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreateLedgerInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     > {
         CreateLedgerInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            owner: ::cstack_runtime::builder::Unset,
-            balance: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            owner: ::cstack_runtime::__codegen::builder::Unset,
+            balance: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -113,20 +115,26 @@ impl CreateLedgerInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Ledger> for CreateLedgerInput {
+impl ::cstack_runtime::__codegen::CreateInput<Ledger> for CreateLedgerInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateLedgerInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(4);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
-        values.push(("owner", ::cstack_runtime::ToValue::to_value(&self.owner)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
+        values.push((
+            "owner",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.owner),
+        ));
         values.push((
             "balance",
-            ::cstack_runtime::ToValue::to_value(&self.balance),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.balance),
         ));
         values.push(("revision", ::cstack_runtime::Value::Int(0)));
         Ok(values)
@@ -134,7 +142,7 @@ impl ::cstack_runtime::CreateInput<Ledger> for CreateLedgerInput {
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<Ledger> for CreateLedgerInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<Ledger> for CreateLedgerInput {}
 
 /// Builds a [`CreateLedgerInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -144,50 +152,50 @@ pub struct CreateLedgerInputBuilder<S0, S1, S2> {
     balance: S2,
 }
 
-impl<S1, S2> CreateLedgerInputBuilder<::cstack_runtime::builder::Unset, S1, S2> {
+impl<S1, S2> CreateLedgerInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1, S2> {
     pub fn id(
         self,
         value: i64,
-    ) -> CreateLedgerInputBuilder<::cstack_runtime::builder::Set<i64>, S1, S2> {
+    ) -> CreateLedgerInputBuilder<::cstack_runtime::__codegen::builder::Set<i64>, S1, S2> {
         CreateLedgerInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             owner: self.owner,
             balance: self.balance,
         }
     }
 }
 
-impl<S0, S2> CreateLedgerInputBuilder<S0, ::cstack_runtime::builder::Unset, S2> {
+impl<S0, S2> CreateLedgerInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset, S2> {
     pub fn owner(
         self,
         value: impl Into<String>,
-    ) -> CreateLedgerInputBuilder<S0, ::cstack_runtime::builder::Set<String>, S2> {
+    ) -> CreateLedgerInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<String>, S2> {
         CreateLedgerInputBuilder {
             id: self.id,
-            owner: ::cstack_runtime::builder::Set(value.into()),
+            owner: ::cstack_runtime::__codegen::builder::Set(value.into()),
             balance: self.balance,
         }
     }
 }
 
-impl<S0, S1> CreateLedgerInputBuilder<S0, S1, ::cstack_runtime::builder::Unset> {
+impl<S0, S1> CreateLedgerInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn balance(
         self,
         value: i64,
-    ) -> CreateLedgerInputBuilder<S0, S1, ::cstack_runtime::builder::Set<i64>> {
+    ) -> CreateLedgerInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Set<i64>> {
         CreateLedgerInputBuilder {
             id: self.id,
             owner: self.owner,
-            balance: ::cstack_runtime::builder::Set(value),
+            balance: ::cstack_runtime::__codegen::builder::Set(value),
         }
     }
 }
 
 impl
     CreateLedgerInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
     >
 {
     pub fn build(self) -> CreateLedgerInput {
@@ -242,7 +250,7 @@ impl UpdateLedgerInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Ledger> for UpdateLedgerInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Ledger> for UpdateLedgerInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateLedgerInput::validate(self)
     }

@@ -39,15 +39,17 @@ impl ::cstack_runtime::Model for Plain {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            label: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            label: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            label: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            label: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
         })
     }
 }
@@ -63,12 +65,13 @@ pub struct CreatePlainInput {
 
 impl CreatePlainInput {
     /// A builder that only offers `build()` once every required field is given.
-    pub fn builder()
-    -> CreatePlainInputBuilder<::cstack_runtime::builder::Unset, ::cstack_runtime::builder::Unset>
-    {
+    pub fn builder() -> CreatePlainInputBuilder<
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+    > {
         CreatePlainInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            label: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            label: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -78,23 +81,29 @@ impl CreatePlainInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Plain> for CreatePlainInput {
+impl ::cstack_runtime::__codegen::CreateInput<Plain> for CreatePlainInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreatePlainInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(2);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
-        values.push(("label", ::cstack_runtime::ToValue::to_value(&self.label)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
+        values.push((
+            "label",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.label),
+        ));
         Ok(values)
     }
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<Plain> for CreatePlainInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<Plain> for CreatePlainInput {}
 
 /// Builds a [`CreatePlainInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -103,34 +112,34 @@ pub struct CreatePlainInputBuilder<S0, S1> {
     label: S1,
 }
 
-impl<S1> CreatePlainInputBuilder<::cstack_runtime::builder::Unset, S1> {
+impl<S1> CreatePlainInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1> {
     pub fn id(
         self,
         value: i64,
-    ) -> CreatePlainInputBuilder<::cstack_runtime::builder::Set<i64>, S1> {
+    ) -> CreatePlainInputBuilder<::cstack_runtime::__codegen::builder::Set<i64>, S1> {
         CreatePlainInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             label: self.label,
         }
     }
 }
 
-impl<S0> CreatePlainInputBuilder<S0, ::cstack_runtime::builder::Unset> {
+impl<S0> CreatePlainInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn label(
         self,
         value: impl Into<String>,
-    ) -> CreatePlainInputBuilder<S0, ::cstack_runtime::builder::Set<String>> {
+    ) -> CreatePlainInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<String>> {
         CreatePlainInputBuilder {
             id: self.id,
-            label: ::cstack_runtime::builder::Set(value.into()),
+            label: ::cstack_runtime::__codegen::builder::Set(value.into()),
         }
     }
 }
 
 impl
     CreatePlainInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     >
 {
     pub fn build(self) -> CreatePlainInput {
@@ -171,7 +180,7 @@ impl UpdatePlainInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Plain> for UpdatePlainInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Plain> for UpdatePlainInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdatePlainInput::validate(self)
     }

@@ -39,8 +39,8 @@ impl ::cstack_runtime::Model for Note {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            text: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            text: ::cstack_runtime::__codegen::take(row)?,
         })
     }
 }
@@ -56,12 +56,13 @@ pub struct CreateNoteInput {
 
 impl CreateNoteInput {
     /// A builder that only offers `build()` once every required field is given.
-    pub fn builder()
-    -> CreateNoteInputBuilder<::cstack_runtime::builder::Unset, ::cstack_runtime::builder::Unset>
-    {
+    pub fn builder() -> CreateNoteInputBuilder<
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+    > {
         CreateNoteInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            text: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            text: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -71,23 +72,29 @@ impl CreateNoteInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Note> for CreateNoteInput {
+impl ::cstack_runtime::__codegen::CreateInput<Note> for CreateNoteInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateNoteInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(2);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
-        values.push(("text", ::cstack_runtime::ToValue::to_value(&self.text)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
+        values.push((
+            "text",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.text),
+        ));
         Ok(values)
     }
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<Note> for CreateNoteInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<Note> for CreateNoteInput {}
 
 /// Builds a [`CreateNoteInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -96,31 +103,34 @@ pub struct CreateNoteInputBuilder<S0, S1> {
     text: S1,
 }
 
-impl<S1> CreateNoteInputBuilder<::cstack_runtime::builder::Unset, S1> {
-    pub fn id(self, value: i64) -> CreateNoteInputBuilder<::cstack_runtime::builder::Set<i64>, S1> {
+impl<S1> CreateNoteInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1> {
+    pub fn id(
+        self,
+        value: i64,
+    ) -> CreateNoteInputBuilder<::cstack_runtime::__codegen::builder::Set<i64>, S1> {
         CreateNoteInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             text: self.text,
         }
     }
 }
 
-impl<S0> CreateNoteInputBuilder<S0, ::cstack_runtime::builder::Unset> {
+impl<S0> CreateNoteInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn text(
         self,
         value: impl Into<String>,
-    ) -> CreateNoteInputBuilder<S0, ::cstack_runtime::builder::Set<String>> {
+    ) -> CreateNoteInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<String>> {
         CreateNoteInputBuilder {
             id: self.id,
-            text: ::cstack_runtime::builder::Set(value.into()),
+            text: ::cstack_runtime::__codegen::builder::Set(value.into()),
         }
     }
 }
 
 impl
     CreateNoteInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     >
 {
     pub fn build(self) -> CreateNoteInput {
@@ -161,7 +171,7 @@ impl UpdateNoteInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Note> for UpdateNoteInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Note> for UpdateNoteInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateNoteInput::validate(self)
     }

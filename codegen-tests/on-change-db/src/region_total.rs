@@ -38,8 +38,8 @@ impl ::cstack_runtime::Model for RegionTotal {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            region: ::cstack_runtime::take(row)?,
-            total_cents: ::cstack_runtime::take(row)?,
+            region: ::cstack_runtime::__codegen::take(row)?,
+            total_cents: ::cstack_runtime::__codegen::take(row)?,
         })
     }
 }
@@ -62,6 +62,6 @@ pub const MATERIALIZED: ::cstack_runtime::MaterializedView = ::cstack_runtime::M
     sources: &["Sale"],
 };
 
-impl ::cstack_runtime::Materialized for RegionTotal {
+impl ::cstack_runtime::__codegen::Materialized for RegionTotal {
     const VIEW: &'static ::cstack_runtime::MaterializedView = &MATERIALIZED;
 }

@@ -54,18 +54,20 @@ impl ::cstack_runtime::Model for Comment {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            doc_id: ::cstack_runtime::take(row)?,
-            flagged: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            doc_id: ::cstack_runtime::__codegen::take(row)?,
+            flagged: ::cstack_runtime::__codegen::take(row)?,
             doc: None,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            doc_id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            flagged: <bool as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            doc_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            flagged: <bool as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
             doc: None,
         })
     }
@@ -85,14 +87,14 @@ pub struct CreateCommentInput {
 impl CreateCommentInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreateCommentInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     > {
         CreateCommentInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            doc_id: ::cstack_runtime::builder::Unset,
-            flagged: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            doc_id: ::cstack_runtime::__codegen::builder::Unset,
+            flagged: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -102,27 +104,33 @@ impl CreateCommentInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Comment> for CreateCommentInput {
+impl ::cstack_runtime::__codegen::CreateInput<Comment> for CreateCommentInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateCommentInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(3);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
-        values.push(("doc_id", ::cstack_runtime::ToValue::to_value(&self.doc_id)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
+        values.push((
+            "doc_id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.doc_id),
+        ));
         values.push((
             "flagged",
-            ::cstack_runtime::ToValue::to_value(&self.flagged),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.flagged),
         ));
         Ok(values)
     }
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<Comment> for CreateCommentInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<Comment> for CreateCommentInput {}
 
 /// Builds a [`CreateCommentInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -132,50 +140,50 @@ pub struct CreateCommentInputBuilder<S0, S1, S2> {
     flagged: S2,
 }
 
-impl<S1, S2> CreateCommentInputBuilder<::cstack_runtime::builder::Unset, S1, S2> {
+impl<S1, S2> CreateCommentInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1, S2> {
     pub fn id(
         self,
         value: i64,
-    ) -> CreateCommentInputBuilder<::cstack_runtime::builder::Set<i64>, S1, S2> {
+    ) -> CreateCommentInputBuilder<::cstack_runtime::__codegen::builder::Set<i64>, S1, S2> {
         CreateCommentInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             doc_id: self.doc_id,
             flagged: self.flagged,
         }
     }
 }
 
-impl<S0, S2> CreateCommentInputBuilder<S0, ::cstack_runtime::builder::Unset, S2> {
+impl<S0, S2> CreateCommentInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset, S2> {
     pub fn doc_id(
         self,
         value: i64,
-    ) -> CreateCommentInputBuilder<S0, ::cstack_runtime::builder::Set<i64>, S2> {
+    ) -> CreateCommentInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<i64>, S2> {
         CreateCommentInputBuilder {
             id: self.id,
-            doc_id: ::cstack_runtime::builder::Set(value),
+            doc_id: ::cstack_runtime::__codegen::builder::Set(value),
             flagged: self.flagged,
         }
     }
 }
 
-impl<S0, S1> CreateCommentInputBuilder<S0, S1, ::cstack_runtime::builder::Unset> {
+impl<S0, S1> CreateCommentInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn flagged(
         self,
         value: bool,
-    ) -> CreateCommentInputBuilder<S0, S1, ::cstack_runtime::builder::Set<bool>> {
+    ) -> CreateCommentInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Set<bool>> {
         CreateCommentInputBuilder {
             id: self.id,
             doc_id: self.doc_id,
-            flagged: ::cstack_runtime::builder::Set(value),
+            flagged: ::cstack_runtime::__codegen::builder::Set(value),
         }
     }
 }
 
 impl
     CreateCommentInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<bool>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<bool>,
     >
 {
     pub fn build(self) -> CreateCommentInput {
@@ -230,7 +238,7 @@ impl UpdateCommentInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Comment> for UpdateCommentInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Comment> for UpdateCommentInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateCommentInput::validate(self)
     }
@@ -262,8 +270,8 @@ pub fn doc() -> ::cstack_runtime::Relation<Comment, crate::doc::Doc> {
     ::cstack_runtime::Relation {
         local: "doc_id",
         remote: "id",
-        local_key: |row| ::cstack_runtime::ToValue::to_value(&row.doc_id),
-        remote_key: |row| ::cstack_runtime::ToValue::to_value(&row.id),
+        local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.doc_id),
+        remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
         attach: |row, related| row.doc = related.map(Box::new),
     }
 }

@@ -100,71 +100,73 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 
 impl ::cstack_runtime::Model for Doc {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
-    const POLICIES: &'static [::cstack_runtime::Policy] = &[
-        ::cstack_runtime::Policy {
+    const POLICIES: &'static [::cstack_runtime::__codegen::Policy] = &[
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::READ,
-            expr: ::cstack_runtime::PolicyExpr::Compare {
-                left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::READ,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                left: ::cstack_runtime::__codegen::Operand::Column {
                     name: "visibility",
                     kind: ::cstack_runtime::Kind::Enum("visibility"),
                     nullable: false,
                 },
-                op: ::cstack_runtime::PolicyOp::Eq,
-                right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
-                    type_name: "visibility",
-                    variant: "Public",
-                }),
+                op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                right: ::cstack_runtime::__codegen::Operand::Literal(
+                    ::cstack_runtime::__codegen::Literal::Enum {
+                        type_name: "visibility",
+                        variant: "Public",
+                    },
+                ),
             },
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::READ,
-            expr: ::cstack_runtime::PolicyExpr::And(&[
-                ::cstack_runtime::PolicyExpr::Authenticated(true),
-                ::cstack_runtime::PolicyExpr::Or(&[
-                    ::cstack_runtime::PolicyExpr::Compare {
-                        left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::READ,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::And(&[
+                ::cstack_runtime::__codegen::PolicyExpr::Authenticated(true),
+                ::cstack_runtime::__codegen::PolicyExpr::Or(&[
+                    ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                        left: ::cstack_runtime::__codegen::Operand::Column {
                             name: "owner_id",
                             kind: ::cstack_runtime::Kind::Int,
                             nullable: false,
                         },
-                        op: ::cstack_runtime::PolicyOp::Eq,
-                        right: ::cstack_runtime::Operand::Auth { path: &["id"] },
+                        op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                        right: ::cstack_runtime::__codegen::Operand::Auth { path: &["id"] },
                     },
-                    ::cstack_runtime::PolicyExpr::And(&[
-                        ::cstack_runtime::PolicyExpr::Related {
+                    ::cstack_runtime::__codegen::PolicyExpr::And(&[
+                        ::cstack_runtime::__codegen::PolicyExpr::Related {
                             target: <crate::team::Team as ::cstack_runtime::Model>::DESCRIPTOR,
                             local: "team_id",
                             remote: "id",
-                            quantifier: ::cstack_runtime::PathQuantifier::Some,
-                            inner: &::cstack_runtime::PolicyExpr::Compare {
-                                left: ::cstack_runtime::Operand::Column {
+                            quantifier: ::cstack_runtime::__codegen::Quantifier::Some,
+                            inner: &::cstack_runtime::__codegen::PolicyExpr::Compare {
+                                left: ::cstack_runtime::__codegen::Operand::Column {
                                     name: "tenant_id",
                                     kind: ::cstack_runtime::Kind::Text,
                                     nullable: false,
                                 },
-                                op: ::cstack_runtime::PolicyOp::Eq,
-                                right: ::cstack_runtime::Operand::Auth {
+                                op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                                right: ::cstack_runtime::__codegen::Operand::Auth {
                                     path: &["tenantId"],
                                 },
                             },
                         },
-                        ::cstack_runtime::PolicyExpr::In {
-                            left: ::cstack_runtime::Operand::Column {
+                        ::cstack_runtime::__codegen::PolicyExpr::In {
+                            left: ::cstack_runtime::__codegen::Operand::Column {
                                 name: "visibility",
                                 kind: ::cstack_runtime::Kind::Enum("visibility"),
                                 nullable: false,
                             },
                             values: &[
-                                ::cstack_runtime::Operand::Literal(
-                                    ::cstack_runtime::Literal::Enum {
+                                ::cstack_runtime::__codegen::Operand::Literal(
+                                    ::cstack_runtime::__codegen::Literal::Enum {
                                         type_name: "visibility",
                                         variant: "Public",
                                     },
                                 ),
-                                ::cstack_runtime::Operand::Literal(
-                                    ::cstack_runtime::Literal::Enum {
+                                ::cstack_runtime::__codegen::Operand::Literal(
+                                    ::cstack_runtime::__codegen::Literal::Enum {
                                         type_name: "visibility",
                                         variant: "Internal",
                                     },
@@ -176,190 +178,204 @@ impl ::cstack_runtime::Model for Doc {
                 ]),
             ]),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::READ,
-            expr: ::cstack_runtime::PolicyExpr::Or(&[
-                ::cstack_runtime::PolicyExpr::And(&[
-                    ::cstack_runtime::PolicyExpr::Related {
+            actions: ::cstack_runtime::__codegen::action::READ,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Or(&[
+                ::cstack_runtime::__codegen::PolicyExpr::And(&[
+                    ::cstack_runtime::__codegen::PolicyExpr::Related {
                         target: <crate::comment::Comment as ::cstack_runtime::Model>::DESCRIPTOR,
                         local: "id",
                         remote: "doc_id",
-                        quantifier: ::cstack_runtime::PathQuantifier::Some,
-                        inner: &::cstack_runtime::PolicyExpr::Compare {
-                            left: ::cstack_runtime::Operand::Column {
+                        quantifier: ::cstack_runtime::__codegen::Quantifier::Some,
+                        inner: &::cstack_runtime::__codegen::PolicyExpr::Compare {
+                            left: ::cstack_runtime::__codegen::Operand::Column {
                                 name: "flagged",
                                 kind: ::cstack_runtime::Kind::Bool,
                                 nullable: false,
                             },
-                            op: ::cstack_runtime::PolicyOp::Eq,
-                            right: ::cstack_runtime::Operand::Literal(
-                                ::cstack_runtime::Literal::Bool(true),
+                            op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                            right: ::cstack_runtime::__codegen::Operand::Literal(
+                                ::cstack_runtime::__codegen::Literal::Bool(true),
                             ),
                         },
                     },
-                    ::cstack_runtime::PolicyExpr::Not(&::cstack_runtime::PolicyExpr::Related {
-                        target: <crate::comment::Comment as ::cstack_runtime::Model>::DESCRIPTOR,
-                        local: "id",
-                        remote: "doc_id",
-                        quantifier: ::cstack_runtime::PathQuantifier::Every,
-                        inner: &::cstack_runtime::PolicyExpr::Compare {
-                            left: ::cstack_runtime::Operand::Column {
-                                name: "flagged",
-                                kind: ::cstack_runtime::Kind::Bool,
-                                nullable: false,
+                    ::cstack_runtime::__codegen::PolicyExpr::Not(
+                        &::cstack_runtime::__codegen::PolicyExpr::Related {
+                            target:
+                                <crate::comment::Comment as ::cstack_runtime::Model>::DESCRIPTOR,
+                            local: "id",
+                            remote: "doc_id",
+                            quantifier: ::cstack_runtime::__codegen::Quantifier::Every,
+                            inner: &::cstack_runtime::__codegen::PolicyExpr::Compare {
+                                left: ::cstack_runtime::__codegen::Operand::Column {
+                                    name: "flagged",
+                                    kind: ::cstack_runtime::Kind::Bool,
+                                    nullable: false,
+                                },
+                                op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                                right: ::cstack_runtime::__codegen::Operand::Literal(
+                                    ::cstack_runtime::__codegen::Literal::Bool(true),
+                                ),
                             },
-                            op: ::cstack_runtime::PolicyOp::Eq,
-                            right: ::cstack_runtime::Operand::Literal(
-                                ::cstack_runtime::Literal::Bool(true),
-                            ),
                         },
-                    }),
+                    ),
                 ]),
-                ::cstack_runtime::PolicyExpr::Compare {
-                    left: ::cstack_runtime::Operand::Column {
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "score",
                         kind: ::cstack_runtime::Kind::Int,
                         nullable: false,
                     },
-                    op: ::cstack_runtime::PolicyOp::Gt,
-                    right: ::cstack_runtime::Operand::Auth { path: &["level"] },
+                    op: ::cstack_runtime::__codegen::CmpOp::Gt,
+                    right: ::cstack_runtime::__codegen::Operand::Auth { path: &["level"] },
                 },
             ]),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::ALL,
-            expr: ::cstack_runtime::PolicyExpr::HasRole("admin"),
+            actions: ::cstack_runtime::__codegen::action::ALL,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::HasRole("admin"),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: false,
-            actions: ::cstack_runtime::action::READ,
-            expr: ::cstack_runtime::PolicyExpr::And(&[
-                ::cstack_runtime::PolicyExpr::Compare {
-                    left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::READ,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::And(&[
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "archived",
                         kind: ::cstack_runtime::Kind::Bool,
                         nullable: false,
                     },
-                    op: ::cstack_runtime::PolicyOp::Eq,
-                    right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Bool(
-                        true,
-                    )),
+                    op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                    right: ::cstack_runtime::__codegen::Operand::Literal(
+                        ::cstack_runtime::__codegen::Literal::Bool(true),
+                    ),
                 },
-                ::cstack_runtime::PolicyExpr::Not(&::cstack_runtime::PolicyExpr::IsSystem),
+                ::cstack_runtime::__codegen::PolicyExpr::Not(
+                    &::cstack_runtime::__codegen::PolicyExpr::IsSystem,
+                ),
             ]),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::CREATE,
-            expr: ::cstack_runtime::PolicyExpr::And(&[
-                ::cstack_runtime::PolicyExpr::Authenticated(true),
-                ::cstack_runtime::PolicyExpr::Compare {
-                    left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::CREATE,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::And(&[
+                ::cstack_runtime::__codegen::PolicyExpr::Authenticated(true),
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "owner_id",
                         kind: ::cstack_runtime::Kind::Int,
                         nullable: false,
                     },
-                    op: ::cstack_runtime::PolicyOp::Eq,
-                    right: ::cstack_runtime::Operand::Auth { path: &["id"] },
+                    op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                    right: ::cstack_runtime::__codegen::Operand::Auth { path: &["id"] },
                 },
-                ::cstack_runtime::PolicyExpr::Compare {
-                    left: ::cstack_runtime::Operand::Column {
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "score",
                         kind: ::cstack_runtime::Kind::Int,
                         nullable: false,
                     },
-                    op: ::cstack_runtime::PolicyOp::Gte,
-                    right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Int(0)),
+                    op: ::cstack_runtime::__codegen::CmpOp::Gte,
+                    right: ::cstack_runtime::__codegen::Operand::Literal(
+                        ::cstack_runtime::__codegen::Literal::Int(0),
+                    ),
                 },
-                ::cstack_runtime::PolicyExpr::Compare {
-                    left: ::cstack_runtime::Operand::Column {
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "visibility",
                         kind: ::cstack_runtime::Kind::Enum("visibility"),
                         nullable: false,
                     },
-                    op: ::cstack_runtime::PolicyOp::Ne,
-                    right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
-                        type_name: "visibility",
-                        variant: "Secret",
-                    }),
+                    op: ::cstack_runtime::__codegen::CmpOp::Ne,
+                    right: ::cstack_runtime::__codegen::Operand::Literal(
+                        ::cstack_runtime::__codegen::Literal::Enum {
+                            type_name: "visibility",
+                            variant: "Secret",
+                        },
+                    ),
                 },
             ]),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::UPDATE,
-            expr: ::cstack_runtime::PolicyExpr::Or(&[
-                ::cstack_runtime::PolicyExpr::Compare {
-                    left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::UPDATE,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Or(&[
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "owner_id",
                         kind: ::cstack_runtime::Kind::Int,
                         nullable: false,
                     },
-                    op: ::cstack_runtime::PolicyOp::Eq,
-                    right: ::cstack_runtime::Operand::Auth { path: &["id"] },
+                    op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                    right: ::cstack_runtime::__codegen::Operand::Auth { path: &["id"] },
                 },
-                ::cstack_runtime::PolicyExpr::And(&[
-                    ::cstack_runtime::PolicyExpr::InTenant("acme"),
-                    ::cstack_runtime::PolicyExpr::Related {
+                ::cstack_runtime::__codegen::PolicyExpr::And(&[
+                    ::cstack_runtime::__codegen::PolicyExpr::InTenant("acme"),
+                    ::cstack_runtime::__codegen::PolicyExpr::Related {
                         target: <crate::comment::Comment as ::cstack_runtime::Model>::DESCRIPTOR,
                         local: "id",
                         remote: "doc_id",
-                        quantifier: ::cstack_runtime::PathQuantifier::None,
-                        inner: &::cstack_runtime::PolicyExpr::Compare {
-                            left: ::cstack_runtime::Operand::Column {
+                        quantifier: ::cstack_runtime::__codegen::Quantifier::None,
+                        inner: &::cstack_runtime::__codegen::PolicyExpr::Compare {
+                            left: ::cstack_runtime::__codegen::Operand::Column {
                                 name: "flagged",
                                 kind: ::cstack_runtime::Kind::Bool,
                                 nullable: false,
                             },
-                            op: ::cstack_runtime::PolicyOp::Eq,
-                            right: ::cstack_runtime::Operand::Literal(
-                                ::cstack_runtime::Literal::Bool(true),
+                            op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                            right: ::cstack_runtime::__codegen::Operand::Literal(
+                                ::cstack_runtime::__codegen::Literal::Bool(true),
                             ),
                         },
                     },
                 ]),
             ]),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::DELETE,
-            expr: ::cstack_runtime::PolicyExpr::And(&[
-                ::cstack_runtime::PolicyExpr::Compare {
-                    left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::DELETE,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::And(&[
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "owner_id",
                         kind: ::cstack_runtime::Kind::Int,
                         nullable: false,
                     },
-                    op: ::cstack_runtime::PolicyOp::Eq,
-                    right: ::cstack_runtime::Operand::Auth { path: &["id"] },
+                    op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                    right: ::cstack_runtime::__codegen::Operand::Auth { path: &["id"] },
                 },
-                ::cstack_runtime::PolicyExpr::Compare {
-                    left: ::cstack_runtime::Operand::Column {
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "reviewer",
                         kind: ::cstack_runtime::Kind::Int,
                         nullable: true,
                     },
-                    op: ::cstack_runtime::PolicyOp::Eq,
-                    right: ::cstack_runtime::Operand::Null,
+                    op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                    right: ::cstack_runtime::__codegen::Operand::Null,
                 },
             ]),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: false,
-            actions: ::cstack_runtime::action::UPDATE | ::cstack_runtime::action::DELETE,
-            expr: ::cstack_runtime::PolicyExpr::And(&[
-                ::cstack_runtime::PolicyExpr::Compare {
-                    left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::UPDATE
+                | ::cstack_runtime::__codegen::action::DELETE,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::And(&[
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "score",
                         kind: ::cstack_runtime::Kind::Int,
                         nullable: false,
                     },
-                    op: ::cstack_runtime::PolicyOp::Lt,
-                    right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Int(0)),
+                    op: ::cstack_runtime::__codegen::CmpOp::Lt,
+                    right: ::cstack_runtime::__codegen::Operand::Literal(
+                        ::cstack_runtime::__codegen::Literal::Int(0),
+                    ),
                 },
-                ::cstack_runtime::PolicyExpr::Not(&::cstack_runtime::PolicyExpr::HasRole("admin")),
+                ::cstack_runtime::__codegen::PolicyExpr::Not(
+                    &::cstack_runtime::__codegen::PolicyExpr::HasRole("admin"),
+                ),
             ]),
         },
     ];
@@ -368,29 +384,31 @@ impl ::cstack_runtime::Model for Doc {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            title: ::cstack_runtime::take(row)?,
-            owner_id: ::cstack_runtime::take(row)?,
-            team_id: ::cstack_runtime::take(row)?,
-            visibility: ::cstack_runtime::take(row)?,
-            score: ::cstack_runtime::take(row)?,
-            archived: ::cstack_runtime::take(row)?,
-            reviewer: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            title: ::cstack_runtime::__codegen::take(row)?,
+            owner_id: ::cstack_runtime::__codegen::take(row)?,
+            team_id: ::cstack_runtime::__codegen::take(row)?,
+            visibility: ::cstack_runtime::__codegen::take(row)?,
+            score: ::cstack_runtime::__codegen::take(row)?,
+            archived: ::cstack_runtime::__codegen::take(row)?,
+            reviewer: ::cstack_runtime::__codegen::take(row)?,
             team: None,
             comments: None,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            owner_id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
-            team_id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
-            visibility: ::cstack_runtime::sqlite_enum(row, 4)?,
-            score: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 5)?,
-            archived: <bool as ::cstack_runtime::SqliteColumn>::read(row, 6)?,
-            reviewer: <Option<i64> as ::cstack_runtime::SqliteColumn>::read(row, 7)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            owner_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            team_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
+            visibility: ::cstack_runtime::__codegen::sqlite_enum(row, 4)?,
+            score: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 5)?,
+            archived: <bool as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 6)?,
+            reviewer: <Option<i64> as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 7)?,
             team: None,
             comments: None,
         })
@@ -421,22 +439,22 @@ pub struct CreateDocInput {
 impl CreateDocInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreateDocInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     > {
         CreateDocInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            title: ::cstack_runtime::builder::Unset,
-            owner_id: ::cstack_runtime::builder::Unset,
-            team_id: ::cstack_runtime::builder::Unset,
-            visibility: ::cstack_runtime::builder::Unset,
-            score: ::cstack_runtime::builder::Unset,
-            archived: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            title: ::cstack_runtime::__codegen::builder::Unset,
+            owner_id: ::cstack_runtime::__codegen::builder::Unset,
+            team_id: ::cstack_runtime::__codegen::builder::Unset,
+            visibility: ::cstack_runtime::__codegen::builder::Unset,
+            score: ::cstack_runtime::__codegen::builder::Unset,
+            archived: ::cstack_runtime::__codegen::builder::Unset,
             reviewer: None,
         }
     }
@@ -447,38 +465,47 @@ impl CreateDocInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Doc> for CreateDocInput {
+impl ::cstack_runtime::__codegen::CreateInput<Doc> for CreateDocInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateDocInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(8);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
-        values.push(("title", ::cstack_runtime::ToValue::to_value(&self.title)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
+        values.push((
+            "title",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.title),
+        ));
         values.push((
             "owner_id",
-            ::cstack_runtime::ToValue::to_value(&self.owner_id),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.owner_id),
         ));
         values.push((
             "team_id",
-            ::cstack_runtime::ToValue::to_value(&self.team_id),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.team_id),
         ));
         values.push((
             "visibility",
-            ::cstack_runtime::ToValue::to_value(&self.visibility),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.visibility),
         ));
-        values.push(("score", ::cstack_runtime::ToValue::to_value(&self.score)));
+        values.push((
+            "score",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.score),
+        ));
         values.push((
             "archived",
-            ::cstack_runtime::ToValue::to_value(&self.archived),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.archived),
         ));
         values.push((
             "reviewer",
             match &self.reviewer {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Int),
             },
         ));
@@ -487,7 +514,7 @@ impl ::cstack_runtime::CreateInput<Doc> for CreateDocInput {
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<Doc> for CreateDocInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<Doc> for CreateDocInput {}
 
 /// Builds a [`CreateDocInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -503,14 +530,15 @@ pub struct CreateDocInputBuilder<S0, S1, S2, S3, S4, S5, S6> {
 }
 
 impl<S1, S2, S3, S4, S5, S6>
-    CreateDocInputBuilder<::cstack_runtime::builder::Unset, S1, S2, S3, S4, S5, S6>
+    CreateDocInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1, S2, S3, S4, S5, S6>
 {
     pub fn id(
         self,
         value: i64,
-    ) -> CreateDocInputBuilder<::cstack_runtime::builder::Set<i64>, S1, S2, S3, S4, S5, S6> {
+    ) -> CreateDocInputBuilder<::cstack_runtime::__codegen::builder::Set<i64>, S1, S2, S3, S4, S5, S6>
+    {
         CreateDocInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             title: self.title,
             owner_id: self.owner_id,
             team_id: self.team_id,
@@ -523,15 +551,23 @@ impl<S1, S2, S3, S4, S5, S6>
 }
 
 impl<S0, S2, S3, S4, S5, S6>
-    CreateDocInputBuilder<S0, ::cstack_runtime::builder::Unset, S2, S3, S4, S5, S6>
+    CreateDocInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset, S2, S3, S4, S5, S6>
 {
     pub fn title(
         self,
         value: impl Into<String>,
-    ) -> CreateDocInputBuilder<S0, ::cstack_runtime::builder::Set<String>, S2, S3, S4, S5, S6> {
+    ) -> CreateDocInputBuilder<
+        S0,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        S2,
+        S3,
+        S4,
+        S5,
+        S6,
+    > {
         CreateDocInputBuilder {
             id: self.id,
-            title: ::cstack_runtime::builder::Set(value.into()),
+            title: ::cstack_runtime::__codegen::builder::Set(value.into()),
             owner_id: self.owner_id,
             team_id: self.team_id,
             visibility: self.visibility,
@@ -543,16 +579,17 @@ impl<S0, S2, S3, S4, S5, S6>
 }
 
 impl<S0, S1, S3, S4, S5, S6>
-    CreateDocInputBuilder<S0, S1, ::cstack_runtime::builder::Unset, S3, S4, S5, S6>
+    CreateDocInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Unset, S3, S4, S5, S6>
 {
     pub fn owner_id(
         self,
         value: i64,
-    ) -> CreateDocInputBuilder<S0, S1, ::cstack_runtime::builder::Set<i64>, S3, S4, S5, S6> {
+    ) -> CreateDocInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Set<i64>, S3, S4, S5, S6>
+    {
         CreateDocInputBuilder {
             id: self.id,
             title: self.title,
-            owner_id: ::cstack_runtime::builder::Set(value),
+            owner_id: ::cstack_runtime::__codegen::builder::Set(value),
             team_id: self.team_id,
             visibility: self.visibility,
             score: self.score,
@@ -563,17 +600,18 @@ impl<S0, S1, S3, S4, S5, S6>
 }
 
 impl<S0, S1, S2, S4, S5, S6>
-    CreateDocInputBuilder<S0, S1, S2, ::cstack_runtime::builder::Unset, S4, S5, S6>
+    CreateDocInputBuilder<S0, S1, S2, ::cstack_runtime::__codegen::builder::Unset, S4, S5, S6>
 {
     pub fn team_id(
         self,
         value: i64,
-    ) -> CreateDocInputBuilder<S0, S1, S2, ::cstack_runtime::builder::Set<i64>, S4, S5, S6> {
+    ) -> CreateDocInputBuilder<S0, S1, S2, ::cstack_runtime::__codegen::builder::Set<i64>, S4, S5, S6>
+    {
         CreateDocInputBuilder {
             id: self.id,
             title: self.title,
             owner_id: self.owner_id,
-            team_id: ::cstack_runtime::builder::Set(value),
+            team_id: ::cstack_runtime::__codegen::builder::Set(value),
             visibility: self.visibility,
             score: self.score,
             archived: self.archived,
@@ -583,7 +621,7 @@ impl<S0, S1, S2, S4, S5, S6>
 }
 
 impl<S0, S1, S2, S3, S5, S6>
-    CreateDocInputBuilder<S0, S1, S2, S3, ::cstack_runtime::builder::Unset, S5, S6>
+    CreateDocInputBuilder<S0, S1, S2, S3, ::cstack_runtime::__codegen::builder::Unset, S5, S6>
 {
     pub fn visibility(
         self,
@@ -593,7 +631,7 @@ impl<S0, S1, S2, S3, S5, S6>
         S1,
         S2,
         S3,
-        ::cstack_runtime::builder::Set<crate::enums::Visibility>,
+        ::cstack_runtime::__codegen::builder::Set<crate::enums::Visibility>,
         S5,
         S6,
     > {
@@ -602,7 +640,7 @@ impl<S0, S1, S2, S3, S5, S6>
             title: self.title,
             owner_id: self.owner_id,
             team_id: self.team_id,
-            visibility: ::cstack_runtime::builder::Set(value.into()),
+            visibility: ::cstack_runtime::__codegen::builder::Set(value.into()),
             score: self.score,
             archived: self.archived,
             reviewer: self.reviewer,
@@ -611,19 +649,20 @@ impl<S0, S1, S2, S3, S5, S6>
 }
 
 impl<S0, S1, S2, S3, S4, S6>
-    CreateDocInputBuilder<S0, S1, S2, S3, S4, ::cstack_runtime::builder::Unset, S6>
+    CreateDocInputBuilder<S0, S1, S2, S3, S4, ::cstack_runtime::__codegen::builder::Unset, S6>
 {
     pub fn score(
         self,
         value: i64,
-    ) -> CreateDocInputBuilder<S0, S1, S2, S3, S4, ::cstack_runtime::builder::Set<i64>, S6> {
+    ) -> CreateDocInputBuilder<S0, S1, S2, S3, S4, ::cstack_runtime::__codegen::builder::Set<i64>, S6>
+    {
         CreateDocInputBuilder {
             id: self.id,
             title: self.title,
             owner_id: self.owner_id,
             team_id: self.team_id,
             visibility: self.visibility,
-            score: ::cstack_runtime::builder::Set(value),
+            score: ::cstack_runtime::__codegen::builder::Set(value),
             archived: self.archived,
             reviewer: self.reviewer,
         }
@@ -631,12 +670,20 @@ impl<S0, S1, S2, S3, S4, S6>
 }
 
 impl<S0, S1, S2, S3, S4, S5>
-    CreateDocInputBuilder<S0, S1, S2, S3, S4, S5, ::cstack_runtime::builder::Unset>
+    CreateDocInputBuilder<S0, S1, S2, S3, S4, S5, ::cstack_runtime::__codegen::builder::Unset>
 {
     pub fn archived(
         self,
         value: bool,
-    ) -> CreateDocInputBuilder<S0, S1, S2, S3, S4, S5, ::cstack_runtime::builder::Set<bool>> {
+    ) -> CreateDocInputBuilder<
+        S0,
+        S1,
+        S2,
+        S3,
+        S4,
+        S5,
+        ::cstack_runtime::__codegen::builder::Set<bool>,
+    > {
         CreateDocInputBuilder {
             id: self.id,
             title: self.title,
@@ -644,7 +691,7 @@ impl<S0, S1, S2, S3, S4, S5>
             team_id: self.team_id,
             visibility: self.visibility,
             score: self.score,
-            archived: ::cstack_runtime::builder::Set(value),
+            archived: ::cstack_runtime::__codegen::builder::Set(value),
             reviewer: self.reviewer,
         }
     }
@@ -659,13 +706,13 @@ impl<S0, S1, S2, S3, S4, S5, S6> CreateDocInputBuilder<S0, S1, S2, S3, S4, S5, S
 
 impl
     CreateDocInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<crate::enums::Visibility>,
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<bool>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<crate::enums::Visibility>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<bool>,
     >
 {
     pub fn build(self) -> CreateDocInput {
@@ -791,7 +838,7 @@ impl UpdateDocInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Doc> for UpdateDocInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Doc> for UpdateDocInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateDocInput::validate(self)
     }
@@ -853,8 +900,8 @@ pub fn team() -> ::cstack_runtime::Relation<Doc, crate::team::Team> {
     ::cstack_runtime::Relation {
         local: "team_id",
         remote: "id",
-        local_key: |row| ::cstack_runtime::ToValue::to_value(&row.team_id),
-        remote_key: |row| ::cstack_runtime::ToValue::to_value(&row.id),
+        local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.team_id),
+        remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
         attach: |row, related| row.team = related.map(Box::new),
     }
 }
@@ -864,8 +911,8 @@ pub fn comments() -> ::cstack_runtime::ToManyRelation<Doc, crate::comment::Comme
     ::cstack_runtime::ToManyRelation {
         local: "id",
         remote: "doc_id",
-        local_key: |row| ::cstack_runtime::ToValue::to_value(&row.id),
-        remote_key: |row| ::cstack_runtime::ToValue::to_value(&row.doc_id),
+        local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
+        remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.doc_id),
         attach: |row, related| row.comments = Some(related),
     }
 }

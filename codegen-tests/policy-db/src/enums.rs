@@ -43,7 +43,7 @@ impl ::std::str::FromStr for Visibility {
     }
 }
 
-impl ::cstack_runtime::ToValue for Visibility {
+impl ::cstack_runtime::__codegen::ToValue for Visibility {
     const KIND: ::cstack_runtime::Kind = ::cstack_runtime::Kind::Enum("visibility");
     fn to_value(&self) -> ::cstack_runtime::Value {
         ::cstack_runtime::Value::Enum {
@@ -53,8 +53,8 @@ impl ::cstack_runtime::ToValue for Visibility {
     }
 }
 
-impl ::cstack_runtime::FromValue for Visibility {
+impl ::cstack_runtime::__codegen::FromValue for Visibility {
     fn from_value(value: ::cstack_runtime::Value) -> ::cstack_runtime::Result<Self> {
-        ::cstack_runtime::from_enum_text(value)
+        ::cstack_runtime::__codegen::from_enum_text(value)
     }
 }

@@ -56,40 +56,43 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 
 impl ::cstack_runtime::Model for OwnedDoc {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
-    const POLICIES: &'static [::cstack_runtime::Policy] = &[::cstack_runtime::Policy {
-        allow: true,
-        actions: ::cstack_runtime::action::READ,
-        expr: ::cstack_runtime::PolicyExpr::Or(&[
-            ::cstack_runtime::PolicyExpr::Compare {
-                left: ::cstack_runtime::Operand::Column {
-                    name: "owner_id",
-                    kind: ::cstack_runtime::Kind::Int,
-                    nullable: false,
+    const POLICIES: &'static [::cstack_runtime::__codegen::Policy] =
+        &[::cstack_runtime::__codegen::Policy {
+            allow: true,
+            actions: ::cstack_runtime::__codegen::action::READ,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Or(&[
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
+                        name: "owner_id",
+                        kind: ::cstack_runtime::Kind::Int,
+                        nullable: false,
+                    },
+                    op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                    right: ::cstack_runtime::__codegen::Operand::Auth { path: &["id"] },
                 },
-                op: ::cstack_runtime::PolicyOp::Eq,
-                right: ::cstack_runtime::Operand::Auth { path: &["id"] },
-            },
-            ::cstack_runtime::PolicyExpr::HasRole("admin"),
-        ]),
-    }];
+                ::cstack_runtime::__codegen::PolicyExpr::HasRole("admin"),
+            ]),
+        }];
     type Key = i64;
     fn from_row(
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            title: ::cstack_runtime::take(row)?,
-            owner_id: ::cstack_runtime::take(row)?,
-            score: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            title: ::cstack_runtime::__codegen::take(row)?,
+            owner_id: ::cstack_runtime::__codegen::take(row)?,
+            score: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            owner_id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
-            score: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            owner_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            score: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
         })
     }
 }

@@ -97,27 +97,29 @@ impl ::cstack_runtime::Model for PlainDoc {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            title: ::cstack_runtime::take(row)?,
-            owner_id: ::cstack_runtime::take(row)?,
-            team_id: ::cstack_runtime::take(row)?,
-            visibility: ::cstack_runtime::take(row)?,
-            score: ::cstack_runtime::take(row)?,
-            archived: ::cstack_runtime::take(row)?,
-            reviewer: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            title: ::cstack_runtime::__codegen::take(row)?,
+            owner_id: ::cstack_runtime::__codegen::take(row)?,
+            team_id: ::cstack_runtime::__codegen::take(row)?,
+            visibility: ::cstack_runtime::__codegen::take(row)?,
+            score: ::cstack_runtime::__codegen::take(row)?,
+            archived: ::cstack_runtime::__codegen::take(row)?,
+            reviewer: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            owner_id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
-            team_id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
-            visibility: ::cstack_runtime::sqlite_enum(row, 4)?,
-            score: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 5)?,
-            archived: <bool as ::cstack_runtime::SqliteColumn>::read(row, 6)?,
-            reviewer: <Option<i64> as ::cstack_runtime::SqliteColumn>::read(row, 7)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            owner_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            team_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
+            visibility: ::cstack_runtime::__codegen::sqlite_enum(row, 4)?,
+            score: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 5)?,
+            archived: <bool as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 6)?,
+            reviewer: <Option<i64> as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 7)?,
         })
     }
 }
@@ -146,22 +148,22 @@ pub struct CreatePlainDocInput {
 impl CreatePlainDocInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreatePlainDocInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     > {
         CreatePlainDocInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            title: ::cstack_runtime::builder::Unset,
-            owner_id: ::cstack_runtime::builder::Unset,
-            team_id: ::cstack_runtime::builder::Unset,
-            visibility: ::cstack_runtime::builder::Unset,
-            score: ::cstack_runtime::builder::Unset,
-            archived: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            title: ::cstack_runtime::__codegen::builder::Unset,
+            owner_id: ::cstack_runtime::__codegen::builder::Unset,
+            team_id: ::cstack_runtime::__codegen::builder::Unset,
+            visibility: ::cstack_runtime::__codegen::builder::Unset,
+            score: ::cstack_runtime::__codegen::builder::Unset,
+            archived: ::cstack_runtime::__codegen::builder::Unset,
             reviewer: None,
         }
     }
@@ -172,38 +174,47 @@ impl CreatePlainDocInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<PlainDoc> for CreatePlainDocInput {
+impl ::cstack_runtime::__codegen::CreateInput<PlainDoc> for CreatePlainDocInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreatePlainDocInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(8);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
-        values.push(("title", ::cstack_runtime::ToValue::to_value(&self.title)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
+        values.push((
+            "title",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.title),
+        ));
         values.push((
             "owner_id",
-            ::cstack_runtime::ToValue::to_value(&self.owner_id),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.owner_id),
         ));
         values.push((
             "team_id",
-            ::cstack_runtime::ToValue::to_value(&self.team_id),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.team_id),
         ));
         values.push((
             "visibility",
-            ::cstack_runtime::ToValue::to_value(&self.visibility),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.visibility),
         ));
-        values.push(("score", ::cstack_runtime::ToValue::to_value(&self.score)));
+        values.push((
+            "score",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.score),
+        ));
         values.push((
             "archived",
-            ::cstack_runtime::ToValue::to_value(&self.archived),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.archived),
         ));
         values.push((
             "reviewer",
             match &self.reviewer {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
                 None => ::cstack_runtime::Value::Null(::cstack_runtime::Kind::Int),
             },
         ));
@@ -212,7 +223,7 @@ impl ::cstack_runtime::CreateInput<PlainDoc> for CreatePlainDocInput {
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<PlainDoc> for CreatePlainDocInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<PlainDoc> for CreatePlainDocInput {}
 
 /// Builds a [`CreatePlainDocInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -228,15 +239,22 @@ pub struct CreatePlainDocInputBuilder<S0, S1, S2, S3, S4, S5, S6> {
 }
 
 impl<S1, S2, S3, S4, S5, S6>
-    CreatePlainDocInputBuilder<::cstack_runtime::builder::Unset, S1, S2, S3, S4, S5, S6>
+    CreatePlainDocInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1, S2, S3, S4, S5, S6>
 {
     pub fn id(
         self,
         value: i64,
-    ) -> CreatePlainDocInputBuilder<::cstack_runtime::builder::Set<i64>, S1, S2, S3, S4, S5, S6>
-    {
+    ) -> CreatePlainDocInputBuilder<
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        S1,
+        S2,
+        S3,
+        S4,
+        S5,
+        S6,
+    > {
         CreatePlainDocInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             title: self.title,
             owner_id: self.owner_id,
             team_id: self.team_id,
@@ -249,16 +267,23 @@ impl<S1, S2, S3, S4, S5, S6>
 }
 
 impl<S0, S2, S3, S4, S5, S6>
-    CreatePlainDocInputBuilder<S0, ::cstack_runtime::builder::Unset, S2, S3, S4, S5, S6>
+    CreatePlainDocInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset, S2, S3, S4, S5, S6>
 {
     pub fn title(
         self,
         value: impl Into<String>,
-    ) -> CreatePlainDocInputBuilder<S0, ::cstack_runtime::builder::Set<String>, S2, S3, S4, S5, S6>
-    {
+    ) -> CreatePlainDocInputBuilder<
+        S0,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        S2,
+        S3,
+        S4,
+        S5,
+        S6,
+    > {
         CreatePlainDocInputBuilder {
             id: self.id,
-            title: ::cstack_runtime::builder::Set(value.into()),
+            title: ::cstack_runtime::__codegen::builder::Set(value.into()),
             owner_id: self.owner_id,
             team_id: self.team_id,
             visibility: self.visibility,
@@ -270,17 +295,24 @@ impl<S0, S2, S3, S4, S5, S6>
 }
 
 impl<S0, S1, S3, S4, S5, S6>
-    CreatePlainDocInputBuilder<S0, S1, ::cstack_runtime::builder::Unset, S3, S4, S5, S6>
+    CreatePlainDocInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Unset, S3, S4, S5, S6>
 {
     pub fn owner_id(
         self,
         value: i64,
-    ) -> CreatePlainDocInputBuilder<S0, S1, ::cstack_runtime::builder::Set<i64>, S3, S4, S5, S6>
-    {
+    ) -> CreatePlainDocInputBuilder<
+        S0,
+        S1,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        S3,
+        S4,
+        S5,
+        S6,
+    > {
         CreatePlainDocInputBuilder {
             id: self.id,
             title: self.title,
-            owner_id: ::cstack_runtime::builder::Set(value),
+            owner_id: ::cstack_runtime::__codegen::builder::Set(value),
             team_id: self.team_id,
             visibility: self.visibility,
             score: self.score,
@@ -291,18 +323,25 @@ impl<S0, S1, S3, S4, S5, S6>
 }
 
 impl<S0, S1, S2, S4, S5, S6>
-    CreatePlainDocInputBuilder<S0, S1, S2, ::cstack_runtime::builder::Unset, S4, S5, S6>
+    CreatePlainDocInputBuilder<S0, S1, S2, ::cstack_runtime::__codegen::builder::Unset, S4, S5, S6>
 {
     pub fn team_id(
         self,
         value: i64,
-    ) -> CreatePlainDocInputBuilder<S0, S1, S2, ::cstack_runtime::builder::Set<i64>, S4, S5, S6>
-    {
+    ) -> CreatePlainDocInputBuilder<
+        S0,
+        S1,
+        S2,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        S4,
+        S5,
+        S6,
+    > {
         CreatePlainDocInputBuilder {
             id: self.id,
             title: self.title,
             owner_id: self.owner_id,
-            team_id: ::cstack_runtime::builder::Set(value),
+            team_id: ::cstack_runtime::__codegen::builder::Set(value),
             visibility: self.visibility,
             score: self.score,
             archived: self.archived,
@@ -312,7 +351,7 @@ impl<S0, S1, S2, S4, S5, S6>
 }
 
 impl<S0, S1, S2, S3, S5, S6>
-    CreatePlainDocInputBuilder<S0, S1, S2, S3, ::cstack_runtime::builder::Unset, S5, S6>
+    CreatePlainDocInputBuilder<S0, S1, S2, S3, ::cstack_runtime::__codegen::builder::Unset, S5, S6>
 {
     pub fn visibility(
         self,
@@ -322,7 +361,7 @@ impl<S0, S1, S2, S3, S5, S6>
         S1,
         S2,
         S3,
-        ::cstack_runtime::builder::Set<crate::enums::Visibility>,
+        ::cstack_runtime::__codegen::builder::Set<crate::enums::Visibility>,
         S5,
         S6,
     > {
@@ -331,7 +370,7 @@ impl<S0, S1, S2, S3, S5, S6>
             title: self.title,
             owner_id: self.owner_id,
             team_id: self.team_id,
-            visibility: ::cstack_runtime::builder::Set(value.into()),
+            visibility: ::cstack_runtime::__codegen::builder::Set(value.into()),
             score: self.score,
             archived: self.archived,
             reviewer: self.reviewer,
@@ -340,20 +379,27 @@ impl<S0, S1, S2, S3, S5, S6>
 }
 
 impl<S0, S1, S2, S3, S4, S6>
-    CreatePlainDocInputBuilder<S0, S1, S2, S3, S4, ::cstack_runtime::builder::Unset, S6>
+    CreatePlainDocInputBuilder<S0, S1, S2, S3, S4, ::cstack_runtime::__codegen::builder::Unset, S6>
 {
     pub fn score(
         self,
         value: i64,
-    ) -> CreatePlainDocInputBuilder<S0, S1, S2, S3, S4, ::cstack_runtime::builder::Set<i64>, S6>
-    {
+    ) -> CreatePlainDocInputBuilder<
+        S0,
+        S1,
+        S2,
+        S3,
+        S4,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        S6,
+    > {
         CreatePlainDocInputBuilder {
             id: self.id,
             title: self.title,
             owner_id: self.owner_id,
             team_id: self.team_id,
             visibility: self.visibility,
-            score: ::cstack_runtime::builder::Set(value),
+            score: ::cstack_runtime::__codegen::builder::Set(value),
             archived: self.archived,
             reviewer: self.reviewer,
         }
@@ -361,13 +407,20 @@ impl<S0, S1, S2, S3, S4, S6>
 }
 
 impl<S0, S1, S2, S3, S4, S5>
-    CreatePlainDocInputBuilder<S0, S1, S2, S3, S4, S5, ::cstack_runtime::builder::Unset>
+    CreatePlainDocInputBuilder<S0, S1, S2, S3, S4, S5, ::cstack_runtime::__codegen::builder::Unset>
 {
     pub fn archived(
         self,
         value: bool,
-    ) -> CreatePlainDocInputBuilder<S0, S1, S2, S3, S4, S5, ::cstack_runtime::builder::Set<bool>>
-    {
+    ) -> CreatePlainDocInputBuilder<
+        S0,
+        S1,
+        S2,
+        S3,
+        S4,
+        S5,
+        ::cstack_runtime::__codegen::builder::Set<bool>,
+    > {
         CreatePlainDocInputBuilder {
             id: self.id,
             title: self.title,
@@ -375,7 +428,7 @@ impl<S0, S1, S2, S3, S4, S5>
             team_id: self.team_id,
             visibility: self.visibility,
             score: self.score,
-            archived: ::cstack_runtime::builder::Set(value),
+            archived: ::cstack_runtime::__codegen::builder::Set(value),
             reviewer: self.reviewer,
         }
     }
@@ -390,13 +443,13 @@ impl<S0, S1, S2, S3, S4, S5, S6> CreatePlainDocInputBuilder<S0, S1, S2, S3, S4, 
 
 impl
     CreatePlainDocInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<crate::enums::Visibility>,
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<bool>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<crate::enums::Visibility>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<bool>,
     >
 {
     pub fn build(self) -> CreatePlainDocInput {
@@ -522,7 +575,7 @@ impl UpdatePlainDocInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<PlainDoc> for UpdatePlainDocInput {
+impl ::cstack_runtime::__codegen::UpdateInput<PlainDoc> for UpdatePlainDocInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdatePlainDocInput::validate(self)
     }

@@ -49,18 +49,18 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 
 impl ::cstack_runtime::Model for Team {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
-    const POLICIES: &'static [::cstack_runtime::Policy] = &[
-        ::cstack_runtime::Policy {
+    const POLICIES: &'static [::cstack_runtime::__codegen::Policy] = &[
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::READ,
-            expr: ::cstack_runtime::PolicyExpr::Bool(true),
+            actions: ::cstack_runtime::__codegen::action::READ,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Bool(true),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::CREATE
-                | ::cstack_runtime::action::UPDATE
-                | ::cstack_runtime::action::DELETE,
-            expr: ::cstack_runtime::PolicyExpr::IsSystem,
+            actions: ::cstack_runtime::__codegen::action::CREATE
+                | ::cstack_runtime::__codegen::action::UPDATE
+                | ::cstack_runtime::__codegen::action::DELETE,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::IsSystem,
         },
     ];
     type Key = i64;
@@ -68,18 +68,20 @@ impl ::cstack_runtime::Model for Team {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            name: ::cstack_runtime::take(row)?,
-            tenant_id: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            name: ::cstack_runtime::__codegen::take(row)?,
+            tenant_id: ::cstack_runtime::__codegen::take(row)?,
             docs: None,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            name: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            tenant_id: <String as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            name: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            tenant_id: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
             docs: None,
         })
     }
@@ -99,14 +101,14 @@ pub struct CreateTeamInput {
 impl CreateTeamInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreateTeamInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     > {
         CreateTeamInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            name: ::cstack_runtime::builder::Unset,
-            tenant_id: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            name: ::cstack_runtime::__codegen::builder::Unset,
+            tenant_id: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -116,27 +118,33 @@ impl CreateTeamInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Team> for CreateTeamInput {
+impl ::cstack_runtime::__codegen::CreateInput<Team> for CreateTeamInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateTeamInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(3);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
-        values.push(("name", ::cstack_runtime::ToValue::to_value(&self.name)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
+        values.push((
+            "name",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.name),
+        ));
         values.push((
             "tenant_id",
-            ::cstack_runtime::ToValue::to_value(&self.tenant_id),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.tenant_id),
         ));
         Ok(values)
     }
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<Team> for CreateTeamInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<Team> for CreateTeamInput {}
 
 /// Builds a [`CreateTeamInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -146,50 +154,50 @@ pub struct CreateTeamInputBuilder<S0, S1, S2> {
     tenant_id: S2,
 }
 
-impl<S1, S2> CreateTeamInputBuilder<::cstack_runtime::builder::Unset, S1, S2> {
+impl<S1, S2> CreateTeamInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1, S2> {
     pub fn id(
         self,
         value: i64,
-    ) -> CreateTeamInputBuilder<::cstack_runtime::builder::Set<i64>, S1, S2> {
+    ) -> CreateTeamInputBuilder<::cstack_runtime::__codegen::builder::Set<i64>, S1, S2> {
         CreateTeamInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             name: self.name,
             tenant_id: self.tenant_id,
         }
     }
 }
 
-impl<S0, S2> CreateTeamInputBuilder<S0, ::cstack_runtime::builder::Unset, S2> {
+impl<S0, S2> CreateTeamInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset, S2> {
     pub fn name(
         self,
         value: impl Into<String>,
-    ) -> CreateTeamInputBuilder<S0, ::cstack_runtime::builder::Set<String>, S2> {
+    ) -> CreateTeamInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<String>, S2> {
         CreateTeamInputBuilder {
             id: self.id,
-            name: ::cstack_runtime::builder::Set(value.into()),
+            name: ::cstack_runtime::__codegen::builder::Set(value.into()),
             tenant_id: self.tenant_id,
         }
     }
 }
 
-impl<S0, S1> CreateTeamInputBuilder<S0, S1, ::cstack_runtime::builder::Unset> {
+impl<S0, S1> CreateTeamInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn tenant_id(
         self,
         value: impl Into<String>,
-    ) -> CreateTeamInputBuilder<S0, S1, ::cstack_runtime::builder::Set<String>> {
+    ) -> CreateTeamInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Set<String>> {
         CreateTeamInputBuilder {
             id: self.id,
             name: self.name,
-            tenant_id: ::cstack_runtime::builder::Set(value.into()),
+            tenant_id: ::cstack_runtime::__codegen::builder::Set(value.into()),
         }
     }
 }
 
 impl
     CreateTeamInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     >
 {
     pub fn build(self) -> CreateTeamInput {
@@ -244,7 +252,7 @@ impl UpdateTeamInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Team> for UpdateTeamInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Team> for UpdateTeamInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateTeamInput::validate(self)
     }
@@ -276,8 +284,8 @@ pub fn docs() -> ::cstack_runtime::ToManyRelation<Team, crate::doc::Doc> {
     ::cstack_runtime::ToManyRelation {
         local: "id",
         remote: "team_id",
-        local_key: |row| ::cstack_runtime::ToValue::to_value(&row.id),
-        remote_key: |row| ::cstack_runtime::ToValue::to_value(&row.team_id),
+        local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
+        remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.team_id),
         attach: |row, related| row.docs = Some(related),
     }
 }

@@ -11,16 +11,16 @@ pub struct Viewer {
     pub level: Option<i64>,
 }
 
-impl ::cstack_runtime::ToValue for Viewer {
+impl ::cstack_runtime::__codegen::ToValue for Viewer {
     const KIND: ::cstack_runtime::Kind = ::cstack_runtime::Kind::Json;
     fn to_value(&self) -> ::cstack_runtime::Value {
-        ::cstack_runtime::json_value(self)
+        ::cstack_runtime::__codegen::json_value(self)
     }
 }
 
-impl ::cstack_runtime::FromValue for Viewer {
+impl ::cstack_runtime::__codegen::FromValue for Viewer {
     fn from_value(value: ::cstack_runtime::Value) -> ::cstack_runtime::Result<Self> {
-        ::cstack_runtime::from_json_value(value)
+        ::cstack_runtime::__codegen::from_json_value(value)
     }
 }
 
@@ -28,17 +28,17 @@ impl ::cstack_runtime::FromValue for Viewer {
 impl ::cstack_runtime::Principal for Viewer {
     fn member(&self, path: &[&str]) -> Option<::cstack_runtime::Value> {
         match path {
-            ["id"] => Some(::cstack_runtime::ToValue::to_value(&self.id)).filter(|v| !v.is_null()),
-            ["role"] => {
-                Some(::cstack_runtime::ToValue::to_value(&self.role)).filter(|v| !v.is_null())
-            }
-            ["tenantId"] => {
-                Some(::cstack_runtime::ToValue::to_value(&self.tenant_id)).filter(|v| !v.is_null())
-            }
-            ["level"] => {
-                Some(::cstack_runtime::ToValue::to_value(&self.level)).filter(|v| !v.is_null())
-            }
-            _ => ::cstack_runtime::policy_json_member(
+            ["id"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.id))
+                .filter(|v| !v.is_null()),
+            ["role"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.role))
+                .filter(|v| !v.is_null()),
+            ["tenantId"] => Some(::cstack_runtime::__codegen::ToValue::to_value(
+                &self.tenant_id,
+            ))
+            .filter(|v| !v.is_null()),
+            ["level"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.level))
+                .filter(|v| !v.is_null()),
+            _ => ::cstack_runtime::__codegen::policy_json_member(
                 &::cstack_runtime::serde_json::to_value(self).ok()?,
                 path,
             ),

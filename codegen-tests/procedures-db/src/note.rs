@@ -59,19 +59,21 @@ impl ::cstack_runtime::Model for Note {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            owner: ::cstack_runtime::take(row)?,
-            title: ::cstack_runtime::take(row)?,
-            status: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            owner: ::cstack_runtime::__codegen::take(row)?,
+            title: ::cstack_runtime::__codegen::take(row)?,
+            status: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            owner: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
-            status: ::cstack_runtime::sqlite_enum(row, 3)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            owner: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            status: ::cstack_runtime::__codegen::sqlite_enum(row, 3)?,
         })
     }
 }
@@ -91,13 +93,14 @@ pub struct CreateNoteInput {
 
 impl CreateNoteInput {
     /// A builder that only offers `build()` once every required field is given.
-    pub fn builder()
-    -> CreateNoteInputBuilder<::cstack_runtime::builder::Unset, ::cstack_runtime::builder::Unset>
-    {
+    pub fn builder() -> CreateNoteInputBuilder<
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+    > {
         CreateNoteInputBuilder {
             id: None,
-            owner: ::cstack_runtime::builder::Unset,
-            title: ::cstack_runtime::builder::Unset,
+            owner: ::cstack_runtime::__codegen::builder::Unset,
+            title: ::cstack_runtime::__codegen::builder::Unset,
             status: None,
         }
     }
@@ -108,25 +111,33 @@ impl CreateNoteInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Note> for CreateNoteInput {
+impl ::cstack_runtime::__codegen::CreateInput<Note> for CreateNoteInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateNoteInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(4);
         if let Some(v) = &self.id {
-            values.push(("id", ::cstack_runtime::ToValue::to_value(v)));
+            values.push(("id", ::cstack_runtime::__codegen::ToValue::to_value(v)));
         }
-        values.push(("owner", ::cstack_runtime::ToValue::to_value(&self.owner)));
-        values.push(("title", ::cstack_runtime::ToValue::to_value(&self.title)));
+        values.push((
+            "owner",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.owner),
+        ));
+        values.push((
+            "title",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.title),
+        ));
         values.push((
             "status",
             match &self.status {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
-                None => ::cstack_runtime::ToValue::to_value(&crate::enums::Status::Draft),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
+                None => {
+                    ::cstack_runtime::__codegen::ToValue::to_value(&crate::enums::Status::Draft)
+                }
             },
         ));
         Ok(values)
@@ -142,29 +153,29 @@ pub struct CreateNoteInputBuilder<S0, S1> {
     status: Option<crate::enums::Status>,
 }
 
-impl<S1> CreateNoteInputBuilder<::cstack_runtime::builder::Unset, S1> {
+impl<S1> CreateNoteInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1> {
     pub fn owner(
         self,
         value: impl Into<String>,
-    ) -> CreateNoteInputBuilder<::cstack_runtime::builder::Set<String>, S1> {
+    ) -> CreateNoteInputBuilder<::cstack_runtime::__codegen::builder::Set<String>, S1> {
         CreateNoteInputBuilder {
             id: self.id,
-            owner: ::cstack_runtime::builder::Set(value.into()),
+            owner: ::cstack_runtime::__codegen::builder::Set(value.into()),
             title: self.title,
             status: self.status,
         }
     }
 }
 
-impl<S0> CreateNoteInputBuilder<S0, ::cstack_runtime::builder::Unset> {
+impl<S0> CreateNoteInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn title(
         self,
         value: impl Into<String>,
-    ) -> CreateNoteInputBuilder<S0, ::cstack_runtime::builder::Set<String>> {
+    ) -> CreateNoteInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<String>> {
         CreateNoteInputBuilder {
             id: self.id,
             owner: self.owner,
-            title: ::cstack_runtime::builder::Set(value.into()),
+            title: ::cstack_runtime::__codegen::builder::Set(value.into()),
             status: self.status,
         }
     }
@@ -183,8 +194,8 @@ impl<S0, S1> CreateNoteInputBuilder<S0, S1> {
 
 impl
     CreateNoteInputBuilder<
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     >
 {
     pub fn build(self) -> CreateNoteInput {
@@ -253,7 +264,7 @@ impl UpdateNoteInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Note> for UpdateNoteInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Note> for UpdateNoteInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateNoteInput::validate(self)
     }

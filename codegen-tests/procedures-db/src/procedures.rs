@@ -9,16 +9,17 @@ pub struct MyNotesArgs {
 
 impl MyNotesArgs {
     /// The procedure's `@allow` / `@deny` rules; without an allow rule every call is denied.
-    pub const POLICIES: &'static [::cstack_runtime::Policy] = &[::cstack_runtime::Policy {
-        allow: true,
-        actions: ::cstack_runtime::action::ALL,
-        expr: ::cstack_runtime::PolicyExpr::Authenticated(true),
-    }];
+    pub const POLICIES: &'static [::cstack_runtime::__codegen::Policy] =
+        &[::cstack_runtime::__codegen::Policy {
+            allow: true,
+            actions: ::cstack_runtime::__codegen::action::ALL,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Authenticated(true),
+        }];
 }
 
-impl ::cstack_runtime::ProcedureInput for MyNotesArgs {
+impl ::cstack_runtime::__codegen::ProcedureInput for MyNotesArgs {
     fn input(&self, path: &[&str]) -> Option<::cstack_runtime::Value> {
-        ::cstack_runtime::policy_json_member(
+        ::cstack_runtime::__codegen::policy_json_member(
             &::cstack_runtime::serde_json::to_value(self).ok()?,
             path,
         )
@@ -40,33 +41,33 @@ pub struct NotePageArgs {
 
 impl NotePageArgs {
     /// The procedure's `@allow` / `@deny` rules; without an allow rule every call is denied.
-    pub const POLICIES: &'static [::cstack_runtime::Policy] = &[
-        ::cstack_runtime::Policy {
+    pub const POLICIES: &'static [::cstack_runtime::__codegen::Policy] = &[
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::ALL,
-            expr: ::cstack_runtime::PolicyExpr::Compare {
-                left: ::cstack_runtime::Operand::Auth { path: &["id"] },
-                op: ::cstack_runtime::PolicyOp::Eq,
-                right: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::ALL,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                left: ::cstack_runtime::__codegen::Operand::Auth { path: &["id"] },
+                op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                right: ::cstack_runtime::__codegen::Operand::Column {
                     name: "owner",
                     kind: ::cstack_runtime::Kind::Text,
                     nullable: false,
                 },
             },
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::ALL,
-            expr: ::cstack_runtime::PolicyExpr::HasRole("admin"),
+            actions: ::cstack_runtime::__codegen::action::ALL,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::HasRole("admin"),
         },
     ];
 }
 
-impl ::cstack_runtime::ProcedureInput for NotePageArgs {
+impl ::cstack_runtime::__codegen::ProcedureInput for NotePageArgs {
     fn input(&self, path: &[&str]) -> Option<::cstack_runtime::Value> {
         match path {
-            ["owner"] => Some(::cstack_runtime::ToValue::to_value(&self.owner)),
-            _ => ::cstack_runtime::policy_json_member(
+            ["owner"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.owner)),
+            _ => ::cstack_runtime::__codegen::policy_json_member(
                 &::cstack_runtime::serde_json::to_value(self).ok()?,
                 path,
             ),
@@ -89,34 +90,36 @@ pub struct CountNotesArgs {
 
 impl CountNotesArgs {
     /// The procedure's `@allow` / `@deny` rules; without an allow rule every call is denied.
-    pub const POLICIES: &'static [::cstack_runtime::Policy] = &[
-        ::cstack_runtime::Policy {
+    pub const POLICIES: &'static [::cstack_runtime::__codegen::Policy] = &[
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::ALL,
-            expr: ::cstack_runtime::PolicyExpr::Authenticated(true),
+            actions: ::cstack_runtime::__codegen::action::ALL,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Authenticated(true),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: false,
-            actions: ::cstack_runtime::action::ALL,
-            expr: ::cstack_runtime::PolicyExpr::Compare {
-                left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::ALL,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                left: ::cstack_runtime::__codegen::Operand::Column {
                     name: "limit",
                     kind: ::cstack_runtime::Kind::Int,
                     nullable: false,
                 },
-                op: ::cstack_runtime::PolicyOp::Gt,
-                right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Int(100)),
+                op: ::cstack_runtime::__codegen::CmpOp::Gt,
+                right: ::cstack_runtime::__codegen::Operand::Literal(
+                    ::cstack_runtime::__codegen::Literal::Int(100),
+                ),
             },
         },
     ];
 }
 
-impl ::cstack_runtime::ProcedureInput for CountNotesArgs {
+impl ::cstack_runtime::__codegen::ProcedureInput for CountNotesArgs {
     fn input(&self, path: &[&str]) -> Option<::cstack_runtime::Value> {
         match path {
-            ["owner"] => Some(::cstack_runtime::ToValue::to_value(&self.owner)),
-            ["limit"] => Some(::cstack_runtime::ToValue::to_value(&self.limit)),
-            _ => ::cstack_runtime::policy_json_member(
+            ["owner"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.owner)),
+            ["limit"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.limit)),
+            _ => ::cstack_runtime::__codegen::policy_json_member(
                 &::cstack_runtime::serde_json::to_value(self).ok()?,
                 path,
             ),
@@ -141,33 +144,34 @@ pub struct CreateNotesArgs {
 
 impl CreateNotesArgs {
     /// The procedure's `@allow` / `@deny` rules; without an allow rule every call is denied.
-    pub const POLICIES: &'static [::cstack_runtime::Policy] = &[::cstack_runtime::Policy {
-        allow: true,
-        actions: ::cstack_runtime::action::ALL,
-        expr: ::cstack_runtime::PolicyExpr::And(&[
-            ::cstack_runtime::PolicyExpr::Compare {
-                left: ::cstack_runtime::Operand::Auth { path: &["id"] },
-                op: ::cstack_runtime::PolicyOp::Eq,
-                right: ::cstack_runtime::Operand::Column {
-                    name: "owner",
-                    kind: ::cstack_runtime::Kind::Text,
-                    nullable: false,
+    pub const POLICIES: &'static [::cstack_runtime::__codegen::Policy] =
+        &[::cstack_runtime::__codegen::Policy {
+            allow: true,
+            actions: ::cstack_runtime::__codegen::action::ALL,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::And(&[
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Auth { path: &["id"] },
+                    op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                    right: ::cstack_runtime::__codegen::Operand::Column {
+                        name: "owner",
+                        kind: ::cstack_runtime::Kind::Text,
+                        nullable: false,
+                    },
                 },
-            },
-            ::cstack_runtime::PolicyExpr::InTenant("t1"),
-        ]),
-    }];
+                ::cstack_runtime::__codegen::PolicyExpr::InTenant("t1"),
+            ]),
+        }];
 }
 
-impl ::cstack_runtime::ProcedureInput for CreateNotesArgs {
+impl ::cstack_runtime::__codegen::ProcedureInput for CreateNotesArgs {
     fn input(&self, path: &[&str]) -> Option<::cstack_runtime::Value> {
         match path {
-            ["owner"] => Some(::cstack_runtime::ToValue::to_value(&self.owner)),
+            ["owner"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.owner)),
             ["failAfter"] => self
                 .fail_after
                 .as_ref()
-                .map(::cstack_runtime::ToValue::to_value),
-            _ => ::cstack_runtime::policy_json_member(
+                .map(::cstack_runtime::__codegen::ToValue::to_value),
+            _ => ::cstack_runtime::__codegen::policy_json_member(
                 &::cstack_runtime::serde_json::to_value(self).ok()?,
                 path,
             ),
@@ -188,31 +192,33 @@ pub struct PublishArgs {
 
 impl PublishArgs {
     /// The procedure's `@allow` / `@deny` rules; without an allow rule every call is denied.
-    pub const POLICIES: &'static [::cstack_runtime::Policy] = &[
-        ::cstack_runtime::Policy {
+    pub const POLICIES: &'static [::cstack_runtime::__codegen::Policy] = &[
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::ALL,
-            expr: ::cstack_runtime::PolicyExpr::Compare {
-                left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::ALL,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                left: ::cstack_runtime::__codegen::Operand::Column {
                     name: "args.publishNow",
                     kind: ::cstack_runtime::Kind::Bool,
                     nullable: false,
                 },
-                op: ::cstack_runtime::PolicyOp::Eq,
-                right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Bool(true)),
+                op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                right: ::cstack_runtime::__codegen::Operand::Literal(
+                    ::cstack_runtime::__codegen::Literal::Bool(true),
+                ),
             },
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: false,
-            actions: ::cstack_runtime::action::ALL,
-            expr: ::cstack_runtime::PolicyExpr::Authenticated(false),
+            actions: ::cstack_runtime::__codegen::action::ALL,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Authenticated(false),
         },
     ];
 }
 
-impl ::cstack_runtime::ProcedureInput for PublishArgs {
+impl ::cstack_runtime::__codegen::ProcedureInput for PublishArgs {
     fn input(&self, path: &[&str]) -> Option<::cstack_runtime::Value> {
-        ::cstack_runtime::policy_json_member(
+        ::cstack_runtime::__codegen::policy_json_member(
             &::cstack_runtime::serde_json::to_value(self).ok()?,
             path,
         )
@@ -232,26 +238,29 @@ pub struct ForbiddenArgs {
 
 impl ForbiddenArgs {
     /// The procedure's `@allow` / `@deny` rules; without an allow rule every call is denied.
-    pub const POLICIES: &'static [::cstack_runtime::Policy] = &[::cstack_runtime::Policy {
-        allow: false,
-        actions: ::cstack_runtime::action::ALL,
-        expr: ::cstack_runtime::PolicyExpr::Compare {
-            left: ::cstack_runtime::Operand::Column {
-                name: "owner",
-                kind: ::cstack_runtime::Kind::Text,
-                nullable: false,
+    pub const POLICIES: &'static [::cstack_runtime::__codegen::Policy] =
+        &[::cstack_runtime::__codegen::Policy {
+            allow: false,
+            actions: ::cstack_runtime::__codegen::action::ALL,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                left: ::cstack_runtime::__codegen::Operand::Column {
+                    name: "owner",
+                    kind: ::cstack_runtime::Kind::Text,
+                    nullable: false,
+                },
+                op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                right: ::cstack_runtime::__codegen::Operand::Literal(
+                    ::cstack_runtime::__codegen::Literal::Text("x"),
+                ),
             },
-            op: ::cstack_runtime::PolicyOp::Eq,
-            right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Text("x")),
-        },
-    }];
+        }];
 }
 
-impl ::cstack_runtime::ProcedureInput for ForbiddenArgs {
+impl ::cstack_runtime::__codegen::ProcedureInput for ForbiddenArgs {
     fn input(&self, path: &[&str]) -> Option<::cstack_runtime::Value> {
         match path {
-            ["owner"] => Some(::cstack_runtime::ToValue::to_value(&self.owner)),
-            _ => ::cstack_runtime::policy_json_member(
+            ["owner"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.owner)),
+            _ => ::cstack_runtime::__codegen::policy_json_member(
                 &::cstack_runtime::serde_json::to_value(self).ok()?,
                 path,
             ),
@@ -272,45 +281,48 @@ pub struct ByStatusArgs {
 
 impl ByStatusArgs {
     /// The procedure's `@allow` / `@deny` rules; without an allow rule every call is denied.
-    pub const POLICIES: &'static [::cstack_runtime::Policy] = &[::cstack_runtime::Policy {
-        allow: true,
-        actions: ::cstack_runtime::action::ALL,
-        expr: ::cstack_runtime::PolicyExpr::Or(&[
-            ::cstack_runtime::PolicyExpr::Compare {
-                left: ::cstack_runtime::Operand::Column {
-                    name: "status",
-                    kind: ::cstack_runtime::Kind::Enum("status"),
-                    nullable: false,
-                },
-                op: ::cstack_runtime::PolicyOp::Eq,
-                right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
-                    type_name: "status",
-                    variant: "Published",
-                }),
-            },
-            ::cstack_runtime::PolicyExpr::In {
-                left: ::cstack_runtime::Operand::Column {
-                    name: "status",
-                    kind: ::cstack_runtime::Kind::Enum("status"),
-                    nullable: false,
-                },
-                values: &[::cstack_runtime::Operand::Literal(
-                    ::cstack_runtime::Literal::Enum {
-                        type_name: "status",
-                        variant: "Draft",
+    pub const POLICIES: &'static [::cstack_runtime::__codegen::Policy] =
+        &[::cstack_runtime::__codegen::Policy {
+            allow: true,
+            actions: ::cstack_runtime::__codegen::action::ALL,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Or(&[
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
+                        name: "status",
+                        kind: ::cstack_runtime::Kind::Enum("status"),
+                        nullable: false,
                     },
-                )],
-                negated: false,
-            },
-        ]),
-    }];
+                    op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                    right: ::cstack_runtime::__codegen::Operand::Literal(
+                        ::cstack_runtime::__codegen::Literal::Enum {
+                            type_name: "status",
+                            variant: "Published",
+                        },
+                    ),
+                },
+                ::cstack_runtime::__codegen::PolicyExpr::In {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
+                        name: "status",
+                        kind: ::cstack_runtime::Kind::Enum("status"),
+                        nullable: false,
+                    },
+                    values: &[::cstack_runtime::__codegen::Operand::Literal(
+                        ::cstack_runtime::__codegen::Literal::Enum {
+                            type_name: "status",
+                            variant: "Draft",
+                        },
+                    )],
+                    negated: false,
+                },
+            ]),
+        }];
 }
 
-impl ::cstack_runtime::ProcedureInput for ByStatusArgs {
+impl ::cstack_runtime::__codegen::ProcedureInput for ByStatusArgs {
     fn input(&self, path: &[&str]) -> Option<::cstack_runtime::Value> {
         match path {
-            ["status"] => Some(::cstack_runtime::ToValue::to_value(&self.status)),
-            _ => ::cstack_runtime::policy_json_member(
+            ["status"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.status)),
+            _ => ::cstack_runtime::__codegen::policy_json_member(
                 &::cstack_runtime::serde_json::to_value(self).ok()?,
                 path,
             ),
@@ -393,7 +405,7 @@ impl<P: Procedures> ProcedureDispatcher<P> {
         db: &crate::Db,
         args: MyNotesArgs,
     ) -> ::cstack_runtime::Result<MyNotesOutput> {
-        ::cstack_runtime::procedure::authorize(
+        ::cstack_runtime::__codegen::procedure::authorize(
             "myNotes",
             MyNotesArgs::POLICIES,
             db.context(),
@@ -407,7 +419,7 @@ impl<P: Procedures> ProcedureDispatcher<P> {
         db: &crate::Db,
         args: NotePageArgs,
     ) -> ::cstack_runtime::Result<NotePageOutput> {
-        ::cstack_runtime::procedure::authorize(
+        ::cstack_runtime::__codegen::procedure::authorize(
             "notePage",
             NotePageArgs::POLICIES,
             db.context(),
@@ -421,7 +433,7 @@ impl<P: Procedures> ProcedureDispatcher<P> {
         db: &crate::Db,
         args: CountNotesArgs,
     ) -> ::cstack_runtime::Result<CountNotesOutput> {
-        ::cstack_runtime::procedure::authorize(
+        ::cstack_runtime::__codegen::procedure::authorize(
             "countNotes",
             CountNotesArgs::POLICIES,
             db.context(),
@@ -435,7 +447,7 @@ impl<P: Procedures> ProcedureDispatcher<P> {
         db: &crate::Db,
         args: CreateNotesArgs,
     ) -> ::cstack_runtime::Result<CreateNotesOutput> {
-        ::cstack_runtime::procedure::authorize(
+        ::cstack_runtime::__codegen::procedure::authorize(
             "createNotes",
             CreateNotesArgs::POLICIES,
             db.context(),
@@ -450,7 +462,7 @@ impl<P: Procedures> ProcedureDispatcher<P> {
         db: &crate::Db,
         args: PublishArgs,
     ) -> ::cstack_runtime::Result<PublishOutput> {
-        ::cstack_runtime::procedure::authorize(
+        ::cstack_runtime::__codegen::procedure::authorize(
             "publish",
             PublishArgs::POLICIES,
             db.context(),
@@ -465,7 +477,7 @@ impl<P: Procedures> ProcedureDispatcher<P> {
         db: &crate::Db,
         args: ForbiddenArgs,
     ) -> ::cstack_runtime::Result<ForbiddenOutput> {
-        ::cstack_runtime::procedure::authorize(
+        ::cstack_runtime::__codegen::procedure::authorize(
             "forbidden",
             ForbiddenArgs::POLICIES,
             db.context(),
@@ -479,7 +491,7 @@ impl<P: Procedures> ProcedureDispatcher<P> {
         db: &crate::Db,
         args: ByStatusArgs,
     ) -> ::cstack_runtime::Result<ByStatusOutput> {
-        ::cstack_runtime::procedure::authorize(
+        ::cstack_runtime::__codegen::procedure::authorize(
             "byStatus",
             ByStatusArgs::POLICIES,
             db.context(),
@@ -497,47 +509,53 @@ impl<P: Procedures> ProcedureDispatcher<P> {
     ) -> ::cstack_runtime::Result<Vec<u8>> {
         match name {
             "myNotes" => {
-                let args =
-                    ::cstack_runtime::procedure::decode_args::<MyNotesArgs>(name, format, body)?;
+                let args = ::cstack_runtime::__codegen::procedure::decode_args::<MyNotesArgs>(
+                    name, format, body,
+                )?;
                 let output = self.call_my_notes(db, args).await?;
-                ::cstack_runtime::procedure::encode_output(name, format, &output)
+                ::cstack_runtime::__codegen::procedure::encode_output(name, format, &output)
             }
             "notePage" => {
-                let args =
-                    ::cstack_runtime::procedure::decode_args::<NotePageArgs>(name, format, body)?;
+                let args = ::cstack_runtime::__codegen::procedure::decode_args::<NotePageArgs>(
+                    name, format, body,
+                )?;
                 let output = self.call_note_page(db, args).await?;
-                ::cstack_runtime::procedure::encode_output(name, format, &output)
+                ::cstack_runtime::__codegen::procedure::encode_output(name, format, &output)
             }
             "countNotes" => {
-                let args =
-                    ::cstack_runtime::procedure::decode_args::<CountNotesArgs>(name, format, body)?;
+                let args = ::cstack_runtime::__codegen::procedure::decode_args::<CountNotesArgs>(
+                    name, format, body,
+                )?;
                 let output = self.call_count_notes(db, args).await?;
-                ::cstack_runtime::procedure::encode_output(name, format, &output)
+                ::cstack_runtime::__codegen::procedure::encode_output(name, format, &output)
             }
             "createNotes" => {
-                let args = ::cstack_runtime::procedure::decode_args::<CreateNotesArgs>(
+                let args = ::cstack_runtime::__codegen::procedure::decode_args::<CreateNotesArgs>(
                     name, format, body,
                 )?;
                 let output = self.call_create_notes(db, args).await?;
-                ::cstack_runtime::procedure::encode_output(name, format, &output)
+                ::cstack_runtime::__codegen::procedure::encode_output(name, format, &output)
             }
             "publish" => {
-                let args =
-                    ::cstack_runtime::procedure::decode_args::<PublishArgs>(name, format, body)?;
+                let args = ::cstack_runtime::__codegen::procedure::decode_args::<PublishArgs>(
+                    name, format, body,
+                )?;
                 let output = self.call_publish(db, args).await?;
-                ::cstack_runtime::procedure::encode_output(name, format, &output)
+                ::cstack_runtime::__codegen::procedure::encode_output(name, format, &output)
             }
             "forbidden" => {
-                let args =
-                    ::cstack_runtime::procedure::decode_args::<ForbiddenArgs>(name, format, body)?;
+                let args = ::cstack_runtime::__codegen::procedure::decode_args::<ForbiddenArgs>(
+                    name, format, body,
+                )?;
                 let output = self.call_forbidden(db, args).await?;
-                ::cstack_runtime::procedure::encode_output(name, format, &output)
+                ::cstack_runtime::__codegen::procedure::encode_output(name, format, &output)
             }
             "byStatus" => {
-                let args =
-                    ::cstack_runtime::procedure::decode_args::<ByStatusArgs>(name, format, body)?;
+                let args = ::cstack_runtime::__codegen::procedure::decode_args::<ByStatusArgs>(
+                    name, format, body,
+                )?;
                 let output = self.call_by_status(db, args).await?;
-                ::cstack_runtime::procedure::encode_output(name, format, &output)
+                ::cstack_runtime::__codegen::procedure::encode_output(name, format, &output)
             }
             _ => Err(::cstack_runtime::Error::UnknownProcedure {
                 name: name.to_string(),

@@ -7,16 +7,16 @@ pub struct Publish {
     pub owner: String,
 }
 
-impl ::cstack_runtime::ToValue for Publish {
+impl ::cstack_runtime::__codegen::ToValue for Publish {
     const KIND: ::cstack_runtime::Kind = ::cstack_runtime::Kind::Json;
     fn to_value(&self) -> ::cstack_runtime::Value {
-        ::cstack_runtime::json_value(self)
+        ::cstack_runtime::__codegen::json_value(self)
     }
 }
 
-impl ::cstack_runtime::FromValue for Publish {
+impl ::cstack_runtime::__codegen::FromValue for Publish {
     fn from_value(value: ::cstack_runtime::Value) -> ::cstack_runtime::Result<Self> {
-        ::cstack_runtime::from_json_value(value)
+        ::cstack_runtime::__codegen::from_json_value(value)
     }
 }
 
@@ -30,16 +30,16 @@ pub struct User {
     pub tenant_id: Option<String>,
 }
 
-impl ::cstack_runtime::ToValue for User {
+impl ::cstack_runtime::__codegen::ToValue for User {
     const KIND: ::cstack_runtime::Kind = ::cstack_runtime::Kind::Json;
     fn to_value(&self) -> ::cstack_runtime::Value {
-        ::cstack_runtime::json_value(self)
+        ::cstack_runtime::__codegen::json_value(self)
     }
 }
 
-impl ::cstack_runtime::FromValue for User {
+impl ::cstack_runtime::__codegen::FromValue for User {
     fn from_value(value: ::cstack_runtime::Value) -> ::cstack_runtime::Result<Self> {
-        ::cstack_runtime::from_json_value(value)
+        ::cstack_runtime::__codegen::from_json_value(value)
     }
 }
 
@@ -47,14 +47,15 @@ impl ::cstack_runtime::FromValue for User {
 impl ::cstack_runtime::Principal for User {
     fn member(&self, path: &[&str]) -> Option<::cstack_runtime::Value> {
         match path {
-            ["id"] => Some(::cstack_runtime::ToValue::to_value(&self.id)).filter(|v| !v.is_null()),
-            ["role"] => {
-                Some(::cstack_runtime::ToValue::to_value(&self.role)).filter(|v| !v.is_null())
-            }
-            ["tenantId"] => {
-                Some(::cstack_runtime::ToValue::to_value(&self.tenant_id)).filter(|v| !v.is_null())
-            }
-            _ => ::cstack_runtime::policy_json_member(
+            ["id"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.id))
+                .filter(|v| !v.is_null()),
+            ["role"] => Some(::cstack_runtime::__codegen::ToValue::to_value(&self.role))
+                .filter(|v| !v.is_null()),
+            ["tenantId"] => Some(::cstack_runtime::__codegen::ToValue::to_value(
+                &self.tenant_id,
+            ))
+            .filter(|v| !v.is_null()),
+            _ => ::cstack_runtime::__codegen::policy_json_member(
                 &::cstack_runtime::serde_json::to_value(self).ok()?,
                 path,
             ),

@@ -51,9 +51,9 @@ impl ::cstack_runtime::Model for CustomerTotal {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            customer: ::cstack_runtime::take(row)?,
-            total: ::cstack_runtime::take(row)?,
-            sales: ::cstack_runtime::take(row)?,
+            customer: ::cstack_runtime::__codegen::take(row)?,
+            total: ::cstack_runtime::__codegen::take(row)?,
+            sales: ::cstack_runtime::__codegen::take(row)?,
         })
     }
 }
@@ -81,6 +81,6 @@ pub const MATERIALIZED: ::cstack_runtime::MaterializedView = ::cstack_runtime::M
     sources: &["Sale"],
 };
 
-impl ::cstack_runtime::Materialized for CustomerTotal {
+impl ::cstack_runtime::__codegen::Materialized for CustomerTotal {
     const VIEW: &'static ::cstack_runtime::MaterializedView = &MATERIALIZED;
 }

@@ -50,9 +50,9 @@ impl ::cstack_runtime::Model for Sale {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            customer: ::cstack_runtime::take(row)?,
-            amount: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            customer: ::cstack_runtime::__codegen::take(row)?,
+            amount: ::cstack_runtime::__codegen::take(row)?,
         })
     }
 }
@@ -71,14 +71,14 @@ pub struct CreateSaleInput {
 impl CreateSaleInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreateSaleInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     > {
         CreateSaleInputBuilder {
-            id: ::cstack_runtime::builder::Unset,
-            customer: ::cstack_runtime::builder::Unset,
-            amount: ::cstack_runtime::builder::Unset,
+            id: ::cstack_runtime::__codegen::builder::Unset,
+            customer: ::cstack_runtime::__codegen::builder::Unset,
+            amount: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -88,27 +88,33 @@ impl CreateSaleInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Sale> for CreateSaleInput {
+impl ::cstack_runtime::__codegen::CreateInput<Sale> for CreateSaleInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateSaleInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(3);
-        values.push(("id", ::cstack_runtime::ToValue::to_value(&self.id)));
+        values.push((
+            "id",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.id),
+        ));
         values.push((
             "customer",
-            ::cstack_runtime::ToValue::to_value(&self.customer),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.customer),
         ));
-        values.push(("amount", ::cstack_runtime::ToValue::to_value(&self.amount)));
+        values.push((
+            "amount",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.amount),
+        ));
         Ok(values)
     }
 }
 
 /// The caller supplies the primary key, so `upsert` can find the row.
-impl ::cstack_runtime::UpsertInput<Sale> for CreateSaleInput {}
+impl ::cstack_runtime::__codegen::UpsertInput<Sale> for CreateSaleInput {}
 
 /// Builds a [`CreateSaleInput`]; `build()` exists once every required field is set.
 #[must_use]
@@ -118,50 +124,50 @@ pub struct CreateSaleInputBuilder<S0, S1, S2> {
     amount: S2,
 }
 
-impl<S1, S2> CreateSaleInputBuilder<::cstack_runtime::builder::Unset, S1, S2> {
+impl<S1, S2> CreateSaleInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1, S2> {
     pub fn id(
         self,
         value: i64,
-    ) -> CreateSaleInputBuilder<::cstack_runtime::builder::Set<i64>, S1, S2> {
+    ) -> CreateSaleInputBuilder<::cstack_runtime::__codegen::builder::Set<i64>, S1, S2> {
         CreateSaleInputBuilder {
-            id: ::cstack_runtime::builder::Set(value),
+            id: ::cstack_runtime::__codegen::builder::Set(value),
             customer: self.customer,
             amount: self.amount,
         }
     }
 }
 
-impl<S0, S2> CreateSaleInputBuilder<S0, ::cstack_runtime::builder::Unset, S2> {
+impl<S0, S2> CreateSaleInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset, S2> {
     pub fn customer(
         self,
         value: impl Into<String>,
-    ) -> CreateSaleInputBuilder<S0, ::cstack_runtime::builder::Set<String>, S2> {
+    ) -> CreateSaleInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<String>, S2> {
         CreateSaleInputBuilder {
             id: self.id,
-            customer: ::cstack_runtime::builder::Set(value.into()),
+            customer: ::cstack_runtime::__codegen::builder::Set(value.into()),
             amount: self.amount,
         }
     }
 }
 
-impl<S0, S1> CreateSaleInputBuilder<S0, S1, ::cstack_runtime::builder::Unset> {
+impl<S0, S1> CreateSaleInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn amount(
         self,
         value: i64,
-    ) -> CreateSaleInputBuilder<S0, S1, ::cstack_runtime::builder::Set<i64>> {
+    ) -> CreateSaleInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Set<i64>> {
         CreateSaleInputBuilder {
             id: self.id,
             customer: self.customer,
-            amount: ::cstack_runtime::builder::Set(value),
+            amount: ::cstack_runtime::__codegen::builder::Set(value),
         }
     }
 }
 
 impl
     CreateSaleInputBuilder<
-        ::cstack_runtime::builder::Set<i64>,
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
     >
 {
     pub fn build(self) -> CreateSaleInput {
@@ -216,7 +222,7 @@ impl UpdateSaleInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Sale> for UpdateSaleInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Sale> for UpdateSaleInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateSaleInput::validate(self)
     }

@@ -39,8 +39,8 @@ impl ::cstack_runtime::Model for ScheduledTotal {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            customer: ::cstack_runtime::take(row)?,
-            total: ::cstack_runtime::take(row)?,
+            customer: ::cstack_runtime::__codegen::take(row)?,
+            total: ::cstack_runtime::__codegen::take(row)?,
         })
     }
 }
@@ -63,6 +63,6 @@ pub const MATERIALIZED: ::cstack_runtime::MaterializedView = ::cstack_runtime::M
     sources: &["Sale"],
 };
 
-impl ::cstack_runtime::Materialized for ScheduledTotal {
+impl ::cstack_runtime::__codegen::Materialized for ScheduledTotal {
     const VIEW: &'static ::cstack_runtime::MaterializedView = &MATERIALIZED;
 }

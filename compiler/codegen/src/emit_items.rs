@@ -72,10 +72,10 @@ fn enum_item(item: &Enum) -> String {
     let _ = writeln!(
         out,
         "_ => Err({RT}::UnknownVariant {{ enum_name: {}, text: text.to_string() }}),\n}}\n}}\n}}\n\n\
-         impl {RT}::ToValue for {name} {{\nconst KIND: {RT}::Kind = {RT}::Kind::Enum({type_name});\n\
+         impl {RT}::__codegen::ToValue for {name} {{\nconst KIND: {RT}::Kind = {RT}::Kind::Enum({type_name});\n\
          fn to_value(&self) -> {RT}::Value {{ {RT}::Value::Enum {{ type_name: {type_name}, variant: self.as_str() }} }}\n}}\n\n\
-         impl {RT}::FromValue for {name} {{\n\
-         fn from_value(value: {RT}::Value) -> {RT}::Result<Self> {{ {RT}::from_enum_text(value) }}\n}}\n",
+         impl {RT}::__codegen::FromValue for {name} {{\n\
+         fn from_value(value: {RT}::Value) -> {RT}::Result<Self> {{ {RT}::__codegen::from_enum_text(value) }}\n}}\n",
         lit(&item.name),
         type_name = lit(&item.type_name),
     );
@@ -131,10 +131,10 @@ fn type_item(record: &Record, _schema: &SchemaModel) -> String {
     let _ = writeln!(
         out,
         "}}\n\n\
-         impl {RT}::ToValue for {name} {{\nconst KIND: {RT}::Kind = {RT}::Kind::Json;\n\
-         fn to_value(&self) -> {RT}::Value {{ {RT}::json_value(self) }}\n}}\n\n\
-         impl {RT}::FromValue for {name} {{\n\
-         fn from_value(value: {RT}::Value) -> {RT}::Result<Self> {{ {RT}::from_json_value(value) }}\n}}\n"
+         impl {RT}::__codegen::ToValue for {name} {{\nconst KIND: {RT}::Kind = {RT}::Kind::Json;\n\
+         fn to_value(&self) -> {RT}::Value {{ {RT}::__codegen::json_value(self) }}\n}}\n\n\
+         impl {RT}::__codegen::FromValue for {name} {{\n\
+         fn from_value(value: {RT}::Value) -> {RT}::Result<Self> {{ {RT}::__codegen::from_json_value(value) }}\n}}\n"
     );
     out
 }

@@ -23,9 +23,11 @@ pub fn doc(docs: Option<&str>) -> String {
 /// runtime value.
 fn value_of(field: &Field<'_>, value: &str) -> String {
     match &field.storage {
-        _ if field.list => format!("{RT}::json_value({value})"),
-        Storage::Direct(_) | Storage::Enum(_) => format!("{RT}::ToValue::to_value({value})"),
-        Storage::Json => format!("{RT}::json_value({value})"),
+        _ if field.list => format!("{RT}::__codegen::json_value({value})"),
+        Storage::Direct(_) | Storage::Enum(_) => {
+            format!("{RT}::__codegen::ToValue::to_value({value})")
+        }
+        Storage::Json => format!("{RT}::__codegen::json_value({value})"),
     }
 }
 
@@ -50,7 +52,7 @@ fn checks(field: &Field<'_>) -> String {
             Validator::Length { min, max } if text => {
                 let _ = writeln!(
                     out,
-                    "{RT}::validate::length_text(&mut errors, {name}, v, {}, {});",
+                    "{RT}::__codegen::validate::length_text(&mut errors, {name}, v, {}, {});",
                     usize_bound(min),
                     usize_bound(max)
                 );
@@ -58,7 +60,7 @@ fn checks(field: &Field<'_>) -> String {
             Validator::Length { min, max } if field.inner == "Vec<u8>" => {
                 let _ = writeln!(
                     out,
-                    "{RT}::validate::length_bytes(&mut errors, {name}, v, {}, {});",
+                    "{RT}::__codegen::validate::length_bytes(&mut errors, {name}, v, {}, {});",
                     usize_bound(min),
                     usize_bound(max)
                 );
@@ -81,7 +83,7 @@ fn checks(field: &Field<'_>) -> String {
                 };
                 let _ = writeln!(
                     out,
-                    "{RT}::validate::{function}(&mut errors, {name}, *v, {}, {});",
+                    "{RT}::__codegen::validate::{function}(&mut errors, {name}, *v, {}, {});",
                     bound(min),
                     bound(max)
                 );
@@ -91,18 +93,27 @@ fn checks(field: &Field<'_>) -> String {
                     out,
                     "{{ static PATTERN: ::std::sync::LazyLock<Option<{RT}::regex::Regex>> = \
                      ::std::sync::LazyLock::new(|| {RT}::regex::Regex::new({}).ok());\n\
-                     if let Some(pattern) = PATTERN.as_ref() {{ {RT}::validate::regex(&mut errors, {name}, v, pattern); }} }}",
+                     if let Some(pattern) = PATTERN.as_ref() {{ {RT}::__codegen::validate::regex(&mut errors, {name}, v, pattern); }} }}",
                     lit(pattern)
                 );
             }
             Validator::Email if text => {
-                let _ = writeln!(out, "{RT}::validate::email(&mut errors, {name}, v);");
+                let _ = writeln!(
+                    out,
+                    "{RT}::__codegen::validate::email(&mut errors, {name}, v);"
+                );
             }
             Validator::Uri if text => {
-                let _ = writeln!(out, "{RT}::validate::uri(&mut errors, {name}, v);");
+                let _ = writeln!(
+                    out,
+                    "{RT}::__codegen::validate::uri(&mut errors, {name}, v);"
+                );
             }
             Validator::Iso4217 if text => {
-                let _ = writeln!(out, "{RT}::validate::iso4217(&mut errors, {name}, v);");
+                let _ = writeln!(
+                    out,
+                    "{RT}::__codegen::validate::iso4217(&mut errors, {name}, v);"
+                );
             }
             _ => {}
         }
@@ -246,7 +257,7 @@ pub fn model_file(
 
     let delegate = has_delegate(model);
     let tracking = match model.model.and_then(plan::tracking) {
-        Some(tracking) => format!("const TRACKING: {RT}::Tracking = {tracking};\n"),
+        Some(tracking) => format!("const TRACKING: {RT}::__codegen::Tracking = {tracking};\n"),
         None => String::new(),
     };
     if let (true, Some(id)) = (delegate, model.id_field()) {
@@ -254,7 +265,7 @@ pub fn model_file(
             let _ = writeln!(
                 out,
                 "/// A committed change to a `{}` (`@@emit`): what `subscribe()` yields.\npub type {} = {RT}::Event<{name}>;\n\n\
-                 impl {RT}::Emits for {name} {{}}\n",
+                 impl {RT}::__codegen::Emits for {name} {{}}\n",
                 model.name,
                 generated::event(model.name)
             );
@@ -279,21 +290,29 @@ pub fn model_file(
             // Straight from the SQLite row: no intermediate values.
             let _ = writeln!(
                 out,
-                "#[cfg(feature = \"sqlite\")]\nfn from_sqlite_row(row: &{RT}::SqliteRow<'_>) -> {RT}::Result<Self> {{\nOk(Self {{"
+                "#[cfg(feature = \"sqlite\")]\nfn from_sqlite_row(row: &{RT}::__codegen::SqliteRow<'_>) -> {RT}::Result<Self> {{\nOk(Self {{"
             );
             for (index, field) in model.fields.iter().enumerate() {
                 let read = match (&field.storage, field.nullable()) {
-                    _ if field.list => format!("{RT}::sqlite_json(row, {index})?"),
+                    _ if field.list => format!("{RT}::__codegen::sqlite_json(row, {index})?"),
                     (Storage::Direct(_), _) => {
                         format!(
-                            "<{} as {RT}::SqliteColumn>::read(row, {index})?",
+                            "<{} as {RT}::__codegen::SqliteColumn>::read(row, {index})?",
                             field.ty()
                         )
                     }
-                    (Storage::Enum(_), false) => format!("{RT}::sqlite_enum(row, {index})?"),
-                    (Storage::Enum(_), true) => format!("{RT}::sqlite_enum_opt(row, {index})?"),
-                    (Storage::Json, false) => format!("{RT}::sqlite_json(row, {index})?"),
-                    (Storage::Json, true) => format!("{RT}::sqlite_json_opt(row, {index})?"),
+                    (Storage::Enum(_), false) => {
+                        format!("{RT}::__codegen::sqlite_enum(row, {index})?")
+                    }
+                    (Storage::Enum(_), true) => {
+                        format!("{RT}::__codegen::sqlite_enum_opt(row, {index})?")
+                    }
+                    (Storage::Json, false) => {
+                        format!("{RT}::__codegen::sqlite_json(row, {index})?")
+                    }
+                    (Storage::Json, true) => {
+                        format!("{RT}::__codegen::sqlite_json_opt(row, {index})?")
+                    }
                 };
                 let _ = writeln!(out, "{}: {read},", field.ident);
             }
@@ -362,7 +381,7 @@ pub fn model_file(
             .iter()
             .filter(|f| Model::is_required(f))
             .collect();
-        let unset = vec![format!("{RT}::builder::Unset"); required.len()];
+        let unset = vec![format!("{RT}::__codegen::builder::Unset"); required.len()];
         let generics = |items: &[String]| {
             if items.is_empty() {
                 String::new()
@@ -379,7 +398,7 @@ pub fn model_file(
         );
         for field in &create_fields {
             let init = if Model::is_required(field) {
-                format!("{RT}::builder::Unset")
+                format!("{RT}::__codegen::builder::Unset")
             } else if field.list {
                 "Vec::new()".to_string()
             } else {
@@ -411,9 +430,9 @@ pub fn model_file(
         let out_before_insert = std::mem::take(&mut out);
         let _ = writeln!(
             out,
-            "impl {RT}::CreateInput<{name}> for {create} {{\n\
+            "impl {RT}::__codegen::CreateInput<{name}> for {create} {{\n\
          fn validate(&self) -> Result<(), {RT}::ValidationErrors> {{ {create}::validate(self) }}\n\
-         fn into_values(self, {auth_param}: {RT}::Auth<'_>) -> {RT}::Result<Vec<(&'static str, {RT}::Value)>> {{"
+         fn into_values(self, {auth_param}: {RT}::__codegen::Auth<'_>) -> {RT}::Result<Vec<(&'static str, {RT}::Value)>> {{"
         );
         if let (false, Some(auth)) = (auth_fields.is_empty(), auth) {
             let _ = writeln!(
@@ -497,7 +516,7 @@ pub fn model_file(
             let _ = writeln!(
                 out,
                 "/// The caller supplies the primary key, so `upsert` can find the row.\n\
-             impl {RT}::UpsertInput<{name}> for {create} {{}}\n"
+             impl {RT}::__codegen::UpsertInput<{name}> for {create} {{}}\n"
             );
         }
 
@@ -526,9 +545,9 @@ pub fn model_file(
         };
         for (slot, field) in required.iter().enumerate() {
             let mut before = slots.clone();
-            before[slot] = format!("{RT}::builder::Unset");
+            before[slot] = format!("{RT}::__codegen::builder::Unset");
             let mut after = slots.clone();
-            after[slot] = format!("{RT}::builder::Set<{}>", field.inner);
+            after[slot] = format!("{RT}::__codegen::builder::Set<{}>", field.inner);
             let free: Vec<String> = slots
                 .iter()
                 .enumerate()
@@ -548,7 +567,7 @@ pub fn model_file(
                 if other.column == field.column {
                     let _ = writeln!(
                         out,
-                        "{}: {RT}::builder::Set({}),",
+                        "{}: {RT}::__codegen::builder::Set({}),",
                         other.ident,
                         setter_value(&field.inner)
                     );
@@ -590,7 +609,7 @@ pub fn model_file(
         }
         let done: Vec<String> = required
             .iter()
-            .map(|f| format!("{RT}::builder::Set<{}>", f.inner))
+            .map(|f| format!("{RT}::__codegen::builder::Set<{}>", f.inner))
             .collect();
         let _ = writeln!(
             out,
@@ -693,7 +712,7 @@ pub fn model_file(
         let out_before_update = std::mem::take(&mut out);
         let _ = writeln!(
             out,
-            "impl {RT}::UpdateInput<{name}> for {update} {{\n\
+            "impl {RT}::__codegen::UpdateInput<{name}> for {update} {{\n\
          fn validate(&self) -> Result<(), {RT}::ValidationErrors> {{ {update}::validate(self) }}\n\
          fn values(&self) -> Vec<(&'static str, {RT}::Value)> {{\n{values_binding} = Vec::new();"
         );
@@ -749,8 +768,8 @@ pub fn model_file(
             "/// The `{}` relation: filter through it, or `include` it.\n\
              pub fn {}() -> {RT}::{kind}<{name}, {target}> {{\n{RT}::{kind} {{\n\
              local: {}, remote: {},\n\
-             local_key: |row| {RT}::ToValue::to_value(&row.{}),\n\
-             remote_key: |row| {RT}::ToValue::to_value(&row.{}),\n\
+             local_key: |row| {RT}::__codegen::ToValue::to_value(&row.{}),\n\
+             remote_key: |row| {RT}::__codegen::ToValue::to_value(&row.{}),\n\
              attach: {attach},\n}}\n}}",
             relation.model.name,
             relation.ident,

@@ -58,7 +58,7 @@ pub fn view_items(model: &plan::Model<'_>) -> String {
         "/// How `{name}` is materialized and refreshed.\n\
          pub const MATERIALIZED: {RT}::MaterializedView = {RT}::MaterializedView {{\n\
          name: {}, relation: {}, refresh: {}, sources: &[{}],\n}};\n\n\
-         impl {RT}::Materialized for {ty} {{\nconst VIEW: &'static {RT}::MaterializedView = &MATERIALIZED;\n}}\n",
+         impl {RT}::__codegen::Materialized for {ty} {{\nconst VIEW: &'static {RT}::MaterializedView = &MATERIALIZED;\n}}\n",
         lit(&view.name),
         lit(&view.relation),
         expression(refresh),

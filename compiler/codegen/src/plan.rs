@@ -118,9 +118,9 @@ impl Field<'_> {
     /// Reads this field from the row iterator `row`.
     pub fn take(&self) -> &'static str {
         match (&self.storage, self.nullable()) {
-            (Storage::Direct(_) | Storage::Enum(_), _) => "::cstack_runtime::take(row)?",
-            (Storage::Json, true) => "::cstack_runtime::take_json_opt(row)?",
-            (Storage::Json, false) => "::cstack_runtime::take_json(row)?",
+            (Storage::Direct(_) | Storage::Enum(_), _) => "::cstack_runtime::__codegen::take(row)?",
+            (Storage::Json, true) => "::cstack_runtime::__codegen::take_json_opt(row)?",
+            (Storage::Json, false) => "::cstack_runtime::__codegen::take_json(row)?",
         }
     }
 }
@@ -312,7 +312,7 @@ pub fn tracking(model: &model::Model) -> Option<String> {
                     model::EventOperation::Updated => "UPDATED",
                     model::EventOperation::Deleted => "DELETED",
                 };
-                format!("::cstack_runtime::Tracking::{bit}")
+                format!("::cstack_runtime::__codegen::Tracking::{bit}")
             })
             .collect::<Vec<_>>()
             .join(" | ")
@@ -324,7 +324,7 @@ pub fn tracking(model: &model::Model) -> Option<String> {
         .map(|f| lit(&f.name))
         .collect();
     Some(format!(
-        "::cstack_runtime::Tracking {{ audit: {}, emit: {emit}, redacted: &[{}] }}",
+        "::cstack_runtime::__codegen::Tracking {{ audit: {}, emit: {emit}, redacted: &[{}] }}",
         tracking.audit,
         redacted.join(", ")
     ))

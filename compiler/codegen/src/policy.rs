@@ -34,7 +34,7 @@ pub fn policies_const(model: &plan::Model<'_>, schema: &SchemaModel) -> String {
         .iter()
         .map(|policy| {
             format!(
-                "{RT}::Policy {{ allow: {}, actions: {}, expr: {} }}",
+                "{RT}::__codegen::Policy {{ allow: {}, actions: {}, expr: {} }}",
                 policy.allow,
                 actions(policy.actions),
                 writer.condition(&policy.condition)
@@ -42,7 +42,7 @@ pub fn policies_const(model: &plan::Model<'_>, schema: &SchemaModel) -> String {
         })
         .collect();
     format!(
-        "const POLICIES: &'static [{RT}::Policy] = &[\n{}\n];\n",
+        "const POLICIES: &'static [{RT}::__codegen::Policy] = &[\n{}\n];\n",
         rules.join(",\n")
     )
 }
@@ -50,7 +50,7 @@ pub fn policies_const(model: &plan::Model<'_>, schema: &SchemaModel) -> String {
 /// The `cstack_runtime::action` bits of a set of actions.
 fn actions(actions: Actions) -> String {
     if actions == Actions::ALL {
-        return format!("{RT}::action::ALL");
+        return format!("{RT}::__codegen::action::ALL");
     }
     let mut names = Vec::new();
     if actions.contains(Actions::READ) {
@@ -71,7 +71,7 @@ fn actions(actions: Actions) -> String {
     }
     names
         .iter()
-        .map(|name| format!("{RT}::action::{name}"))
+        .map(|name| format!("{RT}::__codegen::action::{name}"))
         .collect::<Vec<_>>()
         .join(" | ")
 }
@@ -92,7 +92,7 @@ pub fn principal_impl(schema: &SchemaModel) -> String {
         if direct {
             let _ = writeln!(
                 out,
-                "[{}] => Some({RT}::ToValue::to_value(&self.{})).filter(|v| !v.is_null()),",
+                "[{}] => Some({RT}::__codegen::ToValue::to_value(&self.{})).filter(|v| !v.is_null()),",
                 lit(&field.name),
                 snake_ident(&field.name)
             );
@@ -100,7 +100,7 @@ pub fn principal_impl(schema: &SchemaModel) -> String {
     }
     let _ = write!(
         out,
-        "_ => {RT}::policy_json_member(&{RT}::serde_json::to_value(self).ok()?, path),\n}}\n}}\n\
+        "_ => {RT}::__codegen::policy_json_member(&{RT}::serde_json::to_value(self).ok()?, path),\n}}\n}}\n\
          fn as_any(&self) -> &(dyn ::std::any::Any + Send + Sync) {{ self }}\n}}\n"
     );
     out
@@ -124,7 +124,7 @@ pub struct Writer<'s> {
 impl Writer<'_> {
     pub fn condition(&self, condition: &Condition) -> String {
         match condition {
-            Condition::Literal(value) => format!("{RT}::PolicyExpr::Bool({value})"),
+            Condition::Literal(value) => format!("{RT}::__codegen::PolicyExpr::Bool({value})"),
             Condition::And(items) | Condition::Or(items) => {
                 let name = if matches!(condition, Condition::And(_)) {
                     "And"
@@ -132,11 +132,17 @@ impl Writer<'_> {
                     "Or"
                 };
                 let items: Vec<String> = items.iter().map(|item| self.condition(item)).collect();
-                format!("{RT}::PolicyExpr::{name}(&[{}])", items.join(", "))
+                format!(
+                    "{RT}::__codegen::PolicyExpr::{name}(&[{}])",
+                    items.join(", ")
+                )
             }
-            Condition::Not(inner) => format!("{RT}::PolicyExpr::Not(&{})", self.condition(inner)),
+            Condition::Not(inner) => format!(
+                "{RT}::__codegen::PolicyExpr::Not(&{})",
+                self.condition(inner)
+            ),
             Condition::Compare { left, op, right } => format!(
-                "{RT}::PolicyExpr::Compare {{ left: {}, op: {RT}::PolicyOp::{}, right: {} }}",
+                "{RT}::__codegen::PolicyExpr::Compare {{ left: {}, op: {RT}::__codegen::CmpOp::{}, right: {} }}",
                 self.operand(left),
                 op_name(*op),
                 self.operand(right)
@@ -146,7 +152,7 @@ impl Writer<'_> {
                 values,
                 negated,
             } => format!(
-                "{RT}::PolicyExpr::In {{ left: {}, values: &[{}], negated: {negated} }}",
+                "{RT}::__codegen::PolicyExpr::In {{ left: {}, values: &[{}], negated: {negated} }}",
                 self.operand(operand),
                 values
                     .iter()
@@ -155,13 +161,15 @@ impl Writer<'_> {
                     .join(", ")
             ),
             Condition::Authenticated(value) => {
-                format!("{RT}::PolicyExpr::Authenticated({value})")
+                format!("{RT}::__codegen::PolicyExpr::Authenticated({value})")
             }
-            Condition::HasRole(role) => format!("{RT}::PolicyExpr::HasRole({})", lit(role)),
+            Condition::HasRole(role) => {
+                format!("{RT}::__codegen::PolicyExpr::HasRole({})", lit(role))
+            }
             Condition::InTenant(tenant) => {
-                format!("{RT}::PolicyExpr::InTenant({})", lit(tenant))
+                format!("{RT}::__codegen::PolicyExpr::InTenant({})", lit(tenant))
             }
-            Condition::IsSystem => format!("{RT}::PolicyExpr::IsSystem"),
+            Condition::IsSystem => format!("{RT}::__codegen::PolicyExpr::IsSystem"),
             Condition::Related {
                 relation,
                 target,
@@ -195,7 +203,7 @@ impl Writer<'_> {
             scope: Scope::Record(target),
         };
         format!(
-            "{RT}::PolicyExpr::Related {{ target: <{} as {RT}::Model>::DESCRIPTOR, local: {}, remote: {}, quantifier: {RT}::PathQuantifier::{}, inner: &{} }}",
+            "{RT}::__codegen::PolicyExpr::Related {{ target: <{} as {RT}::Model>::DESCRIPTOR, local: {}, remote: {}, quantifier: {RT}::__codegen::Quantifier::{}, inner: &{} }}",
             model_path(target),
             lit(&local),
             lit(&remote),
@@ -232,7 +240,7 @@ impl Writer<'_> {
                     },
                 );
                 format!(
-                    "{RT}::Operand::Column {{ name: {}, kind: {kind}, nullable: {nullable} }}",
+                    "{RT}::__codegen::Operand::Column {{ name: {}, kind: {kind}, nullable: {nullable} }}",
                     lit(&column)
                 )
             }
@@ -241,16 +249,16 @@ impl Writer<'_> {
                 kind,
                 nullable,
             } => format!(
-                "{RT}::Operand::Column {{ name: {}, kind: {}, nullable: {nullable} }}",
+                "{RT}::__codegen::Operand::Column {{ name: {}, kind: {}, nullable: {nullable} }}",
                 lit(&path.join(".")),
                 kind_code(kind)
             ),
             Operand::Auth(path) => format!(
-                "{RT}::Operand::Auth {{ path: &[{}] }}",
+                "{RT}::__codegen::Operand::Auth {{ path: &[{}] }}",
                 path.iter().map(|s| lit(s)).collect::<Vec<_>>().join(", ")
             ),
             Operand::Literal(literal) => self.literal(literal),
-            Operand::Null => format!("{RT}::Operand::Null"),
+            Operand::Null => format!("{RT}::__codegen::Operand::Null"),
         }
     }
 
@@ -269,7 +277,7 @@ impl Writer<'_> {
                 lit(variant)
             ),
         };
-        format!("{RT}::Operand::Literal({RT}::Literal::{code})")
+        format!("{RT}::__codegen::Operand::Literal({RT}::__codegen::Literal::{code})")
     }
 }
 

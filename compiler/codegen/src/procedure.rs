@@ -131,9 +131,9 @@ fn args_item(procedure: &Procedure, name: &Names, schema: &SchemaModel, allow: &
             && parameter.arity != Arity::List;
         if is_direct {
             let read = if parameter.arity == Arity::Optional {
-                format!("self.{field}.as_ref().map({RT}::ToValue::to_value)")
+                format!("self.{field}.as_ref().map({RT}::__codegen::ToValue::to_value)")
             } else {
-                format!("Some({RT}::ToValue::to_value(&self.{field}))")
+                format!("Some({RT}::__codegen::ToValue::to_value(&self.{field}))")
             };
             let _ = writeln!(direct, "[{}] => {read},", lit(&parameter.name));
         }
@@ -148,7 +148,7 @@ fn args_item(procedure: &Procedure, name: &Names, schema: &SchemaModel, allow: &
         .iter()
         .map(|rule| {
             format!(
-                "{RT}::Policy {{ allow: {}, actions: {RT}::action::ALL, expr: {} }}",
+                "{RT}::__codegen::Policy {{ allow: {}, actions: {RT}::__codegen::action::ALL, expr: {} }}",
                 rule.allow,
                 writer.condition(&rule.condition)
             )
@@ -158,11 +158,12 @@ fn args_item(procedure: &Procedure, name: &Names, schema: &SchemaModel, allow: &
         out,
         "impl {base}Args {{\n\
          /// The procedure's `@allow` / `@deny` rules; without an allow rule every call is denied.\n\
-         pub const POLICIES: &'static [{RT}::Policy] = &[{}];\n}}\n",
+         pub const POLICIES: &'static [{RT}::__codegen::Policy] = &[{}];\n}}\n",
         rules.join(",\n")
     );
-    let fallback =
-        format!("{RT}::policy_json_member(&{RT}::serde_json::to_value(self).ok()?, path)");
+    let fallback = format!(
+        "{RT}::__codegen::policy_json_member(&{RT}::serde_json::to_value(self).ok()?, path)"
+    );
     let body = if direct.is_empty() {
         fallback
     } else {
@@ -170,7 +171,7 @@ fn args_item(procedure: &Procedure, name: &Names, schema: &SchemaModel, allow: &
     };
     let _ = writeln!(
         out,
-        "impl {RT}::ProcedureInput for {base}Args {{\n\
+        "impl {RT}::__codegen::ProcedureInput for {base}Args {{\n\
          fn input(&self, path: &[&str]) -> Option<{RT}::Value> {{\n{body}.filter(|v| !v.is_null())\n}}\n}}\n"
     );
     let _ = writeln!(
@@ -232,7 +233,7 @@ fn dispatcher_item(schema: &SchemaModel, names: &[Names], allow: &str) -> String
             out,
             "/// Calls `{0}` if its rules admit `args` in `db`'s context.\n\
              pub async fn {1}(&self, db: &crate::Db, args: {2}Args) -> {RT}::Result<{2}Output> {{\n\
-             {RT}::procedure::authorize({3}, {2}Args::POLICIES, db.context(), &args)?;\n{call}\n}}\n",
+             {RT}::__codegen::procedure::authorize({3}, {2}Args::POLICIES, db.context(), &args)?;\n{call}\n}}\n",
             procedure.name,
             name.call,
             name.base,
@@ -249,8 +250,8 @@ fn dispatcher_item(schema: &SchemaModel, names: &[Names], allow: &str) -> String
     for (procedure, name) in schema.procedures.iter().zip(names) {
         let _ = writeln!(
             out,
-            "{0} => {{\nlet args = {RT}::procedure::decode_args::<{1}Args>(name, format, body)?;\n\
-             let output = self.{2}(db, args).await?;\n{RT}::procedure::encode_output(name, format, &output)\n}}",
+            "{0} => {{\nlet args = {RT}::__codegen::procedure::decode_args::<{1}Args>(name, format, body)?;\n\
+             let output = self.{2}(db, args).await?;\n{RT}::__codegen::procedure::encode_output(name, format, &output)\n}}",
             lit(&procedure.name),
             name.base,
             name.call

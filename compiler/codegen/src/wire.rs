@@ -10,8 +10,8 @@ use crate::plan::{Field, Storage};
 pub fn bytes_attributes(inner: &str, optional: bool) -> &'static str {
     match (inner == "Vec<u8>", optional) {
         (false, _) => "",
-        (true, false) => ", with = \"::cstack_runtime::wire::bytes\"",
-        (true, true) => ", default, with = \"::cstack_runtime::wire::bytes\"",
+        (true, false) => ", with = \"::cstack_runtime::__codegen::wire::bytes\"",
+        (true, true) => ", default, with = \"::cstack_runtime::__codegen::wire::bytes\"",
     }
 }
 

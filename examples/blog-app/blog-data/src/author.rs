@@ -67,28 +67,28 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 
 impl ::cstack_runtime::Model for Author {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
-    const POLICIES: &'static [::cstack_runtime::Policy] = &[
-        ::cstack_runtime::Policy {
+    const POLICIES: &'static [::cstack_runtime::__codegen::Policy] = &[
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::READ,
-            expr: ::cstack_runtime::PolicyExpr::Bool(true),
+            actions: ::cstack_runtime::__codegen::action::READ,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Bool(true),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::CREATE,
-            expr: ::cstack_runtime::PolicyExpr::Bool(true),
+            actions: ::cstack_runtime::__codegen::action::CREATE,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Bool(true),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::UPDATE,
-            expr: ::cstack_runtime::PolicyExpr::Compare {
-                left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::UPDATE,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                left: ::cstack_runtime::__codegen::Operand::Column {
                     name: "id",
                     kind: ::cstack_runtime::Kind::Int,
                     nullable: false,
                 },
-                op: ::cstack_runtime::PolicyOp::Eq,
-                right: ::cstack_runtime::Operand::Auth { path: &["id"] },
+                op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                right: ::cstack_runtime::__codegen::Operand::Auth { path: &["id"] },
             },
         },
     ];
@@ -97,26 +97,28 @@ impl ::cstack_runtime::Model for Author {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            created_at: ::cstack_runtime::take(row)?,
-            updated_at: ::cstack_runtime::take(row)?,
-            id: ::cstack_runtime::take(row)?,
-            email: ::cstack_runtime::take(row)?,
-            name: ::cstack_runtime::take(row)?,
+            created_at: ::cstack_runtime::__codegen::take(row)?,
+            updated_at: ::cstack_runtime::__codegen::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            email: ::cstack_runtime::__codegen::take(row)?,
+            name: ::cstack_runtime::__codegen::take(row)?,
             posts: None,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
             created_at: <::cstack_runtime::chrono::DateTime<
                 ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
             updated_at: <::cstack_runtime::chrono::DateTime<
                 ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
-            email: <String as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
-            name: <String as ::cstack_runtime::SqliteColumn>::read(row, 4)?,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            email: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
+            name: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 4)?,
             posts: None,
         })
     }
@@ -139,15 +141,16 @@ pub struct CreateAuthorInput {
 
 impl CreateAuthorInput {
     /// A builder that only offers `build()` once every required field is given.
-    pub fn builder()
-    -> CreateAuthorInputBuilder<::cstack_runtime::builder::Unset, ::cstack_runtime::builder::Unset>
-    {
+    pub fn builder() -> CreateAuthorInputBuilder<
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+    > {
         CreateAuthorInputBuilder {
             created_at: None,
             updated_at: None,
             id: None,
-            email: ::cstack_runtime::builder::Unset,
-            name: ::cstack_runtime::builder::Unset,
+            email: ::cstack_runtime::__codegen::builder::Unset,
+            name: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -155,45 +158,67 @@ impl CreateAuthorInput {
         let mut errors = ::cstack_runtime::ValidationErrors::new();
         {
             let v = &self.email;
-            ::cstack_runtime::validate::email(&mut errors, "email", v);
-            ::cstack_runtime::validate::length_text(&mut errors, "email", v, Some(3), Some(254));
+            ::cstack_runtime::__codegen::validate::email(&mut errors, "email", v);
+            ::cstack_runtime::__codegen::validate::length_text(
+                &mut errors,
+                "email",
+                v,
+                Some(3),
+                Some(254),
+            );
         }
         {
             let v = &self.name;
-            ::cstack_runtime::validate::length_text(&mut errors, "name", v, Some(1), Some(120));
+            ::cstack_runtime::__codegen::validate::length_text(
+                &mut errors,
+                "name",
+                v,
+                Some(1),
+                Some(120),
+            );
         }
         errors.into_result()
     }
 }
 
-impl ::cstack_runtime::CreateInput<Author> for CreateAuthorInput {
+impl ::cstack_runtime::__codegen::CreateInput<Author> for CreateAuthorInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreateAuthorInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(5);
         values.push((
             "created_at",
             match &self.created_at {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
-                None => ::cstack_runtime::ToValue::to_value(&::cstack_runtime::defaults::now()),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
+                None => ::cstack_runtime::__codegen::ToValue::to_value(
+                    &::cstack_runtime::defaults::now(),
+                ),
             },
         ));
         values.push((
             "updated_at",
             match &self.updated_at {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
-                None => ::cstack_runtime::ToValue::to_value(&::cstack_runtime::defaults::now()),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
+                None => ::cstack_runtime::__codegen::ToValue::to_value(
+                    &::cstack_runtime::defaults::now(),
+                ),
             },
         ));
         if let Some(v) = &self.id {
-            values.push(("id", ::cstack_runtime::ToValue::to_value(v)));
+            values.push(("id", ::cstack_runtime::__codegen::ToValue::to_value(v)));
         }
-        values.push(("email", ::cstack_runtime::ToValue::to_value(&self.email)));
-        values.push(("name", ::cstack_runtime::ToValue::to_value(&self.name)));
+        values.push((
+            "email",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.email),
+        ));
+        values.push((
+            "name",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.name),
+        ));
         Ok(values)
     }
 }
@@ -208,32 +233,32 @@ pub struct CreateAuthorInputBuilder<S0, S1> {
     name: S1,
 }
 
-impl<S1> CreateAuthorInputBuilder<::cstack_runtime::builder::Unset, S1> {
+impl<S1> CreateAuthorInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1> {
     pub fn email(
         self,
         value: impl Into<String>,
-    ) -> CreateAuthorInputBuilder<::cstack_runtime::builder::Set<String>, S1> {
+    ) -> CreateAuthorInputBuilder<::cstack_runtime::__codegen::builder::Set<String>, S1> {
         CreateAuthorInputBuilder {
             created_at: self.created_at,
             updated_at: self.updated_at,
             id: self.id,
-            email: ::cstack_runtime::builder::Set(value.into()),
+            email: ::cstack_runtime::__codegen::builder::Set(value.into()),
             name: self.name,
         }
     }
 }
 
-impl<S0> CreateAuthorInputBuilder<S0, ::cstack_runtime::builder::Unset> {
+impl<S0> CreateAuthorInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn name(
         self,
         value: impl Into<String>,
-    ) -> CreateAuthorInputBuilder<S0, ::cstack_runtime::builder::Set<String>> {
+    ) -> CreateAuthorInputBuilder<S0, ::cstack_runtime::__codegen::builder::Set<String>> {
         CreateAuthorInputBuilder {
             created_at: self.created_at,
             updated_at: self.updated_at,
             id: self.id,
             email: self.email,
-            name: ::cstack_runtime::builder::Set(value.into()),
+            name: ::cstack_runtime::__codegen::builder::Set(value.into()),
         }
     }
 }
@@ -261,8 +286,8 @@ impl<S0, S1> CreateAuthorInputBuilder<S0, S1> {
 
 impl
     CreateAuthorInputBuilder<
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
     >
 {
     pub fn build(self) -> CreateAuthorInput {
@@ -347,20 +372,32 @@ impl UpdateAuthorInput {
             errors.push("email", "required", "cannot be null".to_string());
         }
         if let ::cstack_runtime::Patch::Set(v) = &self.email {
-            ::cstack_runtime::validate::email(&mut errors, "email", v);
-            ::cstack_runtime::validate::length_text(&mut errors, "email", v, Some(3), Some(254));
+            ::cstack_runtime::__codegen::validate::email(&mut errors, "email", v);
+            ::cstack_runtime::__codegen::validate::length_text(
+                &mut errors,
+                "email",
+                v,
+                Some(3),
+                Some(254),
+            );
         }
         if matches!(self.name, ::cstack_runtime::Patch::Null) {
             errors.push("name", "required", "cannot be null".to_string());
         }
         if let ::cstack_runtime::Patch::Set(v) = &self.name {
-            ::cstack_runtime::validate::length_text(&mut errors, "name", v, Some(1), Some(120));
+            ::cstack_runtime::__codegen::validate::length_text(
+                &mut errors,
+                "name",
+                v,
+                Some(1),
+                Some(120),
+            );
         }
         errors.into_result()
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Author> for UpdateAuthorInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Author> for UpdateAuthorInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdateAuthorInput::validate(self)
     }
@@ -410,8 +447,8 @@ pub fn posts() -> ::cstack_runtime::ToManyRelation<Author, crate::post::Post> {
     ::cstack_runtime::ToManyRelation {
         local: "id",
         remote: "author_id",
-        local_key: |row| ::cstack_runtime::ToValue::to_value(&row.id),
-        remote_key: |row| ::cstack_runtime::ToValue::to_value(&row.author_id),
+        local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
+        remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.author_id),
         attach: |row, related| row.posts = Some(related),
     }
 }

@@ -43,7 +43,7 @@ impl ::std::str::FromStr for PostStatus {
     }
 }
 
-impl ::cstack_runtime::ToValue for PostStatus {
+impl ::cstack_runtime::__codegen::ToValue for PostStatus {
     const KIND: ::cstack_runtime::Kind = ::cstack_runtime::Kind::Enum("post_status");
     fn to_value(&self) -> ::cstack_runtime::Value {
         ::cstack_runtime::Value::Enum {
@@ -53,8 +53,8 @@ impl ::cstack_runtime::ToValue for PostStatus {
     }
 }
 
-impl ::cstack_runtime::FromValue for PostStatus {
+impl ::cstack_runtime::__codegen::FromValue for PostStatus {
     fn from_value(value: ::cstack_runtime::Value) -> ::cstack_runtime::Result<Self> {
-        ::cstack_runtime::from_enum_text(value)
+        ::cstack_runtime::__codegen::from_enum_text(value)
     }
 }

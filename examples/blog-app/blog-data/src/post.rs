@@ -84,75 +84,83 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 
 impl ::cstack_runtime::Model for Post {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
-    const POLICIES: &'static [::cstack_runtime::Policy] = &[
-        ::cstack_runtime::Policy {
+    const POLICIES: &'static [::cstack_runtime::__codegen::Policy] = &[
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::READ,
-            expr: ::cstack_runtime::PolicyExpr::Or(&[
-                ::cstack_runtime::PolicyExpr::Compare {
-                    left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::READ,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Or(&[
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "status",
                         kind: ::cstack_runtime::Kind::Enum("post_status"),
                         nullable: false,
                     },
-                    op: ::cstack_runtime::PolicyOp::Eq,
-                    right: ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
-                        type_name: "post_status",
-                        variant: "Published",
-                    }),
+                    op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                    right: ::cstack_runtime::__codegen::Operand::Literal(
+                        ::cstack_runtime::__codegen::Literal::Enum {
+                            type_name: "post_status",
+                            variant: "Published",
+                        },
+                    ),
                 },
-                ::cstack_runtime::PolicyExpr::Compare {
-                    left: ::cstack_runtime::Operand::Column {
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "author_id",
                         kind: ::cstack_runtime::Kind::Int,
                         nullable: false,
                     },
-                    op: ::cstack_runtime::PolicyOp::Eq,
-                    right: ::cstack_runtime::Operand::Auth { path: &["id"] },
+                    op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                    right: ::cstack_runtime::__codegen::Operand::Auth { path: &["id"] },
                 },
             ]),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: true,
-            actions: ::cstack_runtime::action::CREATE
-                | ::cstack_runtime::action::UPDATE
-                | ::cstack_runtime::action::DELETE,
-            expr: ::cstack_runtime::PolicyExpr::And(&[
-                ::cstack_runtime::PolicyExpr::Authenticated(true),
-                ::cstack_runtime::PolicyExpr::Compare {
-                    left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::CREATE
+                | ::cstack_runtime::__codegen::action::UPDATE
+                | ::cstack_runtime::__codegen::action::DELETE,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::And(&[
+                ::cstack_runtime::__codegen::PolicyExpr::Authenticated(true),
+                ::cstack_runtime::__codegen::PolicyExpr::Compare {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "author_id",
                         kind: ::cstack_runtime::Kind::Int,
                         nullable: false,
                     },
-                    op: ::cstack_runtime::PolicyOp::Eq,
-                    right: ::cstack_runtime::Operand::Auth { path: &["id"] },
+                    op: ::cstack_runtime::__codegen::CmpOp::Eq,
+                    right: ::cstack_runtime::__codegen::Operand::Auth { path: &["id"] },
                 },
             ]),
         },
-        ::cstack_runtime::Policy {
+        ::cstack_runtime::__codegen::Policy {
             allow: false,
-            actions: ::cstack_runtime::action::DELETE,
-            expr: ::cstack_runtime::PolicyExpr::And(&[
-                ::cstack_runtime::PolicyExpr::In {
-                    left: ::cstack_runtime::Operand::Column {
+            actions: ::cstack_runtime::__codegen::action::DELETE,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::And(&[
+                ::cstack_runtime::__codegen::PolicyExpr::In {
+                    left: ::cstack_runtime::__codegen::Operand::Column {
                         name: "status",
                         kind: ::cstack_runtime::Kind::Enum("post_status"),
                         nullable: false,
                     },
                     values: &[
-                        ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
-                            type_name: "post_status",
-                            variant: "Published",
-                        }),
-                        ::cstack_runtime::Operand::Literal(::cstack_runtime::Literal::Enum {
-                            type_name: "post_status",
-                            variant: "Archived",
-                        }),
+                        ::cstack_runtime::__codegen::Operand::Literal(
+                            ::cstack_runtime::__codegen::Literal::Enum {
+                                type_name: "post_status",
+                                variant: "Published",
+                            },
+                        ),
+                        ::cstack_runtime::__codegen::Operand::Literal(
+                            ::cstack_runtime::__codegen::Literal::Enum {
+                                type_name: "post_status",
+                                variant: "Archived",
+                            },
+                        ),
                     ],
                     negated: false,
                 },
-                ::cstack_runtime::PolicyExpr::Not(&::cstack_runtime::PolicyExpr::HasRole("admin")),
+                ::cstack_runtime::__codegen::PolicyExpr::Not(
+                    &::cstack_runtime::__codegen::PolicyExpr::HasRole("admin"),
+                ),
             ]),
         },
     ];
@@ -161,33 +169,35 @@ impl ::cstack_runtime::Model for Post {
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            created_at: ::cstack_runtime::take(row)?,
-            updated_at: ::cstack_runtime::take(row)?,
-            id: ::cstack_runtime::take(row)?,
-            title: ::cstack_runtime::take(row)?,
-            price: ::cstack_runtime::take(row)?,
-            status: ::cstack_runtime::take(row)?,
-            author_id: ::cstack_runtime::take(row)?,
+            created_at: ::cstack_runtime::__codegen::take(row)?,
+            updated_at: ::cstack_runtime::__codegen::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            title: ::cstack_runtime::__codegen::take(row)?,
+            price: ::cstack_runtime::__codegen::take(row)?,
+            status: ::cstack_runtime::__codegen::take(row)?,
+            author_id: ::cstack_runtime::__codegen::take(row)?,
             author: None,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
             created_at: <::cstack_runtime::chrono::DateTime<
                 ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
             updated_at: <::cstack_runtime::chrono::DateTime<
                 ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 2)?,
-            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 3)?,
-            price: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::SqliteColumn>::read(
+            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
+            price: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::__codegen::SqliteColumn>::read(
                 row,
                 4,
             )?,
-            status: ::cstack_runtime::sqlite_enum(row, 5)?,
-            author_id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 6)?,
+            status: ::cstack_runtime::__codegen::sqlite_enum(row, 5)?,
+            author_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 6)?,
             author: None,
         })
     }
@@ -215,18 +225,18 @@ pub struct CreatePostInput {
 impl CreatePostInput {
     /// A builder that only offers `build()` once every required field is given.
     pub fn builder() -> CreatePostInputBuilder<
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
-        ::cstack_runtime::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
+        ::cstack_runtime::__codegen::builder::Unset,
     > {
         CreatePostInputBuilder {
             created_at: None,
             updated_at: None,
             id: None,
-            title: ::cstack_runtime::builder::Unset,
-            price: ::cstack_runtime::builder::Unset,
+            title: ::cstack_runtime::__codegen::builder::Unset,
+            price: ::cstack_runtime::__codegen::builder::Unset,
             status: None,
-            author_id: ::cstack_runtime::builder::Unset,
+            author_id: ::cstack_runtime::__codegen::builder::Unset,
         }
     }
     /// Checks every validator of the schema; every failing field is reported.
@@ -234,11 +244,17 @@ impl CreatePostInput {
         let mut errors = ::cstack_runtime::ValidationErrors::new();
         {
             let v = &self.title;
-            ::cstack_runtime::validate::length_text(&mut errors, "title", v, Some(1), Some(200));
+            ::cstack_runtime::__codegen::validate::length_text(
+                &mut errors,
+                "title",
+                v,
+                Some(1),
+                Some(200),
+            );
         }
         {
             let v = &self.price;
-            ::cstack_runtime::validate::range_decimal(
+            ::cstack_runtime::__codegen::validate::range_decimal(
                 &mut errors,
                 "price",
                 *v,
@@ -254,44 +270,56 @@ impl CreatePostInput {
     }
 }
 
-impl ::cstack_runtime::CreateInput<Post> for CreatePostInput {
+impl ::cstack_runtime::__codegen::CreateInput<Post> for CreatePostInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         CreatePostInput::validate(self)
     }
     fn into_values(
         self,
-        _auth: ::cstack_runtime::Auth<'_>,
+        _auth: ::cstack_runtime::__codegen::Auth<'_>,
     ) -> ::cstack_runtime::Result<Vec<(&'static str, ::cstack_runtime::Value)>> {
         let mut values = Vec::with_capacity(7);
         values.push((
             "created_at",
             match &self.created_at {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
-                None => ::cstack_runtime::ToValue::to_value(&::cstack_runtime::defaults::now()),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
+                None => ::cstack_runtime::__codegen::ToValue::to_value(
+                    &::cstack_runtime::defaults::now(),
+                ),
             },
         ));
         values.push((
             "updated_at",
             match &self.updated_at {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
-                None => ::cstack_runtime::ToValue::to_value(&::cstack_runtime::defaults::now()),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
+                None => ::cstack_runtime::__codegen::ToValue::to_value(
+                    &::cstack_runtime::defaults::now(),
+                ),
             },
         ));
         if let Some(v) = &self.id {
-            values.push(("id", ::cstack_runtime::ToValue::to_value(v)));
+            values.push(("id", ::cstack_runtime::__codegen::ToValue::to_value(v)));
         }
-        values.push(("title", ::cstack_runtime::ToValue::to_value(&self.title)));
-        values.push(("price", ::cstack_runtime::ToValue::to_value(&self.price)));
+        values.push((
+            "title",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.title),
+        ));
+        values.push((
+            "price",
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.price),
+        ));
         values.push((
             "status",
             match &self.status {
-                Some(v) => ::cstack_runtime::ToValue::to_value(v),
-                None => ::cstack_runtime::ToValue::to_value(&crate::enums::PostStatus::Draft),
+                Some(v) => ::cstack_runtime::__codegen::ToValue::to_value(v),
+                None => {
+                    ::cstack_runtime::__codegen::ToValue::to_value(&crate::enums::PostStatus::Draft)
+                }
             },
         ));
         values.push((
             "author_id",
-            ::cstack_runtime::ToValue::to_value(&self.author_id),
+            ::cstack_runtime::__codegen::ToValue::to_value(&self.author_id),
         ));
         Ok(values)
     }
@@ -309,16 +337,16 @@ pub struct CreatePostInputBuilder<S0, S1, S2> {
     author_id: S2,
 }
 
-impl<S1, S2> CreatePostInputBuilder<::cstack_runtime::builder::Unset, S1, S2> {
+impl<S1, S2> CreatePostInputBuilder<::cstack_runtime::__codegen::builder::Unset, S1, S2> {
     pub fn title(
         self,
         value: impl Into<String>,
-    ) -> CreatePostInputBuilder<::cstack_runtime::builder::Set<String>, S1, S2> {
+    ) -> CreatePostInputBuilder<::cstack_runtime::__codegen::builder::Set<String>, S1, S2> {
         CreatePostInputBuilder {
             created_at: self.created_at,
             updated_at: self.updated_at,
             id: self.id,
-            title: ::cstack_runtime::builder::Set(value.into()),
+            title: ::cstack_runtime::__codegen::builder::Set(value.into()),
             price: self.price,
             status: self.status,
             author_id: self.author_id,
@@ -326,13 +354,13 @@ impl<S1, S2> CreatePostInputBuilder<::cstack_runtime::builder::Unset, S1, S2> {
     }
 }
 
-impl<S0, S2> CreatePostInputBuilder<S0, ::cstack_runtime::builder::Unset, S2> {
+impl<S0, S2> CreatePostInputBuilder<S0, ::cstack_runtime::__codegen::builder::Unset, S2> {
     pub fn price(
         self,
         value: impl Into<::cstack_runtime::rust_decimal::Decimal>,
     ) -> CreatePostInputBuilder<
         S0,
-        ::cstack_runtime::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
         S2,
     > {
         CreatePostInputBuilder {
@@ -340,18 +368,18 @@ impl<S0, S2> CreatePostInputBuilder<S0, ::cstack_runtime::builder::Unset, S2> {
             updated_at: self.updated_at,
             id: self.id,
             title: self.title,
-            price: ::cstack_runtime::builder::Set(value.into()),
+            price: ::cstack_runtime::__codegen::builder::Set(value.into()),
             status: self.status,
             author_id: self.author_id,
         }
     }
 }
 
-impl<S0, S1> CreatePostInputBuilder<S0, S1, ::cstack_runtime::builder::Unset> {
+impl<S0, S1> CreatePostInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Unset> {
     pub fn author_id(
         self,
         value: i64,
-    ) -> CreatePostInputBuilder<S0, S1, ::cstack_runtime::builder::Set<i64>> {
+    ) -> CreatePostInputBuilder<S0, S1, ::cstack_runtime::__codegen::builder::Set<i64>> {
         CreatePostInputBuilder {
             created_at: self.created_at,
             updated_at: self.updated_at,
@@ -359,7 +387,7 @@ impl<S0, S1> CreatePostInputBuilder<S0, S1, ::cstack_runtime::builder::Unset> {
             title: self.title,
             price: self.price,
             status: self.status,
-            author_id: ::cstack_runtime::builder::Set(value),
+            author_id: ::cstack_runtime::__codegen::builder::Set(value),
         }
     }
 }
@@ -391,9 +419,9 @@ impl<S0, S1, S2> CreatePostInputBuilder<S0, S1, S2> {
 
 impl
     CreatePostInputBuilder<
-        ::cstack_runtime::builder::Set<String>,
-        ::cstack_runtime::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
-        ::cstack_runtime::builder::Set<i64>,
+        ::cstack_runtime::__codegen::builder::Set<String>,
+        ::cstack_runtime::__codegen::builder::Set<::cstack_runtime::rust_decimal::Decimal>,
+        ::cstack_runtime::__codegen::builder::Set<i64>,
     >
 {
     pub fn build(self) -> CreatePostInput {
@@ -500,13 +528,19 @@ impl UpdatePostInput {
             errors.push("title", "required", "cannot be null".to_string());
         }
         if let ::cstack_runtime::Patch::Set(v) = &self.title {
-            ::cstack_runtime::validate::length_text(&mut errors, "title", v, Some(1), Some(200));
+            ::cstack_runtime::__codegen::validate::length_text(
+                &mut errors,
+                "title",
+                v,
+                Some(1),
+                Some(200),
+            );
         }
         if matches!(self.price, ::cstack_runtime::Patch::Null) {
             errors.push("price", "required", "cannot be null".to_string());
         }
         if let ::cstack_runtime::Patch::Set(v) = &self.price {
-            ::cstack_runtime::validate::range_decimal(
+            ::cstack_runtime::__codegen::validate::range_decimal(
                 &mut errors,
                 "price",
                 *v,
@@ -528,7 +562,7 @@ impl UpdatePostInput {
     }
 }
 
-impl ::cstack_runtime::UpdateInput<Post> for UpdatePostInput {
+impl ::cstack_runtime::__codegen::UpdateInput<Post> for UpdatePostInput {
     fn validate(&self) -> Result<(), ::cstack_runtime::ValidationErrors> {
         UpdatePostInput::validate(self)
     }
@@ -588,8 +622,8 @@ pub fn author() -> ::cstack_runtime::Relation<Post, crate::author::Author> {
     ::cstack_runtime::Relation {
         local: "author_id",
         remote: "id",
-        local_key: |row| ::cstack_runtime::ToValue::to_value(&row.author_id),
-        remote_key: |row| ::cstack_runtime::ToValue::to_value(&row.id),
+        local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.author_id),
+        remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
         attach: |row, related| row.author = related.map(Box::new),
     }
 }

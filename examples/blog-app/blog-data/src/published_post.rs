@@ -33,25 +33,28 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
 
 impl ::cstack_runtime::Model for PublishedPost {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
-    const POLICIES: &'static [::cstack_runtime::Policy] = &[::cstack_runtime::Policy {
-        allow: true,
-        actions: ::cstack_runtime::action::READ,
-        expr: ::cstack_runtime::PolicyExpr::Bool(true),
-    }];
+    const POLICIES: &'static [::cstack_runtime::__codegen::Policy] =
+        &[::cstack_runtime::__codegen::Policy {
+            allow: true,
+            actions: ::cstack_runtime::__codegen::action::READ,
+            expr: ::cstack_runtime::__codegen::PolicyExpr::Bool(true),
+        }];
     type Key = i64;
     fn from_row(
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: ::cstack_runtime::take(row)?,
-            title: ::cstack_runtime::take(row)?,
+            id: ::cstack_runtime::__codegen::take(row)?,
+            title: ::cstack_runtime::__codegen::take(row)?,
         })
     }
     #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &::cstack_runtime::SqliteRow<'_>) -> ::cstack_runtime::Result<Self> {
+    fn from_sqlite_row(
+        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::SqliteColumn>::read(row, 1)?,
+            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
+            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
         })
     }
 }

@@ -1,0 +1,39 @@
+//! The contract between the runtime and the code `cstackc build`
+//! generates: every item only generated code names. Applications use the
+//! crate root; what is here changes with the generator.
+//!
+//! - descriptors: the input traits, `Auth`, what writes record
+//!   ([`Tracking`]), the `@@emit` and materialized-view markers;
+//! - policies as constants: [`Policy`], [`PolicyExpr`], [`Operand`],
+//!   [`Literal`], [`CmpOp`], [`Quantifier`], the [`action`] bits, and
+//!   [`policy_json_member`] for generated `Principal` impls;
+//! - values: [`ToValue`] and [`FromValue`], and the helpers that read a row
+//!   (`take…`) or bind JSON and enums;
+//! - reading SQLite rows straight into structs ([`SqliteRow`],
+//!   [`SqliteColumn`], `sqlite_…`);
+//! - modules: `builder` (typestate markers), `validate` (field
+//!   validators), `wire` (serde of `Bytes` fields), `procedure` (procedure
+//!   dispatch).
+
+pub use crate::schema::events::Tracking;
+pub use crate::schema::model::{Auth, CreateInput, Emits, UpdateInput, UpsertInput};
+pub use crate::schema::operator::{CmpOp, Quantifier};
+pub use crate::schema::policy::{Literal, Operand, Policy, PolicyExpr, action, policy_json_member};
+pub use crate::schema::procedure::ProcedureInput;
+pub use crate::schema::value::{
+    FromValue, ToValue, from_enum_text, from_json_value, from_json_value_opt, json_value,
+    json_value_opt, take, take_json, take_json_opt,
+};
+pub use crate::schema::views::Materialized;
+pub use crate::schema::{builder, validate, wire};
+
+#[cfg(feature = "sqlite")]
+pub use crate::backend::sqlite_row::{
+    SqliteColumn, SqliteRow, sqlite_enum, sqlite_enum_opt, sqlite_json, sqlite_json_opt,
+};
+
+/// What generated procedure dispatchers call.
+#[cfg(any(feature = "postgres", feature = "sqlite"))]
+pub mod procedure {
+    pub use crate::ops::procedure::{authorize, decode_args, encode_output};
+}

@@ -1,0 +1,17 @@
+//! L3, the backends: PostgreSQL over sqlx (feature `postgres`) and SQLite
+//! over rusqlite (feature `sqlite`). Each runs a statement on a connection
+//! and returns its rows as values by kind (SQLite also straight into the
+//! caller's row reader), and begins, commits and rolls back transactions.
+//! Both answer the same calls with the same results.
+//!
+//! Layer invariant: imports only `schema/` (values, kinds, errors) and the
+//! statement type of `sql/`. A backend knows no model, policy, event or
+//! filter: it executes what the layers above built.
+
+pub(crate) mod failure;
+#[cfg(feature = "postgres")]
+pub(crate) mod postgres;
+#[cfg(feature = "sqlite")]
+pub(crate) mod sqlite;
+#[cfg(feature = "sqlite")]
+pub(crate) mod sqlite_row;

@@ -1,0 +1,146 @@
+//! The connection a handle holds: a PostgreSQL pool, an SQLite connection,
+//! or a transaction on either, and the one place that picks the backend
+//! call for whichever it is.
+
+use crate::schema::error::Result;
+use crate::schema::model::Model;
+use crate::schema::value::{Kind, Value};
+use crate::sql::statement::Sql;
+
+#[cfg(feature = "postgres")]
+use crate::backend::postgres;
+#[cfg(feature = "sqlite")]
+use crate::backend::sqlite;
+
+/// The rows of a result, their values in one flat vector (one allocation
+/// per result, not per row), as many per row as kinds were asked for.
+pub(crate) struct Rows {
+    pub values: Vec<Value>,
+}
+
+impl Rows {
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty()
+    }
+
+    /// The first column of the first row.
+    pub fn first_value(self) -> Option<Value> {
+        self.values.into_iter().next()
+    }
+}
+
+#[derive(Clone)]
+pub(crate) enum Conn {
+    #[cfg(feature = "postgres")]
+    Postgres(sqlx_postgres::PgPool),
+    #[cfg(feature = "postgres")]
+    PostgresTx(postgres::SharedTx),
+    #[cfg(feature = "sqlite")]
+    Sqlite(sqlite::SharedConn),
+    #[cfg(feature = "sqlite")]
+    SqliteTx(sqlite::SharedTx),
+}
+
+/// Evaluates `$postgres` with `$pg` bound to the PostgreSQL executor (the
+/// pool, or the open transaction's connection), or `$sqlite` with `$lite`
+/// bound to the SQLite connection, whichever `$conn` holds. A transaction
+/// is locked for the call; one that has ended is `TransactionClosed`.
+macro_rules! on_connection {
+    ($conn:expr, |$pg:ident| $postgres:expr, |$lite:ident| $sqlite:expr $(,)?) => {
+        match $conn {
+            #[cfg(feature = "postgres")]
+            Conn::Postgres(pool) => {
+                let $pg = pool;
+                $postgres
+            }
+            #[cfg(feature = "postgres")]
+            Conn::PostgresTx(tx) => {
+                let mut guard = tx.lock().await;
+                let $pg = &mut **guard
+                    .as_mut()
+                    .ok_or(crate::schema::error::Error::TransactionClosed)?;
+                $postgres
+            }
+            #[cfg(feature = "sqlite")]
+            Conn::Sqlite(conn) => {
+                let guard = conn.lock().await;
+                let $lite = &*guard;
+                $sqlite
+            }
+            #[cfg(feature = "sqlite")]
+            Conn::SqliteTx(tx) => {
+                let guard = tx.lock().await;
+                let $lite = sqlite::tx_conn(&guard)?;
+                $sqlite
+            }
+        }
+    };
+}
+
+impl Conn {
+    pub(super) async fn fetch(&self, sql: &Sql, kinds: &[Kind]) -> Result<Rows> {
+        let values = on_connection!(self, |pg| postgres::fetch(pg, sql, kinds).await, |lite| {
+            sqlite::fetch(lite, sql, kinds)
+        },)?;
+        Ok(Rows { values })
+    }
+
+    /// Rows of `M`: on SQLite read straight into the structs.
+    pub(super) async fn fetch_models<M: Model>(&self, sql: &Sql) -> Result<Vec<M>> {
+        on_connection!(
+            self,
+            |pg| decode_models(postgres::fetch(pg, sql, M::DESCRIPTOR.kinds()).await?),
+            |lite| sqlite::fetch_map(lite, sql, M::from_sqlite_row),
+        )
+    }
+
+    pub(super) async fn execute(&self, sql: &Sql) -> Result<u64> {
+        on_connection!(self, |pg| postgres::execute(pg, sql).await, |lite| {
+            sqlite::execute(lite, sql)
+        },)
+    }
+
+    pub(super) async fn execute_script(&self, script: &str) -> Result<()> {
+        on_connection!(
+            self,
+            |pg| postgres::execute_script(pg, script).await,
+            |lite| sqlite::execute_script(lite, script),
+        )
+    }
+
+    /// Opens a transaction, `None` when this is one already (which the
+    /// caller then joins).
+    pub(super) async fn begin(&self) -> Option<Result<Conn>> {
+        match self {
+            #[cfg(feature = "postgres")]
+            Conn::Postgres(pool) => Some(postgres::begin(pool).await.map(Conn::PostgresTx)),
+            #[cfg(feature = "sqlite")]
+            Conn::Sqlite(conn) => Some(sqlite::begin(conn).await.map(Conn::SqliteTx)),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
+    /// Commits or rolls back the transaction this is.
+    pub(super) async fn finish(&self, commit: bool) -> Result<()> {
+        match self {
+            #[cfg(feature = "postgres")]
+            Conn::PostgresTx(tx) => postgres::finish(tx, commit).await,
+            #[cfg(feature = "sqlite")]
+            Conn::SqliteTx(tx) => sqlite::finish(tx, commit).await,
+            #[allow(unreachable_patterns)]
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Every row of a result (values in descriptor order) decoded into a model.
+#[cfg(feature = "postgres")]
+fn decode_models<M: Model>(values: Vec<Value>) -> Result<Vec<M>> {
+    let count = values
+        .len()
+        .checked_div(M::DESCRIPTOR.kinds().len())
+        .unwrap_or(0);
+    let mut values = values.into_iter();
+    (0..count).map(|_| M::from_row(&mut values)).collect()
+}
