@@ -254,7 +254,7 @@ fn unknown_field(
         .error_at(Code::UnknownRelationField, message, anchor, range)
         .with_label_text("unknown field");
     if let Some(suggestion) = suggestion {
-        diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+        diagnostic.suggest(&suggestion);
     }
 }
 
@@ -332,7 +332,7 @@ fn parse_relation<'a>(
                     if let Some(suggestion) =
                         other.and_then(|o| did_you_mean(o, lang::names(REFERENTIAL_ACTIONS)))
                     {
-                        diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+                        diagnostic.suggest(suggestion);
                     }
                     ok = false;
                 }
@@ -346,14 +346,16 @@ fn parse_relation<'a>(
                         key.range,
                     )
                     .with_label_text("unknown key");
-                diagnostic.help = Some(
-                    match did_you_mean(other, ["fields", "references", "onDelete", "onUpdate"]) {
-                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                        None => {
-                            "expected `fields`, `references`, `onDelete` or `onUpdate`".to_string()
-                        }
-                    },
-                );
+                match did_you_mean(other, ["fields", "references", "onDelete", "onUpdate"]) {
+                    Some(suggestion) => {
+                        diagnostic.suggest(suggestion);
+                    }
+                    None => {
+                        diagnostic.help = Some(
+                            "expected `fields`, `references`, `onDelete` or `onUpdate`".to_string(),
+                        );
+                    }
+                }
                 ok = false;
             }
         }
