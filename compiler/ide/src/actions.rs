@@ -3,7 +3,7 @@
 //! the back-relation field a relation's target lacks.
 
 use crate::format::TextEdit;
-use crate::index::{decl_at, find_decl};
+use crate::index::{decl_at, type_decl};
 use cstack_compiler::{Db, SourceFile, check_file};
 use cstack_diagnostics::{Code, Diagnostic, TextRange};
 use cstack_syntax::ast::{Arity, DeclKind};
@@ -122,7 +122,7 @@ fn back_relation(db: &dyn Db, file: SourceFile, range: TextRange) -> Option<Code
         .iter()
         .find(|f| f.range.shifted(base).touches(range.start))?;
     let ty = field.ty.as_ref()?;
-    let target = find_decl(db, file, &ty.name.text)?;
+    let target = type_decl(db, file, &ty.name.text)?;
     if target.kind(db) != DeclKind::Model || target == decl {
         return None;
     }
