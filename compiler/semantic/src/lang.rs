@@ -854,7 +854,7 @@ pub const KEYWORDS: &[(&str, &str)] = &[
     ("view", "view ${1:Name} from ${2:Model} {\n  $0\n}"),
     ("procedure", "procedure ${1:name}(${2}): ${3:Type}"),
     ("mutation", "mutation procedure ${1:name}(${2}): ${3:Type}"),
-    ("extension", "extension ${1:pgvector}"),
+    ("extension", "extension ${1:pgvector} {\n}"),
     ("mcp", "mcp {\n  $0\n}"),
     ("transport", "transport ${1:rpc}"),
 ];
