@@ -633,6 +633,20 @@ fn field_target<'db>(cx: &Context<'db>, owner: Decl<'db>, field: &str) -> Option
     type_decl(cx.db, cx.file, &ty.name.text)
 }
 
+/// The record type of the procedure input `name`.
+fn input_type<'db>(cx: &Context<'db>, syntax: &Declaration, name: &str) -> Option<Decl<'db>> {
+    let parameter = syntax.parameters.iter().find(|p| p.name.text == name)?;
+    type_decl(cx.db, cx.file, &parameter.ty.as_ref()?.name.text)
+}
+
+/// A procedure's inputs, with their types.
+fn inputs(cx: &mut Context<'_>, syntax: &Declaration) {
+    for parameter in &syntax.parameters {
+        let ty = parameter.ty.as_ref().map(|t| t.name.text.clone());
+        cx.word(&parameter.name.text, CompletionKind::Field, ty);
+    }
+}
+
 fn policy(cx: &mut Context<'_>, decl: Decl<'_>, before_word: &str) {
     let syntax: &Declaration = decl.syntax(cx.db);
     let path = path_before(before_word);
@@ -640,40 +654,35 @@ fn policy(cx: &mut Context<'_>, decl: Decl<'_>, before_word: &str) {
         // Walk the path to the record whose members come next.
         let mut segments = path.iter();
         let first = segments.next().map(String::as_str);
+        let mut to_many = false;
         let mut owner = match first {
             Some("auth()") => auth_decl(cx.db, cx.file),
-            Some(inputs)
-                if inputs == lang::PROCEDURE_INPUTS.0 && syntax.kind == DeclKind::Procedure =>
-            {
-                if path.len() == 1 {
-                    let parameters: Vec<(String, Option<String>)> = syntax
-                        .parameters
-                        .iter()
-                        .map(|p| {
-                            (
-                                p.name.text.clone(),
-                                p.ty.as_ref().map(|t| t.name.text.clone()),
-                            )
-                        })
-                        .collect();
-                    for (name, ty) in parameters {
-                        cx.word(&name, CompletionKind::Field, ty);
+            Some(name) if syntax.kind == DeclKind::Procedure => {
+                // As the checker reads inputs: an input, else a field of the
+                // input named `args`; `args.x` for the input `x` while there
+                // is no such input.
+                if syntax.parameters.iter().any(|p| p.name.text == name) {
+                    input_type(cx, syntax, name)
+                } else if let Some(args) = input_type(cx, syntax, "args") {
+                    to_many = is_list(cx, args, name);
+                    field_target(cx, args, name)
+                } else if name == "args" {
+                    if path.len() == 1 {
+                        inputs(cx, syntax);
+                        return;
                     }
-                    return;
+                    segments.next();
+                    input_type(cx, syntax, &path[1])
+                } else {
+                    None
                 }
-                let parameter = &path[1];
-                segments.next();
-                syntax
-                    .parameters
-                    .iter()
-                    .find(|p| &p.name.text == parameter)
-                    .and_then(|p| p.ty.as_ref())
-                    .and_then(|t| type_decl(cx.db, cx.file, &t.name.text))
             }
-            Some(name) => field_target(cx, decl, name),
+            Some(name) => {
+                to_many = is_list(cx, decl, name);
+                field_target(cx, decl, name)
+            }
             None => None,
         };
-        let mut to_many = first.is_some_and(|first| is_list(cx, decl, first));
         for segment in segments {
             if is_quantifier(segment) {
                 to_many = false;
@@ -695,8 +704,10 @@ fn policy(cx: &mut Context<'_>, decl: Decl<'_>, before_word: &str) {
         return;
     }
     if syntax.kind == DeclKind::Procedure {
-        let (inputs, summary) = lang::PROCEDURE_INPUTS;
-        cx.word(inputs, CompletionKind::Value, Some(summary.into()));
+        inputs(cx, syntax);
+        if let Some(args) = input_type(cx, syntax, "args") {
+            fields_of(cx, args);
+        }
     } else {
         fields_of(cx, decl);
     }

@@ -606,24 +606,10 @@ impl<'a> Collector<'a> {
             return;
         };
         if self.syntax.kind == DeclKind::Procedure {
-            if first == lang::PROCEDURE_INPUTS.0
-                && let Some(&(parameter, range)) = path.get(1)
-            {
-                self.push_member(range, &own, parameter);
-                let ty = self
-                    .syntax
-                    .parameters
-                    .iter()
-                    .find(|p| p.name.text == parameter)
-                    .and_then(|p| p.ty.as_ref())
-                    .map(|ty| ty.name.text.as_str())
-                    .filter(|name| type_decl(self.db, self.file, name).is_some())
-                    .map(DeclName::ty);
-                self.walk(ty, &path[2..]);
+            if self.input_path(path) {
+                return;
             }
-            return;
-        }
-        if field_in(self.db, self.file, self.decl, first).is_some() {
+        } else if field_in(self.db, self.file, self.decl, first).is_some() {
             self.walk(Some(own), path);
             return;
         }
@@ -632,6 +618,42 @@ impl<'a> Collector<'a> {
         {
             self.push_member(range, &DeclName::ty(&owner), first);
         }
+    }
+
+    /// A path in a procedure's policy, read as the checker reads it: an
+    /// input and the fields of its type; failing that, fields of the type
+    /// of an input named `args`. While neither applies, `args.x` is taken
+    /// to mean the input `x` (the checker reports the `args` it cannot
+    /// find). False when the path names no input.
+    fn input_path(&mut self, path: &[(&str, TextRange)]) -> bool {
+        let own = self.own();
+        let parameter = |name: &str| self.syntax.parameters.iter().find(|p| p.name.text == name);
+        let type_of = |name: &str| {
+            parameter(name)
+                .and_then(|p| p.ty.as_ref())
+                .map(|ty| ty.name.text.as_str())
+                .filter(|ty| type_decl(self.db, self.file, ty).is_some())
+                .map(DeclName::ty)
+        };
+        let (first, range) = path[0];
+        if parameter(first).is_some() {
+            let ty = type_of(first);
+            self.push_member(range, &own, first);
+            self.walk(ty, &path[1..]);
+        } else if parameter("args").is_some() {
+            let ty = type_of("args");
+            self.walk(ty, path);
+        } else if first == "args"
+            && let Some(&(input, range)) = path.get(1)
+            && parameter(input).is_some()
+        {
+            let ty = type_of(input);
+            self.push_member(range, &own, input);
+            self.walk(ty, &path[2..]);
+        } else {
+            return false;
+        }
+        true
     }
 
     fn enum_with_variant(&self, variant: &str) -> Option<String> {

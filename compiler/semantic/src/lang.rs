@@ -761,9 +761,6 @@ pub const LITERALS: &[Word] = &[
     ),
 ];
 
-/// The name a procedure's policies read its inputs through: `args.x`.
-pub const PROCEDURE_INPUTS: Word = ("args", "The procedure's inputs: `args.x` is the input `x`.");
-
 /// The policy functions that are conditions (every one but `auth`).
 pub const CONDITION_FUNCTIONS: &[&str] = &["hasRole", "inTenant", "isSystem"];
 
