@@ -248,8 +248,10 @@ fn unknown_field(
     candidates: &[FieldRef<'_>],
     message: String,
 ) {
-    let suggestion = did_you_mean(name, candidates.iter().map(|f| f.field.name.text.as_str()))
-        .map(str::to_string);
+    // Only a scalar field can hold or be a key, so only those are suggested.
+    let scalars = candidates.iter().filter(|f| !is_relation(ctx, f));
+    let suggestion =
+        did_you_mean(name, scalars.map(|f| f.field.name.text.as_str())).map(str::to_string);
     let diagnostic = ctx
         .error_at(Code::UnknownRelationField, message, anchor, range)
         .with_label_text("unknown field");
