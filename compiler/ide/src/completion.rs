@@ -4,9 +4,9 @@
 //! from its catalogue ([`cstack_compiler::lang`]), declared names from its
 //! resolution.
 
-use crate::index::{decl_at, field_in, mixins, resolve_type_name, type_decl};
+use crate::index::{decl_at, declaration, field_in, mixins, resolve_type_name, type_decl};
 use cstack_compiler::lang::{self, Position};
-use cstack_compiler::{Db, Decl, Resolved, Scalar, SourceFile, auth_decl, item_tree};
+use cstack_compiler::{Db, Decl, Resolved, Scalar, SourceFile, auth_decl, item_tree, scope};
 use cstack_diagnostics::TextRange;
 use cstack_syntax::ast::{Arity, DeclKind, Declaration};
 
@@ -266,15 +266,17 @@ fn top_level(cx: &mut Context<'_>) {
     }
 }
 
-/// The declarations, in source order, whose names resolve to them (the
-/// first of a duplicated name) and that `pick` accepts.
+/// The declarations, in source order, whose names resolve to them in the
+/// compiler's scope (the first of a duplicated name) and that `pick`
+/// accepts.
 fn declared(cx: &mut Context<'_>, pick: impl Fn(&Resolved<'_>) -> bool) {
+    let scope = scope(cx.db, cx.file);
     for decl in &item_tree(cx.db, cx.file).decls {
         let name = decl.name(cx.db);
-        let Some(resolved) = resolve_type_name(cx.db, cx.file, name) else {
+        let Some(resolved) = scope.resolve_type(name) else {
             continue;
         };
-        if type_decl(cx.db, cx.file, name) == Some(*decl) && pick(&resolved) {
+        if declaration(resolved) == Some(*decl) && pick(&resolved) {
             let name = name.clone();
             cx.word(
                 &name,

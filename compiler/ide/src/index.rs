@@ -195,7 +195,12 @@ pub fn resolve_type_name<'db>(
 /// The declaration the type name `name` refers to: a model, type, enum,
 /// mixin or auth block.
 pub fn type_decl<'db>(db: &'db dyn Db, file: SourceFile, name: &str) -> Option<Decl<'db>> {
-    match resolve_type_name(db, file, name)? {
+    declaration(resolve_type_name(db, file, name)?)
+}
+
+/// The declaration a resolved type name refers to; `None` for a built-in.
+pub fn declaration(resolved: Resolved<'_>) -> Option<Decl<'_>> {
+    match resolved {
         Resolved::Builtin(_) => None,
         Resolved::Model(decl)
         | Resolved::Type(decl)
