@@ -539,6 +539,88 @@ fn code_actions_fix_names_and_create_declarations() {
     client.shutdown();
 }
 
+/// The quick fix of a diagnostic is the fix the checker attached to it: its
+/// title, and its edit over the diagnostic's range; applied, the file
+/// checks clean.
+#[test]
+fn a_misspelled_attribute_is_fixed_by_its_diagnostics_fix() {
+    let text = "model A {\n  id Int @idd\n}\n";
+    let (mut client, uri, published) = with_open(text);
+    let diagnostic = published["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "E3001")
+        .expect("an unknown attribute")
+        .clone();
+    assert!(
+        diagnostic["message"]
+            .as_str()
+            .unwrap()
+            .contains("did you mean `@id`?"),
+        "{diagnostic}"
+    );
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri },
+                "range": diagnostic["range"],
+                "context": { "diagnostics": [diagnostic] },
+            }),
+        )
+        .expect("actions");
+    let fix = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["isPreferred"] == true)
+        .expect("a preferred action");
+    assert_eq!(fix["title"], "Change to `@id`");
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["diagnostics"][0]["code"], "E3001");
+    assert_eq!(fix["diagnostics"][0]["range"], diagnostic["range"]);
+    let edits = fix["edit"]["changes"][uri.as_str()]
+        .as_array()
+        .expect("edits of this file");
+    assert_eq!(edits.len(), 1);
+    assert_eq!(edits[0]["range"], diagnostic["range"]);
+    assert_eq!(edits[0]["newText"], "@id");
+
+    client.change(
+        &uri,
+        2,
+        json!([{ "range": edits[0]["range"], "text": edits[0]["newText"] }]),
+    );
+    let published = client.diagnostics_at(&uri, 2);
+    assert_eq!(published["diagnostics"], json!([]), "{published}");
+
+    // A fix no help text spells out: the misspelled action is corrected
+    // inside its string, the other actions kept.
+    let text = "model B {\n  id Int @id\n  @@allow(\"read, craete\", true)\n}\n";
+    client.change(&uri, 3, json!([{ "text": text }]));
+    let published = client.diagnostics_at(&uri, 3);
+    let diagnostic = published["diagnostics"][0].clone();
+    assert_eq!(diagnostic["code"], "E5001", "{published}");
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri },
+                "range": diagnostic["range"],
+                "context": { "diagnostics": [diagnostic] },
+            }),
+        )
+        .expect("actions");
+    let fix = &actions[0];
+    assert_eq!(fix["title"], "Change to `create`");
+    assert_eq!(
+        fix["edit"]["changes"][uri.as_str()][0]["newText"],
+        "\"read, create\""
+    );
+    client.shutdown();
+}
+
 #[test]
 fn formatting_returns_edits() {
     let text = "model A {\n      id    Int @id\n}\n";

@@ -3,15 +3,17 @@
 //! Shape (a public contract):
 //! `{"files", "errors", "warnings", "diagnostics": [{"file", "severity",
 //! "code", "message", "start", "end", "labels": [{"message", "start",
-//! "end"}], "help"}]}`, where positions are `{"line", "column", "offset"}`
-//! with 1-based lines, 1-based columns counted in characters and byte
-//! offsets. `start`/`end` are the primary label's range (end exclusive).
-//! `labels` holds every label, the primary one first (always, even when its
-//! message is empty, so `labels[0]` is always the primary), then the
-//! secondary ones in order.
+//! "end"}], "help", "fix"}]}`, where positions are `{"line", "column",
+//! "offset"}` with 1-based lines, 1-based columns counted in characters and
+//! byte offsets. `start`/`end` are the primary label's range (end
+//! exclusive). `labels` holds every label, the primary one first (always,
+//! even when its message is empty, so `labels[0]` is always the primary),
+//! then the secondary ones in order. `fix` is `null`, or the change that
+//! resolves the diagnostic: `{"title", "edits": [{"start", "end", "text"}]}`,
+//! each edit replacing `start..end` (empty to insert) with `text`.
 
 use crate::report::{CheckedFile, Position, Report};
-use cstack_diagnostics::{Diagnostic, Label};
+use cstack_diagnostics::{Diagnostic, Fix, Label};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -33,6 +35,20 @@ struct JsonDiagnostic<'a> {
     end: Position,
     labels: Vec<JsonLabel<'a>>,
     help: Option<&'a str>,
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    start: Position,
+    end: Position,
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -74,6 +90,25 @@ fn json_diagnostic<'a>(file: &CheckedFile<'a>, diagnostic: &'a Diagnostic) -> Js
             .map(|label| json_label(file, label))
             .collect(),
         help: diagnostic.help.as_deref(),
+        fix: diagnostic.fix.as_ref().map(|fix| json_fix(file, fix)),
+    }
+}
+
+fn json_fix<'a>(file: &CheckedFile<'_>, fix: &'a Fix) -> JsonFix<'a> {
+    JsonFix {
+        title: &fix.title,
+        edits: fix
+            .edits
+            .iter()
+            .map(|edit| {
+                let span = file.span(edit.range);
+                JsonEdit {
+                    start: span.start,
+                    end: span.end,
+                    text: &edit.new_text,
+                }
+            })
+            .collect(),
     }
 }
 

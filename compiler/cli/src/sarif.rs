@@ -5,11 +5,13 @@
 //! Each result points at the primary label, carrying the label's message on
 //! the location; secondary labels become `relatedLocations`; help is
 //! appended to the message text, since SARIF viewers show nothing else of a
-//! result. Regions carry both line/column (columns counted in Unicode code
-//! points, declared by the run's `columnKind`) and byte offsets.
+//! result. A diagnostic's fix becomes the result's one `fixes` entry: a
+//! replacement per edit, an empty region inserting. Regions carry both
+//! line/column (columns counted in Unicode code points, declared by the
+//! run's `columnKind`) and byte offsets.
 
 use crate::report::{CheckedFile, Report, slash_path};
-use cstack_diagnostics::{Code, Diagnostic, Label, Severity, TextRange};
+use cstack_diagnostics::{Code, Diagnostic, Fix, Label, Severity, TextRange};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -77,6 +79,34 @@ struct SarifResult {
     locations: Vec<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Message,
+    artifact_changes: Vec<ArtifactChange>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: Region,
+    inserted_content: Content,
+}
+
+#[derive(Serialize)]
+struct Content {
+    text: String,
 }
 
 #[derive(Serialize)]
@@ -175,30 +205,63 @@ fn result(file: &CheckedFile, diagnostic: &Diagnostic, rule_index: usize) -> Sar
             .enumerate()
             .map(|(index, label)| location(file, label, Some(index + 1)))
             .collect(),
+        fixes: diagnostic
+            .fix
+            .iter()
+            .map(|fix| sarif_fix(file, fix))
+            .collect(),
+    }
+}
+
+fn sarif_fix(file: &CheckedFile, fix: &Fix) -> SarifFix {
+    SarifFix {
+        description: Message {
+            text: fix.title.clone(),
+        },
+        artifact_changes: vec![ArtifactChange {
+            artifact_location: ArtifactLocation {
+                uri: uri(file.path),
+            },
+            replacements: fix
+                .edits
+                .iter()
+                .map(|edit| Replacement {
+                    deleted_region: region(file, edit.range),
+                    inserted_content: Content {
+                        text: edit.new_text.clone(),
+                    },
+                })
+                .collect(),
+        }],
     }
 }
 
 fn location(file: &CheckedFile, label: &Label, id: Option<usize>) -> Location {
-    let range: TextRange = file.clamp(label.range);
-    let span = file.span(range);
     Location {
         id,
         physical_location: PhysicalLocation {
             artifact_location: ArtifactLocation {
                 uri: uri(file.path),
             },
-            region: Region {
-                start_line: span.start.line,
-                start_column: span.start.column,
-                end_line: span.end.line,
-                end_column: span.end.column,
-                byte_offset: range.start,
-                byte_length: range.len(),
-            },
+            region: region(file, label.range),
         },
         message: (!label.message.is_empty()).then(|| Message {
             text: label.message.clone(),
         }),
+    }
+}
+
+/// A region with both line/column and byte positions.
+fn region(file: &CheckedFile, range: TextRange) -> Region {
+    let range = file.clamp(range);
+    let span = file.span(range);
+    Region {
+        start_line: span.start.line,
+        start_column: span.start.column,
+        end_line: span.end.line,
+        end_column: span.end.column,
+        byte_offset: range.start,
+        byte_length: range.len(),
     }
 }
 

@@ -146,10 +146,11 @@ fn json_output_has_the_documented_shape() {
         assert_eq!(
             keys(diagnostic),
             set(&[
-                "file", "severity", "code", "message", "start", "end", "labels", "help"
+                "file", "severity", "code", "message", "start", "end", "labels", "help", "fix"
             ])
         );
         assert!(diagnostic["help"].is_string() || diagnostic["help"].is_null());
+        assert!(diagnostic["fix"].is_object() || diagnostic["fix"].is_null());
         for label in diagnostic["labels"].as_array().unwrap() {
             assert_eq!(keys(label), set(&["message", "start", "end"]));
         }
@@ -168,6 +169,24 @@ fn json_output_has_the_documented_shape() {
         "the primary label comes first"
     );
     assert_eq!(labels[0]["end"], diagnostic["end"]);
+}
+
+#[test]
+fn json_output_carries_the_fix_of_a_diagnostic() {
+    let dir = project(&[("a.cstack", UNKNOWN_TYPE)]);
+    let output = cstackc(dir.path(), &["check", "--format", "json"]);
+    let report = json(&output);
+    let diagnostic = unknown_type_diagnostic(&report);
+    let fix = &diagnostic["fix"];
+    assert_eq!(keys(fix), set(&["title", "edits"]));
+    assert_eq!(fix["title"], "Change to `String`");
+    let edits = fix["edits"].as_array().unwrap();
+    assert_eq!(edits.len(), 1);
+    assert_eq!(keys(&edits[0]), set(&["start", "end", "text"]));
+    // `Strin` (line 3, columns 5..10, bytes 27..32) becomes `String`.
+    assert_eq!(position(&edits[0]["start"]), (3, 5, 27));
+    assert_eq!(position(&edits[0]["end"]), (3, 10, 32));
+    assert_eq!(edits[0]["text"], "String");
 }
 
 #[test]
@@ -257,6 +276,20 @@ fn sarif_output_is_a_sarif_2_1_0_log() {
     assert_eq!(region["endLine"], 3);
     assert_eq!(region["endColumn"], 10);
     assert_eq!(region["byteOffset"], 27);
+
+    // The did-you-mean fix, as SARIF 2.1.0 `fixes`.
+    let fixes = result["fixes"].as_array().expect("fixes");
+    assert_eq!(fixes.len(), 1);
+    assert_eq!(fixes[0]["description"]["text"], "Change to `String`");
+    let change = &fixes[0]["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], "a.cstack");
+    let replacement = &change["replacements"][0];
+    assert_eq!(replacement["deletedRegion"]["startLine"], 3);
+    assert_eq!(replacement["deletedRegion"]["startColumn"], 5);
+    assert_eq!(replacement["deletedRegion"]["endColumn"], 10);
+    assert_eq!(replacement["deletedRegion"]["byteOffset"], 27);
+    assert_eq!(replacement["deletedRegion"]["byteLength"], 5);
+    assert_eq!(replacement["insertedContent"]["text"], "String");
 }
 
 #[test]

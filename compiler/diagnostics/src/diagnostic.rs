@@ -1,7 +1,7 @@
 //! The diagnostic type: a stable code, a severity, a message, a narrow primary
-//! label, secondary labels and help.
+//! label, secondary labels, help and, where it is certain, a [`Fix`].
 
-use crate::{Code, TextRange};
+use crate::{Code, Edit, Fix, TextRange};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
@@ -68,6 +68,9 @@ pub struct Diagnostic {
     pub primary: Label,
     pub secondary: Vec<Label>,
     pub help: Option<String>,
+    /// The change that resolves it, when the checker knows it for certain;
+    /// its edits are anchored like the labels.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -80,6 +83,7 @@ impl Diagnostic {
             primary,
             secondary: Vec::new(),
             help: None,
+            fix: None,
         }
     }
 
@@ -107,30 +111,75 @@ impl Diagnostic {
         self
     }
 
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
+        self
+    }
+
+    /// "did you mean `replacement`?": the help, and a fix that writes
+    /// `replacement` over the primary label's range.
+    pub fn suggest(&mut self, replacement: &str) -> &mut Self {
+        let (anchor, range) = (self.primary.anchor, self.primary.range);
+        self.suggest_at(anchor, range, replacement)
+    }
+
+    /// Like [`suggest`](Self::suggest), replacing `range` (relative to
+    /// `anchor`) instead: for a misspelling that is part of the primary
+    /// label's text, like one action in a policy's action string.
+    pub fn suggest_at(&mut self, anchor: Anchor, range: TextRange, replacement: &str) -> &mut Self {
+        self.help = Some(format!("did you mean `{replacement}`?"));
+        self.fix = Some(Fix::single(
+            format!("Change to `{replacement}`"),
+            Edit::anchored(anchor, range, replacement),
+        ));
+        self
+    }
+
     /// Every label, primary first.
     pub fn labels(&self) -> impl Iterator<Item = &Label> {
         std::iter::once(&self.primary).chain(&self.secondary)
     }
 
-    /// Makes every label range absolute; `base` gives the start offset of an
-    /// anchor, or `None` when the anchor no longer exists.
-    pub fn resolve(&mut self, base: impl Fn(Anchor) -> Option<u32>) {
-        let resolve_one = |label: &mut Label| {
-            if label.anchor != Anchor::FILE {
-                let offset = base(label.anchor).unwrap_or(0);
-                label.range = label.range.shifted(offset);
-                label.anchor = Anchor::FILE;
-            }
-        };
-        resolve_one(&mut self.primary);
-        self.secondary.iter_mut().for_each(resolve_one);
+    /// Every range with its anchor: the labels', then the fix's edits'.
+    fn ranges_mut(&mut self) -> impl Iterator<Item = (&mut TextRange, &mut Anchor)> {
+        std::iter::once(&mut self.primary)
+            .chain(&mut self.secondary)
+            .map(|label| (&mut label.range, &mut label.anchor))
+            .chain(
+                self.fix
+                    .iter_mut()
+                    .flat_map(|fix| &mut fix.edits)
+                    .map(|edit| (&mut edit.range, &mut edit.anchor)),
+            )
     }
 
-    /// Sets the anchor of every label that has none yet.
+    /// Makes every range (labels and fix edits) absolute; `base` gives the
+    /// start offset of an anchor, or `None` when the anchor no longer exists.
+    pub fn resolve(&mut self, base: impl Fn(Anchor) -> Option<u32>) {
+        for (range, anchor) in self.ranges_mut() {
+            if *anchor != Anchor::FILE {
+                *range = range.shifted(base(*anchor).unwrap_or(0));
+                *anchor = Anchor::FILE;
+            }
+        }
+    }
+
+    /// Sets the anchor of every range (labels and fix edits) that has none
+    /// yet.
     pub fn anchor_to(&mut self, anchor: Anchor) {
-        for label in std::iter::once(&mut self.primary).chain(&mut self.secondary) {
-            if label.anchor == Anchor::FILE {
-                label.anchor = anchor;
+        for (_, own) in self.ranges_mut() {
+            if *own == Anchor::FILE {
+                *own = anchor;
+            }
+        }
+    }
+
+    /// Moves every absolute range (labels and fix edits) right by `delta`:
+    /// for a stage that checked a slice of a larger text.
+    pub fn shift(&mut self, delta: u32) {
+        for (range, anchor) in self.ranges_mut() {
+            if *anchor == Anchor::FILE {
+                *range = range.shifted(delta);
             }
         }
     }

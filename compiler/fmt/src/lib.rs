@@ -37,10 +37,7 @@ pub fn format(text: &str) -> Result<String, Vec<Diagnostic>> {
             return Err(errors
                 .into_iter()
                 .map(|mut error| {
-                    error.primary.range = error.primary.range.shifted(offset);
-                    for label in &mut error.secondary {
-                        label.range = label.range.shifted(offset);
-                    }
+                    error.shift(offset);
                     error
                 })
                 .collect::<Vec<_>>());

@@ -1,11 +1,13 @@
-//! Code actions: quick fixes for the diagnostics under the cursor
-//! (did-you-mean names, a missing declaration, a missing `@id`) and adding
-//! the back-relation field a relation's target lacks.
+//! Code actions: the fixes the checker attached to the diagnostics under the
+//! cursor (did-you-mean names, a missing `@id`, ...), applied as they are;
+//! and two edits of the editor's own that fix no diagnostic for certain:
+//! creating a declaration an unknown type names, and adding the
+//! back-relation field a relation's target lacks.
 
 use crate::format::TextEdit;
-use crate::index::{decl_at, find_decl};
+use crate::index::{decl_at, type_decl};
 use cstack_compiler::{Db, SourceFile, check_file};
-use cstack_diagnostics::{Code, Diagnostic, TextRange};
+use cstack_diagnostics::{Code, Diagnostic, Fix, TextRange};
 use cstack_syntax::ast::{Arity, DeclKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,64 +38,34 @@ pub fn code_actions(db: &dyn Db, file: SourceFile, range: TextRange) -> Vec<Code
         if !overlaps(diagnostic.primary.range, range) {
             continue;
         }
-        if let Some(suggestion) = diagnostic.help.as_deref().and_then(suggested_name) {
-            out.push(CodeAction {
-                title: format!("Change to `{suggestion}`"),
-                kind: ActionKind::QuickFix,
-                edits: vec![TextEdit {
-                    range: diagnostic.primary.range,
-                    new_text: suggestion.to_string(),
-                }],
-                fixes: Some(diagnostic.clone()),
-                is_preferred: true,
-            });
+        if let Some(fix) = &diagnostic.fix {
+            out.push(fix_action(fix, diagnostic));
         }
-        match diagnostic.code {
-            Code::UnknownType => {
-                let name = &text[diagnostic.primary.range.to_range()];
-                for (keyword, body) in [
-                    ("model", "  id Int @id @default(autoincrement())\n"),
-                    ("type", ""),
-                    ("enum", ""),
-                ] {
-                    let separator = if text.ends_with("\n\n") || text.is_empty() {
-                        ""
-                    } else if text.ends_with('\n') {
-                        "\n"
-                    } else {
-                        "\n\n"
-                    };
-                    out.push(CodeAction {
-                        title: format!("Create {keyword} `{name}`"),
-                        kind: ActionKind::QuickFix,
-                        edits: vec![TextEdit {
-                            range: TextRange::empty(text.len() as u32),
-                            new_text: format!("{separator}{keyword} {name} {{\n{body}}}\n"),
-                        }],
-                        fixes: Some(diagnostic.clone()),
-                        is_preferred: false,
-                    });
-                }
+        if diagnostic.code == Code::UnknownType {
+            let name = &text[diagnostic.primary.range.to_range()];
+            for (keyword, body) in [
+                ("model", "  id Int @id @default(autoincrement())\n"),
+                ("type", ""),
+                ("enum", ""),
+            ] {
+                let separator = if text.ends_with("\n\n") || text.is_empty() {
+                    ""
+                } else if text.ends_with('\n') {
+                    "\n"
+                } else {
+                    "\n\n"
+                };
+                out.push(CodeAction {
+                    title: format!("Create {keyword} `{name}`"),
+                    kind: ActionKind::QuickFix,
+                    edits: vec![TextEdit {
+                        range: TextRange::empty(text.len() as u32),
+                        new_text: format!("{separator}{keyword} {name} {{\n{body}}}\n"),
+                    }],
+                    fixes: Some(diagnostic.clone()),
+                    is_preferred: false,
+                });
             }
-            Code::MissingPrimaryKey => {
-                if let Some((_, decl)) = decl_at(db, file, diagnostic.primary.range.start) {
-                    let after_name = (decl.offset(db) + decl.syntax(db).name_range().end) as usize;
-                    if let Some(brace) = text[after_name..].find('{') {
-                        let at = after_name + brace + 1;
-                        out.push(CodeAction {
-                            title: "Add an `id Int @id` field".to_string(),
-                            kind: ActionKind::QuickFix,
-                            edits: vec![TextEdit {
-                                range: TextRange::empty(at as u32),
-                                new_text: "\n  id Int @id @default(autoincrement())".to_string(),
-                            }],
-                            fixes: Some(diagnostic.clone()),
-                            is_preferred: true,
-                        });
-                    }
-                }
-            }
-            _ => {}
         }
     }
     if let Some(action) = back_relation(db, file, range) {
@@ -102,10 +74,23 @@ pub fn code_actions(db: &dyn Db, file: SourceFile, range: TextRange) -> Vec<Code
     out
 }
 
-/// `did you mean `X`?` → `X`.
-fn suggested_name(help: &str) -> Option<&str> {
-    let rest = help.strip_prefix("did you mean `")?;
-    rest.strip_suffix("`?")
+/// The checker's fix of `diagnostic`, as the preferred quick fix. Its edits
+/// are absolute: `check_file` resolved them with the labels.
+fn fix_action(fix: &Fix, diagnostic: &Diagnostic) -> CodeAction {
+    CodeAction {
+        title: fix.title.clone(),
+        kind: ActionKind::QuickFix,
+        edits: fix
+            .edits
+            .iter()
+            .map(|edit| TextEdit {
+                range: edit.range,
+                new_text: edit.new_text.clone(),
+            })
+            .collect(),
+        fixes: Some(diagnostic.clone()),
+        is_preferred: true,
+    }
 }
 
 /// On a relation field whose target model has no field pointing back: add
@@ -122,7 +107,7 @@ fn back_relation(db: &dyn Db, file: SourceFile, range: TextRange) -> Option<Code
         .iter()
         .find(|f| f.range.shifted(base).touches(range.start))?;
     let ty = field.ty.as_ref()?;
-    let target = find_decl(db, file, &ty.name.text)?;
+    let target = type_decl(db, file, &ty.name.text)?;
     if target.kind(db) != DeclKind::Model || target == decl {
         return None;
     }

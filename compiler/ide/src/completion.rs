@@ -1,11 +1,14 @@
 //! Completion by position: what can be written at the cursor, worked out from
 //! the declaration the cursor is in and the text before it on its line.
+//! Every word offered comes from the compiler: the language's vocabulary
+//! from its catalogue ([`cstack_compiler::lang`]), declared names from its
+//! resolution.
 
-use crate::docs::{self, Place};
-use crate::index::{decl_at, field_of, find_decl, mixins_of};
-use cstack_compiler::{Db, Scalar, SourceFile, item_tree};
+use crate::index::{decl_at, declaration, field_in, mixins, resolve_type_name, type_decl};
+use cstack_compiler::lang::{self, Position};
+use cstack_compiler::{Db, Decl, Resolved, Scalar, SourceFile, auth_decl, item_tree, scope};
 use cstack_diagnostics::TextRange;
-use cstack_syntax::ast::{DeclKind, Declaration};
+use cstack_syntax::ast::{Arity, DeclKind, Declaration};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompletionKind {
@@ -73,6 +76,13 @@ impl Context<'_> {
             is_snippet: insert.is_snippet,
             replace: TextRange::new(insert.from, self.offset),
         });
+    }
+
+    /// Words of the catalogue, each with its meaning as the detail.
+    fn words(&mut self, words: &[lang::Word], kind: CompletionKind) {
+        for &(word, summary) in words {
+            self.word(word, kind, Some(summary.to_string()));
+        }
     }
 
     fn word(&mut self, label: &str, kind: CompletionKind, detail: Option<String>) {
@@ -166,14 +176,12 @@ fn all_completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Completion
     });
     // `extension |` and `transport |`: the names they take.
     let head = &line[..word_start - line_start];
-    for (keyword, names, what) in [
-        ("extension ", &["pgvector", "rate_limit"][..], "extension"),
-        ("transport ", &["rpc", "rest"][..], "transport style"),
+    for (keyword, names) in [
+        ("extension ", lang::EXTENSIONS),
+        ("transport ", lang::TRANSPORTS),
     ] {
         if head.starts_with(keyword) && head[keyword.len()..].trim().is_empty() {
-            for name in names {
-                cx.word(name, CompletionKind::Value, Some(what.into()));
-            }
+            cx.words(names, CompletionKind::Value);
             return cx.out;
         }
     }
@@ -185,18 +193,19 @@ fn all_completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Completion
     let before_word = &line[..line.len() - (offset as usize - word_start)];
     // `@`/`@@` attribute names.
     if let Some(sigil_start) = before_word.strip_suffix("@@").map(|_| word_start - 2) {
-        attributes(&mut cx, syntax, true, sigil_start as u32);
+        attributes(&mut cx, Position::of_block(syntax.kind), sigil_start as u32);
         return cx.out;
     }
     if before_word.ends_with('@') {
-        attributes(&mut cx, syntax, false, (word_start - 1) as u32);
+        let position = attribute_position(&cx, syntax.kind);
+        attributes(&mut cx, position, (word_start - 1) as u32);
         return cx.out;
     }
     // An attribute's arguments may span lines (a policy written over
     // several): the open call is found from the declaration's start.
     let decl_start = (decl.offset(db) as usize).min(word_start);
     if let Some(call) = open_call(&text[decl_start..word_start]) {
-        inside_call(&mut cx, syntax, &call, before_word);
+        inside_call(&mut cx, decl, &call, before_word);
         return cx.out;
     }
     let trimmed = before_word.trim_start();
@@ -216,12 +225,7 @@ fn all_completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Completion
             if syntax.keyword.end + decl.offset(db) >= line_start as u32
                 && before_word.contains(" from ") =>
         {
-            for decl in &item_tree(db, file).decls {
-                if decl.kind(db) == DeclKind::Model {
-                    let name = decl.name(db).clone();
-                    cx.word(&name, CompletionKind::Declaration, Some("model".into()));
-                }
-            }
+            declared(&mut cx, |resolved| matches!(resolved, Resolved::Model(_)));
         }
         _ => {
             // `name Type`: the second word on a field line is a type.
@@ -238,7 +242,7 @@ fn all_completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Completion
             {
                 // After `name Type `: the field's attributes, sigil included.
                 let start = cx.word_start;
-                attributes(&mut cx, syntax, false, start);
+                attributes(&mut cx, Position::of_member(syntax.kind), start);
             }
         }
     }
@@ -246,7 +250,7 @@ fn all_completions(db: &dyn Db, file: SourceFile, offset: u32) -> Vec<Completion
 }
 
 fn top_level(cx: &mut Context<'_>) {
-    for &(keyword, snippet) in docs::KEYWORDS {
+    for &(keyword, snippet) in lang::KEYWORDS {
         let start = cx.word_start;
         cx.add(
             keyword,
@@ -262,36 +266,48 @@ fn top_level(cx: &mut Context<'_>) {
     }
 }
 
+/// The declarations, in source order, whose names resolve to them in the
+/// compiler's scope (the first of a duplicated name) and that `pick`
+/// accepts.
+fn declared(cx: &mut Context<'_>, pick: impl Fn(&Resolved<'_>) -> bool) {
+    let scope = scope(cx.db, cx.file);
+    for decl in &item_tree(cx.db, cx.file).decls {
+        let name = decl.name(cx.db);
+        let Some(resolved) = scope.resolve_type(name) else {
+            continue;
+        };
+        if declaration(resolved) == Some(*decl) && pick(&resolved) {
+            let name = name.clone();
+            cx.word(
+                &name,
+                CompletionKind::Declaration,
+                Some(decl.kind(cx.db).keyword().to_string()),
+            );
+        }
+    }
+}
+
+/// What a field's type may name: the built-in types, and the models,
+/// types and enums of the schema.
 fn types(cx: &mut Context<'_>) {
     for scalar in Scalar::ALL {
         cx.word(
             scalar.name(),
             CompletionKind::Type,
-            Some(docs::scalar_summary(scalar).to_string()),
+            Some(lang::scalar_summary(scalar).to_string()),
         );
     }
-    let decls = &item_tree(cx.db, cx.file).decls;
-    for decl in decls {
-        let kind = decl.kind(cx.db);
-        if matches!(
-            kind,
-            DeclKind::Model | DeclKind::Type | DeclKind::Enum | DeclKind::View
-        ) {
-            let name = decl.name(cx.db).clone();
-            if !name.is_empty() {
-                cx.word(
-                    &name,
-                    CompletionKind::Declaration,
-                    Some(kind.keyword().to_string()),
-                );
-            }
-        }
-    }
+    declared(cx, |resolved| {
+        matches!(
+            resolved,
+            Resolved::Model(_) | Resolved::Type(_) | Resolved::Enum(_)
+        )
+    });
 }
 
 fn providers(cx: &mut Context<'_>, before_word: &str) {
     let quoted = before_word.ends_with('"');
-    for &(provider, summary) in docs::PROVIDERS {
+    for &(provider, summary) in lang::PROVIDERS {
         let start = cx.word_start;
         let insert = if quoted {
             provider.to_string()
@@ -312,31 +328,30 @@ fn providers(cx: &mut Context<'_>, before_word: &str) {
     }
 }
 
-fn attributes(cx: &mut Context<'_>, syntax: &Declaration, is_block: bool, replace_start: u32) {
-    let line_only = cx.line.trim_start().starts_with('@');
-    let place = match (syntax.kind, is_block, line_only) {
-        (DeclKind::Model, true, _) => Place::ModelBlock,
-        (DeclKind::View, true, _) => Place::ViewBlock,
-        (_, true, _) => return,
-        (DeclKind::Procedure, false, _) => Place::Procedure,
-        (DeclKind::Model, false, true) => Place::ModelLine,
-        (DeclKind::Model | DeclKind::Mixin, false, false) => Place::StoredField,
-        (DeclKind::Type, false, false) => Place::TypeField,
-        (DeclKind::Auth, false, false) => Place::AuthField,
-        (DeclKind::View, false, false) => Place::ViewField,
-        _ => return,
+/// Where a single `@` at the cursor puts an attribute: on a line of its
+/// own, or after a member.
+fn attribute_position(cx: &Context<'_>, kind: DeclKind) -> Option<Position> {
+    if kind == DeclKind::Procedure || cx.line.trim_start().starts_with('@') {
+        Position::of_line(kind)
+    } else {
+        Position::of_member(kind)
+    }
+}
+
+/// The attributes the catalogue allows in `position`, replacing from
+/// `replace_start` (the sigil).
+fn attributes(cx: &mut Context<'_>, position: Option<Position>, replace_start: u32) {
+    let Some(position) = position else {
+        return;
     };
-    for doc in docs::ATTRIBUTES
-        .iter()
-        .filter(|doc| doc.is_block == is_block && doc.places.contains(&place))
-    {
-        let label = doc.display();
-        let insert = format!("{label}{}", doc.snippet);
+    for spec in lang::attributes_in(position) {
+        let label = spec.display();
+        let insert = format!("{label}{}", spec.snippet);
         cx.add(
             label,
             CompletionKind::Attribute,
-            Some(doc.summary.to_string()),
-            Some(doc.summary.to_string()),
+            Some(spec.summary.to_string()),
+            Some(spec.summary.to_string()),
             Insert {
                 text: insert,
                 is_snippet: true,
@@ -401,48 +416,41 @@ fn open_call(before: &str) -> Option<OpenCall> {
     })
 }
 
-fn own_fields(cx: &mut Context<'_>, owner: &str) {
-    let Some(decl) = find_decl(cx.db, cx.file, owner) else {
-        return;
-    };
-    let syntax: &Declaration = decl.syntax(cx.db);
-    let mut names: Vec<(String, Option<String>)> = syntax
-        .fields
-        .iter()
-        .map(|f| {
+/// The fields of `owner`: its own, then those of the mixins it uses.
+fn fields_of(cx: &mut Context<'_>, owner: Decl<'_>) {
+    let mut names: Vec<(String, Option<String>)> = Vec::new();
+    let sources = std::iter::once(owner).chain(mixins(cx.db, cx.file, owner));
+    for source in sources {
+        names.extend(source.syntax(cx.db).fields.iter().map(|f| {
             (
                 f.name.text.clone(),
                 f.ty.as_ref().map(|t| t.name.text.clone()),
             )
-        })
-        .collect();
-    let mixins: Vec<String> = mixins_of(syntax).map(str::to_string).collect();
-    for mixin in mixins {
-        if let Some(mixin) = find_decl(cx.db, cx.file, &mixin) {
-            names.extend(mixin.syntax(cx.db).fields.iter().map(|f| {
-                (
-                    f.name.text.clone(),
-                    f.ty.as_ref().map(|t| t.name.text.clone()),
-                )
-            }));
-        }
+        }));
     }
     for (name, ty) in names {
         cx.word(&name, CompletionKind::Field, ty);
     }
 }
 
-fn inside_call(cx: &mut Context<'_>, syntax: &Declaration, call: &OpenCall, before_word: &str) {
-    let own = syntax.name_text().to_string();
+/// The fields of the record the type name `owner` refers to.
+fn fields_of_type(cx: &mut Context<'_>, owner: &str) {
+    if let Some(decl) = type_decl(cx.db, cx.file, owner) {
+        fields_of(cx, decl);
+    }
+}
+
+fn inside_call(cx: &mut Context<'_>, decl: Decl<'_>, call: &OpenCall, before_word: &str) {
+    let syntax: &Declaration = decl.syntax(cx.db);
     match (call.name.as_str(), call.is_block) {
         ("relation", false) => {
             let key = last_key(&call.inner);
             if unclosed_list(&call.inner) {
                 match key.as_deref() {
-                    Some("fields") => own_fields(cx, &own),
+                    Some("fields") => fields_of(cx, decl),
                     Some("references") => {
                         if let Some(target) = field_type_on_line(cx.line) {
-                            own_fields(cx, &target);
+                            fields_of_type(cx, &target);
                         }
                     }
                     _ => {}
@@ -450,15 +458,9 @@ fn inside_call(cx: &mut Context<'_>, syntax: &Declaration, call: &OpenCall, befo
             } else if before_word.trim_end().ends_with(':')
                 && matches!(key.as_deref(), Some("onDelete" | "onUpdate"))
             {
-                for action in ["Cascade", "Restrict", "NoAction", "SetNull", "SetDefault"] {
-                    cx.word(
-                        action,
-                        CompletionKind::Value,
-                        Some("referential action".into()),
-                    );
-                }
+                cx.words(lang::REFERENTIAL_ACTIONS, CompletionKind::Value);
             } else {
-                for key in ["fields", "references", "onDelete", "onUpdate"] {
+                for key in lang::arguments_of("relation") {
                     let start = cx.word_start;
                     let insert = if key.starts_with("on") {
                         format!("{key}: ")
@@ -468,7 +470,7 @@ fn inside_call(cx: &mut Context<'_>, syntax: &Declaration, call: &OpenCall, befo
                     cx.add(
                         key,
                         CompletionKind::Value,
-                        Some("@relation argument".into()),
+                        lang::argument_summary("relation", key).map(str::to_string),
                         None,
                         Insert {
                             text: insert,
@@ -479,19 +481,14 @@ fn inside_call(cx: &mut Context<'_>, syntax: &Declaration, call: &OpenCall, befo
                 }
             }
         }
-        ("index" | "unique" | "id", true) => own_fields(cx, &own),
+        ("index" | "unique" | "id", true) => fields_of(cx, decl),
         ("use", false) => {
-            for decl in &item_tree(cx.db, cx.file).decls {
-                if decl.kind(cx.db) == DeclKind::Mixin {
-                    let name = decl.name(cx.db).clone();
-                    cx.word(&name, CompletionKind::Declaration, Some("mixin".into()));
-                }
-            }
+            declared(cx, |resolved| matches!(resolved, Resolved::Mixin(_)));
         }
         ("from", false) => {
             if let Some(model) = path_before(before_word).first() {
                 let model = model.clone();
-                own_fields(cx, &model);
+                fields_of_type(cx, &model);
             } else {
                 for source in &syntax.sources {
                     cx.word(
@@ -503,10 +500,12 @@ fn inside_call(cx: &mut Context<'_>, syntax: &Declaration, call: &OpenCall, befo
             }
         }
         ("default", false) => {
-            if let Some(ty) = field_type_on_line(cx.line)
-                && let Some(decl) = find_decl(cx.db, cx.file, &ty)
-                && decl.kind(cx.db) == DeclKind::Enum
-            {
+            let ty = field_type_on_line(cx.line);
+            let resolved = ty
+                .as_deref()
+                .and_then(|ty| resolve_type_name(cx.db, cx.file, ty));
+            if let Some(Resolved::Enum(decl)) = resolved {
+                let owner = decl.name(cx.db).clone();
                 let variants: Vec<String> = decl
                     .syntax(cx.db)
                     .variants
@@ -517,39 +516,54 @@ fn inside_call(cx: &mut Context<'_>, syntax: &Declaration, call: &OpenCall, befo
                     cx.word(
                         &variant,
                         CompletionKind::Variant,
-                        Some(format!("enum {ty}")),
+                        Some(format!("enum {owner}")),
                     );
                 }
                 return;
             }
-            for &(function, summary) in docs::DEFAULT_FUNCTIONS {
+            // The functions that fit a built-in field type; all of them
+            // when the type is not known yet.
+            let scalar = match resolved {
+                Some(Resolved::Builtin(scalar)) => Some(scalar),
+                _ => None,
+            };
+            for function in lang::DEFAULT_FUNCTIONS
+                .iter()
+                .filter(|function| scalar.is_none_or(|scalar| function.fits.contains(&scalar)))
+            {
                 let start = cx.word_start;
+                let call = format!("{}()", function.name);
                 cx.add(
-                    function,
+                    call.clone(),
                     CompletionKind::Function,
-                    Some(summary.into()),
+                    Some(function.summary.into()),
                     None,
                     Insert {
-                        text: function.into(),
+                        text: call,
                         is_snippet: false,
                         from: start,
                     },
                 );
             }
         }
+        ("emit", true) => cx.words(lang::EVENT_OPERATIONS, CompletionKind::Value),
+        ("isolation", false) if call.inner.matches('"').count() % 2 == 1 => {
+            for level in lang::ISOLATION_LEVELS {
+                cx.word(level, CompletionKind::Value, Some("isolation level".into()));
+            }
+        }
         ("allow" | "deny", true)
             if call.inner.matches('"').count() % 2 == 1 && !call.inner.contains(',') =>
         {
-            // Inside the action string: the operations, comma-separated.
-            for action in ["read", "create", "update", "delete", "all"] {
-                cx.word(
-                    action,
-                    CompletionKind::Value,
-                    Some("policy operation".into()),
-                );
-            }
+            // Inside the action string: the actions, comma-separated.
+            let actions = if syntax.kind == DeclKind::View {
+                lang::VIEW_ACTIONS
+            } else {
+                lang::MODEL_ACTIONS
+            };
+            cx.words(actions, CompletionKind::Value);
         }
-        ("allow" | "deny", _) | ("authorize", false) => policy(cx, syntax, before_word),
+        ("allow" | "deny", _) | ("authorize", false) => policy(cx, decl, before_word),
         _ => {}
     }
 }
@@ -604,99 +618,102 @@ fn path_before(before_word: &str) -> Vec<String> {
     segments
 }
 
-fn policy(cx: &mut Context<'_>, syntax: &Declaration, before_word: &str) {
+fn is_quantifier(word: &str) -> bool {
+    lang::names(lang::QUANTIFIERS).any(|quantifier| quantifier == word)
+}
+
+/// Whether `field` of `owner` is a list (a to-many relation).
+fn is_list(cx: &Context<'_>, owner: Decl<'_>, field: &str) -> bool {
+    field_in(cx.db, cx.file, owner, field)
+        .and_then(|field| field.ty.as_ref())
+        .is_some_and(|ty| ty.arity == Arity::List)
+}
+
+/// The record a field's type names.
+fn field_target<'db>(cx: &Context<'db>, owner: Decl<'db>, field: &str) -> Option<Decl<'db>> {
+    let ty = field_in(cx.db, cx.file, owner, field)?.ty.as_ref()?;
+    type_decl(cx.db, cx.file, &ty.name.text)
+}
+
+/// The record type of the procedure input `name`.
+fn input_type<'db>(cx: &Context<'db>, syntax: &Declaration, name: &str) -> Option<Decl<'db>> {
+    let parameter = syntax.parameters.iter().find(|p| p.name.text == name)?;
+    type_decl(cx.db, cx.file, &parameter.ty.as_ref()?.name.text)
+}
+
+/// A procedure's inputs, with their types.
+fn inputs(cx: &mut Context<'_>, syntax: &Declaration) {
+    for parameter in &syntax.parameters {
+        let ty = parameter.ty.as_ref().map(|t| t.name.text.clone());
+        cx.word(&parameter.name.text, CompletionKind::Field, ty);
+    }
+}
+
+fn policy(cx: &mut Context<'_>, decl: Decl<'_>, before_word: &str) {
+    let syntax: &Declaration = decl.syntax(cx.db);
     let path = path_before(before_word);
     if !path.is_empty() {
         // Walk the path to the record whose members come next.
         let mut segments = path.iter();
         let first = segments.next().map(String::as_str);
+        let mut to_many = false;
         let mut owner = match first {
-            Some("auth()") => item_tree(cx.db, cx.file)
-                .decls
-                .iter()
-                .find(|decl| decl.kind(cx.db) == DeclKind::Auth)
-                .map(|decl| decl.name(cx.db).clone()),
-            Some("args") if syntax.kind == DeclKind::Procedure => {
-                let parameters: Vec<(String, Option<String>)> = syntax
-                    .parameters
-                    .iter()
-                    .map(|p| {
-                        (
-                            p.name.text.clone(),
-                            p.ty.as_ref().map(|t| t.name.text.clone()),
-                        )
-                    })
-                    .collect();
-                if path.len() == 1 {
-                    for (name, ty) in parameters {
-                        cx.word(&name, CompletionKind::Field, ty);
+            Some("auth()") => auth_decl(cx.db, cx.file),
+            Some(name) if syntax.kind == DeclKind::Procedure => {
+                // As the checker reads inputs: an input, else a field of the
+                // input named `args`; `args.x` for the input `x` while there
+                // is no such input.
+                if syntax.parameters.iter().any(|p| p.name.text == name) {
+                    input_type(cx, syntax, name)
+                } else if let Some(args) = input_type(cx, syntax, "args") {
+                    to_many = is_list(cx, args, name);
+                    field_target(cx, args, name)
+                } else if name == "args" {
+                    if path.len() == 1 {
+                        inputs(cx, syntax);
+                        return;
                     }
-                    return;
+                    segments.next();
+                    input_type(cx, syntax, &path[1])
+                } else {
+                    None
                 }
-                let parameter = &path[1];
-                segments.next();
-                syntax
-                    .parameters
-                    .iter()
-                    .find(|p| &p.name.text == parameter)
-                    .and_then(|p| p.ty.as_ref())
-                    .map(|t| t.name.text.clone())
             }
-            Some(name) => field_of(cx.db, cx.file, syntax.name_text(), name)
-                .and_then(|f| f.ty.as_ref())
-                .map(|t| t.name.text.clone()),
+            Some(name) => {
+                to_many = is_list(cx, decl, name);
+                field_target(cx, decl, name)
+            }
             None => None,
         };
-        let mut to_many = false;
-        if let Some(first) = first
-            && let Some(field) = field_of(cx.db, cx.file, syntax.name_text(), first)
-        {
-            to_many = field
-                .ty
-                .as_ref()
-                .is_some_and(|t| t.arity == cstack_syntax::ast::Arity::List);
-        }
         for segment in segments {
-            if ["some", "every", "none"].contains(&segment.as_str()) {
+            if is_quantifier(segment) {
                 to_many = false;
                 continue;
             }
             let Some(current) = owner.take() else {
                 return;
             };
-            let field = field_of(cx.db, cx.file, &current, segment);
-            to_many = field
-                .and_then(|f| f.ty.as_ref())
-                .is_some_and(|t| t.arity == cstack_syntax::ast::Arity::List);
-            owner = field
-                .and_then(|f| f.ty.as_ref())
-                .map(|t| t.name.text.clone());
+            to_many = is_list(cx, current, segment);
+            owner = field_target(cx, current, segment);
         }
         if to_many {
-            for quantifier in ["some", "every", "none"] {
-                cx.word(
-                    quantifier,
-                    CompletionKind::Keyword,
-                    Some("relation quantifier".into()),
-                );
-            }
+            cx.words(lang::QUANTIFIERS, CompletionKind::Keyword);
             return;
         }
         if let Some(owner) = owner {
-            own_fields(cx, &owner);
+            fields_of(cx, owner);
         }
         return;
     }
     if syntax.kind == DeclKind::Procedure {
-        cx.word(
-            "args",
-            CompletionKind::Value,
-            Some("the procedure's inputs".into()),
-        );
+        inputs(cx, syntax);
+        if let Some(args) = input_type(cx, syntax, "args") {
+            fields_of(cx, args);
+        }
     } else {
-        own_fields(cx, syntax.name_text());
+        fields_of(cx, decl);
     }
-    for &(name, snippet, summary) in docs::POLICY_FUNCTIONS {
+    for &(name, snippet, summary) in lang::POLICY_FUNCTIONS {
         let start = cx.word_start;
         cx.add(
             name,
@@ -710,7 +727,7 @@ fn policy(cx: &mut Context<'_>, syntax: &Declaration, before_word: &str) {
             },
         );
     }
-    for literal in ["true", "false", "null"] {
+    for &(literal, _) in lang::LITERALS {
         cx.word(literal, CompletionKind::Keyword, None);
     }
     let decls = &item_tree(cx.db, cx.file).decls;

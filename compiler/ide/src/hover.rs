@@ -1,9 +1,11 @@
 //! Hover: what the name, attribute, type or keyword under the cursor is.
+//! The words of the language are described by the compiler's catalogue
+//! ([`cstack_compiler::lang`]); names by what they resolve to.
 
-use crate::docs::{self, Place};
-use crate::index::{Symbol, decl_at, find_decl, resolve};
+use crate::index::{Symbol, decl_at, resolve, resolve_type_name, type_decl};
 use crate::navigation::symbol_at;
-use cstack_compiler::{Db, Scalar, SourceFile, item_tree, table_name, to_snake_case};
+use cstack_compiler::lang::{self, Position};
+use cstack_compiler::{Db, Resolved, Scalar, SourceFile, auth_decl, table_name, to_snake_case};
 use cstack_diagnostics::TextRange;
 use cstack_syntax::ast::{Attribute, DeclKind, Declaration, Expr, ExprKind, TypeRef};
 
@@ -25,24 +27,21 @@ pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Hover> {
             markdown: describe_symbol(db, file, &symbol)?,
         });
     }
-    if let Some((attribute, place)) = attribute_at(syntax, relative) {
-        let doc = docs::attribute(&attribute.name.text, attribute.is_block, place)?;
-        let mut markdown = format!(
+    if let Some((attribute, position)) = attribute_at(syntax, relative) {
+        let spec = lang::attribute_named(&attribute.name.text, attribute.is_block, position)?;
+        let markdown = format!(
             "```cstack\n{}{}\n```\n\n{}",
-            doc.display(),
-            plain_snippet(doc.snippet),
-            doc.summary
+            spec.display(),
+            plain_snippet(spec.snippet),
+            spec.summary
         );
-        if attribute.name.text == "rename" {
-            markdown.push_str("\n\nMigrations read `from` to rename in place instead of dropping and re-creating.");
-        }
         return Some(Hover {
             range: attribute.head_range().shifted(base),
             markdown,
         });
     }
     if let Some((owner, name, range)) = argument_at(syntax, relative)
-        && let Some(summary) = docs::argument(owner, name)
+        && let Some(summary) = lang::argument_summary(owner, name)
     {
         return Some(Hover {
             range: range.shifted(base),
@@ -57,18 +56,18 @@ pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Hover> {
             markdown: format!(
                 "```cstack\n{}\n```\n\nBuilt-in type. {}",
                 scalar.name(),
-                docs::scalar_summary(scalar)
+                lang::scalar_summary(scalar)
             ),
         });
     }
     if let Some(range) = auth_call_at(syntax, relative) {
-        let auth = item_tree(db, file)
-            .decls
+        let summary = lang::POLICY_FUNCTIONS
             .iter()
-            .find(|decl| decl.kind(db) == DeclKind::Auth);
-        let markdown = match auth {
+            .find(|(name, _, _)| *name == "auth")
+            .map_or("", |(_, _, summary)| summary);
+        let markdown = match auth_decl(db, file) {
             Some(auth) => format!(
-                "```cstack\nauth() : {}?\n```\n\nThe signed-in principal, or `null`. Members: {}",
+                "```cstack\nauth() : {}?\n```\n\n{summary} Members: {}",
                 auth.name(db),
                 auth.syntax(db)
                     .fields
@@ -77,7 +76,9 @@ pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Hover> {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            None => "```cstack\nauth()\n```\n\nThe signed-in principal; the schema declares no `auth` block, so it has no members.".to_string(),
+            None => format!(
+                "```cstack\nauth()\n```\n\n{summary} The schema declares no `auth` block, so it has no members."
+            ),
         };
         return Some(Hover {
             range: range.shifted(base),
@@ -90,7 +91,7 @@ pub fn hover(db: &dyn Db, file: SourceFile, offset: u32) -> Option<Hover> {
             markdown: format!(
                 "```cstack\n{}\n```\n\n{}",
                 syntax.kind.keyword(),
-                docs::keyword_summary(syntax.kind)
+                lang::keyword_summary(syntax.kind)
             ),
         });
     }
@@ -139,6 +140,7 @@ fn describe_symbol(db: &dyn Db, file: SourceFile, symbol: &Symbol) -> Option<Str
     let docs_text;
     match symbol {
         Symbol::Decl(name) => {
+            let name = &name.name;
             markdown.push_str(&declaration_head(syntax, name));
             markdown.push_str("\n```");
             docs_text = syntax.docs.clone();
@@ -185,7 +187,7 @@ fn describe_symbol(db: &dyn Db, file: SourceFile, symbol: &Symbol) -> Option<Str
                     markdown.push_str(docs);
                 }
                 if let Some(ty) = &field.ty
-                    && let Some(target) = find_decl(db, file, &ty.name.text)
+                    && let Some(target) = type_decl(db, file, &ty.name.text)
                 {
                     markdown.push_str(&format!(
                         "\n\nType: {} `{}`",
@@ -224,8 +226,12 @@ fn describe_symbol(db: &dyn Db, file: SourceFile, symbol: &Symbol) -> Option<Str
 }
 
 fn is_relation(db: &dyn Db, file: SourceFile, ty: Option<&TypeRef>) -> bool {
-    ty.and_then(|ty| find_decl(db, file, &ty.name.text))
-        .is_some_and(|decl| decl.kind(db) == DeclKind::Model)
+    ty.is_some_and(|ty| {
+        matches!(
+            resolve_type_name(db, file, &ty.name.text),
+            Some(Resolved::Model(_))
+        )
+    })
 }
 
 fn declaration_head(syntax: &Declaration, name: &str) -> String {
@@ -250,42 +256,39 @@ fn declaration_head(syntax: &Declaration, name: &str) -> String {
     head
 }
 
-/// The attribute whose head (sigil and name) is under `relative`, and where
-/// it is written.
+/// The attribute whose head (sigil and name) is under `relative`, and
+/// where it is written.
 pub(crate) fn attribute_at(
     syntax: &Declaration,
     relative: u32,
-) -> Option<(&Attribute, Option<Place>)> {
-    let field_place = match syntax.kind {
-        DeclKind::Model | DeclKind::Mixin => Some(Place::StoredField),
-        DeclKind::Type => Some(Place::TypeField),
-        DeclKind::Auth => Some(Place::AuthField),
-        DeclKind::View => Some(Place::ViewField),
-        _ => None,
-    };
-    let block_place = match syntax.kind {
-        DeclKind::View => Some(Place::ViewBlock),
-        _ => Some(Place::ModelBlock),
-    };
-    let line_place = match syntax.kind {
-        DeclKind::Procedure => Some(Place::Procedure),
-        _ => Some(Place::ModelLine),
-    };
+) -> Option<(&Attribute, Option<Position>)> {
     let hit = |attribute: &&Attribute| attribute.head_range().touches(relative);
     syntax
         .fields
         .iter()
         .flat_map(|field| &field.attributes)
+        .chain(
+            syntax
+                .variants
+                .iter()
+                .flat_map(|variant| &variant.attributes),
+        )
         .find(hit)
-        .map(|a| (a, field_place))
+        .map(|a| (a, Position::of_member(syntax.kind)))
         .or_else(|| {
             syntax
                 .block_attributes
                 .iter()
                 .find(hit)
-                .map(|a| (a, block_place))
+                .map(|a| (a, Position::of_block(syntax.kind)))
         })
-        .or_else(|| syntax.attributes.iter().find(hit).map(|a| (a, line_place)))
+        .or_else(|| {
+            syntax
+                .attributes
+                .iter()
+                .find(hit)
+                .map(|a| (a, Position::of_line(syntax.kind)))
+        })
 }
 
 /// The type reference whose name is under `relative`.

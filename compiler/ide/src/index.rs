@@ -2,27 +2,86 @@
 //! refers to, with ranges relative to the declaration, memoised per
 //! declaration so an edit re-indexes only the declaration it touched.
 //!
-//! A reference names its target by text ([`Symbol`]), not by position, so
-//! the index of a declaration stays equal when other declarations move;
-//! [`resolve`] turns a symbol into the place that defines it.
+//! A reference names its target by namespace and text ([`Symbol`]), not by
+//! position, so the index of a declaration stays equal when other
+//! declarations move; [`resolve`] turns a symbol into the place that defines
+//! it. Top-level names resolve through the compiler's own resolution
+//! ([`cstack_compiler::resolve_type`] and [`cstack_compiler::scope`]), so the
+//! editor and the checker always agree on what a name means.
 
-use cstack_compiler::{Db, Decl, Scalar, SourceFile, item_tree};
+use cstack_compiler::{
+    Db, Decl, Name, Resolved, Scalar, SourceFile, auth_decl, item_tree, lang, resolve_type, scope,
+};
 use cstack_diagnostics::TextRange;
 use cstack_syntax::ast::{Attribute, DeclKind, Declaration, Expr, ExprKind, Field, TypeRef};
 use rustc_hash::FxHashMap;
+
+/// The namespaces of top-level names, as the checker keeps them
+/// ([`cstack_compiler::Scope`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Namespace {
+    /// Models, types, enums, mixins and auth blocks: what a type names.
+    Type,
+    View,
+    Procedure,
+}
+
+impl Namespace {
+    /// The namespace a `kind` declaration defines its name in; `None` for
+    /// configuration blocks, which nothing refers to.
+    pub fn of(kind: DeclKind) -> Option<Self> {
+        match kind {
+            DeclKind::Model
+            | DeclKind::Type
+            | DeclKind::Enum
+            | DeclKind::Mixin
+            | DeclKind::Auth => Some(Namespace::Type),
+            DeclKind::View => Some(Namespace::View),
+            DeclKind::Procedure => Some(Namespace::Procedure),
+            DeclKind::Datasource | DeclKind::Extension | DeclKind::Mcp | DeclKind::Transport => {
+                None
+            }
+        }
+    }
+}
+
+/// A top-level name in its namespace.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DeclName {
+    pub namespace: Namespace,
+    pub name: String,
+}
+
+impl DeclName {
+    /// A name in the type namespace.
+    pub fn ty(name: &str) -> Self {
+        DeclName {
+            namespace: Namespace::Type,
+            name: name.to_string(),
+        }
+    }
+
+    /// The name `decl` defines, when it defines one.
+    pub fn of(db: &dyn Db, decl: Decl<'_>) -> Option<Self> {
+        Some(DeclName {
+            namespace: Namespace::of(decl.kind(db))?,
+            name: decl.name(db).clone(),
+        })
+    }
+}
 
 /// Something that has a definition: a top-level declaration, or a member
 /// (field, enum variant, procedure parameter) of one.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Symbol {
-    Decl(String),
-    Member { owner: String, member: String },
+    Decl(DeclName),
+    Member { owner: DeclName, member: String },
 }
 
 impl Symbol {
-    pub fn member(owner: &str, member: &str) -> Self {
+    pub fn member(owner: &DeclName, member: &str) -> Self {
         Symbol::Member {
-            owner: owner.to_string(),
+            owner: owner.clone(),
             member: member.to_string(),
         }
     }
@@ -30,7 +89,7 @@ impl Symbol {
     /// The name as written at every occurrence.
     pub fn name(&self) -> &str {
         match self {
-            Symbol::Decl(name) => name,
+            Symbol::Decl(name) => &name.name,
             Symbol::Member { member, .. } => member,
         }
     }
@@ -60,6 +119,7 @@ pub fn decl_index<'db>(db: &'db dyn Db, decl: Decl<'db>) -> DeclIndex {
     let mut collector = Collector {
         db,
         file: decl.file(db),
+        decl,
         syntax,
         out: Vec::new(),
     };
@@ -98,31 +158,8 @@ pub fn decl_at(db: &dyn Db, file: SourceFile, offset: u32) -> Option<(usize, Dec
     }
 }
 
-/// Names to item-tree positions: the first referable declaration of each
-/// name, and the name of the first `auth` block. Reads only names and kinds,
-/// so it compares equal after any edit that renames nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DeclNames {
-    pub by_name: FxHashMap<String, usize>,
-    pub auth: Option<String>,
-}
-
-#[salsa::tracked(returns(ref))]
-pub fn decl_names(db: &dyn Db, file: SourceFile) -> DeclNames {
-    let mut names = DeclNames::default();
-    for (index, decl) in item_tree(db, file).decls.iter().enumerate() {
-        let kind = decl.kind(db);
-        if is_referable(kind) {
-            names.by_name.entry(decl.name(db).clone()).or_insert(index);
-        }
-        if kind == DeclKind::Auth && names.auth.is_none() {
-            names.auth = Some(decl.name(db).clone());
-        }
-    }
-    names
-}
-
-/// Each enum variant name to the first enum that declares it.
+/// Each enum variant name to the first enum that declares it: what a bare
+/// word in a policy names.
 #[salsa::tracked(returns(ref))]
 pub fn enum_variants(db: &dyn Db, file: SourceFile) -> FxHashMap<String, String> {
     let mut variants = FxHashMap::default();
@@ -138,17 +175,60 @@ pub fn enum_variants(db: &dyn Db, file: SourceFile) -> FxHashMap<String, String>
     variants
 }
 
-/// The first declaration named `name` that can be referred to.
-pub fn find_decl<'db>(db: &'db dyn Db, file: SourceFile, name: &str) -> Option<Decl<'db>> {
-    let index = *decl_names(db, file).by_name.get(name)?;
-    Some(item_tree(db, file).decls[index])
+/// What the type name `name` means, as the checker resolves it: a built-in,
+/// or the declaration the compiler's scope gives it (one memoised query per
+/// name, so the index of a declaration depends on the names it uses only).
+pub fn resolve_type_name<'db>(
+    db: &'db dyn Db,
+    file: SourceFile,
+    name: &str,
+) -> Option<Resolved<'db>> {
+    if let Some(scalar) = Scalar::from_name(name) {
+        return Some(Resolved::Builtin(scalar));
+    }
+    if name.is_empty() {
+        return None;
+    }
+    resolve_type(db, file, Name::new(db, name.to_string()))
 }
 
-fn is_referable(kind: DeclKind) -> bool {
-    !matches!(
-        kind,
-        DeclKind::Datasource | DeclKind::Extension | DeclKind::Mcp | DeclKind::Transport
-    )
+/// The declaration the type name `name` refers to: a model, type, enum,
+/// mixin or auth block.
+pub fn type_decl<'db>(db: &'db dyn Db, file: SourceFile, name: &str) -> Option<Decl<'db>> {
+    declaration(resolve_type_name(db, file, name)?)
+}
+
+/// The declaration a resolved type name refers to; `None` for a built-in.
+pub fn declaration(resolved: Resolved<'_>) -> Option<Decl<'_>> {
+    match resolved {
+        Resolved::Builtin(_) => None,
+        Resolved::Model(decl)
+        | Resolved::Type(decl)
+        | Resolved::Enum(decl)
+        | Resolved::Mixin(decl)
+        | Resolved::Auth(decl) => Some(decl),
+    }
+}
+
+/// The declaration a top-level name refers to in its namespace.
+pub fn lookup<'db>(db: &'db dyn Db, file: SourceFile, name: &DeclName) -> Option<Decl<'db>> {
+    match name.namespace {
+        Namespace::Type => type_decl(db, file, &name.name),
+        Namespace::View => scope(db, file).views.get(&name.name).copied(),
+        Namespace::Procedure => scope(db, file).procedures.get(&name.name).copied(),
+    }
+}
+
+/// The mixins `decl` uses (`@use(...)`), as the checker resolves them.
+pub fn mixins<'db>(
+    db: &'db dyn Db,
+    file: SourceFile,
+    decl: Decl<'db>,
+) -> impl Iterator<Item = Decl<'db>> {
+    mixins_of(decl.syntax(db)).filter_map(move |name| match resolve_type_name(db, file, name) {
+        Some(Resolved::Mixin(mixin)) => Some(mixin),
+        _ => None,
+    })
 }
 
 /// Where a symbol is defined: the declaration, the name's absolute range and
@@ -165,7 +245,7 @@ pub struct Definition<'db> {
 pub fn resolve<'db>(db: &'db dyn Db, file: SourceFile, symbol: &Symbol) -> Option<Definition<'db>> {
     match symbol {
         Symbol::Decl(name) => {
-            let decl = find_decl(db, file, name)?;
+            let decl = lookup(db, file, name)?;
             let syntax = decl.syntax(db);
             let offset = decl.offset(db);
             Some(Definition {
@@ -175,14 +255,12 @@ pub fn resolve<'db>(db: &'db dyn Db, file: SourceFile, symbol: &Symbol) -> Optio
             })
         }
         Symbol::Member { owner, member } => {
-            let decl = find_decl(db, file, owner)?;
+            let decl = lookup(db, file, owner)?;
             if let Some(found) = member_definition(db, decl, member) {
                 return Some(found);
             }
             // A model's field may come from a mixin it uses.
-            mixins_of(decl.syntax(db))
-                .filter_map(|mixin| find_decl(db, file, mixin))
-                .find_map(|mixin| member_definition(db, mixin, member))
+            mixins(db, file, decl).find_map(|mixin| member_definition(db, mixin, member))
         }
     }
 }
@@ -230,29 +308,26 @@ pub fn mixins_of(syntax: &Declaration) -> impl Iterator<Item = &str> {
 }
 
 /// A field of `owner` (its own, or from a mixin it uses).
-pub fn field_of<'db>(
+pub fn field_in<'db>(
     db: &'db dyn Db,
     file: SourceFile,
-    owner: &str,
+    owner: Decl<'db>,
     name: &str,
 ) -> Option<&'db Field> {
-    let decl = find_decl(db, file, owner)?;
-    let syntax: &'db Declaration = decl.syntax(db);
+    let syntax: &'db Declaration = owner.syntax(db);
     if let Some(field) = syntax.field(name) {
         return Some(field);
     }
-    let mixins: Vec<&str> = mixins_of(syntax).collect();
-    mixins.into_iter().find_map(|mixin| {
-        let mixin: &'db Declaration = find_decl(db, file, mixin)?.syntax(db);
+    mixins(db, file, owner).find_map(|mixin| {
+        let mixin: &'db Declaration = mixin.syntax(db);
         mixin.field(name)
     })
 }
 
-const QUANTIFIERS: &[&str] = &["some", "every", "none"];
-
 struct Collector<'a> {
     db: &'a dyn Db,
     file: SourceFile,
+    decl: Decl<'a>,
     syntax: &'a Declaration,
     out: Vec<Occurrence>,
 }
@@ -268,25 +343,34 @@ impl<'a> Collector<'a> {
 
     /// A use of a member, attributed to the declaration that defines it
     /// (a mixin, for a field a model takes from one).
-    fn push_member(&mut self, range: TextRange, owner: &str, member: &str) {
-        let owner = resolve(self.db, self.file, &Symbol::member(owner, member)).map_or_else(
-            || owner.to_string(),
-            |found| found.decl.name(self.db).clone(),
-        );
-        self.push(range, Symbol::member(&owner, member), false);
+    fn push_member(&mut self, range: TextRange, owner: &DeclName, member: &str) {
+        let symbol = Symbol::member(owner, member);
+        let symbol = match owner.namespace {
+            Namespace::Type => resolve(self.db, self.file, &symbol)
+                .and_then(|found| DeclName::of(self.db, found.decl))
+                .map_or(symbol, |defined_in| Symbol::member(&defined_in, member)),
+            // Views and procedures take no mixins.
+            Namespace::View | Namespace::Procedure => symbol,
+        };
+        self.push(range, symbol, false);
     }
 
-    fn own(&self) -> &'a str {
-        self.syntax.name_text()
+    /// This declaration's name; a configuration block's is in no namespace
+    /// and is never looked up.
+    fn own(&self) -> DeclName {
+        DeclName {
+            namespace: Namespace::of(self.syntax.kind).unwrap_or(Namespace::Type),
+            name: self.syntax.name_text().to_string(),
+        }
     }
 
     fn declaration(&mut self) {
         let syntax = self.syntax;
-        let own = self.own().to_string();
-        if let Some(name) = &syntax.name
-            && is_referable(syntax.kind)
+        let own = self.own();
+        if syntax.name.is_some()
+            && let Some(name) = DeclName::of(self.db, self.decl)
         {
-            self.push(name.range, Symbol::Decl(own.clone()), true);
+            self.push(syntax.name_range(), Symbol::Decl(name), true);
         }
         for attribute in &syntax.attributes {
             self.line_attribute(attribute);
@@ -324,8 +408,13 @@ impl<'a> Collector<'a> {
         if let Some(ty) = &syntax.return_type {
             self.type_ref(ty);
         }
+        // View sources are models: names in the type namespace.
         for source in &syntax.sources {
-            self.push(source.range, Symbol::Decl(source.text.clone()), false);
+            self.push(
+                source.range,
+                Symbol::Decl(DeclName::ty(&source.text)),
+                false,
+            );
         }
         for attribute in &syntax.block_attributes {
             self.block_attribute(attribute);
@@ -334,7 +423,11 @@ impl<'a> Collector<'a> {
 
     fn type_ref(&mut self, ty: &TypeRef) {
         if Scalar::from_name(&ty.name.text).is_none() && !ty.name.text.is_empty() {
-            self.push(ty.name.range, Symbol::Decl(ty.name.text.clone()), false);
+            self.push(
+                ty.name.range,
+                Symbol::Decl(DeclName::ty(&ty.name.text)),
+                false,
+            );
         }
         for argument in ty.arguments.iter().flatten() {
             self.type_ref(argument);
@@ -348,7 +441,7 @@ impl<'a> Collector<'a> {
             "use" => {
                 for value in attribute.positional() {
                     if let Some(name) = value.as_ident() {
-                        self.push(value.range, Symbol::Decl(name.to_string()), false);
+                        self.push(value.range, Symbol::Decl(DeclName::ty(name)), false);
                     }
                 }
             }
@@ -361,7 +454,7 @@ impl<'a> Collector<'a> {
                 if let Some(first) = attribute.positional().next()
                     && let Some(name) = first.as_ident()
                 {
-                    self.push(first.range, Symbol::Decl(name.to_string()), false);
+                    self.push(first.range, Symbol::Decl(DeclName::ty(name)), false);
                 }
                 for value in attribute.positional().skip(2) {
                     self.policy(value);
@@ -372,15 +465,14 @@ impl<'a> Collector<'a> {
     }
 
     fn field_attribute(&mut self, field: &Field, attribute: &Attribute) {
-        let own = self.own().to_string();
+        let own = self.own();
         match attribute.name.text.as_str() {
             "relation" => {
                 if let Some(fields) = attribute.named("fields") {
                     self.name_list(&fields.value, &own);
                 }
                 if let (Some(references), Some(ty)) = (attribute.named("references"), &field.ty) {
-                    let target = ty.name.text.clone();
-                    self.name_list(&references.value, &target);
+                    self.name_list(&references.value, &DeclName::ty(&ty.name.text));
                 }
             }
             "default" => {
@@ -388,7 +480,7 @@ impl<'a> Collector<'a> {
                     && let Some(name) = value.as_ident()
                     && self.is_enum(&ty.name.text)
                 {
-                    self.push_member(value.range, &ty.name.text, name);
+                    self.push_member(value.range, &DeclName::ty(&ty.name.text), name);
                 }
             }
             "from" => {
@@ -396,9 +488,10 @@ impl<'a> Collector<'a> {
                     && let Some(path) = value.as_path()
                     && let Some(&(model, range)) = path.first()
                 {
-                    self.push(range, Symbol::Decl(model.to_string()), false);
+                    let model = DeclName::ty(model);
+                    self.push(range, Symbol::Decl(model.clone()), false);
                     if let Some(&(member, range)) = path.get(1) {
-                        self.push_member(range, model, member);
+                        self.push_member(range, &model, member);
                     }
                 }
             }
@@ -407,7 +500,7 @@ impl<'a> Collector<'a> {
     }
 
     fn block_attribute(&mut self, attribute: &Attribute) {
-        let own = self.own().to_string();
+        let own = self.own();
         match attribute.name.text.as_str() {
             "index" | "unique" | "id" => {
                 for argument in attribute.args() {
@@ -431,7 +524,7 @@ impl<'a> Collector<'a> {
     }
 
     /// `[a, b]` naming members of `owner`.
-    fn name_list(&mut self, value: &Expr, owner: &str) {
+    fn name_list(&mut self, value: &Expr, owner: &DeclName) {
         if let ExprKind::Array(items) = &value.kind {
             for item in items {
                 if let Some(name) = item.as_ident() {
@@ -442,24 +535,32 @@ impl<'a> Collector<'a> {
     }
 
     fn is_enum(&self, name: &str) -> bool {
-        find_decl(self.db, self.file, name).is_some_and(|decl| decl.kind(self.db) == DeclKind::Enum)
+        matches!(
+            resolve_type_name(self.db, self.file, name),
+            Some(Resolved::Enum(_))
+        )
     }
 
     /// The declaration a field's type names, when it is a record or enum.
-    fn field_type(&self, owner: &str, field: &str) -> Option<String> {
-        let field = field_of(self.db, self.file, owner, field)?;
+    fn field_type(&self, owner: &DeclName, field: &str) -> Option<DeclName> {
+        let owner = if *owner == self.own() {
+            self.decl
+        } else {
+            lookup(self.db, self.file, owner)?
+        };
+        let field = field_in(self.db, self.file, owner, field)?;
         let name = &field.ty.as_ref()?.name.text;
-        find_decl(self.db, self.file, name).map(|_| name.clone())
+        type_decl(self.db, self.file, name).map(|_| DeclName::ty(name))
     }
 
-    fn auth_name(&self) -> Option<String> {
-        decl_names(self.db, self.file).auth.clone()
+    fn auth_name(&self) -> Option<DeclName> {
+        auth_decl(self.db, self.file).map(|auth| DeclName::ty(auth.name(self.db)))
     }
 
     /// Walks `segments` starting in `owner`, following each field's type.
-    fn walk(&mut self, mut owner: Option<String>, segments: &[(&str, TextRange)]) {
+    fn walk(&mut self, mut owner: Option<DeclName>, segments: &[(&str, TextRange)]) {
         for &(segment, range) in segments {
-            if QUANTIFIERS.contains(&segment) {
+            if lang::names(lang::QUANTIFIERS).any(|quantifier| quantifier == segment) {
                 continue;
             }
             let Some(current) = owner.take() else {
@@ -483,9 +584,8 @@ impl<'a> Collector<'a> {
                     self.policy(&argument.value);
                 }
             }
-            ExprKind::Member { object, property } => {
-                if let Some(root) = auth_root(expr) {
-                    let _ = root;
+            ExprKind::Member { object, .. } => {
+                if auth_root(expr).is_some() {
                     let mut segments = Vec::new();
                     collect_after_auth(expr, &mut segments);
                     let auth = self.auth_name();
@@ -494,7 +594,6 @@ impl<'a> Collector<'a> {
                     self.path(&path);
                 } else {
                     self.policy(object);
-                    let _ = property;
                 }
             }
             ExprKind::Ident(name) => {
@@ -507,36 +606,59 @@ impl<'a> Collector<'a> {
     /// A plain or dotted name in a policy: an input (`args.x` in a
     /// procedure), a field of this record, or an enum variant.
     fn path(&mut self, path: &[(&str, TextRange)]) {
-        let own = self.own().to_string();
+        let own = self.own();
         let Some(&(first, range)) = path.first() else {
             return;
         };
         if self.syntax.kind == DeclKind::Procedure {
-            if first == "args"
-                && let Some(&(parameter, range)) = path.get(1)
-            {
-                self.push_member(range, &own, parameter);
-                let ty = self
-                    .syntax
-                    .parameters
-                    .iter()
-                    .find(|p| p.name.text == parameter)
-                    .and_then(|p| p.ty.as_ref())
-                    .map(|ty| ty.name.text.clone())
-                    .filter(|name| find_decl(self.db, self.file, name).is_some());
-                self.walk(ty, &path[2..]);
+            if self.input_path(path) {
+                return;
             }
-            return;
-        }
-        if field_of(self.db, self.file, &own, first).is_some() {
+        } else if field_in(self.db, self.file, self.decl, first).is_some() {
             self.walk(Some(own), path);
             return;
         }
         if path.len() == 1
             && let Some(owner) = self.enum_with_variant(first)
         {
-            self.push_member(range, &owner, first);
+            self.push_member(range, &DeclName::ty(&owner), first);
         }
+    }
+
+    /// A path in a procedure's policy, read as the checker reads it: an
+    /// input and the fields of its type; failing that, fields of the type
+    /// of an input named `args`. While neither applies, `args.x` is taken
+    /// to mean the input `x` (the checker reports the `args` it cannot
+    /// find). False when the path names no input.
+    fn input_path(&mut self, path: &[(&str, TextRange)]) -> bool {
+        let own = self.own();
+        let parameter = |name: &str| self.syntax.parameters.iter().find(|p| p.name.text == name);
+        let type_of = |name: &str| {
+            parameter(name)
+                .and_then(|p| p.ty.as_ref())
+                .map(|ty| ty.name.text.as_str())
+                .filter(|ty| type_decl(self.db, self.file, ty).is_some())
+                .map(DeclName::ty)
+        };
+        let (first, range) = path[0];
+        if parameter(first).is_some() {
+            let ty = type_of(first);
+            self.push_member(range, &own, first);
+            self.walk(ty, &path[1..]);
+        } else if parameter("args").is_some() {
+            let ty = type_of("args");
+            self.walk(ty, path);
+        } else if first == "args"
+            && let Some(&(input, range)) = path.get(1)
+            && parameter(input).is_some()
+        {
+            let ty = type_of(input);
+            self.push_member(range, &own, input);
+            self.walk(ty, &path[2..]);
+        } else {
+            return false;
+        }
+        true
     }
 
     fn enum_with_variant(&self, variant: &str) -> Option<String> {

@@ -6,10 +6,14 @@
 //! crate knows nothing of the language server protocol (the `cstack-lsp`
 //! crate converts). Every feature reads the lowered syntax the compiler
 //! recovered, so it keeps working while the file has syntax errors.
+//!
+//! The crate keeps no knowledge of the language of its own: the words it
+//! offers and describes come from the compiler's catalogue
+//! ([`cstack_compiler::lang`]), names resolve through the compiler's
+//! resolution, and quick fixes are the ones diagnostics carry.
 
 mod actions;
 mod completion;
-pub mod docs;
 mod folding;
 mod format;
 mod hover;
@@ -33,7 +37,9 @@ pub use cstack_diagnostics::TextRange;
 pub use folding::{Fold, folding_ranges};
 pub use format::{TextEdit, format_file};
 pub use hover::{Hover, hover};
-pub use index::{DeclIndex, Definition, Occurrence, Symbol, decl_at, decl_index, resolve};
+pub use index::{
+    DeclIndex, DeclName, Definition, Namespace, Occurrence, Symbol, decl_at, decl_index, resolve,
+};
 pub use inlay::{InlayHint, inlay_hints};
 pub use lines::line_index;
 pub use navigation::{NavTarget, definition, references};

@@ -72,15 +72,13 @@ pub fn rename(
             if syntax.kind == DeclKind::Model
                 && syntax.block_attributes_named("rename").next().is_none() =>
         {
-            // After the line of the brace that follows the name (docs
-            // before the keyword may hold braces of their own).
-            let after_name = (base + syntax.name_range().end) as usize;
-            let body = text[after_name..].find('{').map(|i| after_name + i + 1);
-            if let Some(body) = body {
-                let line_end = text[body..].find('\n').map_or(text.len(), |i| body + i);
+            // At the end of the line of the body's opening brace.
+            if let Some(body) = syntax.body {
+                let open = (base + body.start + 1) as usize;
+                let line_end = text[open..].find('\n').map_or(text.len(), |i| open + i);
                 edits.push(TextEdit {
                     range: TextRange::empty(line_end as u32),
-                    new_text: format!("\n  @@rename(from = \"{old}\")"),
+                    new_text: format!("\n  @@rename(from = \"{}\")", old.name),
                 });
             }
         }

@@ -291,6 +291,158 @@ fn completion_offers_what_fits_the_position() {
     assert_eq!(labels, ["Timestamps"]);
 }
 
+/// Every position an attribute can be written in: the attributes completion
+/// offers there are exactly the catalogue's, in its order.
+#[test]
+fn attribute_completion_offers_the_catalogue_of_each_position() {
+    use cstack_compiler::lang::{self, Position};
+    let schema = |body: &str| format!("{SCHEMA}\n{body}\n");
+    let cases = [
+        (
+            "model M {\n  id Int @id\n  x Int @$0\n}",
+            Position::ModelField,
+        ),
+        ("mixin X {\n  x Int @$0\n}", Position::MixinField),
+        ("type T {\n  x Int @$0\n}", Position::TypeField),
+        ("auth A {\n  x Int @$0\n}", Position::AuthField),
+        (
+            "view V from Post {\n  x Int @$0\n  @@sql(\"SELECT 1\")\n}",
+            Position::ViewField,
+        ),
+        ("model M {\n  id Int @id\n  @@$0\n}", Position::ModelBlock),
+        (
+            "view V from Post {\n  id Int @id\n  @@$0\n}",
+            Position::ViewBlock,
+        ),
+        ("model M {\n  id Int @id\n  @$0\n}", Position::ModelLine),
+        // (A lone `@` at the end of a procedure is not yet part of it.)
+        ("procedure p(): Int\n  @$0 @stream", Position::Procedure),
+    ];
+    for (body, position) in cases {
+        let expected: Vec<String> = lang::attributes_in(position)
+            .map(|spec| spec.display())
+            .collect();
+        assert!(!expected.is_empty());
+        assert_eq!(completion_labels(&schema(body)), expected, "{position:?}");
+    }
+}
+
+#[test]
+fn default_completion_offers_the_catalogues_functions_that_fit_the_field() {
+    use cstack_compiler::lang;
+    let labels = |ty: &str| {
+        completion_labels(&SCHEMA.replacen(
+            "  authorId Int\n",
+            &format!("  authorId Int\n  x {ty} @default($0)\n"),
+            1,
+        ))
+    };
+    assert_eq!(
+        labels("String"),
+        ["uuid()", "cuid()", "cs_cuid()", "dbgenerated()"]
+    );
+    assert_eq!(labels("Int"), ["autoincrement()", "dbgenerated()"]);
+    // Before the type is known, every function.
+    let every: Vec<String> = lang::DEFAULT_FUNCTIONS
+        .iter()
+        .map(|function| format!("{}()", function.name))
+        .collect();
+    assert_eq!(labels("Unknown"), every);
+}
+
+#[test]
+fn hover_describes_attributes_and_arguments_with_the_catalogue() {
+    use cstack_compiler::lang::{self, Position};
+    let cases = [
+        ("@default(Draft)", 1, "default", false, Position::ModelField),
+        ("@@index", 2, "index", true, Position::ModelBlock),
+        ("@from(Post.id)", 1, "from", false, Position::ViewField),
+        ("@allow(args", 1, "allow", false, Position::Procedure),
+    ];
+    for (needle, delta, name, is_block, position) in cases {
+        let f = fixture(&marked(needle, 0, delta));
+        let found =
+            hover(&f.db, f.file, f.offset).unwrap_or_else(|| panic!("a hover at `{needle}`"));
+        let spec = lang::attribute_in(name, position).expect("in the catalogue");
+        assert_eq!(spec.is_block(), is_block);
+        assert!(
+            found.markdown.contains(spec.summary),
+            "{needle}: {}",
+            found.markdown
+        );
+    }
+    let f = fixture(&marked("fields: [authorId]", 0, 2));
+    let found = hover(&f.db, f.file, f.offset).expect("a hover");
+    assert!(
+        found
+            .markdown
+            .contains(lang::argument_summary("relation", "fields").expect("in the catalogue"))
+    );
+}
+
+/// Views and procedures have namespaces of their own, as in the checker: a
+/// type name never means one, even one declared first.
+#[test]
+fn names_resolve_in_the_namespaces_the_checker_keeps() {
+    let text = format!(
+        "view Author from Post {{\n  id Int @id @from(Post.id)\n}}\n\nprocedure Author(): Int\n\n{SCHEMA}"
+    );
+    // The view and the procedure come before the model, yet `Author` as a
+    // type is the model.
+    assert!(
+        text.find("view Author") < text.find("model Author")
+            && text.find("procedure Author") < text.find("model Author")
+    );
+    let f = fixture(&text.replacen("author Author @rel", "author Au$0thor @rel", 1));
+    let target = definition(&f.db, f.file, f.offset).expect("a definition");
+    assert_eq!(
+        line_of(f.text(), target.focus_range.start),
+        "model Author {"
+    );
+    // The model's references do not include the view or the procedure...
+    let refs = references(&f.db, f.file, f.offset, true);
+    assert!(
+        refs.iter()
+            .all(|r| !line_of(f.text(), r.start).starts_with("view")
+                && !line_of(f.text(), r.start).starts_with("procedure")),
+        "{refs:?}"
+    );
+    // ...and renaming the view leaves the model's uses alone.
+    let at_view = text.find("view Author").unwrap() + "view ".len();
+    let f = fixture(&format!("{}$0{}", &text[..at_view], &text[at_view..]));
+    let renamed = f.apply(&rename(&f.db, f.file, f.offset, "AuthorView").expect("rename"));
+    assert!(renamed.contains("view AuthorView from Post"), "{renamed}");
+    assert!(renamed.contains("author Author @relation"), "{renamed}");
+    assert!(renamed.contains("model Author {"), "{renamed}");
+}
+
+/// Procedure policies read an input, then the fields of its type; or the
+/// fields of the input named `args`.
+#[test]
+fn procedure_inputs_resolve_as_the_checker_reads_them() {
+    let text = format!(
+        "{SCHEMA}\ntype Query {{\n  status Status\n}}\n\nprocedure live(args: Query): Post[]\n  @allow(status == Live && args.status == Live)\n"
+    );
+    let at = |needle: &str, delta: usize| {
+        let offset = text.rfind(needle).expect("present") + delta;
+        let f = fixture(&format!("{}$0{}", &text[..offset], &text[offset..]));
+        let target = definition(&f.db, f.file, f.offset).expect("a definition");
+        line_of(f.text(), target.focus_range.start).to_string()
+    };
+    assert_eq!(at("args.status", 6), "  status Status");
+    assert_eq!(at("args.status", 1), "procedure live(args: Query): Post[]");
+    assert_eq!(at("(status == Live", 2), "  status Status");
+    let labels = completion_labels(&text.replacen(
+        "@allow(status == Live && args.status == Live)",
+        "@allow($0)",
+        1,
+    ));
+    assert!(
+        labels.contains(&"args".to_string()) && labels.contains(&"status".to_string()),
+        "{labels:?}"
+    );
+}
+
 #[test]
 fn completion_inside_a_policy_written_over_several_lines() {
     let over_lines = |tail: &str| {

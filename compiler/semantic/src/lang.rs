@@ -50,6 +50,43 @@ impl Position {
         )
     }
 
+    /// Where the attributes of a member (a field, or an enum variant) of a
+    /// `kind` declaration are written; `None` where members take none.
+    pub fn of_member(kind: DeclKind) -> Option<Position> {
+        match kind {
+            DeclKind::Model => Some(ModelField),
+            DeclKind::Mixin => Some(MixinField),
+            DeclKind::Type => Some(TypeField),
+            DeclKind::Auth => Some(AuthField),
+            DeclKind::View => Some(ViewField),
+            DeclKind::Enum => Some(EnumVariant),
+            _ => None,
+        }
+    }
+
+    /// Where the `@@` lines of a `kind` body are written.
+    pub fn of_block(kind: DeclKind) -> Option<Position> {
+        match kind {
+            DeclKind::Model => Some(ModelBlock),
+            DeclKind::View => Some(ViewBlock),
+            DeclKind::Type | DeclKind::Mixin | DeclKind::Auth | DeclKind::Enum => Some(OtherBlock),
+            _ => None,
+        }
+    }
+
+    /// Where the single-`@` lines of a `kind` declaration that belong to
+    /// no member are written.
+    pub fn of_line(kind: DeclKind) -> Option<Position> {
+        match kind {
+            DeclKind::Model => Some(ModelLine),
+            DeclKind::Procedure => Some(Procedure),
+            DeclKind::Type | DeclKind::Mixin | DeclKind::Auth | DeclKind::View | DeclKind::Enum => {
+                Some(OtherLine)
+            }
+            _ => None,
+        }
+    }
+
     /// "on a model field", "in a view", ...: for messages.
     pub fn describe(self) -> &'static str {
         match self {
@@ -714,6 +751,16 @@ pub const POLICY_FUNCTIONS: &[(&str, &str, &str)] = &[
     ),
 ];
 
+/// The literals of policy expressions.
+pub const LITERALS: &[Word] = &[
+    ("true", "The Boolean true."),
+    ("false", "The Boolean false."),
+    (
+        "null",
+        "No value: an optional field that is unset, or `auth()` when no one is signed in.",
+    ),
+];
+
 /// The policy functions that are conditions (every one but `auth`).
 pub const CONDITION_FUNCTIONS: &[&str] = &["hasRole", "inTenant", "isSystem"];
 
@@ -770,9 +817,10 @@ pub const EXTENSIONS: &[Word] = &[
     ),
 ];
 
+/// Transport styles, in the order completion offers them.
 pub const TRANSPORTS: &[Word] = &[
-    ("rest", "Resource routes (the default)."),
     ("rpc", "Operation routes, batches and subscriptions."),
+    ("rest", "Resource routes (the default)."),
 ];
 
 /// Operations `@@emit(...)` lists.
@@ -803,7 +851,7 @@ pub const KEYWORDS: &[(&str, &str)] = &[
     ("view", "view ${1:Name} from ${2:Model} {\n  $0\n}"),
     ("procedure", "procedure ${1:name}(${2}): ${3:Type}"),
     ("mutation", "mutation procedure ${1:name}(${2}): ${3:Type}"),
-    ("extension", "extension ${1:pgvector}"),
+    ("extension", "extension ${1:pgvector} {\n}"),
     ("mcp", "mcp {\n  $0\n}"),
     ("transport", "transport ${1:rpc}"),
 ];

@@ -76,6 +76,9 @@ pub struct Declaration {
     pub return_type: Option<TypeRef>,
     /// `transport rpc`.
     pub style: Option<Ident>,
+    /// The `{ ... }` body, from its opening brace (missing for bodiless
+    /// declarations and where the parser recovered none).
+    pub body: Option<TextRange>,
 }
 
 impl Declaration {
@@ -96,6 +99,7 @@ impl Declaration {
             parameters: Vec::new(),
             return_type: None,
             style: None,
+            body: None,
         }
     }
 

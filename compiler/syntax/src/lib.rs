@@ -55,10 +55,7 @@ impl ParsedSource {
             for error in &segment.errors {
                 let mut error = error.clone();
                 error.resolve(|_| None);
-                error.primary.range = error.primary.range.shifted(*segment_start);
-                for label in &mut error.secondary {
-                    label.range = label.range.shifted(*segment_start);
-                }
+                error.shift(*segment_start);
                 out.push(error);
             }
         }

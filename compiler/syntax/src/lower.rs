@@ -173,6 +173,10 @@ impl<'t> Lowerer<'t> {
                 .collect();
         }
         if let Some(body) = node.child_by_field_id(f.body) {
+            let opens = body
+                .child(0)
+                .is_some_and(|brace| brace.kind() == "{" && !brace.is_missing());
+            decl.body = opens.then(|| self.range(body));
             self.lower_body(body, &mut decl);
         }
         decl

@@ -1,6 +1,6 @@
 //! The closed attribute lists, from the language catalogue ([`crate::lang`]):
 //! which attributes exist in each position, which take arguments, which may
-//! repeat. Unknown names get a "did you mean".
+//! repeat. Unknown names get a "did you mean" with its fix.
 
 use super::Ctx;
 pub use crate::lang::Position;
@@ -118,27 +118,34 @@ fn report_unknown(ctx: &mut Ctx<'_>, attribute: &Attribute, position: Position, 
         return;
     }
     let allowed: Vec<&str> = attributes_in(position).map(|spec| spec.name).collect();
-    let help = match did_you_mean(name, allowed.iter().copied()) {
-        Some(suggestion) => format!("did you mean `{sigil}{suggestion}`?"),
-        None if allowed.is_empty() => "no attributes are allowed here".to_string(),
-        None => format!(
-            "attributes allowed {}: {}",
-            position.describe(),
-            allowed
-                .iter()
-                .map(|a| format!("{sigil}{a}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
-    ctx.error_at(
-        Code::UnknownAttribute,
-        format!("unknown attribute `{sigil}{name}` {}", position.describe()),
-        anchor,
-        attribute.head_range(),
-    )
-    .with_label_text("unknown attribute")
-    .help = Some(help);
+    let diagnostic = ctx
+        .error_at(
+            Code::UnknownAttribute,
+            format!("unknown attribute `{sigil}{name}` {}", position.describe()),
+            anchor,
+            attribute.head_range(),
+        )
+        .with_label_text("unknown attribute");
+    match did_you_mean(name, allowed.iter().copied()) {
+        // The label covers the sigil and the name.
+        Some(suggestion) => {
+            diagnostic.suggest(&format!("{sigil}{suggestion}"));
+        }
+        None if allowed.is_empty() => {
+            diagnostic.help = Some("no attributes are allowed here".to_string());
+        }
+        None => {
+            diagnostic.help = Some(format!(
+                "attributes allowed {}: {}",
+                position.describe(),
+                allowed
+                    .iter()
+                    .map(|a| format!("{sigil}{a}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+    }
 }
 
 /// Small conveniences for building diagnostics in place.

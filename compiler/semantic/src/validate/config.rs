@@ -37,7 +37,7 @@ fn validate_datasource(ctx: &mut Ctx<'_>) {
                     if let Some(suggestion) =
                         other.and_then(|p| did_you_mean(p, lang::names(PROVIDERS)))
                     {
-                        diagnostic.help = Some(format!("did you mean `\"{suggestion}\"`?"));
+                        diagnostic.suggest(&format!("\"{suggestion}\""));
                     } else if other.is_none() {
                         diagnostic.help = Some(
                             "write the provider as a string, e.g. `provider = \"postgresql\"`"
@@ -73,11 +73,15 @@ fn validate_datasource(ctx: &mut Ctx<'_>) {
                         entry.key.range,
                     )
                     .with_label_text("unknown setting");
-                diagnostic.help =
-                    Some(match did_you_mean(other, DATASOURCE_KEYS.iter().copied()) {
-                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                        None => "a datasource takes `provider` and `url`".to_string(),
-                    });
+                match did_you_mean(other, DATASOURCE_KEYS.iter().copied()) {
+                    Some(suggestion) => {
+                        diagnostic.suggest(suggestion);
+                    }
+                    None => {
+                        diagnostic.help =
+                            Some("a datasource takes `provider` and `url`".to_string());
+                    }
+                }
             }
         }
     }
@@ -98,7 +102,7 @@ fn validate_extension(ctx: &mut Ctx<'_>) {
             )
             .with_label_text("unknown extension");
         if let Some(suggestion) = did_you_mean(&name.text, lang::names(EXTENSIONS)) {
-            diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+            diagnostic.suggest(suggestion);
         }
     }
     if name.text == "pgvector" && ctx.settings.provider == Some(Provider::Sqlite) {
@@ -156,7 +160,7 @@ fn validate_transport(ctx: &mut Ctx<'_>) {
                 )
                 .with_label_text("unknown style");
             if let Some(suggestion) = did_you_mean(&style.text, lang::names(TRANSPORTS)) {
-                diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+                diagnostic.suggest(suggestion);
             }
         }
     }

@@ -10,7 +10,7 @@ use crate::lang::{self, EVENT_OPERATIONS};
 use crate::model::{self, EventOperation, Index, Model, Policy, Relation, Tracking};
 use crate::names::{did_you_mean, table_name};
 use crate::{Provider, Resolved, Scalar, Transport};
-use cstack_diagnostics::{Code, Label};
+use cstack_diagnostics::{Code, Edit, Fix, Label, TextRange};
 use cstack_syntax::ast::{Arity, Attribute, ExprKind, Field};
 
 /// What a model field is, once checked.
@@ -137,7 +137,7 @@ fn check_uses(ctx: &mut Ctx<'_>, attributes: &[&Attribute]) {
                     )
                     .with_label_text("not a mixin");
                 if let Some(suggestion) = suggestion {
-                    diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+                    diagnostic.suggest(&suggestion);
                 }
             }
         }
@@ -351,16 +351,32 @@ fn check_keys(ctx: &mut Ctx<'_>, fields: &[FieldRef<'_>]) -> Vec<String> {
         .with_label_text("second primary key");
     }
     if id_fields.is_empty() && composite.is_empty() {
-        ctx.error(
-            Code::MissingPrimaryKey,
-            format!(
-                "model `{}` is missing an `@id` field (or a model-level `@@id([...])` composite key)",
-                ctx.name()
-            ),
-            syntax.name_range(),
-        )
-        .with_label_text("no primary key")
-        .help = Some("mark the key field with `@id`, for example `id Int @id`".to_string());
+        let diagnostic = ctx
+            .error(
+                Code::MissingPrimaryKey,
+                format!(
+                    "model `{}` is missing an `@id` field (or a model-level `@@id([...])` composite key)",
+                    ctx.name()
+                ),
+                syntax.name_range(),
+            )
+            .with_label_text("no primary key");
+        diagnostic.help =
+            Some("mark the key field with `@id`, for example `id Int @id`".to_string());
+        // A new first field, unless the model already has one named `id`
+        // (which then needs the author's judgement, not a second `id`).
+        if let Some(body) = syntax.body
+            && !fields.iter().any(|f| f.field.name.text == "id")
+        {
+            diagnostic.fix = Some(Fix::single(
+                "Add an `id Int @id` field",
+                Edit::anchored(
+                    diagnostic.primary.anchor,
+                    TextRange::empty(body.start + 1),
+                    "\n  id Int @id @default(autoincrement())",
+                ),
+            ));
+        }
     }
     id_fields
         .first()
@@ -572,7 +588,7 @@ fn check_emit(ctx: &mut Ctx<'_>, attribute: &Attribute) -> Vec<EventOperation> {
                 )
                 .with_label_text("unknown operation");
             if let Some(suggestion) = did_you_mean(found, lang::names(EVENT_OPERATIONS)) {
-                diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+                diagnostic.suggest(suggestion);
             }
         }
     }
@@ -688,7 +704,7 @@ fn field_list(
                     )
                     .with_label_text("unknown field");
                 if let Some(suggestion) = suggestion {
-                    diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+                    diagnostic.suggest(&suggestion);
                 }
                 ok = false;
             }

@@ -21,7 +21,7 @@ use crate::model::{
 };
 use crate::names::did_you_mean;
 use crate::{Resolved, Scalar, Storage};
-use cstack_diagnostics::{Anchor, Code, TextRange};
+use cstack_diagnostics::{Anchor, Code, Edit, Fix, TextRange};
 use cstack_syntax::ast::{Arity, Attribute, BinaryOp, Expr, ExprKind, Field, Parameter};
 use rust_decimal::Decimal;
 
@@ -87,7 +87,7 @@ pub fn resolve_auth_member(
                 )
                 .with_label_text("unknown member");
             if let Some(suggestion) = suggestion {
-                diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+                diagnostic.suggest(&suggestion);
             }
             return None;
         };
@@ -313,7 +313,9 @@ fn check_record_policy(
     }
     let action_value = args[0].value.as_string().unwrap_or("");
     let mut set = Some(Actions::default());
-    for action in action_value.split(',').map(str::trim) {
+    let pieces: Vec<&str> = action_value.split(',').collect();
+    for (index, piece) in pieces.iter().enumerate() {
+        let action = piece.trim();
         if lang::names(actions).any(|known| known == action)
             && let Some(bits) = Actions::from_name(action)
         {
@@ -331,13 +333,39 @@ fn check_record_policy(
                 args[0].value.range,
             )
             .with_label_text("unknown action");
-        diagnostic.help = Some(match did_you_mean(action, lang::names(actions)) {
-            Some(suggestion) => format!("did you mean `{suggestion}`?"),
-            None => format!(
-                "expected one of: {}",
-                lang::names(actions).collect::<Vec<_>>().join(", ")
-            ),
-        });
+        match did_you_mean(action, lang::names(actions)) {
+            Some(suggestion) => {
+                diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+                // The fix rewrites the whole string with this action
+                // corrected; a string with quotes or escapes in it is left
+                // to the author.
+                if !action_value.contains(['"', '\\']) {
+                    let corrected: Vec<String> = pieces
+                        .iter()
+                        .enumerate()
+                        .map(|(other, piece)| {
+                            if other == index {
+                                piece.replacen(action, suggestion, 1)
+                            } else {
+                                piece.to_string()
+                            }
+                        })
+                        .collect();
+                    let edit = Edit::anchored(
+                        diagnostic.primary.anchor,
+                        diagnostic.primary.range,
+                        format!("\"{}\"", corrected.join(",")),
+                    );
+                    diagnostic.fix = Some(Fix::single(format!("Change to `{suggestion}`"), edit));
+                }
+            }
+            None => {
+                diagnostic.help = Some(format!(
+                    "expected one of: {}",
+                    lang::names(actions).collect::<Vec<_>>().join(", ")
+                ));
+            }
+        }
     }
     let mut checker = Checker {
         ctx,
@@ -578,15 +606,17 @@ impl<'a> Checker<'_, '_, 'a> {
                     callee.range,
                     "unknown function",
                 );
-                diagnostic.help = Some(
-                    match did_you_mean(&shown, CONDITION_FUNCTIONS.iter().copied()) {
-                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                        None => {
+                match did_you_mean(&shown, CONDITION_FUNCTIONS.iter().copied()) {
+                    Some(suggestion) => {
+                        diagnostic.suggest(suggestion);
+                    }
+                    None => {
+                        diagnostic.help = Some(
                             "policy functions are `hasRole('r')`, `inTenant('t')` and `isSystem()`"
-                                .to_string()
-                        }
-                    },
-                );
+                                .to_string(),
+                        );
+                    }
+                }
                 None
             }
         }
@@ -821,10 +851,14 @@ impl<'a> Checker<'_, '_, 'a> {
                     word_expr.range,
                     "not a variant",
                 );
-                diagnostic.help = Some(match suggestion {
-                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => format!("expected one of: {}", variants.join(", ")),
-                });
+                match suggestion {
+                    Some(suggestion) => {
+                        diagnostic.suggest(&suggestion);
+                    }
+                    None => {
+                        diagnostic.help = Some(format!("expected one of: {}", variants.join(", ")));
+                    }
+                }
             }
         } else if !matches!(other.ty, Ty::Word(_)) {
             self.unknown_name(&name, word_expr.range);
@@ -950,7 +984,7 @@ impl<'a> Checker<'_, '_, 'a> {
             "unknown name",
         );
         if let Some(suggestion) = suggestion {
-            diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+            diagnostic.suggest(&suggestion);
         }
     }
 
@@ -1103,7 +1137,7 @@ impl<'a> Checker<'_, '_, 'a> {
                             "unknown input field",
                         );
                         if let Some(suggestion) = suggestion {
-                            diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+                            diagnostic.suggest(&suggestion);
                         }
                         return None;
                     };
@@ -1240,7 +1274,7 @@ impl<'a> Checker<'_, '_, 'a> {
                     "unknown field",
                 );
                 if let Some(suggestion) = suggestion {
-                    diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+                    diagnostic.suggest(&suggestion);
                 }
                 return None;
             };

@@ -248,13 +248,15 @@ fn unknown_field(
     candidates: &[FieldRef<'_>],
     message: String,
 ) {
-    let suggestion = did_you_mean(name, candidates.iter().map(|f| f.field.name.text.as_str()))
-        .map(str::to_string);
+    // Only a scalar field can hold or be a key, so only those are suggested.
+    let scalars = candidates.iter().filter(|f| !is_relation(ctx, f));
+    let suggestion =
+        did_you_mean(name, scalars.map(|f| f.field.name.text.as_str())).map(str::to_string);
     let diagnostic = ctx
         .error_at(Code::UnknownRelationField, message, anchor, range)
         .with_label_text("unknown field");
     if let Some(suggestion) = suggestion {
-        diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+        diagnostic.suggest(&suggestion);
     }
 }
 
@@ -332,7 +334,7 @@ fn parse_relation<'a>(
                     if let Some(suggestion) =
                         other.and_then(|o| did_you_mean(o, lang::names(REFERENTIAL_ACTIONS)))
                     {
-                        diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+                        diagnostic.suggest(suggestion);
                     }
                     ok = false;
                 }
@@ -346,14 +348,16 @@ fn parse_relation<'a>(
                         key.range,
                     )
                     .with_label_text("unknown key");
-                diagnostic.help = Some(
-                    match did_you_mean(other, ["fields", "references", "onDelete", "onUpdate"]) {
-                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                        None => {
-                            "expected `fields`, `references`, `onDelete` or `onUpdate`".to_string()
-                        }
-                    },
-                );
+                match did_you_mean(other, ["fields", "references", "onDelete", "onUpdate"]) {
+                    Some(suggestion) => {
+                        diagnostic.suggest(suggestion);
+                    }
+                    None => {
+                        diagnostic.help = Some(
+                            "expected `fields`, `references`, `onDelete` or `onUpdate`".to_string(),
+                        );
+                    }
+                }
                 ok = false;
             }
         }

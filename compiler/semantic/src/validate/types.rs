@@ -69,11 +69,15 @@ pub fn check_type_ref<'db>(
                 ty.name.range,
             )
             .with_label_text("not a built-in or declared type");
-        diagnostic.help = Some(match suggestion {
-            Some(suggestion) => format!("did you mean `{suggestion}`?"),
-            None => "declare it as a `model`, `type` or `enum`, or use a built-in type such as `String` or `Int`"
-                .to_string(),
-        });
+        match suggestion {
+            Some(suggestion) => {
+                diagnostic.suggest(suggestion);
+            }
+            None => {
+                diagnostic.help = Some("declare it as a `model`, `type` or `enum`, or use a built-in type such as `String` or `Int`"
+                    .to_string());
+            }
+        }
         return None;
     };
     let scalar = match resolved {

@@ -183,7 +183,7 @@ fn check_sources(ctx: &mut Ctx<'_>) {
                 )
                 .with_label_text("not a model");
             if let Some(suggestion) = suggestion {
-                diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+                diagnostic.suggest(&suggestion);
             }
         }
     }
@@ -245,7 +245,7 @@ fn check_from(
             )
             .with_label_text("unknown field");
         if let Some(suggestion) = suggestion {
-            diagnostic.help = Some(format!("did you mean `{suggestion}`?"));
+            diagnostic.suggest(&suggestion);
         }
         return None;
     };
