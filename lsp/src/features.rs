@@ -4,7 +4,7 @@
 
 use crate::convert::{self, Lines};
 use crate::world::Snapshot;
-use cstack_compiler::{SourceFile, check_file};
+use cstack_compiler::SourceFile;
 use cstack_ide as ide;
 use std::collections::HashMap;
 use tower_lsp_server::ls_types::{self as lsp, Uri};
@@ -20,37 +20,14 @@ pub fn with_lines<T>(snapshot: &Snapshot, work: impl FnOnce(&Lines<'_>) -> T) ->
     })
 }
 
-/// The compiler's diagnostics of the snapshot's file.
+/// Every diagnostic of the snapshot's file: the compiler's and, with
+/// committed migration snapshots beside it, the changes that would lose
+/// data in the next migration (W8001), from one memoised query.
 pub fn diagnostics(snapshot: &Snapshot) -> Vec<lsp::Diagnostic> {
-    let result = check_file(&snapshot.db, snapshot.file);
+    let diagnostics =
+        cstack_migrate::lint::file_diagnostics(&snapshot.db, snapshot.file, snapshot.baseline);
     with_lines(snapshot, |lines| {
-        result
-            .diagnostics
-            .iter()
-            .map(|diagnostic| convert::diagnostic(lines, &snapshot.uri, diagnostic))
-            .collect()
-    })
-}
-
-/// Whether the lossy-change lint has anything to measure: committed
-/// snapshots, and a schema without errors (the lint needs it lowered).
-pub fn lossy_lint_applies(snapshot: &Snapshot) -> bool {
-    !snapshot.migration_snapshots.is_empty()
-        && cstack_compiler::schema_model(&snapshot.db, snapshot.file).is_ok()
-}
-
-/// Warnings (W8001) about the changes that would lose data in the next
-/// migration, against the committed snapshots. Lowers the whole schema and
-/// diffs it per backend: far slower than checking, so it runs after the
-/// compiler's diagnostics are out.
-pub fn lossy_diagnostics(snapshot: &Snapshot) -> Vec<lsp::Diagnostic> {
-    let lossy = cstack_migrate::lint::lossy_changes(
-        &snapshot.db,
-        snapshot.file,
-        &snapshot.migration_snapshots,
-    );
-    with_lines(snapshot, |lines| {
-        lossy
+        diagnostics
             .iter()
             .map(|diagnostic| convert::diagnostic(lines, &snapshot.uri, diagnostic))
             .collect()

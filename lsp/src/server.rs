@@ -13,10 +13,6 @@ use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
-/// How long the text must stay unchanged before the lossy-change lint (a
-/// whole-schema lowering and diff) runs on it.
-const LOSSY_LINT_DELAY: std::time::Duration = std::time::Duration::from_millis(150);
-
 #[derive(Clone)]
 pub struct Backend {
     client: Client,
@@ -116,12 +112,8 @@ impl Backend {
     /// Computes and publishes the diagnostics of a file: an open document at
     /// its current version, or a workspace file loaded from disk (published
     /// without a version). A newer edit cancels the computation; that edit
-    /// publishes its own.
-    ///
-    /// With committed migration snapshots there are two publications: the
-    /// compiler's diagnostics at once (with the lossy-change warnings of the
-    /// previous run), then again with the lossy-change lint of this version,
-    /// which lowers and diffs the whole schema.
+    /// publishes its own. One publication per edit: the compiler's
+    /// diagnostics and the lossy-change warnings come from one query.
     fn schedule_diagnostics(&self, uri: Uri) {
         let Some(snapshot) = lock(&self.world).snapshot(&uri) else {
             return;
@@ -134,72 +126,20 @@ impl Backend {
             // The snapshot is dropped on the blocking thread: a database
             // clone held here would make the next edit wait for it while it
             // holds the world's lock.
-            let checked = compute(snapshot, |snapshot| {
-                (
-                    features::diagnostics(&snapshot),
-                    features::lossy_lint_applies(&snapshot),
-                )
-            });
-            let (diagnostics, lint) = match checked.await {
-                Outcome::Done(checked) => checked,
-                Outcome::Cancelled => return,
-                Outcome::Panicked(message) => {
-                    eprintln!("cstack-lsp: checking {} failed: {message}", uri.as_str());
-                    return;
-                }
-            };
-            let current = |world: &Mutex<World>| lock(world).is_current(&uri, version, revision);
-            {
-                let _turn = publishing.lock().await;
-                let previous = if lint {
-                    lock(&world).lossy.get(&uri).cloned().unwrap_or_default()
-                } else {
-                    lock(&world).lossy.remove(&uri);
-                    Vec::new()
-                };
-                if !current(&world) {
-                    return;
-                }
-                let mut first = diagnostics.clone();
-                first.extend(previous);
-                client
-                    .publish_diagnostics(uri.clone(), first, version)
-                    .await;
-            }
-            if !lint {
-                return;
-            }
-            // While typing, only the last edit of a burst runs the lint.
-            tokio::time::sleep(LOSSY_LINT_DELAY).await;
-            if !current(&world) {
-                return;
-            }
-            let snapshot = lock(&world)
-                .snapshot(&uri)
-                .filter(|snapshot| snapshot.revision == revision);
-            let Some(snapshot) = snapshot else {
-                return;
-            };
-            let lossy =
-                match compute(snapshot, |snapshot| features::lossy_diagnostics(&snapshot)).await {
-                    Outcome::Done(lossy) => lossy,
+            let diagnostics =
+                match compute(snapshot, |snapshot| features::diagnostics(&snapshot)).await {
+                    Outcome::Done(diagnostics) => diagnostics,
                     Outcome::Cancelled => return,
                     Outcome::Panicked(message) => {
-                        eprintln!(
-                            "cstack-lsp: the lossy-change lint of {} failed: {message}",
-                            uri.as_str()
-                        );
+                        eprintln!("cstack-lsp: checking {} failed: {message}", uri.as_str());
                         return;
                     }
                 };
             let _turn = publishing.lock().await;
-            if !current(&world) {
+            if !lock(&world).is_current(&uri, version, revision) {
                 return;
             }
-            lock(&world).lossy.insert(uri.clone(), lossy.clone());
-            let mut all = diagnostics;
-            all.extend(lossy);
-            client.publish_diagnostics(uri, all, version).await;
+            client.publish_diagnostics(uri, diagnostics, version).await;
         });
     }
 

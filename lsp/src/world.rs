@@ -8,12 +8,13 @@
 
 use crate::convert::Encoding;
 use crate::document::Document;
-use crate::migrations::{MigrationSnapshots, migrations_dir_beside, migrations_dir_of_snapshot};
+use crate::migrations::{MigrationBaselines, migrations_dir_of_snapshot};
 use cstack_compiler::{RootDatabase, SourceFile};
+use cstack_migrate::files::migrations_dir_beside;
+use cstack_migrate::lint::MigrationBaseline;
 use salsa::Setter;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use tower_lsp_server::ls_types::Uri;
 
 pub struct World {
@@ -27,11 +28,7 @@ pub struct World {
     /// The committed migration snapshots of each `migrations/` folder a
     /// schema sits beside, read from disk once and again when the watcher
     /// reports a change.
-    pub migrations: MigrationSnapshots,
-    /// The lossy-change warnings last published per document: shown with
-    /// the compiler's diagnostics of the next edit until the lint has run
-    /// on it, so they do not blink out on every keystroke.
-    pub lossy: HashMap<Uri, Vec<tower_lsp_server::ls_types::Diagnostic>>,
+    pub migrations: MigrationBaselines,
     /// A number per file that changes whenever its text is set or it is
     /// forgotten: diagnostics computed at an older one are not published.
     revisions: HashMap<Uri, u64>,
@@ -58,7 +55,7 @@ pub struct Snapshot {
     pub encoding: Encoding,
     /// The snapshots lossy changes are measured against; empty without a
     /// migrations folder.
-    pub migration_snapshots: Arc<Vec<cstack_migrate::Snapshot>>,
+    pub baseline: MigrationBaseline,
     /// The file's revision when the snapshot was taken.
     pub revision: u64,
 }
@@ -72,8 +69,7 @@ impl Default for World {
             encoding: Encoding::Utf16,
             roots: Vec::new(),
             watch_files: false,
-            migrations: MigrationSnapshots::default(),
-            lossy: HashMap::new(),
+            migrations: MigrationBaselines::default(),
             revisions: HashMap::new(),
             next_revision: 0,
         }
@@ -132,7 +128,6 @@ impl World {
     /// any other file is forgotten.
     pub fn close(&mut self, uri: &Uri) {
         self.documents.remove(uri);
-        self.lossy.remove(uri);
         match disk_text(uri).filter(|_| self.in_workspace(uri)) {
             Some(text) => {
                 self.set_text(uri, text);
@@ -145,7 +140,6 @@ impl World {
     /// stale schema (salsa inputs are never deleted).
     pub fn forget(&mut self, uri: &Uri) {
         self.bump_revision(uri);
-        self.lossy.remove(uri);
         if let Some(file) = self.files.remove(uri)
             && !file.text(&self.db).is_empty()
         {
@@ -221,29 +215,27 @@ impl World {
 
     pub fn snapshot(&mut self, uri: &Uri) -> Option<Snapshot> {
         let file = *self.files.get(uri)?;
-        let migration_snapshots = match uri.to_file_path().and_then(|p| migrations_dir_beside(&p)) {
-            Some(dir) => self.migrations.of(&dir),
-            None => Arc::default(),
-        };
+        let path = uri.to_file_path();
+        let baseline = self.migrations.of(&self.db, path.as_deref());
         Some(Snapshot {
             db: self.db.clone(),
             file,
             uri: uri.clone(),
             version: self.documents.get(uri).map(|document| document.version),
             encoding: self.encoding,
-            migration_snapshots,
+            baseline,
             revision: self.revisions.get(uri).copied().unwrap_or(0),
         })
     }
 
-    /// A `snapshot.json` changed on disk: forgets what was read from its
-    /// migrations folder and returns the files beside that folder (open or
-    /// loaded from the workspace), whose warnings need checking again.
+    /// A `snapshot.json` changed on disk: reads its migrations folder again
+    /// and returns the files beside that folder (open or loaded from the
+    /// workspace), whose warnings need checking again.
     pub fn snapshot_changed(&mut self, path: &Path) -> Vec<Uri> {
         let Some(dir) = migrations_dir_of_snapshot(path) else {
             return Vec::new();
         };
-        self.migrations.forget(&dir);
+        self.migrations.reload(&mut self.db, &dir);
         self.files
             .keys()
             .filter(|uri| {

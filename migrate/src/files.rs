@@ -50,6 +50,15 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The folder beside a schema that holds its migrations, as `cstackc
+/// migrate` writes it and `cstackc check` and the language server read it.
+pub const MIGRATIONS_FOLDER: &str = "migrations";
+
+/// The migrations folder beside the schema at `schema`.
+pub fn migrations_dir_beside(schema: &Path) -> Option<PathBuf> {
+    Some(schema.parent()?.join(MIGRATIONS_FOLDER))
+}
+
 pub fn backend_dir(dir: &Path, dialect: Dialect) -> PathBuf {
     dir.join(dialect.name())
 }

@@ -1,8 +1,13 @@
-//! Lossy-change warnings for the editor and `cstackc check`: when a schema
-//! has committed migration snapshots, every change that would lose data in
-//! the next migration is reported on the model or field it comes from.
-//! [`lossy_changes`] is what the language server calls with the snapshots
-//! it read; [`lossy_changes_in_dir`] reads them from a migrations folder.
+//! Lossy-change warnings (W8001), as salsa queries: when a schema has
+//! committed migration snapshots (its [`MigrationBaseline`], an input the
+//! command line and the language server set from the `migrations/` folder
+//! beside the schema), every change that would lose data in the next
+//! migration is reported on the model or field it comes from.
+//!
+//! [`file_diagnostics`] is what `cstackc check`, the language server and
+//! the fixture tests read: the compiler's diagnostics and these warnings,
+//! in one order. Both are memoised: an edit that leaves the schema model
+//! equal re-plans nothing, and a schema without snapshots plans nothing.
 
 use crate::files;
 use crate::lower::Lowered;
@@ -11,14 +16,71 @@ use crate::snapshot::Snapshot;
 use crate::{Dialect, physical_schema, plan};
 use cstack_compiler::diagnostics::{Code, Diagnostic, Label, TextRange};
 use cstack_compiler::syntax::ast::DeclKind;
-use cstack_compiler::{Db, SourceFile, item_tree};
+use cstack_compiler::{Db, SourceFile, check_file, item_tree};
 use std::path::Path;
 
-/// One warning per lossy operation against each snapshot, with absolute
-/// ranges in `file`. Empty when the schema has errors.
-pub fn lossy_changes(db: &dyn Db, file: SourceFile, snapshots: &[Snapshot]) -> Vec<Diagnostic> {
+/// The committed migration snapshots a schema's next migration starts
+/// from, one per backend with a `snapshot.json`; empty when the schema has
+/// no migrations folder.
+#[salsa::input(debug)]
+pub struct MigrationBaseline {
+    #[returns(ref)]
+    pub snapshots: Vec<Snapshot>,
+}
+
+/// The snapshots under a migrations folder (`dir/<backend>/snapshot.json`),
+/// and a message for each one that exists but cannot be read (left out).
+/// No folder, no snapshot.
+pub fn read_snapshots(dir: &Path) -> (Vec<Snapshot>, Vec<String>) {
+    let mut snapshots = Vec::new();
+    let mut problems = Vec::new();
+    for dialect in Dialect::ALL {
+        let backend = files::backend_dir(dir, dialect);
+        if !backend.join(files::SNAPSHOT_FILE).is_file() {
+            continue;
+        }
+        match files::read_snapshot(&backend, dialect) {
+            Ok(snapshot) => snapshots.push(snapshot),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (snapshots, problems)
+}
+
+/// Every diagnostic of `file`: the compiler's, and the lossy changes
+/// against `baseline`, sorted by position, then code.
+#[salsa::tracked(returns(ref))]
+pub fn file_diagnostics(
+    db: &dyn Db,
+    file: SourceFile,
+    baseline: MigrationBaseline,
+) -> Vec<Diagnostic> {
+    let checked = &check_file(db, file).diagnostics;
+    let lossy = lossy_changes(db, file, baseline);
+    if lossy.is_empty() {
+        return checked.clone();
+    }
+    let mut all: Vec<Diagnostic> = checked.iter().chain(lossy).cloned().collect();
+    all.sort_by(|a, b| {
+        (a.primary.range.start, a.primary.range.end, a.code).cmp(&(
+            b.primary.range.start,
+            b.primary.range.end,
+            b.code,
+        ))
+    });
+    all
+}
+
+/// One warning per lossy operation against each snapshot of `baseline`,
+/// with absolute ranges in `file`. Empty when the schema has errors.
+#[salsa::tracked(returns(ref))]
+pub fn lossy_changes(
+    db: &dyn Db,
+    file: SourceFile,
+    baseline: MigrationBaseline,
+) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = Vec::new();
-    for snapshot in snapshots {
+    for snapshot in baseline.snapshots(db) {
         let Ok(lowered) = physical_schema(db, file, snapshot.dialect) else {
             return Vec::new();
         };
@@ -92,19 +154,4 @@ fn model_range(
         .and_then(|field| syntax.field(field))
         .map_or(syntax.name_range(), |field| field.name.range);
     range.shifted(decl.offset(db))
-}
-
-/// [`lossy_changes`] against the snapshots under `dir` (`dir/<backend>/
-/// snapshot.json`). No folder, no snapshot: no warnings.
-pub fn lossy_changes_in_dir(db: &dyn Db, file: SourceFile, dir: &Path) -> Vec<Diagnostic> {
-    let snapshots: Vec<Snapshot> = Dialect::ALL
-        .into_iter()
-        .filter(|d| {
-            files::backend_dir(dir, *d)
-                .join(files::SNAPSHOT_FILE)
-                .is_file()
-        })
-        .filter_map(|d| files::read_snapshot(&files::backend_dir(dir, d), d).ok())
-        .collect();
-    lossy_changes(db, file, &snapshots)
 }

@@ -9,8 +9,9 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use cstack_compiler::{RootDatabase, SourceFile, check_file};
+use cstack_compiler::{RootDatabase, SourceFile};
 use cstack_diagnostics::{CATALOGUE, LineIndex};
+use cstack_migrate::lint;
 
 #[derive(Debug)]
 struct Expectation {
@@ -81,18 +82,12 @@ fn actual(path: &Path, text: &str) -> Vec<Actual> {
     let db = RootDatabase::default();
     let file = SourceFile::new(&db, path.display().to_string(), text.to_string());
     let index = LineIndex::new(text);
-    let mut diagnostics = check_file(&db, file).diagnostics.clone();
     // A `<fixture>.migrations/` folder stands for the schema's committed
     // migrations: lossy changes against it are warnings.
-    let migrations = path.with_extension("migrations");
-    if migrations.is_dir() {
-        diagnostics.extend(cstack_migrate::lint::lossy_changes_in_dir(
-            &db,
-            file,
-            &migrations,
-        ));
-    }
-    diagnostics
+    let (snapshots, problems) = lint::read_snapshots(&path.with_extension("migrations"));
+    assert!(problems.is_empty(), "{problems:?}");
+    let baseline = lint::MigrationBaseline::new(&db, snapshots);
+    lint::file_diagnostics(&db, file, baseline)
         .iter()
         .map(|diagnostic| Actual {
             line: index.line_of(diagnostic.primary.range.start) + 1,

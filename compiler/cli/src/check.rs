@@ -7,6 +7,7 @@ use crate::report::{CheckedFile, Report};
 use crate::{github, human, json, sarif};
 use codespan_reporting::term::termcolor::StandardStream;
 use cstack_compiler::{RootDatabase, SourceFile, check_file_in_parallel};
+use cstack_migrate::lint;
 use std::io::{self, IsTerminal, Write};
 
 /// How a command ended; the process exit status.
@@ -48,18 +49,19 @@ pub fn run(args: &CheckArgs) -> Status {
         .collect();
     // With a `migrations/` folder beside a schema, changes that would lose
     // data in the next migration are warnings too.
-    let diagnostics: Vec<Vec<cstack_diagnostics::Diagnostic>> = sources
+    let diagnostics: Vec<&[cstack_diagnostics::Diagnostic]> = sources
         .iter()
         .map(|&file| {
-            let mut diagnostics = check_file_in_parallel(db, file).diagnostics.clone();
-            let migrations = std::path::Path::new(file.path(db))
-                .parent()
-                .map(|dir| dir.join("migrations"));
-            if let Some(dir) = migrations.filter(|d| d.is_dir()) {
-                diagnostics.extend(cstack_migrate::lint::lossy_changes_in_dir(db, file, &dir));
-                diagnostics.sort_by_key(|d| d.primary.range.start);
+            check_file_in_parallel(db, file);
+            let dir =
+                cstack_migrate::files::migrations_dir_beside(std::path::Path::new(file.path(db)));
+            let (snapshots, problems) =
+                dir.as_deref().map(lint::read_snapshots).unwrap_or_default();
+            for problem in problems {
+                eprintln!("warning: {problem}; lossy changes are not checked against it");
             }
-            diagnostics
+            let baseline = lint::MigrationBaseline::new(db, snapshots);
+            lint::file_diagnostics(db, file, baseline).as_slice()
         })
         .collect();
     let report = Report {
