@@ -14,11 +14,12 @@
 //! `cstackc migrate diff` command.
 
 use cstack_compiler::{RootDatabase, SourceFile, check_file_in_parallel};
+use cstack_migrate::files::plan_backend;
 use cstack_migrate::plan::render_steps;
 use cstack_migrate::spawner::{
     LocalClusterSpawner, SchemaSpawner, ServerSpawner, Spawner, SqliteMemorySpawner,
 };
-use cstack_migrate::workflow::{plan_backend, verify};
+use cstack_migrate::workflow::verify;
 use cstack_migrate::{Dialect, PhysicalSchema, files, lower, physical_schema, plan};
 use std::time::{Duration, Instant};
 

@@ -7,22 +7,12 @@
 //! its own transaction.
 
 use crate::db::{Connection, pg_error};
-use crate::files::Migration;
-use crate::plan::{Step, parse_steps};
+use crate::files::{Migration, migration_steps};
+use crate::plan::Step;
 use serde::Serialize;
 
 // The bookkeeping contract generated crates follow too.
 pub use cstack_storage::tables::migrations::{LOCK_KEY, TABLE as MIGRATIONS_TABLE};
-
-/// The steps of a migration as the runner executes them.
-pub fn migration_steps(migration: &Migration) -> Vec<Step> {
-    let mut steps = Vec::new();
-    if let Some(pre) = &migration.pre {
-        steps.extend(parse_steps(pre));
-    }
-    steps.extend(parse_steps(&migration.up));
-    steps
-}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AppliedRow {

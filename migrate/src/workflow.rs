@@ -1,40 +1,16 @@
 //! The migration workflows behind the commands, as library functions:
-//! planning a backend's next migration, verifying a history, and checking a
-//! live database for drift.
+//! verifying a history, and checking a live database for drift.
 
 use crate::db::{Access, Connection};
 use crate::files::{self, Migration};
 use crate::introspect::{Difference, compare, introspect};
 use crate::lower::Lowered;
-use crate::plan::{Plan, plan};
 use crate::runner;
 use crate::snapshot::{Snapshot, without_rename_hints};
 use crate::spawner::Spawner;
 use crate::{Dialect, create_statements, script};
 use serde::Serialize;
 use std::path::Path;
-
-/// The next migration of one backend.
-pub struct BackendPlan {
-    pub dialect: Dialect,
-    pub plan: Plan,
-    pub next: Snapshot,
-}
-
-pub fn plan_backend(
-    lowered: &Lowered,
-    dir: &Path,
-    dialect: Dialect,
-) -> Result<BackendPlan, String> {
-    let backend = files::backend_dir(dir, dialect);
-    let prev = files::read_snapshot(&backend, dialect)?;
-    let plan = plan(&prev.schema, &lowered.schema, dialect);
-    Ok(BackendPlan {
-        dialect,
-        plan,
-        next: Snapshot::of(&lowered.schema, dialect),
-    })
-}
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct VerifyReport {

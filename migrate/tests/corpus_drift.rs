@@ -7,8 +7,9 @@
 mod support;
 
 use cstack_compiler::Provider;
+use cstack_migrate::files::plan_backend;
 use cstack_migrate::spawner::{SchemaSpawner, Spawner, SqliteMemorySpawner};
-use cstack_migrate::workflow::{drift, plan_backend};
+use cstack_migrate::workflow::drift;
 use cstack_migrate::{Dialect, files, lower};
 use support::{ScratchDatabase, model, valid_corpus_files};
 

@@ -6,9 +6,10 @@
 mod support;
 
 use cstack_migrate::db::{Access, Connection};
+use cstack_migrate::files::plan_backend;
 use cstack_migrate::introspect::introspect;
 use cstack_migrate::spawner::{ServerSpawner, SqliteMemorySpawner};
-use cstack_migrate::workflow::{drift, plan_backend};
+use cstack_migrate::workflow::drift;
 use cstack_migrate::{Dialect, files, lower, runner};
 use support::{SERVER_URL, ScratchDatabase, connect, model};
 

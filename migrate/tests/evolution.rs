@@ -12,10 +12,11 @@ mod support;
 
 use cstack_migrate::db::{Access, Connection, pg_error};
 use cstack_migrate::diff::Renames;
+use cstack_migrate::files::plan_backend;
 use cstack_migrate::physical::PhysicalSchema;
 use cstack_migrate::plan::parse_steps;
 use cstack_migrate::spawner::{ServerSpawner, Spawner, SqliteMemorySpawner};
-use cstack_migrate::workflow::{drift, plan_backend, verify};
+use cstack_migrate::workflow::{drift, verify};
 use cstack_migrate::{Dialect, Risk, Step, files, lower, runner};
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -5,8 +5,8 @@
 mod support;
 
 use cstack_migrate::db::{Access, Connection};
+use cstack_migrate::files::plan_backend;
 use cstack_migrate::runner::{self, LOCK_KEY, State};
-use cstack_migrate::workflow::plan_backend;
 use cstack_migrate::{Dialect, files, lower};
 use std::path::Path;
 use support::{ScratchDatabase, model};
@@ -30,7 +30,7 @@ fn resumes(dialect: Dialect, url: &str) {
     conn.batch("INSERT INTO items (id, name) VALUES (1, NULL)")
         .unwrap();
     let second = write(dir.path(), dialect, "0002_name_required", V2);
-    let steps = runner::migration_steps(&second[1]).len();
+    let steps = files::migration_steps(&second[1]).len();
     assert!(steps >= 2, "{dialect}: {steps} steps");
 
     let error = runner::apply(&mut conn, &second, None).unwrap_err();
