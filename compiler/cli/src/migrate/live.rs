@@ -6,11 +6,11 @@ use super::args::{
 use super::print_json;
 use super::schema::{backends, database_url, load, migrations_dir, schema_path, trouble};
 use crate::check::Status;
-use cstack_migrate::db::{Access, Connection, dialect_of};
-use cstack_migrate::runner::{self, State};
-use cstack_migrate::spawner::default_spawner;
-use cstack_migrate::workflow;
 use cstack_migrate::{Dialect, files, physical_schema};
+use cstack_migrate_live::db::{Access, Connection, dialect_of};
+use cstack_migrate_live::runner::{self, State};
+use cstack_migrate_live::spawner::default_spawner;
+use cstack_migrate_live::workflow;
 use serde_json::json;
 use std::path::PathBuf;
 
@@ -191,7 +191,7 @@ pub fn drift(args: &DriftArgs) -> Status {
     };
     // The live server may host the scratch database, never the live one.
     let fallback = (dialect == Dialect::Postgres)
-        .then(|| cstack_migrate::spawner::with_database(&url, "postgres"));
+        .then(|| cstack_migrate_live::spawner::with_database(&url, "postgres"));
     let spawner = match default_spawner(
         dialect,
         scratch_url(&args.scratch_url).as_deref(),

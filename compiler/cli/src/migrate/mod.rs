@@ -1,6 +1,7 @@
 //! `cstackc migrate`: diff, apply, status, verify and drift over the
-//! `cstack-migrate` library. This module only reads flags, prints and picks
-//! exit statuses; the work is in the library.
+//! `cstack-migrate` (planning) and `cstack-migrate-live` (databases)
+//! libraries. This module only reads flags, prints and picks exit statuses;
+//! the work is in the libraries.
 
 mod args;
 mod diff;

@@ -3,8 +3,8 @@
 //! dropped), a private PostgreSQL cluster started with `initdb` + `pg_ctl`
 //! on a socket-only temporary directory, and SQLite in memory. No Docker.
 
-use crate::Dialect;
 use crate::db::{Connection, pg_error, redact};
+use cstack_migrate::Dialect;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};

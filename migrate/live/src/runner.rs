@@ -7,8 +7,8 @@
 //! its own transaction.
 
 use crate::db::{Connection, pg_error};
-use crate::files::{Migration, migration_steps};
-use crate::plan::Step;
+use cstack_migrate::files::{Migration, migration_steps};
+use cstack_migrate::plan::Step;
 use serde::Serialize;
 
 // The bookkeeping contract generated crates follow too.

@@ -8,9 +8,9 @@ mod support;
 
 use cstack_compiler::Provider;
 use cstack_migrate::files::plan_backend;
-use cstack_migrate::spawner::{SchemaSpawner, Spawner, SqliteMemorySpawner};
-use cstack_migrate::workflow::drift;
 use cstack_migrate::{Dialect, files, lower};
+use cstack_migrate_live::spawner::{SchemaSpawner, Spawner, SqliteMemorySpawner};
+use cstack_migrate_live::workflow::drift;
 use support::{ScratchDatabase, model, valid_corpus_files};
 
 #[test]
@@ -57,16 +57,18 @@ fn every_valid_corpus_schema_migrates_from_empty_applies_and_has_no_drift() {
             .unwrap();
             let migrations = files::load(&backend).unwrap();
             let result = (|| -> Result<(), String> {
-                let (live, spawner): (Box<dyn cstack_migrate::spawner::Scratch>, &dyn Spawner) =
-                    match dialect {
-                        Dialect::Postgres => (schemas.spawn()?, &schemas),
-                        Dialect::Sqlite => (SqliteMemorySpawner.spawn()?, &SqliteMemorySpawner),
-                    };
-                let mut conn = cstack_migrate::db::Connection::open(
+                let (live, spawner): (
+                    Box<dyn cstack_migrate_live::spawner::Scratch>,
+                    &dyn Spawner,
+                ) = match dialect {
+                    Dialect::Postgres => (schemas.spawn()?, &schemas),
+                    Dialect::Sqlite => (SqliteMemorySpawner.spawn()?, &SqliteMemorySpawner),
+                };
+                let mut conn = cstack_migrate_live::db::Connection::open(
                     live.url(),
-                    cstack_migrate::db::Access::ReadWrite,
+                    cstack_migrate_live::db::Access::ReadWrite,
                 )?;
-                cstack_migrate::runner::apply(&mut conn, &migrations, None)?;
+                cstack_migrate_live::runner::apply(&mut conn, &migrations, None)?;
                 drop(conn);
                 let report = drift(live.url(), dir.path(), spawner)?;
                 if !report.is_clean() || report.applied.len() != 1 {

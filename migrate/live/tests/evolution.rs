@@ -10,14 +10,15 @@
 
 mod support;
 
-use cstack_migrate::db::{Access, Connection, pg_error};
 use cstack_migrate::diff::Renames;
 use cstack_migrate::files::plan_backend;
 use cstack_migrate::physical::PhysicalSchema;
 use cstack_migrate::plan::parse_steps;
-use cstack_migrate::spawner::{ServerSpawner, Spawner, SqliteMemorySpawner};
-use cstack_migrate::workflow::{drift, verify};
-use cstack_migrate::{Dialect, Risk, Step, files, lower, runner};
+use cstack_migrate::{Dialect, Risk, Step, files, lower};
+use cstack_migrate_live::db::{Access, Connection, pg_error};
+use cstack_migrate_live::runner;
+use cstack_migrate_live::spawner::{ServerSpawner, Spawner, SqliteMemorySpawner};
+use cstack_migrate_live::workflow::{drift, verify};
 use std::collections::BTreeMap;
 use std::path::Path;
 use support::{SERVER_URL, ScratchDatabase, model};

@@ -4,10 +4,10 @@
 
 mod support;
 
-use cstack_migrate::db::{Access, Connection};
 use cstack_migrate::files::plan_backend;
-use cstack_migrate::runner::{self, LOCK_KEY, State};
 use cstack_migrate::{Dialect, files, lower};
+use cstack_migrate_live::db::{Access, Connection};
+use cstack_migrate_live::runner::{self, LOCK_KEY, State};
 use std::path::Path;
 use support::{ScratchDatabase, model};
 

@@ -5,12 +5,13 @@
 
 mod support;
 
-use cstack_migrate::db::{Access, Connection};
 use cstack_migrate::files::plan_backend;
-use cstack_migrate::introspect::introspect;
-use cstack_migrate::spawner::{ServerSpawner, SqliteMemorySpawner};
-use cstack_migrate::workflow::drift;
-use cstack_migrate::{Dialect, files, lower, runner};
+use cstack_migrate::{Dialect, files, lower};
+use cstack_migrate_live::db::{Access, Connection};
+use cstack_migrate_live::introspect::introspect;
+use cstack_migrate_live::runner;
+use cstack_migrate_live::spawner::{ServerSpawner, SqliteMemorySpawner};
+use cstack_migrate_live::workflow::drift;
 use support::{SERVER_URL, ScratchDatabase, connect, model};
 
 const SCHEMA: &str = r#"datasource db {

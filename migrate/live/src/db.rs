@@ -2,7 +2,7 @@
 //! `postgresql://...`, or `sqlite://PATH` (`sqlite::memory:` for a private
 //! in-memory database).
 
-use crate::Dialect;
+use cstack_migrate::Dialect;
 
 pub enum Connection {
     Postgres(Box<postgres::Client>),

@@ -2,13 +2,13 @@
 //! verifying a history, and checking a live database for drift.
 
 use crate::db::{Access, Connection};
-use crate::files::{self, Migration};
 use crate::introspect::{Difference, compare, introspect};
-use crate::lower::Lowered;
 use crate::runner;
-use crate::snapshot::{Snapshot, without_rename_hints};
 use crate::spawner::Spawner;
-use crate::{Dialect, create_statements, script};
+use cstack_migrate::files::{self, Migration};
+use cstack_migrate::lower::Lowered;
+use cstack_migrate::snapshot::{Snapshot, without_rename_hints};
+use cstack_migrate::{Dialect, create_statements, script};
 use serde::Serialize;
 use std::path::Path;
 
