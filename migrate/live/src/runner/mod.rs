@@ -6,44 +6,17 @@
 //! one (they are written to be safe to re-run). `up.pre.sql` runs first, in
 //! its own transaction.
 
+mod state;
+
+pub use state::{Action, AppliedRow, Run, State, Status, actions, status};
+
 use crate::db::{Connection, pg_error};
-use cstack_migrate::files::{Migration, migration_steps};
+use cstack_migrate::files::Migration;
 use cstack_migrate::plan::Step;
 use serde::Serialize;
 
 // The bookkeeping contract generated crates follow too.
 pub use cstack_storage::tables::migrations::{LOCK_KEY, TABLE as MIGRATIONS_TABLE};
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct AppliedRow {
-    pub id: String,
-    pub checksum: String,
-    pub steps_done: i64,
-    pub finished: bool,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "state")]
-pub enum State {
-    Applied,
-    Pending,
-    /// Started, stopped after `steps_done` of `steps` steps.
-    Partial {
-        steps_done: i64,
-        steps: usize,
-    },
-    /// Applied, but the file changed since.
-    Tampered,
-    /// Recorded in the database, missing from the folder.
-    Missing,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Status {
-    pub id: String,
-    #[serde(flatten)]
-    pub state: State,
-}
 
 /// The rows of `cstack_migrations`, or none when the table does not exist.
 pub fn applied(conn: &mut Connection) -> Result<Vec<AppliedRow>, String> {
@@ -108,35 +81,6 @@ pub fn applied(conn: &mut Connection) -> Result<Vec<AppliedRow>, String> {
     }
 }
 
-pub fn status(rows: &[AppliedRow], migrations: &[Migration]) -> Vec<Status> {
-    let mut out = Vec::new();
-    for m in migrations {
-        let state = match rows.iter().find(|r| r.id == m.id) {
-            None => State::Pending,
-            Some(row) if row.finished && row.checksum != m.checksum() => State::Tampered,
-            Some(row) if row.finished => State::Applied,
-            Some(row) => State::Partial {
-                steps_done: row.steps_done,
-                steps: migration_steps(m).len(),
-            },
-        };
-        out.push(Status {
-            id: m.id.clone(),
-            state,
-        });
-    }
-    for row in rows {
-        if !migrations.iter().any(|m| m.id == row.id) {
-            out.push(Status {
-                id: row.id.clone(),
-                state: State::Missing,
-            });
-        }
-    }
-    out.sort_by(|a, b| a.id.cmp(&b.id));
-    out
-}
-
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct ApplyReport {
     pub applied: Vec<String>,
@@ -162,87 +106,62 @@ pub fn apply(
     result
 }
 
+/// The driver: reads the rows, lets [`state::actions`] decide, and runs
+/// each migration's remaining steps, recording progress as it goes.
 fn apply_locked(
     conn: &mut Connection,
     migrations: &[Migration],
     up_to: Option<&str>,
 ) -> Result<ApplyReport, String> {
     let rows = applied(conn)?;
-    let problems: Vec<String> = status(&rows, migrations)
-        .into_iter()
-        .filter_map(|s| match s.state {
-            State::Tampered => Some(format!(
-                "migration {} was changed after it was applied",
-                s.id
-            )),
-            State::Missing => Some(format!(
-                "migration {} is applied but missing from the migrations folder",
-                s.id
-            )),
-            _ => None,
-        })
-        .collect();
-    if !problems.is_empty() {
-        return Err(problems.join("; "));
-    }
     let mut report = ApplyReport::default();
-    for migration in migrations {
-        let row = rows.iter().find(|r| r.id == migration.id);
-        if row.is_some_and(|r| r.finished) {
-            continue;
-        }
-        if let Some(row) = row
-            && row.steps_done > 0
-            && row.checksum != migration.checksum()
-        {
-            return Err(format!(
-                "migration {} changed after {} of its steps ran; restore it or repair the database",
-                migration.id, row.steps_done
-            ));
-        }
-        let steps = migration_steps(migration);
-        let done = match row {
-            Some(row) => {
-                exec(
-                    conn,
-                    "UPDATE cstack_migrations SET checksum = $2 WHERE id = $1",
-                    &[&migration.id, &migration.checksum()],
-                )?;
-                row.steps_done as usize
-            }
-            None => {
-                exec(
-                    conn,
-                    "INSERT INTO cstack_migrations (id, checksum, steps_total, steps_done) \
-                     VALUES ($1, $2, 0, 0)",
-                    &[&migration.id, &migration.checksum()],
-                )?;
-                0
-            }
+    for action in actions(&rows, migrations, up_to)? {
+        let run = match action {
+            Action::Run(run) => run,
+            Action::Refuse(reason) => return Err(reason),
         };
-        exec(
-            conn,
-            &format!(
-                "UPDATE cstack_migrations SET steps_total = {} WHERE id = $1",
-                steps.len()
-            ),
-            &[&migration.id],
-        )?;
-        for (index, step) in steps.iter().enumerate().skip(done) {
-            run_step(conn, step, &migration.id, index + 1)
-                .map_err(|e| format!("migration {} step {}: {e}", migration.id, index + 1))?;
+        let id = run.migration.id.as_str();
+        start(conn, &run)?;
+        for (index, step) in run.steps.iter().enumerate().skip(run.resume_at) {
+            run_step(conn, step, id, index + 1)
+                .map_err(|e| format!("migration {id} step {}: {e}", index + 1))?;
         }
         let finish = format!(
             "UPDATE cstack_migrations SET finished_at = {} WHERE id = $1",
             now(conn)
         );
-        exec(conn, &finish, &[&migration.id])?;
-        report.applied.push(migration.id.clone());
-        if up_to == Some(migration.id.as_str()) {
-            break;
-        }
+        exec(conn, &finish, &[id])?;
+        report.applied.push(id.to_string());
     }
     Ok(report)
+}
+
+/// Records that `run` starts (or resumes): its row with the current
+/// checksum, and its number of steps.
+fn start(conn: &mut Connection, run: &Run<'_>) -> Result<(), String> {
+    let migration = run.migration;
+    if run.recorded {
+        exec(
+            conn,
+            "UPDATE cstack_migrations SET checksum = $2 WHERE id = $1",
+            &[&migration.id, &migration.checksum()],
+        )?;
+    } else {
+        exec(
+            conn,
+            "INSERT INTO cstack_migrations (id, checksum, steps_total, steps_done) \
+             VALUES ($1, $2, 0, 0)",
+            &[&migration.id, &migration.checksum()],
+        )?;
+    }
+    exec(
+        conn,
+        &format!(
+            "UPDATE cstack_migrations SET steps_total = {} WHERE id = $1",
+            run.steps.len()
+        ),
+        &[&migration.id],
+    )
 }
 
 fn now(conn: &Connection) -> &'static str {
