@@ -1,11 +1,16 @@
 //! Database connections for both backends, from a URL: `postgres://...` /
 //! `postgresql://...`, or `sqlite://PATH` (`sqlite::memory:` for a private
-//! in-memory database).
+//! in-memory database). PostgreSQL goes through sqlx, the client the
+//! runtime links; SQLite through rusqlite, as in the runtime. Also how a
+//! PostgreSQL error reads in messages ([`pg_error`]).
 
 use cstack_migrate::Dialect;
+use sqlx_core::connection::Connection as _;
+use sqlx_core::executor::Executor;
+use sqlx_postgres::{PgConnection, PgDatabaseError, PgSeverity};
 
 pub enum Connection {
-    Postgres(Box<postgres::Client>),
+    Postgres(Box<PgConnection>),
     Sqlite(rusqlite::Connection),
 }
 
@@ -55,37 +60,10 @@ pub fn sqlite_path(url: &str) -> Option<&str> {
 }
 
 impl Connection {
-    pub fn open(url: &str, access: Access) -> Result<Connection, String> {
+    pub async fn open(url: &str, access: Access) -> Result<Connection, String> {
         match dialect_of(url)? {
-            Dialect::Postgres => postgres::Client::connect(url, postgres::NoTls)
-                .map(|c| Connection::Postgres(Box::new(c)))
-                .map_err(|e| format!("cannot connect to {}: {e}", redact(url))),
-            Dialect::Sqlite => {
-                let path = sqlite_path(url).unwrap_or_default();
-                let conn = if path == ":memory:" || path.is_empty() {
-                    rusqlite::Connection::open_in_memory()
-                } else {
-                    let flags = match access {
-                        Access::ReadWrite => rusqlite::OpenFlags::default(),
-                        Access::ReadOnly => {
-                            let is_uri = path.starts_with("file:");
-                            if !is_uri && !std::path::Path::new(path).exists() {
-                                return Err(format!("SQLite database {path} does not exist"));
-                            }
-                            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
-                                | rusqlite::OpenFlags::SQLITE_OPEN_URI
-                                | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX
-                        }
-                    };
-                    rusqlite::Connection::open_with_flags(path, flags)
-                }
-                .map_err(|e| format!("cannot open SQLite database {path}: {e}"))?;
-                if access == Access::ReadOnly {
-                    conn.pragma_update(None, "query_only", true)
-                        .map_err(|e| e.to_string())?;
-                }
-                Ok(Connection::Sqlite(conn))
-            }
+            Dialect::Postgres => Ok(Connection::Postgres(Box::new(connect_postgres(url).await?))),
+            Dialect::Sqlite => open_sqlite(url, access).map(Connection::Sqlite),
         }
     }
 
@@ -98,27 +76,117 @@ impl Connection {
 
     /// Runs a script of statements (simple protocol on PostgreSQL, so
     /// dollar-quoted bodies work).
-    pub fn batch(&mut self, sql: &str) -> Result<(), String> {
+    pub async fn batch(&mut self, sql: &str) -> Result<(), String> {
         match self {
-            Connection::Postgres(c) => c.batch_execute(sql).map_err(pg_error),
+            Connection::Postgres(c) => execute_script(c, sql).await,
             Connection::Sqlite(c) => c.execute_batch(sql).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Closes the connection (on PostgreSQL, saying goodbye to the server
+    /// rather than dropping the socket).
+    pub async fn close(self) {
+        if let Connection::Postgres(c) = self {
+            let _ = c.close().await;
         }
     }
 }
 
-/// A PostgreSQL error with its server message, detail and hint.
-pub fn pg_error(error: postgres::Error) -> String {
-    match error.as_db_error() {
-        Some(db) => {
-            let mut text = format!("{}: {}", db.severity(), db.message());
-            if let Some(detail) = db.detail() {
-                text.push_str(&format!(" ({detail})"));
+/// A PostgreSQL connection, with the URL (password redacted) in the error.
+pub async fn connect_postgres(url: &str) -> Result<PgConnection, String> {
+    PgConnection::connect(url)
+        .await
+        .map_err(|e| format!("cannot connect to {}: {}", redact(url), pg_error(e)))
+}
+
+/// Runs a script of statements with the simple query protocol.
+pub async fn execute_script(conn: &mut PgConnection, sql: &str) -> Result<(), String> {
+    // Through the `Executor` method, whose future is boxed and `Send`.
+    Executor::execute(conn, sqlx_core::raw_sql::raw_sql(sql))
+        .await
+        .map(drop)
+        .map_err(pg_error)
+}
+
+/// Runs `sql` on a new connection to `url` and waits for it, from code that
+/// cannot await (a `Drop`). It runs on a thread of its own with its own
+/// runtime, so it works inside an async runtime and outside one alike.
+pub fn execute_blocking(url: &str, sql: &str) -> Result<(), String> {
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .map_err(|e| format!("cannot start a runtime: {e}"))?;
+                runtime.block_on(async {
+                    let mut conn = connect_postgres(url).await?;
+                    let result = execute_script(&mut conn, sql).await;
+                    let _ = conn.close().await;
+                    result
+                })
+            })
+            .join()
+            .unwrap_or_else(|_| Err(format!("running `{sql}` panicked")))
+    })
+}
+
+/// A SQLite connection; with [`Access::ReadOnly`], a read-only handle with
+/// `query_only` set, on a file that must exist.
+pub(crate) fn open_sqlite(url: &str, access: Access) -> Result<rusqlite::Connection, String> {
+    let path = sqlite_path(url).unwrap_or_default();
+    let conn = if path == ":memory:" || path.is_empty() {
+        rusqlite::Connection::open_in_memory()
+    } else {
+        let flags = match access {
+            Access::ReadWrite => rusqlite::OpenFlags::default(),
+            Access::ReadOnly => {
+                let is_uri = path.starts_with("file:");
+                if !is_uri && !std::path::Path::new(path).exists() {
+                    return Err(format!("SQLite database {path} does not exist"));
+                }
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | rusqlite::OpenFlags::SQLITE_OPEN_URI
+                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX
             }
-            if let Some(hint) = db.hint() {
-                text.push_str(&format!(" hint: {hint}"));
-            }
-            text
+        };
+        rusqlite::Connection::open_with_flags(path, flags)
+    }
+    .map_err(|e| format!("cannot open SQLite database {path}: {e}"))?;
+    if access == Access::ReadOnly {
+        conn.pragma_update(None, "query_only", true)
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(conn)
+}
+
+/// A PostgreSQL error with its server severity, message, detail and hint.
+pub fn pg_error(error: sqlx_core::Error) -> String {
+    if let sqlx_core::Error::Database(db) = &error
+        && let Some(pg) = db.try_downcast_ref::<PgDatabaseError>()
+    {
+        let mut text = format!("{}: {}", severity(pg.severity()), pg.message());
+        if let Some(detail) = pg.detail() {
+            text.push_str(&format!(" ({detail})"));
         }
-        None => error.to_string(),
+        if let Some(hint) = pg.hint() {
+            text.push_str(&format!(" hint: {hint}"));
+        }
+        return text;
+    }
+    error.to_string()
+}
+
+/// The severity as the server spells it.
+fn severity(severity: PgSeverity) -> &'static str {
+    match severity {
+        PgSeverity::Panic => "PANIC",
+        PgSeverity::Fatal => "FATAL",
+        PgSeverity::Error => "ERROR",
+        PgSeverity::Warning => "WARNING",
+        PgSeverity::Notice => "NOTICE",
+        PgSeverity::Debug => "DEBUG",
+        PgSeverity::Info => "INFO",
+        PgSeverity::Log => "LOG",
     }
 }

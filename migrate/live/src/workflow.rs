@@ -1,8 +1,8 @@
 //! The migration workflows behind the commands, as library functions:
 //! verifying a history, and checking a live database for drift.
 
-use crate::db::{Access, Connection};
-use crate::introspect::{Difference, compare, introspect};
+use crate::db::{Access, Connection, dialect_of};
+use crate::introspect::{Catalog, Difference, compare, introspect};
 use crate::runner;
 use crate::spawner::Spawner;
 use cstack_migrate::files::{self, Migration};
@@ -33,7 +33,7 @@ impl VerifyReport {
 
 /// Replays the whole history into scratch database A, builds the snapshot
 /// into scratch database B, and compares both through one introspector.
-pub fn verify(
+pub async fn verify(
     dir: &Path,
     dialect: Dialect,
     spawner: &dyn Spawner,
@@ -55,46 +55,33 @@ pub fn verify(
         return Ok(report);
     }
     // The two scratch databases are independent: build them side by side.
-    let (replayed, built) = std::thread::scope(|scope| {
-        let replayed = scope.spawn(|| replay(spawner, &migrations));
-        let built = build(spawner, &snapshot);
-        let replayed = replayed
-            .join()
-            .unwrap_or_else(|_| Err("replaying the migrations panicked".into()));
-        (replayed, built)
-    });
+    let (replayed, built) = tokio::join!(replay(spawner, &migrations), build(spawner, &snapshot));
     report.differences = compare(&built?, &replayed?);
     Ok(report)
 }
 
 /// The catalog of a scratch database after applying `migrations`.
-pub fn replay(
-    spawner: &dyn Spawner,
-    migrations: &[Migration],
-) -> Result<crate::introspect::Catalog, String> {
-    let scratch = spawner.spawn()?;
-    let mut conn = Connection::open(scratch.url(), Access::ReadWrite)?;
-    runner::apply(&mut conn, migrations, None)
-        .map_err(|e| format!("replaying the migrations failed: {e}"))?;
-    let catalog = introspect(&mut conn);
-    drop(conn);
+pub async fn replay(spawner: &dyn Spawner, migrations: &[Migration]) -> Result<Catalog, String> {
+    let scratch = spawner.spawn().await?;
+    let mut conn = Connection::open(scratch.url(), Access::ReadWrite).await?;
+    let catalog = match runner::apply(&mut conn, migrations, None).await {
+        Ok(_) => introspect(&mut conn).await,
+        Err(e) => Err(format!("replaying the migrations failed: {e}")),
+    };
+    conn.close().await;
     catalog
 }
 
 /// The catalog of a scratch database built straight from a snapshot.
-pub fn build(
-    spawner: &dyn Spawner,
-    snapshot: &Snapshot,
-) -> Result<crate::introspect::Catalog, String> {
-    let scratch = spawner.spawn()?;
-    let mut conn = Connection::open(scratch.url(), Access::ReadWrite)?;
-    conn.batch(&script(&create_statements(
-        &snapshot.schema,
-        snapshot.dialect,
-    )))
-    .map_err(|e| format!("building the snapshot failed: {e}"))?;
-    let catalog = introspect(&mut conn);
-    drop(conn);
+pub async fn build(spawner: &dyn Spawner, snapshot: &Snapshot) -> Result<Catalog, String> {
+    let scratch = spawner.spawn().await?;
+    let mut conn = Connection::open(scratch.url(), Access::ReadWrite).await?;
+    let ddl = script(&create_statements(&snapshot.schema, snapshot.dialect));
+    let catalog = match conn.batch(&ddl).await {
+        Ok(()) => introspect(&mut conn).await,
+        Err(e) => Err(format!("building the snapshot failed: {e}")),
+    };
+    conn.close().await;
     catalog
 }
 
@@ -121,20 +108,21 @@ impl DriftReport {
 /// repeatable-read transaction on PostgreSQL; a read-only handle with
 /// `query_only` on SQLite) and compares it with a scratch database that
 /// replays exactly the migrations it has applied.
-pub fn drift(url: &str, dir: &Path, spawner: &dyn Spawner) -> Result<DriftReport, String> {
-    let dialect = crate::db::dialect_of(url)?;
+pub async fn drift(url: &str, dir: &Path, spawner: &dyn Spawner) -> Result<DriftReport, String> {
+    let dialect = dialect_of(url)?;
     let backend = files::backend_dir(dir, dialect);
     let migrations = files::load(&backend)?;
-    let mut live = Connection::open(url, Access::ReadOnly)?;
+    let mut live = Connection::open(url, Access::ReadOnly).await?;
     if dialect == Dialect::Postgres {
-        live.batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
+        live.batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            .await?;
     }
-    let rows = runner::applied(&mut live)?;
-    let catalog = introspect(&mut live)?;
+    let rows = runner::applied(&mut live).await?;
+    let catalog = introspect(&mut live).await?;
     if dialect == Dialect::Postgres {
-        live.batch("ROLLBACK")?;
+        live.batch("ROLLBACK").await?;
     }
-    drop(live);
+    live.close().await;
     let mut report = DriftReport::default();
     let mut replay_set = Vec::new();
     for status in runner::status(&rows, &migrations) {
@@ -157,7 +145,22 @@ pub fn drift(url: &str, dir: &Path, spawner: &dyn Spawner) -> Result<DriftReport
             )),
         }
     }
-    let expected = replay(spawner, &replay_set)?;
+    let expected = replay(spawner, &replay_set).await?;
     report.differences = compare(&expected, &catalog);
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spawner::SqliteMemorySpawner;
+
+    /// The workflows can run on a multi-threaded runtime (`tokio::spawn`).
+    #[test]
+    fn the_workflow_futures_are_send() {
+        fn send<T: Send>(_: &T) {}
+        let dir = Path::new("migrations");
+        send(&verify(dir, Dialect::Sqlite, &SqliteMemorySpawner, None));
+        send(&drift("sqlite::memory:", dir, &SqliteMemorySpawner));
+    }
 }

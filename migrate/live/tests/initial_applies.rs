@@ -6,10 +6,10 @@ mod support;
 
 use cstack_migrate::{Dialect, initial_ddl};
 use std::path::PathBuf;
-use support::{ScratchDatabase, golden_dir, model};
+use support::{ScratchDatabase, batch, golden_dir, model};
 
-#[test]
-fn initial_ddl_of_the_golden_schemas_applies() {
+#[tokio::test]
+async fn initial_ddl_of_the_golden_schemas_applies() {
     let mut schemas: Vec<PathBuf> = std::fs::read_dir(golden_dir("initial"))
         .unwrap()
         .flatten()
@@ -26,11 +26,16 @@ fn initial_ddl_of_the_golden_schemas_applies() {
             let ddl = initial_ddl(&model, dialect);
             let applied = match dialect {
                 Dialect::Postgres => {
-                    let mut client = scratch.client();
-                    client
-                        .batch_execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-                        .and_then(|_| client.batch_execute(&ddl))
-                        .map_err(|e| format!("{e:?}"))
+                    let mut client = scratch.client().await;
+                    match batch(
+                        &mut client,
+                        "DROP SCHEMA public CASCADE; CREATE SCHEMA public",
+                    )
+                    .await
+                    {
+                        Ok(()) => batch(&mut client, &ddl).await,
+                        Err(e) => Err(e),
+                    }
                 }
                 Dialect::Sqlite => rusqlite::Connection::open_in_memory()
                     .unwrap()

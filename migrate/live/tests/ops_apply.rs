@@ -32,30 +32,37 @@ fn schema(path: &Path) -> cstack_compiler::SchemaModel {
     }
 }
 
-fn fresh(dialect: Dialect, scratch: &ScratchDatabase) -> Connection {
+async fn fresh(dialect: Dialect, scratch: &ScratchDatabase) -> Connection {
     match dialect {
         Dialect::Postgres => {
-            let mut conn = Connection::open(&scratch.url, Access::ReadWrite).unwrap();
+            let mut conn = Connection::open(&scratch.url, Access::ReadWrite)
+                .await
+                .unwrap();
             conn.batch("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+                .await
                 .unwrap();
             conn
         }
-        Dialect::Sqlite => Connection::open("sqlite::memory:", Access::ReadWrite).unwrap(),
+        Dialect::Sqlite => Connection::open("sqlite::memory:", Access::ReadWrite)
+            .await
+            .unwrap(),
     }
 }
 
-fn run(conn: &mut Connection, steps: &[cstack_migrate::Step]) -> Result<(), String> {
+async fn run(conn: &mut Connection, steps: &[cstack_migrate::Step]) -> Result<(), String> {
     let migration = cstack_migrate::files::Migration {
         id: "1_case".into(),
         up: render_steps(steps),
         down: None,
         pre: None,
     };
-    cstack_migrate_live::runner::apply(conn, &[migration], None).map(|_| ())
+    cstack_migrate_live::runner::apply(conn, &[migration], None)
+        .await
+        .map(|_| ())
 }
 
-#[test]
-fn every_operation_applies_and_reverts() {
+#[tokio::test]
+async fn every_operation_applies_and_reverts() {
     let scratch = ScratchDatabase::new("ops");
     let mut errors = Vec::new();
     let all = cases();
@@ -71,21 +78,25 @@ fn every_operation_applies_and_reverts() {
             let up = render_steps(&plan.up);
             let down = render_steps(&plan.down);
             // Apply: before from scratch, then up; compare with after.
-            let mut conn = fresh(dialect, &scratch);
-            if let Err(e) = conn.batch(&script(&create_statements(&prev, dialect))) {
+            let mut conn = fresh(dialect, &scratch).await;
+            if let Err(e) = conn
+                .batch(&script(&create_statements(&prev, dialect)))
+                .await
+            {
                 errors.push(format!("{name} {dialect}: before does not build: {e}"));
                 continue;
             }
-            if let Err(e) = run(&mut conn, &plan.up) {
+            if let Err(e) = run(&mut conn, &plan.up).await {
                 errors.push(format!("{name} {dialect}: up failed: {e}\n{up}"));
                 continue;
             }
-            let migrated = introspect(&mut conn).unwrap();
-            let mut reference = fresh(dialect, &scratch);
+            let migrated = introspect(&mut conn).await.unwrap();
+            let mut reference = fresh(dialect, &scratch).await;
             reference
                 .batch(&script(&create_statements(&next, dialect)))
+                .await
                 .unwrap();
-            let expected = introspect(&mut reference).unwrap();
+            let expected = introspect(&mut reference).await.unwrap();
             let differences = compare(&expected, &migrated);
             if !differences.is_empty() {
                 let lines: Vec<String> = differences.iter().map(|d| d.describe()).collect();
@@ -95,20 +106,22 @@ fn every_operation_applies_and_reverts() {
                 ));
             }
             if plan.risk() != Risk::Lossy {
-                let mut conn = fresh(dialect, &scratch);
+                let mut conn = fresh(dialect, &scratch).await;
                 conn.batch(&script(&create_statements(&next, dialect)))
+                    .await
                     .unwrap();
-                if let Err(e) = run(&mut conn, &plan.down) {
+                if let Err(e) = run(&mut conn, &plan.down).await {
                     errors.push(format!("{name} {dialect}: down failed: {e}\n{down}"));
                     continue;
                 }
-                let mut reference = fresh(dialect, &scratch);
+                let mut reference = fresh(dialect, &scratch).await;
                 reference
                     .batch(&script(&create_statements(&prev, dialect)))
+                    .await
                     .unwrap();
                 let differences = compare(
-                    &introspect(&mut reference).unwrap(),
-                    &introspect(&mut conn).unwrap(),
+                    &introspect(&mut reference).await.unwrap(),
+                    &introspect(&mut conn).await.unwrap(),
                 );
                 if !differences.is_empty() {
                     let lines: Vec<String> = differences.iter().map(|d| d.describe()).collect();

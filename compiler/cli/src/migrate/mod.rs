@@ -16,10 +16,10 @@ use args::MigrateCommand;
 pub fn run(args: &MigrateArgs) -> Status {
     match &args.command {
         MigrateCommand::Diff(args) => diff::run(args),
-        MigrateCommand::Apply(args) => live::apply(args),
-        MigrateCommand::Status(args) => live::status(args),
-        MigrateCommand::Verify(args) => live::verify(args),
-        MigrateCommand::Drift(args) => live::drift(args),
+        MigrateCommand::Apply(args) => live::block_on(live::apply(args)),
+        MigrateCommand::Status(args) => live::block_on(live::status(args)),
+        MigrateCommand::Verify(args) => live::block_on(live::verify(args)),
+        MigrateCommand::Drift(args) => live::block_on(live::drift(args)),
         MigrateCommand::Hash(args) => live::hash(args),
     }
 }

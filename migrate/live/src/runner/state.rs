@@ -3,7 +3,8 @@
 //! migration (applied, pending, partial, tampered, missing) and what an
 //! apply does with each one (skip it, run it from the step it stopped at,
 //! or refuse). The driver in [`super`] reads the rows, runs what this
-//! decides and records progress; only it touches a database.
+//! decides and records progress through [`super::record`]; those two touch
+//! the database, this module never does.
 
 use cstack_migrate::files::{Migration, migration_steps};
 use cstack_migrate::plan::Step;

@@ -4,6 +4,10 @@
 #![allow(dead_code)]
 
 use cstack_compiler::{RootDatabase, SchemaModel, SourceFile, schema_model};
+use cstack_migrate_live::db::{connect_postgres, execute_blocking, execute_script};
+use sqlx_core::executor::Executor;
+use sqlx_core::row::Row;
+use sqlx_postgres::{PgConnection, Postgres};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -83,32 +87,52 @@ impl ScratchDatabase {
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::Relaxed)
         );
-        let mut admin = connect(SERVER_URL);
-        admin
-            .batch_execute(&format!("CREATE DATABASE \"{name}\""))
-            .unwrap();
+        execute_blocking(SERVER_URL, &format!("CREATE DATABASE \"{name}\"")).unwrap_or_else(
+            |error| {
+                panic!("PostgreSQL at {SERVER_URL} is required by this test and failed: {error}")
+            },
+        );
         let url = format!("postgres://postgres@127.0.0.1:5432/{name}");
         ScratchDatabase { name, url }
     }
 
-    pub fn client(&self) -> postgres::Client {
-        connect(&self.url)
+    pub async fn client(&self) -> PgConnection {
+        connect(&self.url).await
     }
 }
 
 impl Drop for ScratchDatabase {
     fn drop(&mut self) {
-        if let Ok(mut admin) = postgres::Client::connect(SERVER_URL, postgres::NoTls) {
-            let _ = admin.batch_execute(&format!(
-                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
-                self.name
-            ));
-        }
+        let _ = execute_blocking(
+            SERVER_URL,
+            &format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name),
+        );
     }
 }
 
-pub fn connect(url: &str) -> postgres::Client {
-    postgres::Client::connect(url, postgres::NoTls).unwrap_or_else(|error| {
+pub async fn connect(url: &str) -> PgConnection {
+    connect_postgres(url).await.unwrap_or_else(|error| {
         panic!("PostgreSQL at {url} is required by this test and is unreachable: {error}")
     })
+}
+
+/// Runs a script of statements (simple protocol).
+pub async fn batch(conn: &mut PgConnection, sql: &str) -> Result<(), String> {
+    execute_script(conn, sql).await
+}
+
+/// Whether `sql` returns a row.
+pub async fn returns_a_row(conn: &mut PgConnection, sql: &str) -> bool {
+    Executor::fetch_optional(conn, sqlx_core::query::query::<Postgres>(sql))
+        .await
+        .unwrap()
+        .is_some()
+}
+
+/// The single `bigint` that `sql` returns.
+pub async fn fetch_i64(conn: &mut PgConnection, sql: &str) -> i64 {
+    let row = Executor::fetch_one(conn, sqlx_core::query::query::<Postgres>(sql))
+        .await
+        .unwrap();
+    row.try_get(0).unwrap()
 }
