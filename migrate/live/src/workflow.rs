@@ -1,5 +1,9 @@
-//! The migration workflows behind the commands, as library functions:
-//! verifying a history, and checking a live database for drift.
+//! The migration workflows behind `cstackc migrate verify` and `drift`, as
+//! library functions built from the runner, the introspector and scratch
+//! databases: verifying a history (replayed into one scratch database, the
+//! snapshot built into another, both read back and compared) and checking a
+//! live database for drift (read without writing, compared with a replay of
+//! the migrations it applied).
 
 use crate::db::{Access, Connection, dialect_of};
 use crate::introspect::{Catalog, Difference, compare, introspect};
