@@ -2,9 +2,10 @@
 # Benchmark of migrations: `cstackc migrate diff` on a generated 2000-model
 # schema (cold command-line wall time, median of 11, writing the migration
 # into a fresh folder each run), then the in-process figures of
-# `cargo bench -p cstack-migrate --bench migrate`: diff phases, re-diff
-# against a snapshot, and `migrate verify` on 100 tables including the
-# scratch database spawn, per scratch provider.
+# `cargo bench -p cstack-migrate --bench migrate` (diff phases, re-diff
+# against a snapshot) and of `cargo bench -p cstack-migrate-live --bench
+# verify` (`migrate verify` on 100 tables including the scratch database
+# spawn, per scratch provider).
 #
 #   bench/migrate.sh            # uses ../shared/bench/gen_schema.py
 set -euo pipefail
@@ -35,3 +36,4 @@ print(f"2000 models: cold `cstackc migrate diff` (postgres, writes the migration
 PY
 
 cargo bench -q -p cstack-migrate --bench migrate -- "$work/s2000.cstack"
+cargo bench -q -p cstack-migrate-live --bench verify -- --full

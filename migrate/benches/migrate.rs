@@ -1,25 +1,16 @@
-//! Benchmark of migration planning and verification.
+//! Benchmark of migration planning.
 //!
 //! `cargo bench -p cstack-migrate --bench migrate -- SCHEMA.cstack` prints
 //! the in-process time of `migrate diff` (check, lower, plan from empty,
-//! render the SQL) on SCHEMA and of a re-diff against its own snapshot, then
-//! `migrate verify` on a generated 100-table schema, including the scratch
-//! database spawns, for each scratch provider available: SQLite in memory,
-//! a local initdb cluster, and a scratch schema and a scratch database on
-//! the server in `CSTACK_BENCH_DATABASE_URL` (default the test server).
-//! Without
-//! arguments (as under `cargo test --all-targets`) it runs once on the
-//! example schema and verifies on SQLite only, so it stays exercised.
-//! `bench/migrate.sh` generates the 2000-model schema and also times the
-//! `cstackc migrate diff` command.
+//! render the SQL) on SCHEMA and of a re-diff against its own snapshot.
+//! Without arguments (as under `cargo test --all-targets`) it runs once on
+//! the example schema, so it stays exercised. `bench/migrate.sh` generates
+//! the 2000-model schema and also times the `cstackc migrate diff` command;
+//! `migrate verify` is benchmarked in `cstack-migrate-live`.
 
 use cstack_compiler::{RootDatabase, SourceFile, check_file_in_parallel};
 use cstack_migrate::plan::render_steps;
-use cstack_migrate::spawner::{
-    LocalClusterSpawner, SchemaSpawner, ServerSpawner, Spawner, SqliteMemorySpawner,
-};
-use cstack_migrate::workflow::{plan_backend, verify};
-use cstack_migrate::{Dialect, PhysicalSchema, files, lower, physical_schema, plan};
+use cstack_migrate::{Dialect, PhysicalSchema, physical_schema, plan};
 use std::time::{Duration, Instant};
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -29,27 +20,6 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 
 fn ms(d: Duration) -> String {
     format!("{:.1} ms", d.as_secs_f64() * 1000.0)
-}
-
-fn hundred_tables() -> String {
-    let mut out = String::from(
-        "datasource db {\n  provider = \"postgresql\"\n}\n\nenum Level {\n  Low\n  High\n}\n\n",
-    );
-    for i in 0..100 {
-        out.push_str(&format!("model Thing{i} {{\n  id Int @id\n  name String @unique\n  level Level @default(Low)\n  amount Decimal @range(min: 0, max: 1000) @db_enforce\n  note String?\n  createdAt DateTime @default(now())\n"));
-        if i > 0 {
-            let p = i - 1;
-            out.push_str(&format!("  parentId Int?\n  parent Thing{p} @relation(fields: [parentId], references: [id], onDelete: SetNull)\n"));
-        }
-        if i + 1 < 100 {
-            let c = i + 1;
-            out.push_str(&format!(
-                "  children Thing{c}[] @relation(fields: [id], references: [parentId])\n"
-            ));
-        }
-        out.push_str("\n  @@index([level, createdAt])\n}\n\n");
-    }
-    out
 }
 
 fn main() {
@@ -134,67 +104,6 @@ fn main() {
         println!(
             "  re-diff against its snapshot (read JSON + plan): {}",
             ms(median(again))
-        );
-    }
-
-    let text = hundred_tables();
-    let model = {
-        let db = RootDatabase::default();
-        let file = SourceFile::new(&db, "bench.cstack".into(), text.clone());
-        (**cstack_compiler::schema_model(&db, file)
-            .as_ref()
-            .expect("valid"))
-        .clone()
-    };
-    // Each sample gets a fresh spawner, so a local cluster is started (from
-    // its cached template) inside the measured time.
-    type MakeSpawner = Box<dyn Fn() -> Box<dyn Spawner>>;
-    let mut makers: Vec<MakeSpawner> = vec![Box::new(|| Box::new(SqliteMemorySpawner))];
-    if full {
-        if LocalClusterSpawner::find().is_some() {
-            makers.push(Box::new(|| Box::new(LocalClusterSpawner::find().unwrap())));
-        }
-        let url = std::env::var("CSTACK_BENCH_DATABASE_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".into());
-        let schema_url = url.clone();
-        makers.push(Box::new(move || {
-            Box::new(SchemaSpawner {
-                url: schema_url.clone(),
-            })
-        }));
-        makers.push(Box::new(move || {
-            Box::new(ServerSpawner {
-                admin_url: url.clone(),
-            })
-        }));
-    }
-    for make in makers {
-        let spawner = make();
-        let dialect = spawner.dialect();
-        let dir = tempfile::tempdir().unwrap();
-        let lowered = lower(&model, dialect);
-        let planned = plan_backend(&lowered, dir.path(), dialect).unwrap();
-        files::write(
-            &files::backend_dir(dir.path(), dialect),
-            "00000000000001_init",
-            &planned.plan,
-            &planned.next,
-        )
-        .unwrap();
-        let mut samples = Vec::new();
-        for _ in 0..if full { 5 } else { 1 } {
-            let start = Instant::now();
-            let fresh = make();
-            let report = verify(dir.path(), dialect, fresh.as_ref(), Some(&lowered)).unwrap();
-            drop(fresh);
-            samples.push(start.elapsed());
-            assert!(report.is_clean(), "{report:#?}");
-        }
-        println!(
-            "migrate verify, 100 tables, {} (scratch spawned, history replayed and snapshot built side by side, both introspected and compared, scratch removed): {} (median of {})",
-            spawner.describe(),
-            ms(median(samples.clone())),
-            samples.len()
         );
     }
 }

@@ -3,10 +3,13 @@
 //! `snapshot.json`, and `cstack.sum`, a chained checksum file in which every
 //! line covers all the migrations before it, so an edited, removed or
 //! reordered migration (or two branches adding migrations independently)
-//! is detected.
+//! is detected. Also what a folder means for planning and applying: the
+//! next migration of a backend ([`plan_backend`]) and the steps of a
+//! migration as a runner executes them ([`migration_steps`]).
 
 use crate::Dialect;
-use crate::plan::{Plan, render_steps};
+use crate::lower::Lowered;
+use crate::plan::{Plan, Step, parse_steps, plan, render_steps};
 use crate::snapshot::Snapshot;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -44,6 +47,17 @@ impl Migration {
         }
         hex(&hasher.finalize())
     }
+}
+
+/// The steps of a migration as a runner executes them: `up.pre.sql` (when
+/// there is one), then `up.sql`, split at their `-- cstack:step` markers.
+pub fn migration_steps(migration: &Migration) -> Vec<Step> {
+    let mut steps = Vec::new();
+    if let Some(pre) = &migration.pre {
+        steps.extend(parse_steps(pre));
+    }
+    steps.extend(parse_steps(&migration.up));
+    steps
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -120,6 +134,30 @@ pub fn read_snapshot(backend: &Path, dialect: Dialect) -> Result<Snapshot, Strin
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Snapshot::empty(dialect)),
         Err(e) => Err(format!("cannot read {}: {e}", path.display())),
     }
+}
+
+/// The next migration of one backend.
+pub struct BackendPlan {
+    pub dialect: Dialect,
+    pub plan: Plan,
+    pub next: Snapshot,
+}
+
+/// The next migration of the backend folder under `dir`: from its
+/// committed snapshot (empty when there is none) to `lowered`.
+pub fn plan_backend(
+    lowered: &Lowered,
+    dir: &Path,
+    dialect: Dialect,
+) -> Result<BackendPlan, String> {
+    let backend = backend_dir(dir, dialect);
+    let prev = read_snapshot(&backend, dialect)?;
+    let plan = plan(&prev.schema, &lowered.schema, dialect);
+    Ok(BackendPlan {
+        dialect,
+        plan,
+        next: Snapshot::of(&lowered.schema, dialect),
+    })
 }
 
 /// The text of `cstack.sum` for these migrations.

@@ -767,9 +767,15 @@ fn the_generated_crate_and_the_migrations_runner_share_their_records() {
     let folder = tempfile::tempdir().unwrap();
 
     let by_runner = folder.path().join("runner.sqlite");
-    let mut conn =
-        cstack_migrate::db::Connection::Sqlite(rusqlite::Connection::open(&by_runner).unwrap());
-    cstack_migrate::runner::apply(&mut conn, std::slice::from_ref(&initial), None)
+    let mut conn = cstack_migrate_live::db::Connection::Sqlite(
+        rusqlite::Connection::open(&by_runner).unwrap(),
+    );
+    runtime
+        .block_on(cstack_migrate_live::runner::apply(
+            &mut conn,
+            std::slice::from_ref(&initial),
+            None,
+        ))
         .expect("the runner applies");
     drop(conn);
     runtime.block_on(async {
@@ -784,16 +790,23 @@ fn the_generated_crate_and_the_migrations_runner_share_their_records() {
     let by_crate = folder.path().join("crate.sqlite");
     runtime.block_on(async { Db::open_sqlite(&by_crate).await.expect("the crate applies") });
     let mut conn =
-        cstack_migrate::db::Connection::Sqlite(rusqlite::Connection::open(&by_crate).unwrap());
-    let rows = cstack_migrate::runner::applied(&mut conn).expect("the runner reads the records");
-    let status = cstack_migrate::runner::status(&rows, std::slice::from_ref(&initial));
+        cstack_migrate_live::db::Connection::Sqlite(rusqlite::Connection::open(&by_crate).unwrap());
+    let rows = runtime
+        .block_on(cstack_migrate_live::runner::applied(&mut conn))
+        .expect("the runner reads the records");
+    let status = cstack_migrate_live::runner::status(&rows, std::slice::from_ref(&initial));
     assert_eq!(status.len(), 1);
     assert_eq!(
         status[0].state,
-        cstack_migrate::runner::State::Applied,
+        cstack_migrate_live::runner::State::Applied,
         "{status:?}"
     );
-    let report =
-        cstack_migrate::runner::apply(&mut conn, &[initial], None).expect("nothing to apply");
+    let report = runtime
+        .block_on(cstack_migrate_live::runner::apply(
+            &mut conn,
+            &[initial],
+            None,
+        ))
+        .expect("nothing to apply");
     assert!(report.applied.is_empty(), "{report:?}");
 }

@@ -94,7 +94,7 @@ impl Migration {
             down: self.down.clone(),
             pre: self.pre.clone(),
         };
-        let steps = cstack_migrate::runner::migration_steps(&migration)
+        let steps = cstack_migrate::files::migration_steps(&migration)
             .into_iter()
             .map(|step| {
                 let sql: Vec<String> = step

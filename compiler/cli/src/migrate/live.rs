@@ -1,4 +1,6 @@
 //! The commands that talk to databases: apply, status, verify and drift.
+//! They are `async` (the database clients are); [`block_on`] runs one on a
+//! runtime of its own.
 
 use super::args::{
     Backend, DatabaseArgs, DriftArgs, HashArgs, OutputFormat, SchemaArgs, VerifyArgs,
@@ -6,13 +8,25 @@ use super::args::{
 use super::print_json;
 use super::schema::{backends, database_url, load, migrations_dir, schema_path, trouble};
 use crate::check::Status;
-use cstack_migrate::db::{Access, Connection, dialect_of};
-use cstack_migrate::runner::{self, State};
-use cstack_migrate::spawner::default_spawner;
-use cstack_migrate::workflow;
 use cstack_migrate::{Dialect, files, physical_schema};
+use cstack_migrate_live::db::{Access, Connection, dialect_of};
+use cstack_migrate_live::runner::{self, State};
+use cstack_migrate_live::spawner::default_spawner;
+use cstack_migrate_live::workflow;
 use serde_json::json;
+use std::future::Future;
 use std::path::PathBuf;
+
+/// Runs a command on a single-threaded runtime built for it.
+pub fn block_on(command: impl Future<Output = Status>) -> Status {
+    match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime.block_on(command),
+        Err(e) => trouble(&format!("cannot start the async runtime: {e}")),
+    }
+}
 
 /// The migrations folder without needing a valid schema.
 fn folder(args: &SchemaArgs) -> Result<PathBuf, String> {
@@ -36,7 +50,7 @@ fn url_and_migrations(
     Ok((url, dialect, migrations, backend))
 }
 
-pub fn apply(args: &DatabaseArgs) -> Status {
+pub async fn apply(args: &DatabaseArgs) -> Status {
     let (url, _, migrations, backend) = match url_and_migrations(args) {
         Ok(x) => x,
         Err(status) => return status,
@@ -49,11 +63,12 @@ pub fn apply(args: &DatabaseArgs) -> Status {
         }
         return Status::Failed;
     }
-    let mut conn = match Connection::open(&url, Access::ReadWrite) {
+    let mut conn = match Connection::open(&url, Access::ReadWrite).await {
         Ok(c) => c,
         Err(e) => return trouble(&e),
     };
-    let result = runner::apply(&mut conn, &migrations, None);
+    let result = runner::apply(&mut conn, &migrations, None).await;
+    conn.close().await;
     match args.schema.format {
         OutputFormat::Json => print_json(&match &result {
             Ok(report) => json!({ "ok": true, "applied": report.applied }),
@@ -76,16 +91,18 @@ pub fn apply(args: &DatabaseArgs) -> Status {
     }
 }
 
-pub fn status(args: &DatabaseArgs) -> Status {
+pub async fn status(args: &DatabaseArgs) -> Status {
     let (url, _, migrations, _) = match url_and_migrations(args) {
         Ok(x) => x,
         Err(status) => return status,
     };
-    let mut conn = match Connection::open(&url, Access::ReadOnly) {
+    let mut conn = match Connection::open(&url, Access::ReadOnly).await {
         Ok(c) => c,
         Err(e) => return trouble(&e),
     };
-    let rows = match runner::applied(&mut conn) {
+    let rows = runner::applied(&mut conn).await;
+    conn.close().await;
+    let rows = match rows {
         Ok(rows) => rows,
         Err(e) => return trouble(&e),
     };
@@ -120,7 +137,7 @@ fn scratch_url(flag: &Option<String>) -> Option<String> {
         .filter(|u| !u.is_empty())
 }
 
-pub fn verify(args: &VerifyArgs) -> Status {
+pub async fn verify(args: &VerifyArgs) -> Status {
     let schema = match load(&args.schema) {
         Ok(s) => s,
         Err(status) => return status,
@@ -137,7 +154,7 @@ pub fn verify(args: &VerifyArgs) -> Status {
             .as_ref()
             .ok()
             .map(|l| &**l);
-        match workflow::verify(&schema.dir, dialect, spawner.as_ref(), current) {
+        match workflow::verify(&schema.dir, dialect, spawner.as_ref(), current).await {
             Ok(report) => reports.push((dialect, spawner.describe(), report)),
             Err(e) => return trouble(&format!("{dialect}: {e}")),
         }
@@ -177,7 +194,7 @@ pub fn verify(args: &VerifyArgs) -> Status {
     if clean { Status::Clean } else { Status::Failed }
 }
 
-pub fn drift(args: &DriftArgs) -> Status {
+pub async fn drift(args: &DriftArgs) -> Status {
     let Some(url) = database_url(&args.database_url) else {
         return trouble("pass --database-url URL or set DATABASE_URL");
     };
@@ -191,7 +208,7 @@ pub fn drift(args: &DriftArgs) -> Status {
     };
     // The live server may host the scratch database, never the live one.
     let fallback = (dialect == Dialect::Postgres)
-        .then(|| cstack_migrate::spawner::with_database(&url, "postgres"));
+        .then(|| cstack_migrate_live::spawner::with_database(&url, "postgres"));
     let spawner = match default_spawner(
         dialect,
         scratch_url(&args.scratch_url).as_deref(),
@@ -200,7 +217,7 @@ pub fn drift(args: &DriftArgs) -> Status {
         Ok(s) => s,
         Err(e) => return trouble(&e),
     };
-    let report = match workflow::drift(&url, &dir, spawner.as_ref()) {
+    let report = match workflow::drift(&url, &dir, spawner.as_ref()).await {
         Ok(r) => r,
         Err(e) => return trouble(&e),
     };

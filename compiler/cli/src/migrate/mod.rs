@@ -1,6 +1,7 @@
 //! `cstackc migrate`: diff, apply, status, verify and drift over the
-//! `cstack-migrate` library. This module only reads flags, prints and picks
-//! exit statuses; the work is in the library.
+//! `cstack-migrate` (planning) and `cstack-migrate-live` (databases)
+//! libraries. This module only reads flags, prints and picks exit statuses;
+//! the work is in the libraries.
 
 mod args;
 mod diff;
@@ -15,10 +16,10 @@ use args::MigrateCommand;
 pub fn run(args: &MigrateArgs) -> Status {
     match &args.command {
         MigrateCommand::Diff(args) => diff::run(args),
-        MigrateCommand::Apply(args) => live::apply(args),
-        MigrateCommand::Status(args) => live::status(args),
-        MigrateCommand::Verify(args) => live::verify(args),
-        MigrateCommand::Drift(args) => live::drift(args),
+        MigrateCommand::Apply(args) => live::block_on(live::apply(args)),
+        MigrateCommand::Status(args) => live::block_on(live::status(args)),
+        MigrateCommand::Verify(args) => live::block_on(live::verify(args)),
+        MigrateCommand::Drift(args) => live::block_on(live::drift(args)),
         MigrateCommand::Hash(args) => live::hash(args),
     }
 }

@@ -1,40 +1,20 @@
-//! The migration workflows behind the commands, as library functions:
-//! planning a backend's next migration, verifying a history, and checking a
-//! live database for drift.
+//! The migration workflows behind `cstackc migrate verify` and `drift`, as
+//! library functions built from the runner, the introspector and scratch
+//! databases: verifying a history (replayed into one scratch database, the
+//! snapshot built into another, both read back and compared) and checking a
+//! live database for drift (read without writing, compared with a replay of
+//! the migrations it applied).
 
-use crate::db::{Access, Connection};
-use crate::files::{self, Migration};
-use crate::introspect::{Difference, compare, introspect};
-use crate::lower::Lowered;
-use crate::plan::{Plan, plan};
+use crate::db::{Access, Connection, dialect_of};
+use crate::introspect::{Catalog, Difference, compare, introspect};
 use crate::runner;
-use crate::snapshot::{Snapshot, without_rename_hints};
 use crate::spawner::Spawner;
-use crate::{Dialect, create_statements, script};
+use cstack_migrate::files::{self, Migration};
+use cstack_migrate::lower::Lowered;
+use cstack_migrate::snapshot::{Snapshot, without_rename_hints};
+use cstack_migrate::{Dialect, create_statements, script};
 use serde::Serialize;
 use std::path::Path;
-
-/// The next migration of one backend.
-pub struct BackendPlan {
-    pub dialect: Dialect,
-    pub plan: Plan,
-    pub next: Snapshot,
-}
-
-pub fn plan_backend(
-    lowered: &Lowered,
-    dir: &Path,
-    dialect: Dialect,
-) -> Result<BackendPlan, String> {
-    let backend = files::backend_dir(dir, dialect);
-    let prev = files::read_snapshot(&backend, dialect)?;
-    let plan = plan(&prev.schema, &lowered.schema, dialect);
-    Ok(BackendPlan {
-        dialect,
-        plan,
-        next: Snapshot::of(&lowered.schema, dialect),
-    })
-}
 
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct VerifyReport {
@@ -57,7 +37,7 @@ impl VerifyReport {
 
 /// Replays the whole history into scratch database A, builds the snapshot
 /// into scratch database B, and compares both through one introspector.
-pub fn verify(
+pub async fn verify(
     dir: &Path,
     dialect: Dialect,
     spawner: &dyn Spawner,
@@ -79,46 +59,33 @@ pub fn verify(
         return Ok(report);
     }
     // The two scratch databases are independent: build them side by side.
-    let (replayed, built) = std::thread::scope(|scope| {
-        let replayed = scope.spawn(|| replay(spawner, &migrations));
-        let built = build(spawner, &snapshot);
-        let replayed = replayed
-            .join()
-            .unwrap_or_else(|_| Err("replaying the migrations panicked".into()));
-        (replayed, built)
-    });
+    let (replayed, built) = tokio::join!(replay(spawner, &migrations), build(spawner, &snapshot));
     report.differences = compare(&built?, &replayed?);
     Ok(report)
 }
 
 /// The catalog of a scratch database after applying `migrations`.
-pub fn replay(
-    spawner: &dyn Spawner,
-    migrations: &[Migration],
-) -> Result<crate::introspect::Catalog, String> {
-    let scratch = spawner.spawn()?;
-    let mut conn = Connection::open(scratch.url(), Access::ReadWrite)?;
-    runner::apply(&mut conn, migrations, None)
-        .map_err(|e| format!("replaying the migrations failed: {e}"))?;
-    let catalog = introspect(&mut conn);
-    drop(conn);
+pub async fn replay(spawner: &dyn Spawner, migrations: &[Migration]) -> Result<Catalog, String> {
+    let scratch = spawner.spawn().await?;
+    let mut conn = Connection::open(scratch.url(), Access::ReadWrite).await?;
+    let catalog = match runner::apply(&mut conn, migrations, None).await {
+        Ok(_) => introspect(&mut conn).await,
+        Err(e) => Err(format!("replaying the migrations failed: {e}")),
+    };
+    conn.close().await;
     catalog
 }
 
 /// The catalog of a scratch database built straight from a snapshot.
-pub fn build(
-    spawner: &dyn Spawner,
-    snapshot: &Snapshot,
-) -> Result<crate::introspect::Catalog, String> {
-    let scratch = spawner.spawn()?;
-    let mut conn = Connection::open(scratch.url(), Access::ReadWrite)?;
-    conn.batch(&script(&create_statements(
-        &snapshot.schema,
-        snapshot.dialect,
-    )))
-    .map_err(|e| format!("building the snapshot failed: {e}"))?;
-    let catalog = introspect(&mut conn);
-    drop(conn);
+pub async fn build(spawner: &dyn Spawner, snapshot: &Snapshot) -> Result<Catalog, String> {
+    let scratch = spawner.spawn().await?;
+    let mut conn = Connection::open(scratch.url(), Access::ReadWrite).await?;
+    let ddl = script(&create_statements(&snapshot.schema, snapshot.dialect));
+    let catalog = match conn.batch(&ddl).await {
+        Ok(()) => introspect(&mut conn).await,
+        Err(e) => Err(format!("building the snapshot failed: {e}")),
+    };
+    conn.close().await;
     catalog
 }
 
@@ -145,20 +112,21 @@ impl DriftReport {
 /// repeatable-read transaction on PostgreSQL; a read-only handle with
 /// `query_only` on SQLite) and compares it with a scratch database that
 /// replays exactly the migrations it has applied.
-pub fn drift(url: &str, dir: &Path, spawner: &dyn Spawner) -> Result<DriftReport, String> {
-    let dialect = crate::db::dialect_of(url)?;
+pub async fn drift(url: &str, dir: &Path, spawner: &dyn Spawner) -> Result<DriftReport, String> {
+    let dialect = dialect_of(url)?;
     let backend = files::backend_dir(dir, dialect);
     let migrations = files::load(&backend)?;
-    let mut live = Connection::open(url, Access::ReadOnly)?;
+    let mut live = Connection::open(url, Access::ReadOnly).await?;
     if dialect == Dialect::Postgres {
-        live.batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")?;
+        live.batch("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            .await?;
     }
-    let rows = runner::applied(&mut live)?;
-    let catalog = introspect(&mut live)?;
+    let rows = runner::applied(&mut live).await?;
+    let catalog = introspect(&mut live).await?;
     if dialect == Dialect::Postgres {
-        live.batch("ROLLBACK")?;
+        live.batch("ROLLBACK").await?;
     }
-    drop(live);
+    live.close().await;
     let mut report = DriftReport::default();
     let mut replay_set = Vec::new();
     for status in runner::status(&rows, &migrations) {
@@ -181,7 +149,22 @@ pub fn drift(url: &str, dir: &Path, spawner: &dyn Spawner) -> Result<DriftReport
             )),
         }
     }
-    let expected = replay(spawner, &replay_set)?;
+    let expected = replay(spawner, &replay_set).await?;
     report.differences = compare(&expected, &catalog);
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spawner::SqliteMemorySpawner;
+
+    /// The workflows can run on a multi-threaded runtime (`tokio::spawn`).
+    #[test]
+    fn the_workflow_futures_are_send() {
+        fn send<T: Send>(_: &T) {}
+        let dir = Path::new("migrations");
+        send(&verify(dir, Dialect::Sqlite, &SqliteMemorySpawner, None));
+        send(&drift("sqlite::memory:", dir, &SqliteMemorySpawner));
+    }
 }

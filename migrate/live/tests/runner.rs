@@ -4,12 +4,12 @@
 
 mod support;
 
-use cstack_migrate::db::{Access, Connection};
-use cstack_migrate::runner::{self, LOCK_KEY, State};
-use cstack_migrate::workflow::plan_backend;
+use cstack_migrate::files::plan_backend;
 use cstack_migrate::{Dialect, files, lower};
+use cstack_migrate_live::db::{Access, Connection};
+use cstack_migrate_live::runner::{self, LOCK_KEY, State};
 use std::path::Path;
-use support::{ScratchDatabase, model};
+use support::{ScratchDatabase, batch, model};
 
 const V1: &str = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Item {\n  id Int @id\n  name String?\n}\n";
 const V2: &str = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Item {\n  id Int @id\n  name String\n}\n";
@@ -22,82 +22,86 @@ fn write(dir: &Path, dialect: Dialect, id: &str, text: &str) -> Vec<files::Migra
     files::load(&backend).unwrap()
 }
 
-fn resumes(dialect: Dialect, url: &str) {
+async fn resumes(dialect: Dialect, url: &str) {
     let dir = tempfile::tempdir().unwrap();
     let first = write(dir.path(), dialect, "0001_items", V1);
-    let mut conn = Connection::open(url, Access::ReadWrite).unwrap();
-    runner::apply(&mut conn, &first, None).unwrap();
+    let mut conn = Connection::open(url, Access::ReadWrite).await.unwrap();
+    runner::apply(&mut conn, &first, None).await.unwrap();
     conn.batch("INSERT INTO items (id, name) VALUES (1, NULL)")
+        .await
         .unwrap();
     let second = write(dir.path(), dialect, "0002_name_required", V2);
-    let steps = runner::migration_steps(&second[1]).len();
+    let steps = files::migration_steps(&second[1]).len();
     assert!(steps >= 2, "{dialect}: {steps} steps");
 
-    let error = runner::apply(&mut conn, &second, None).unwrap_err();
+    let error = runner::apply(&mut conn, &second, None).await.unwrap_err();
     assert!(error.contains("0002_name_required step"), "{error}");
-    let status = runner::status(&runner::applied(&mut conn).unwrap(), &second);
+    let status = runner::status(&runner::applied(&mut conn).await.unwrap(), &second);
     let State::Partial { steps_done, .. } = status[1].state else {
         panic!("{dialect}: {status:?}");
     };
     assert!(steps_done >= 1 && (steps_done as usize) < steps);
 
     conn.batch("UPDATE items SET name = 'fixed' WHERE name IS NULL")
+        .await
         .unwrap();
     // The steps that ran are not run again (re-adding the NOT VALID check
     // of the first PostgreSQL step would fail).
-    let report = runner::apply(&mut conn, &second, None).unwrap();
+    let report = runner::apply(&mut conn, &second, None).await.unwrap();
     assert_eq!(report.applied, vec!["0002_name_required".to_string()]);
-    let status = runner::status(&runner::applied(&mut conn).unwrap(), &second);
+    let status = runner::status(&runner::applied(&mut conn).await.unwrap(), &second);
     assert!(
         status.iter().all(|s| s.state == State::Applied),
         "{status:?}"
     );
     assert!(
         conn.batch("INSERT INTO items (id, name) VALUES (2, NULL)")
+            .await
             .is_err()
     );
 }
 
-#[test]
-fn a_failed_migration_resumes_at_its_failed_step_on_postgres() {
+#[tokio::test]
+async fn a_failed_migration_resumes_at_its_failed_step_on_postgres() {
     let db = ScratchDatabase::new("resume");
-    resumes(Dialect::Postgres, &db.url);
+    resumes(Dialect::Postgres, &db.url).await;
 }
 
-#[test]
-fn a_failed_migration_resumes_at_its_failed_step_on_sqlite() {
+#[tokio::test]
+async fn a_failed_migration_resumes_at_its_failed_step_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
     resumes(
         Dialect::Sqlite,
         &format!("sqlite://{}", dir.path().join("db.sqlite").display()),
-    );
+    )
+    .await;
 }
 
-#[test]
-fn a_second_runner_waits_for_the_advisory_lock() {
+#[tokio::test]
+async fn a_second_runner_waits_for_the_advisory_lock() {
     let db = ScratchDatabase::new("lock");
     let dir = tempfile::tempdir().unwrap();
     let migrations = write(dir.path(), Dialect::Postgres, "0001_items", V1);
-    let mut holder = db.client();
-    holder
-        .execute("SELECT pg_advisory_lock($1)", &[&LOCK_KEY])
+    let mut holder = db.client().await;
+    batch(&mut holder, &format!("SELECT pg_advisory_lock({LOCK_KEY})"))
+        .await
         .unwrap();
     let url = db.url.clone();
-    let (done, finished) = std::sync::mpsc::channel();
-    let runner = std::thread::spawn(move || {
-        let mut conn = Connection::open(&url, Access::ReadWrite).unwrap();
-        let result = runner::apply(&mut conn, &migrations, None);
-        done.send(()).unwrap();
-        result
+    let runner = tokio::spawn(async move {
+        let mut conn = Connection::open(&url, Access::ReadWrite).await.unwrap();
+        runner::apply(&mut conn, &migrations, None).await
     });
-    std::thread::sleep(std::time::Duration::from_millis(700));
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
     assert!(
-        finished.try_recv().is_err(),
+        !runner.is_finished(),
         "apply ran while another runner held the lock"
     );
-    holder
-        .execute("SELECT pg_advisory_unlock($1)", &[&LOCK_KEY])
-        .unwrap();
-    let report = runner.join().unwrap().unwrap();
+    batch(
+        &mut holder,
+        &format!("SELECT pg_advisory_unlock({LOCK_KEY})"),
+    )
+    .await
+    .unwrap();
+    let report = runner.await.unwrap().unwrap();
     assert_eq!(report.applied.len(), 1);
 }

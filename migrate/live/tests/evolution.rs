@@ -10,13 +10,19 @@
 
 mod support;
 
-use cstack_migrate::db::{Access, Connection, pg_error};
 use cstack_migrate::diff::Renames;
+use cstack_migrate::files::plan_backend;
 use cstack_migrate::physical::PhysicalSchema;
 use cstack_migrate::plan::parse_steps;
-use cstack_migrate::spawner::{ServerSpawner, Spawner, SqliteMemorySpawner};
-use cstack_migrate::workflow::{drift, plan_backend, verify};
-use cstack_migrate::{Dialect, Risk, Step, files, lower, runner};
+use cstack_migrate::{Dialect, Risk, Step, files, lower};
+use cstack_migrate_live::db::{Access, Connection, execute_script, pg_error};
+use cstack_migrate_live::runner;
+use cstack_migrate_live::spawner::{ServerSpawner, Spawner, SqliteMemorySpawner};
+use cstack_migrate_live::workflow::{drift, verify};
+use sqlx_core::connection::Connection as _;
+use sqlx_core::executor::Executor;
+use sqlx_core::row::Row;
+use sqlx_postgres::Postgres;
 use std::collections::BTreeMap;
 use std::path::Path;
 use support::{SERVER_URL, ScratchDatabase, model};
@@ -428,7 +434,7 @@ type Rows = BTreeMap<String, BTreeMap<String, Option<String>>>;
 
 /// Every row of every table as text, keyed by table then primary key then
 /// column.
-fn dump(conn: &mut Connection, schema: &PhysicalSchema) -> BTreeMap<String, Rows> {
+async fn dump(conn: &mut Connection, schema: &PhysicalSchema) -> BTreeMap<String, Rows> {
     let mut out = BTreeMap::new();
     for table in &schema.tables {
         let pk = table.primary_key.as_ref().unwrap().columns.join(", ");
@@ -446,12 +452,13 @@ fn dump(conn: &mut Connection, schema: &PhysicalSchema) -> BTreeMap<String, Rows
         let names: Vec<String> = table.columns.iter().map(|c| c.name.clone()).collect();
         match conn {
             Connection::Postgres(client) => {
-                for row in client.query(&sql, &[]).unwrap() {
-                    let key: String = row.get(0);
+                let query = sqlx_core::query::query::<Postgres>(&sql);
+                for row in Executor::fetch_all(&mut **client, query).await.unwrap() {
+                    let key: String = row.try_get(0).unwrap();
                     let values = names
                         .iter()
                         .enumerate()
-                        .map(|(i, n)| (n.clone(), row.get::<_, Option<String>>(i + 1)))
+                        .map(|(i, n)| (n.clone(), row.try_get::<Option<String>, _>(i + 1).unwrap()))
                         .collect();
                     rows.insert(key, values);
                 }
@@ -475,7 +482,7 @@ fn dump(conn: &mut Connection, schema: &PhysicalSchema) -> BTreeMap<String, Rows
     out
 }
 
-fn run_suite(dialect: Dialect, live_url: &str, spawner: &dyn Spawner, dir: &Path) {
+async fn run_suite(dialect: Dialect, live_url: &str, spawner: &dyn Spawner, dir: &Path) {
     let schema_path = dir.join("app.cstack");
     let mut prev = PhysicalSchema::default();
     let mut steps = 0;
@@ -503,18 +510,20 @@ fn run_suite(dialect: Dialect, live_url: &str, spawner: &dyn Spawner, dir: &Path
             std::fs::write(backend.join(files::SUM_FILE), files::sum_text(&migrations)).unwrap();
         }
         let migrations = files::load(&backend).unwrap();
-        let mut conn = Connection::open(live_url, Access::ReadWrite).unwrap();
-        let before = dump(&mut conn, &prev);
-        runner::apply(&mut conn, &migrations, None).unwrap_or_else(|e| {
-            panic!(
-                "step {k} ({}) on {dialect}: {e}\n{}",
-                version.what,
-                std::fs::read_to_string(path.join("up.sql")).unwrap()
-            )
-        });
+        let mut conn = Connection::open(live_url, Access::ReadWrite).await.unwrap();
+        let before = dump(&mut conn, &prev).await;
+        runner::apply(&mut conn, &migrations, None)
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "step {k} ({}) on {dialect}: {e}\n{}",
+                    version.what,
+                    std::fs::read_to_string(path.join("up.sql")).unwrap()
+                )
+            });
         let next = planned.next.schema.clone();
         // Every surviving value is still there (through renames).
-        let after = dump(&mut conn, &next);
+        let after = dump(&mut conn, &next).await;
         let renames = Renames::detect(&prev, &lowered.schema);
         for (table, rows) in &before {
             let new_table = renames
@@ -556,28 +565,29 @@ fn run_suite(dialect: Dialect, live_url: &str, spawner: &dyn Spawner, dir: &Path
             }
         }
         if planned.plan.risk() != Risk::Lossy {
-            down_and_up_again(&mut conn, &path, &prev, &next, &before, &after, k, version);
+            down_and_up_again(&mut conn, &path, &prev, &next, &before, &after, k, version).await;
         }
         for insert in version.inserts {
             let id = 100 + k;
             conn.batch(&insert.replace("{k}", &id.to_string()))
+                .await
                 .unwrap_or_else(|e| panic!("step {k} insert on {dialect}: {e}: {insert}"));
         }
         if let Connection::Postgres(client) = &mut conn
             && next.views.iter().any(|v| v.materialized)
         {
-            client
-                .batch_execute("REFRESH MATERIALIZED VIEW CONCURRENTLY top_posts")
+            execute_script(client, "REFRESH MATERIALIZED VIEW CONCURRENTLY top_posts")
+                .await
                 .unwrap();
         }
-        drop(conn);
-        let report = verify(dir, dialect, spawner, Some(&lowered)).unwrap();
+        conn.close().await;
+        let report = verify(dir, dialect, spawner, Some(&lowered)).await.unwrap();
         assert!(
             report.is_clean(),
             "step {k} ({}) on {dialect}: verify: {report:#?}",
             version.what
         );
-        let drifted = drift(live_url, dir, spawner).unwrap();
+        let drifted = drift(live_url, dir, spawner).await.unwrap();
         assert!(
             drifted.is_clean() && drifted.pending.is_empty(),
             "step {k} ({}) on {dialect}: drift: {drifted:#?}",
@@ -595,7 +605,7 @@ fn run_suite(dialect: Dialect, live_url: &str, spawner: &dyn Spawner, dir: &Path
 /// the step changes on purpose), and after `up.sql` again the rows equal
 /// those after the first `up.sql`.
 #[allow(clippy::too_many_arguments)]
-fn down_and_up_again(
+async fn down_and_up_again(
     conn: &mut Connection,
     migration: &Path,
     prev: &PhysicalSchema,
@@ -608,13 +618,15 @@ fn down_and_up_again(
     let dialect = conn.dialect();
     let read = |file: &str| std::fs::read_to_string(migration.join(file)).unwrap();
     let down = read("down.sql");
-    run_steps(conn, &parse_steps(&down)).unwrap_or_else(|e| {
-        panic!(
-            "step {k} ({}) on {dialect}: down with rows present: {e}\n{down}",
-            version.what
-        )
-    });
-    let reverted = dump(conn, prev);
+    run_steps(conn, &parse_steps(&down))
+        .await
+        .unwrap_or_else(|e| {
+            panic!(
+                "step {k} ({}) on {dialect}: down with rows present: {e}\n{down}",
+                version.what
+            )
+        });
+    let reverted = dump(conn, prev).await;
     for (table, rows) in before {
         let now = &reverted[table];
         assert_eq!(
@@ -648,14 +660,16 @@ fn down_and_up_again(
         }
     }
     let up = read("up.sql");
-    run_steps(conn, &parse_steps(&up)).unwrap_or_else(|e| {
-        panic!(
-            "step {k} ({}) on {dialect}: up after down: {e}\n{up}",
-            version.what
-        )
-    });
+    run_steps(conn, &parse_steps(&up))
+        .await
+        .unwrap_or_else(|e| {
+            panic!(
+                "step {k} ({}) on {dialect}: up after down: {e}\n{up}",
+                version.what
+            )
+        });
     assert_eq!(
-        &dump(conn, next),
+        &dump(conn, next).await,
         after,
         "step {k} ({}) on {dialect}: up after down changed rows",
         version.what
@@ -665,20 +679,20 @@ fn down_and_up_again(
 /// Runs planned steps outside the migrations table (a down file has no
 /// record there), with the runner's rules: one transaction per
 /// transactional step and, on SQLite, no foreign key violation at commit.
-fn run_steps(conn: &mut Connection, steps: &[Step]) -> Result<(), String> {
+async fn run_steps(conn: &mut Connection, steps: &[Step]) -> Result<(), String> {
     for step in steps {
         if !step.transactional {
             for statement in &step.statements {
-                conn.batch(statement)?;
+                conn.batch(statement).await?;
             }
             continue;
         }
         let body = step.statements.join(";\n");
         match conn {
             Connection::Postgres(client) => {
-                let mut tx = client.transaction().map_err(pg_error)?;
-                tx.batch_execute(&body).map_err(pg_error)?;
-                tx.commit().map_err(|e| e.to_string())?;
+                let mut tx = client.begin().await.map_err(pg_error)?;
+                execute_script(&mut tx, &body).await?;
+                tx.commit().await.map_err(|e| e.to_string())?;
             }
             Connection::Sqlite(c) => {
                 let tx = c.transaction().map_err(|e| e.to_string())?;
@@ -698,19 +712,19 @@ fn run_steps(conn: &mut Connection, steps: &[Step]) -> Result<(), String> {
     Ok(())
 }
 
-#[test]
-fn twenty_versions_on_postgres_keep_every_row() {
+#[tokio::test]
+async fn twenty_versions_on_postgres_keep_every_row() {
     let live = ScratchDatabase::new("evolution");
     let dir = tempfile::tempdir().unwrap();
     let spawner = ServerSpawner {
         admin_url: SERVER_URL.into(),
     };
-    run_suite(Dialect::Postgres, &live.url, &spawner, dir.path());
+    run_suite(Dialect::Postgres, &live.url, &spawner, dir.path()).await;
 }
 
-#[test]
-fn twenty_versions_on_sqlite_keep_every_row() {
+#[tokio::test]
+async fn twenty_versions_on_sqlite_keep_every_row() {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("live.db").display());
-    run_suite(Dialect::Sqlite, &url, &SqliteMemorySpawner, dir.path());
+    run_suite(Dialect::Sqlite, &url, &SqliteMemorySpawner, dir.path()).await;
 }

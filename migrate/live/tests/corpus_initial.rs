@@ -6,7 +6,7 @@ mod support;
 
 use cstack_compiler::Provider;
 use cstack_migrate::{Dialect, initial_ddl};
-use support::{ScratchDatabase, model, valid_corpus_files};
+use support::{ScratchDatabase, batch, model, returns_a_row, valid_corpus_files};
 
 fn dialects(provider: Option<Provider>) -> Vec<Dialect> {
     match provider {
@@ -16,17 +16,15 @@ fn dialects(provider: Option<Provider>) -> Vec<Dialect> {
     }
 }
 
-#[test]
-fn every_valid_corpus_schema_creates_from_empty_on_its_backend() {
+#[tokio::test]
+async fn every_valid_corpus_schema_creates_from_empty_on_its_backend() {
     let scratch = ScratchDatabase::new("corpus");
-    let mut pg = scratch.client();
-    let vector_available = pg
-        .query_opt(
-            "SELECT 1 FROM pg_available_extensions WHERE name = 'vector'",
-            &[],
-        )
-        .unwrap()
-        .is_some();
+    let mut pg = scratch.client().await;
+    let vector_available = returns_a_row(
+        &mut pg,
+        "SELECT 1 FROM pg_available_extensions WHERE name = 'vector'",
+    )
+    .await;
     let mut applied = 0;
     let mut failures = Vec::new();
     for (index, (path, text)) in valid_corpus_files().into_iter().enumerate() {
@@ -47,11 +45,12 @@ fn every_valid_corpus_schema_creates_from_empty_on_its_backend() {
                         continue;
                     }
                     let schema = format!("corpus_{index}");
-                    pg.batch_execute(&format!(
-                        "CREATE SCHEMA {schema}; SET search_path TO {schema}, public"
-                    ))
-                    .and_then(|_| pg.batch_execute(&ddl))
-                    .map_err(|e| format!("{e:?}"))
+                    let search_path =
+                        format!("CREATE SCHEMA {schema}; SET search_path TO {schema}, public");
+                    match batch(&mut pg, &search_path).await {
+                        Ok(()) => batch(&mut pg, &ddl).await,
+                        Err(e) => Err(e),
+                    }
                 }
                 Dialect::Sqlite => {
                     let conn = rusqlite::Connection::open_in_memory().unwrap();

@@ -9,29 +9,47 @@
 use crate::db::{Connection, pg_error};
 use crate::runner::MIGRATIONS_TABLE;
 use serde_json::{Value, json};
+use sqlx_core::decode::Decode;
+use sqlx_core::executor::Executor;
+use sqlx_core::row::Row;
+use sqlx_core::types::Type;
+use sqlx_postgres::{PgConnection, PgRow, Postgres};
 use std::collections::BTreeMap;
 
 pub type Catalog = BTreeMap<String, Value>;
 
-pub fn introspect(conn: &mut Connection) -> Result<Catalog, String> {
+pub async fn introspect(conn: &mut Connection) -> Result<Catalog, String> {
     match conn {
-        Connection::Postgres(client) => postgres(client),
+        Connection::Postgres(client) => postgres(client).await,
         Connection::Sqlite(conn) => sqlite(conn),
     }
 }
 
-fn postgres(client: &mut postgres::Client) -> Result<Catalog, String> {
+/// The rows of a catalog query.
+async fn q(client: &mut PgConnection, sql: &str) -> Result<Vec<PgRow>, String> {
+    Executor::fetch_all(client, sqlx_core::query::query::<Postgres>(sql))
+        .await
+        .map_err(pg_error)
+}
+
+/// Column `index` of `row`, decoded as `T`.
+fn get<'r, T>(row: &'r PgRow, index: usize) -> Result<T, String>
+where
+    T: Decode<'r, Postgres> + Type<Postgres>,
+{
+    row.try_get(index).map_err(pg_error)
+}
+
+async fn postgres(client: &mut PgConnection) -> Result<Catalog, String> {
     let mut catalog = Catalog::new();
-    let schema: String = client
-        .query_one("SELECT current_schema()", &[])
-        .map_err(pg_error)?
-        .get(0);
-    let q = |client: &mut postgres::Client, sql: &str| client.query(sql, &[]).map_err(pg_error);
+    let schema: String = get(&q(client, "SELECT current_schema()").await?[0], 0)?;
     for row in q(
         client,
         "SELECT extname::text FROM pg_extension WHERE extname <> 'plpgsql'",
-    )? {
-        let name: String = row.get(0);
+    )
+    .await?
+    {
+        let name: String = get(&row, 0)?;
         catalog.insert(format!("extension {name}"), json!({}));
     }
     for row in q(
@@ -40,9 +58,11 @@ fn postgres(client: &mut postgres::Client) -> Result<Catalog, String> {
            FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
            JOIN pg_namespace n ON n.oid = t.typnamespace
           WHERE n.nspname = current_schema() GROUP BY t.typname",
-    )? {
-        let name: String = row.get(0);
-        let labels: Vec<String> = row.get(1);
+    )
+    .await?
+    {
+        let name: String = get(&row, 0)?;
+        let labels: Vec<String> = get(&row, 1)?;
         catalog.insert(format!("enum {name}"), json!({ "variants": labels }));
     }
     let mut objects: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
@@ -55,16 +75,18 @@ fn postgres(client: &mut postgres::Client) -> Result<Catalog, String> {
               WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm')
                 AND c.relname <> '{MIGRATIONS_TABLE}'"
         ),
-    )? {
-        let name: String = row.get(0);
-        let kind: String = row.get(1);
+    )
+    .await?
+    {
+        let name: String = get(&row, 0)?;
+        let kind: String = get(&row, 1)?;
         let key = match kind.as_str() {
             "r" => format!("table {name}"),
             "v" => format!("view {name}"),
             _ => format!("materialized view {name}"),
         };
         let mut object = BTreeMap::new();
-        if let Some(body) = row.get::<_, Option<String>>(2) {
+        if let Some(body) = get::<Option<String>>(&row, 2)? {
             object.insert("definition".to_string(), json!(body.trim()));
         }
         objects.insert(key, object);
@@ -86,15 +108,17 @@ fn postgres(client: &mut postgres::Client) -> Result<Catalog, String> {
            LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
           WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'v', 'm')
             AND a.attnum > 0 AND NOT a.attisdropped",
-    )? {
-        let key = key_of(&row.get::<_, String>(1), &row.get::<_, String>(0));
-        let column: String = row.get(2);
-        let identity: String = row.get(6);
+    )
+    .await?
+    {
+        let key = key_of(&get::<String>(&row, 1)?, &get::<String>(&row, 0)?);
+        let column: String = get(&row, 2)?;
+        let identity: String = get(&row, 6)?;
         let mut value = json!({
-            "type": row.get::<_, String>(3),
-            "not_null": row.get::<_, bool>(4),
+            "type": get::<String>(&row, 3)?,
+            "not_null": get::<bool>(&row, 4)?,
         });
-        if let Some(default) = row.get::<_, Option<String>>(5) {
+        if let Some(default) = get::<Option<String>>(&row, 5)? {
             value["default"] = json!(default);
         }
         if !identity.is_empty() {
@@ -111,16 +135,18 @@ fn postgres(client: &mut postgres::Client) -> Result<Catalog, String> {
            JOIN pg_class c ON c.oid = con.conrelid
            JOIN pg_namespace n ON n.oid = c.relnamespace
           WHERE n.nspname = current_schema()",
-    )? {
-        let key = format!("table {}", row.get::<_, String>(0));
-        let mut value = json!({ "definition": row.get::<_, String>(3) });
-        if !row.get::<_, bool>(4) {
+    )
+    .await?
+    {
+        let key = format!("table {}", get::<String>(&row, 0)?);
+        let mut value = json!({ "definition": get::<String>(&row, 3)? });
+        if !get::<bool>(&row, 4)? {
             value["validated"] = json!(false);
         }
         constraints
             .entry(key)
             .or_default()
-            .insert(row.get::<_, String>(1), value);
+            .insert(get::<String>(&row, 1)?, value);
     }
     let mut indexes: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
     for row in q(
@@ -134,24 +160,25 @@ fn postgres(client: &mut postgres::Client) -> Result<Catalog, String> {
           WHERE n.nspname = current_schema()
             AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid
                                                            AND c.conrelid = ix.indrelid)",
-    )? {
-        let table: String = row.get(0);
+    )
+    .await?
+    {
+        let table: String = get(&row, 0)?;
         if table == MIGRATIONS_TABLE {
             continue;
         }
-        let key = key_of(&row.get::<_, String>(1), &table);
-        let definition = row
-            .get::<_, String>(3)
+        let key = key_of(&get::<String>(&row, 1)?, &table);
+        let definition = get::<String>(&row, 3)?
             .replace(&format!(" ON {schema}."), " ON ")
             .replace(&format!(" ON ONLY {schema}."), " ON ONLY ");
         let mut value = json!({ "definition": definition });
-        if !row.get::<_, bool>(4) {
+        if !get::<bool>(&row, 4)? {
             value["valid"] = json!(false);
         }
         indexes
             .entry(key)
             .or_default()
-            .insert(row.get::<_, String>(2), value);
+            .insert(get::<String>(&row, 2)?, value);
     }
     for (key, mut object) in objects {
         for (field, map) in [

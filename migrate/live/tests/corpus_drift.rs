@@ -7,25 +7,24 @@
 mod support;
 
 use cstack_compiler::Provider;
-use cstack_migrate::spawner::{SchemaSpawner, Spawner, SqliteMemorySpawner};
-use cstack_migrate::workflow::{drift, plan_backend};
+use cstack_migrate::files::plan_backend;
 use cstack_migrate::{Dialect, files, lower};
-use support::{ScratchDatabase, model, valid_corpus_files};
+use cstack_migrate_live::spawner::{SchemaSpawner, Spawner, SqliteMemorySpawner};
+use cstack_migrate_live::workflow::drift;
+use support::{ScratchDatabase, model, returns_a_row, valid_corpus_files};
 
-#[test]
-fn every_valid_corpus_schema_migrates_from_empty_applies_and_has_no_drift() {
+#[tokio::test]
+async fn every_valid_corpus_schema_migrates_from_empty_applies_and_has_no_drift() {
     let server = ScratchDatabase::new("corpusdrift");
     let schemas = SchemaSpawner {
         url: server.url.clone(),
     };
-    let mut client = server.client();
-    let vector = client
-        .query_opt(
-            "SELECT 1 FROM pg_available_extensions WHERE name = 'vector'",
-            &[],
-        )
-        .unwrap()
-        .is_some();
+    let mut client = server.client().await;
+    let vector = returns_a_row(
+        &mut client,
+        "SELECT 1 FROM pg_available_extensions WHERE name = 'vector'",
+    )
+    .await;
     let mut checked = 0;
     let mut failures = Vec::new();
     for (path, text) in valid_corpus_files() {
@@ -55,24 +54,28 @@ fn every_valid_corpus_schema_migrates_from_empty_applies_and_has_no_drift() {
             )
             .unwrap();
             let migrations = files::load(&backend).unwrap();
-            let result = (|| -> Result<(), String> {
-                let (live, spawner): (Box<dyn cstack_migrate::spawner::Scratch>, &dyn Spawner) =
-                    match dialect {
-                        Dialect::Postgres => (schemas.spawn()?, &schemas),
-                        Dialect::Sqlite => (SqliteMemorySpawner.spawn()?, &SqliteMemorySpawner),
-                    };
-                let mut conn = cstack_migrate::db::Connection::open(
+            let result = async {
+                let (live, spawner): (
+                    Box<dyn cstack_migrate_live::spawner::Scratch>,
+                    &dyn Spawner,
+                ) = match dialect {
+                    Dialect::Postgres => (schemas.spawn().await?, &schemas),
+                    Dialect::Sqlite => (SqliteMemorySpawner.spawn().await?, &SqliteMemorySpawner),
+                };
+                let mut conn = cstack_migrate_live::db::Connection::open(
                     live.url(),
-                    cstack_migrate::db::Access::ReadWrite,
-                )?;
-                cstack_migrate::runner::apply(&mut conn, &migrations, None)?;
-                drop(conn);
-                let report = drift(live.url(), dir.path(), spawner)?;
+                    cstack_migrate_live::db::Access::ReadWrite,
+                )
+                .await?;
+                cstack_migrate_live::runner::apply(&mut conn, &migrations, None).await?;
+                conn.close().await;
+                let report = drift(live.url(), dir.path(), spawner).await?;
                 if !report.is_clean() || report.applied.len() != 1 {
                     return Err(format!("{report:#?}"));
                 }
-                Ok(())
-            })();
+                Ok::<(), String>(())
+            }
+            .await;
             match result {
                 Ok(()) => checked += 1,
                 Err(e) => failures.push(format!("{path} ({dialect}): {e}")),

@@ -1,25 +1,44 @@
-//! Scratch databases for `verify` and `drift`, through one trait with three
+//! Scratch databases for `verify` and `drift`, through one trait with four
 //! implementations: a throwaway database on a PostgreSQL server (created and
-//! dropped), a private PostgreSQL cluster started with `initdb` + `pg_ctl`
-//! on a socket-only temporary directory, and SQLite in memory. No Docker.
+//! dropped), a throwaway schema in an existing database, a private
+//! PostgreSQL cluster started with `initdb` + `pg_ctl` on a socket-only
+//! temporary directory, and SQLite in memory. No Docker. A scratch database
+//! is removed when dropped.
 
-use crate::Dialect;
-use crate::db::{Connection, pg_error, redact};
+use crate::db::{
+    Access, connect_postgres, execute_blocking, execute_script, open_sqlite, pg_error, redact,
+};
+use cstack_migrate::Dialect;
+use sqlx_core::connection::Connection as _;
+use sqlx_postgres::PgConnection;
+use std::future::Future;
 use std::path::{Path, PathBuf};
+use std::pin::Pin;
 use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A database that exists until dropped.
-pub trait Scratch {
+pub trait Scratch: Send {
     /// The URL to reach it.
     fn url(&self) -> &str;
 }
+
+/// What [`Spawner::spawn`] returns: a future of a new scratch database.
+pub type Spawning<'a> = Pin<Box<dyn Future<Output = Result<Box<dyn Scratch>, String>> + Send + 'a>>;
 
 pub trait Spawner: Send + Sync {
     fn dialect(&self) -> Dialect;
     /// What the scratch databases are, for messages.
     fn describe(&self) -> String;
-    fn spawn(&self) -> Result<Box<dyn Scratch>, String>;
+    fn spawn(&self) -> Spawning<'_>;
+}
+
+/// Runs `sql`, which creates `what` (for the message), on an
+/// administrative connection, and closes it.
+async fn create(mut admin: PgConnection, sql: &str, what: &str) -> Result<(), String> {
+    let result = execute_script(&mut admin, sql).await;
+    let _ = admin.close().await;
+    result.map_err(|e| format!("cannot create {what}: {e}"))
 }
 
 fn unique_suffix() -> String {
@@ -54,12 +73,10 @@ impl Scratch for ServerScratch {
 
 impl Drop for ServerScratch {
     fn drop(&mut self) {
-        if let Ok(mut admin) = postgres::Client::connect(&self.admin_url, postgres::NoTls) {
-            let _ = admin.batch_execute(&format!(
-                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
-                self.name
-            ));
-        }
+        let _ = execute_blocking(
+            &self.admin_url,
+            &format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name),
+        );
     }
 }
 
@@ -89,18 +106,21 @@ impl Spawner for ServerSpawner {
         format!("a scratch database on {}", redact(&self.admin_url))
     }
 
-    fn spawn(&self) -> Result<Box<dyn Scratch>, String> {
-        let name = format!("cstack_scratch_{}", unique_suffix());
-        let mut admin = postgres::Client::connect(&self.admin_url, postgres::NoTls)
-            .map_err(|e| format!("cannot connect to {}: {e}", redact(&self.admin_url)))?;
-        admin
-            .batch_execute(&format!("CREATE DATABASE \"{name}\" TEMPLATE template0"))
-            .map_err(|e| format!("cannot create a scratch database: {}", pg_error(e)))?;
-        Ok(Box::new(ServerScratch {
-            url: with_database(&self.admin_url, &name),
-            admin_url: self.admin_url.clone(),
-            name,
-        }))
+    fn spawn(&self) -> Spawning<'_> {
+        Box::pin(async move {
+            let name = format!("cstack_scratch_{}", unique_suffix());
+            create(
+                connect_postgres(&self.admin_url).await?,
+                &format!("CREATE DATABASE \"{name}\" TEMPLATE template0"),
+                "a scratch database",
+            )
+            .await?;
+            Ok(Box::new(ServerScratch {
+                url: with_database(&self.admin_url, &name),
+                admin_url: self.admin_url.clone(),
+                name,
+            }) as Box<dyn Scratch>)
+        })
     }
 }
 
@@ -126,10 +146,10 @@ impl Scratch for SchemaScratch {
 
 impl Drop for SchemaScratch {
     fn drop(&mut self) {
-        if let Ok(mut admin) = postgres::Client::connect(&self.admin_url, postgres::NoTls) {
-            let _ =
-                admin.batch_execute(&format!("DROP SCHEMA IF EXISTS \"{}\" CASCADE", self.name));
-        }
+        let _ = execute_blocking(
+            &self.admin_url,
+            &format!("DROP SCHEMA IF EXISTS \"{}\" CASCADE", self.name),
+        );
     }
 }
 
@@ -148,18 +168,21 @@ impl Spawner for SchemaSpawner {
         format!("a scratch schema in {}", redact(&self.url))
     }
 
-    fn spawn(&self) -> Result<Box<dyn Scratch>, String> {
-        let name = format!("cstack_scratch_{}", unique_suffix());
-        let mut admin = postgres::Client::connect(&self.url, postgres::NoTls)
-            .map_err(|e| format!("cannot connect to {}: {e}", redact(&self.url)))?;
-        admin
-            .batch_execute(&format!("CREATE SCHEMA \"{name}\""))
-            .map_err(|e| format!("cannot create a scratch schema: {}", pg_error(e)))?;
-        Ok(Box::new(SchemaScratch {
-            url: with_search_path(&self.url, &name),
-            admin_url: self.url.clone(),
-            name,
-        }))
+    fn spawn(&self) -> Spawning<'_> {
+        Box::pin(async move {
+            let name = format!("cstack_scratch_{}", unique_suffix());
+            create(
+                connect_postgres(&self.url).await?,
+                &format!("CREATE SCHEMA \"{name}\""),
+                "a scratch schema",
+            )
+            .await?;
+            Ok(Box::new(SchemaScratch {
+                url: with_search_path(&self.url, &name),
+                admin_url: self.url.clone(),
+                name,
+            }) as Box<dyn Scratch>)
+        })
     }
 }
 
@@ -363,13 +386,10 @@ impl Scratch for ClusterDatabase {
 
 impl Drop for ClusterDatabase {
     fn drop(&mut self) {
-        let admin = format!("{}postgres", self.cluster.base_url);
-        if let Ok(mut admin) = postgres::Client::connect(&admin, postgres::NoTls) {
-            let _ = admin.batch_execute(&format!(
-                "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
-                self.name
-            ));
-        }
+        let _ = execute_blocking(
+            &format!("{}postgres", self.cluster.base_url),
+            &format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name),
+        );
     }
 }
 
@@ -413,20 +433,25 @@ impl Spawner for LocalClusterSpawner {
         format!("a private cluster from {}", self.bindir.display())
     }
 
-    fn spawn(&self) -> Result<Box<dyn Scratch>, String> {
-        let cluster = self.cluster()?;
-        let name = format!("cstack_scratch_{}", unique_suffix());
-        let admin = format!("{}postgres", cluster.base_url);
-        let mut client = postgres::Client::connect(&admin, postgres::NoTls)
-            .map_err(|e| format!("cannot connect to the local cluster: {e}"))?;
-        client
-            .batch_execute(&format!("CREATE DATABASE \"{name}\" TEMPLATE template0"))
-            .map_err(|e| format!("cannot create a scratch database: {}", pg_error(e)))?;
-        Ok(Box::new(ClusterDatabase {
-            url: format!("{}{name}", cluster.base_url),
-            cluster,
-            name,
-        }))
+    fn spawn(&self) -> Spawning<'_> {
+        Box::pin(async move {
+            let cluster = self.cluster()?;
+            let name = format!("cstack_scratch_{}", unique_suffix());
+            let admin = PgConnection::connect(&format!("{}postgres", cluster.base_url))
+                .await
+                .map_err(|e| format!("cannot connect to the local cluster: {}", pg_error(e)))?;
+            create(
+                admin,
+                &format!("CREATE DATABASE \"{name}\" TEMPLATE template0"),
+                "a scratch database",
+            )
+            .await?;
+            Ok(Box::new(ClusterDatabase {
+                url: format!("{}{name}", cluster.base_url),
+                cluster,
+                name,
+            }) as Box<dyn Scratch>)
+        })
     }
 }
 
@@ -454,16 +479,14 @@ impl Spawner for SqliteMemorySpawner {
         "an in-memory SQLite database".into()
     }
 
-    fn spawn(&self) -> Result<Box<dyn Scratch>, String> {
+    fn spawn(&self) -> Spawning<'_> {
         let url = format!(
             "sqlite:file:cstack_scratch_{}?mode=memory&cache=shared",
             unique_suffix()
         );
-        let keep = match Connection::open(&url, crate::db::Access::ReadWrite)? {
-            Connection::Sqlite(c) => c,
-            Connection::Postgres(_) => unreachable!("a sqlite: URL opens SQLite"),
-        };
-        Ok(Box::new(SqliteMemory { url, _keep: keep }))
+        let spawned = open_sqlite(&url, Access::ReadWrite)
+            .map(|keep| Box::new(SqliteMemory { url, _keep: keep }) as Box<dyn Scratch>);
+        Box::pin(std::future::ready(spawned))
     }
 }
 
