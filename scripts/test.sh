@@ -8,6 +8,9 @@ if [ ! -f "$CSTACK_CONFORMANCE_DIR/MANIFEST.tsv" ]; then
   echo "conformance corpus not found at $CSTACK_CONFORMANCE_DIR (set CSTACK_CONFORMANCE_DIR)" >&2
   exit 2
 fi
+# The pgvector tests start a private cluster from a PostgreSQL build with the
+# extension (the machine's server has none); installed on first use.
+export CSTACK_PGVECTOR_BINDIR="${CSTACK_PGVECTOR_BINDIR:-$(scripts/pgvector.sh)}"
 cargo test --workspace --all-targets "$@"
 cargo test --workspace --doc
 # The editor integrations: VS Code extension and Neovim plugin (node, nvim).

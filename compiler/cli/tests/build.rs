@@ -208,6 +208,11 @@ fn committed_generated_crates_are_up_to_date() {
             "codegen-tests/contract-db",
             vec!["--target", "both"],
         ),
+        (
+            "codegen-tests/vectors.cstack",
+            "codegen-tests/vectors-db",
+            vec![],
+        ),
     ] {
         let mut args = vec![
             "build",

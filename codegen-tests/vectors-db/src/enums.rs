@@ -1,0 +1,1 @@
+//! The schema's enums, stored as their schema spelling.
