@@ -167,12 +167,8 @@ const fn repeatable(
     snippet: &'static str,
 ) -> AttributeSpec {
     AttributeSpec {
-        name,
-        shape,
         repeatable: true,
-        positions,
-        summary,
-        snippet,
+        ..attribute(name, shape, positions, summary, snippet)
     }
 }
 

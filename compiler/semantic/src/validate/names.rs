@@ -277,30 +277,24 @@ pub fn validate_names(db: &dyn Db, file: SourceFile) -> Vec<Diagnostic> {
                     ),
                 )
             }
-            Taker::Module(module_owner) => (
-                owner_item,
-                format!(
-                    "`{}` of {} `{}` is not exported at the crate root, where `{}` is the module of `{module_owner}`; it stays reachable as `{}::{}`",
-                    export.name,
-                    owner_kind.keyword(),
-                    export.owner,
-                    export.name,
-                    export.module,
-                    export.name
-                ),
-            ),
-            Taker::Crate => (
-                owner_item,
-                format!(
-                    "`{}` of {} `{}` is not exported at the crate root, where the generated crate defines `{}` itself; it stays reachable as `{}::{}`",
-                    export.name,
-                    owner_kind.keyword(),
-                    export.owner,
-                    export.name,
-                    export.module,
-                    export.name
-                ),
-            ),
+            Taker::Module(_) | Taker::Crate => {
+                let holder = match &taker {
+                    Taker::Module(module_owner) => format!("the module of `{module_owner}`"),
+                    _ => "defined by the generated crate itself".to_string(),
+                };
+                (
+                    owner_item,
+                    format!(
+                        "`{}` of {} `{}` is not exported at the crate root, where `{}` is {holder}; it stays reachable as `{}::{}`",
+                        export.name,
+                        owner_kind.keyword(),
+                        export.owner,
+                        export.name,
+                        export.module,
+                        export.name
+                    ),
+                )
+            }
         };
         let mut diagnostic =
             Diagnostic::new(Code::HiddenGeneratedName, message, Label::new(at.range, ""));

@@ -163,8 +163,8 @@ enum Resolution {
     /// is the principal": its local key column against the principal's
     /// member named like the referenced column.
     Relation { local: String, referenced: String },
-    /// A condition used as a value (`(a == b) == true`): type-checked, but
-    /// not something a policy can compare.
+    /// `auth()` itself, or a condition used as a value (`(a == b) ==
+    /// true`): type-checked, but not something a policy can compare.
     Condition,
 }
 
@@ -192,6 +192,20 @@ impl<'e> Operand<'e> {
             hops: Vec::new(),
             resolution: Resolution::Literal,
             expr: Some(expr),
+        }
+    }
+
+    /// What is typed but is no value a policy can compare: `auth()` itself,
+    /// or a condition.
+    fn opaque(ty: Ty) -> Self {
+        Self {
+            ty,
+            arity: Arity::Required,
+            is_field: false,
+            is_literal: false,
+            hops: Vec::new(),
+            resolution: Resolution::Condition,
+            expr: None,
         }
     }
 
@@ -1043,10 +1057,7 @@ impl<'a> Checker<'_, '_, 'a> {
             | ExprKind::Call { .. } => {
                 // A condition used as a value: check it, and type it as Boolean.
                 self.check_bool(expr);
-                Some(Operand {
-                    resolution: Resolution::Condition,
-                    ..Operand::value(Ty::Scalar(Scalar::Boolean), Arity::Required, Value::Null)
-                })
+                Some(Operand::opaque(Ty::Scalar(Scalar::Boolean)))
             }
             ExprKind::Array(_) => {
                 self.error(
