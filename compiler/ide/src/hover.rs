@@ -5,7 +5,8 @@
 use crate::index::{Symbol, decl_at, resolve, resolve_type_name, type_decl};
 use crate::navigation::symbol_at;
 use cstack_compiler::lang::{self, Position};
-use cstack_compiler::{Db, Resolved, Scalar, SourceFile, auth_decl, table_name, to_snake_case};
+use cstack_compiler::names::column_name;
+use cstack_compiler::{Db, Resolved, Scalar, SourceFile, auth_decl, table_name};
 use cstack_diagnostics::TextRange;
 use cstack_syntax::ast::{Attribute, DeclKind, Declaration, Expr, ExprKind, TypeRef};
 
@@ -198,7 +199,7 @@ fn describe_symbol(db: &dyn Db, file: SourceFile, symbol: &Symbol) -> Option<Str
                 if matches!(owner_kind, DeclKind::Model | DeclKind::Mixin)
                     && !is_relation(db, file, field.ty.as_ref())
                 {
-                    markdown.push_str(&format!("\n\nColumn `{}`", to_snake_case(member)));
+                    markdown.push_str(&format!("\n\nColumn `{}`", column_name(member)));
                 }
             } else if let Some(variant) = syntax.variants.iter().find(|v| &v.name.text == member) {
                 markdown.push_str(&format!("enum {owner}\n{}", variant.name.text));

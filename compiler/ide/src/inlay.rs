@@ -1,6 +1,9 @@
-//! Inlay hints: the table a model maps to, and the column of a renamed field.
+//! Inlay hints: the table a model maps to, and the column of a renamed
+//! field, as the model the checker established says (the physical names
+//! of `cstack_compiler::names`, fitted like the migrations' own).
 
-use cstack_compiler::{Db, SourceFile, item_tree, table_name, to_snake_case};
+use cstack_compiler::names::column_name;
+use cstack_compiler::{Db, Item, SourceFile, item_tree, validate_decl};
 use cstack_diagnostics::TextRange;
 use cstack_syntax::ast::DeclKind;
 
@@ -21,27 +24,24 @@ pub fn inlay_hints(db: &dyn Db, file: SourceFile, range: TextRange) -> Vec<Inlay
         if whole.end < range.start || whole.start > range.end || syntax.kind != DeclKind::Model {
             continue;
         }
+        let Some(Item::Model(model)) = &validate_decl(db, *decl).item else {
+            continue;
+        };
         if let Some(name) = &syntax.name {
             out.push(InlayHint {
                 offset: base + name.range.end,
-                label: format!("table {}", table_name(&name.text)),
+                label: format!("table {}", model.table),
             });
         }
-        for field in &syntax.fields {
-            let Some(rename) = field.attribute("rename") else {
+        // The model's own renamed fields (a mixin's are written elsewhere).
+        for field in model.fields.iter().filter(|f| f.origin.is_none()) {
+            let (Some(from), Some(written)) = (&field.renamed_from, syntax.field(&field.name))
+            else {
                 continue;
             };
-            let from = rename
-                .named("from")
-                .and_then(|a| a.value.as_string())
-                .map(to_snake_case);
-            let label = match from {
-                Some(old) => format!("column {} (was {old})", to_snake_case(&field.name.text)),
-                None => format!("column {}", to_snake_case(&field.name.text)),
-            };
             out.push(InlayHint {
-                offset: base + field.name.range.end,
-                label,
+                offset: base + written.name.range.end,
+                label: format!("column {} (was {})", field.column, column_name(from)),
             });
         }
     }
