@@ -36,13 +36,7 @@ fn the_contract_schema_has_a_column_of_every_stored_kind() {
     let kind_names = |kinds: Vec<Kind<String>>| -> std::collections::BTreeSet<&'static str> {
         kinds.iter().map(|kind| kind.variant_name()).collect()
     };
-    let covered = kind_names(
-        sample
-            .fields
-            .iter()
-            .map(|f| f.storage.kind.clone())
-            .collect(),
-    );
+    let covered = kind_names(sample.fields.iter().map(|f| f.storage().kind).collect());
     // Vectors need pgvector, and have their own test.
     let stored = kind_names(
         stored_examples()
@@ -64,7 +58,7 @@ fn the_contract_schema_has_a_column_of_every_stored_kind() {
             !sample
                 .fields
                 .iter()
-                .any(|twin| twin.is_optional() && twin.storage.kind == f.storage.kind)
+                .any(|twin| twin.is_optional() && twin.storage().kind == f.storage().kind)
         })
         .map(|f| f.name.as_str())
         .collect();
@@ -205,7 +199,7 @@ async fn every_kind_round_trips_in_the_column_its_migration_creates() {
         (Dialect::Sqlite, sqlite_columns(&scratch.sqlite_path())),
     ] {
         for field in &sample.fields {
-            let expected = field.storage.column_type(dialect).unwrap();
+            let expected = field.storage().column_type(dialect).unwrap();
             assert_eq!(
                 columns.get(&field.column),
                 Some(&expected),

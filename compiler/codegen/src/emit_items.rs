@@ -101,7 +101,7 @@ fn type_item(record: &Record, _schema: &SchemaModel) -> String {
         "#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {name} {{"
     );
     for field in &record.fields {
-        let inner = plan::rust_type(&field.storage.rust);
+        let inner = plan::rust_type(&field.storage().rust);
         // A `type` may refer to itself; the indirection keeps it finite.
         let inner = if inner == format!("crate::types::{name}") && field.arity != Arity::List {
             format!("Box<{inner}>")
@@ -119,7 +119,7 @@ fn type_item(record: &Record, _schema: &SchemaModel) -> String {
             _ => "",
         }
         .to_string()
-            + crate::wire::bytes_attributes(&plan::rust_type(&field.storage.rust), false);
+            + crate::wire::bytes_attributes(&plan::rust_type(&field.storage().rust), false);
         out += &doc(field.docs.as_deref());
         let _ = writeln!(
             out,

@@ -112,7 +112,7 @@ impl Field<'_> {
     /// JSON or a vector.
     pub fn filterable(&self) -> bool {
         matches!(self.storage, Storage::Direct(_) | Storage::Enum(_))
-            && self.model.storage.kind != Kind::Vector
+            && self.model.storage().kind != Kind::Vector
     }
 
     /// Reads this field from the row iterator `row`.
@@ -177,7 +177,7 @@ fn default_value(field: &model::Field, inner: &str, schema: &SchemaModel) -> Def
     let Some(default) = &field.default else {
         return DefaultValue::None;
     };
-    let text = matches!(field.storage.rust, RustType::Std("String"));
+    let text = matches!(field.storage().rust, RustType::Std("String"));
     let expr = match default {
         Default::Now => "::cstack_runtime::defaults::now()".to_string(),
         Default::Uuid if text => "::cstack_runtime::defaults::uuid().to_string()".to_string(),
@@ -215,7 +215,7 @@ fn default_value(field: &model::Field, inner: &str, schema: &SchemaModel) -> Def
 
 /// Plans a stored field (not a relation).
 pub fn field<'a>(field: &'a model::Field, schema: &SchemaModel) -> Field<'a> {
-    let inner = rust_type(&field.storage.rust);
+    let inner = rust_type(&field.storage().rust);
     let default = default_value(field, &inner, schema);
     Field {
         model: field,
@@ -225,7 +225,7 @@ pub fn field<'a>(field: &'a model::Field, schema: &SchemaModel) -> Field<'a> {
         inner,
         optional: field.is_optional(),
         list: field.is_list(),
-        storage: Storage::of(&field.storage),
+        storage: Storage::of(&field.storage()),
         default,
         is_id: field.is_id,
         readonly: field.exposure.readonly,

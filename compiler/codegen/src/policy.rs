@@ -88,7 +88,7 @@ pub fn principal_impl(schema: &SchemaModel) -> String {
          fn member(&self, path: &[&str]) -> Option<{RT}::Value> {{\nmatch path {{\n"
     );
     for field in &auth.fields {
-        let direct = !matches!(Storage::of(&field.storage), Storage::Json) && !field.is_list();
+        let direct = !matches!(Storage::of(&field.storage()), Storage::Json) && !field.is_list();
         if direct {
             let _ = writeln!(
                 out,
@@ -234,7 +234,7 @@ impl Writer<'_> {
                     |field| {
                         (
                             field.column.clone(),
-                            kind_code(&field.storage.kind),
+                            kind_code(&field.storage().kind),
                             field.is_nullable(),
                         )
                     },

@@ -112,7 +112,7 @@ fn args_item(procedure: &Procedure, name: &Names, schema: &SchemaModel, allow: &
     );
     let mut direct = String::new();
     for parameter in &procedure.parameters {
-        let inner = plan::rust_type(&parameter.storage.rust);
+        let inner = plan::rust_type(&parameter.storage().rust);
         let bytes = crate::wire::bytes_attributes(&inner, false);
         let extra = match parameter.arity {
             Arity::List => ", default",
@@ -125,9 +125,9 @@ fn args_item(procedure: &Procedure, name: &Names, schema: &SchemaModel, allow: &
             out,
             "#[serde(rename = {}{extra}{bytes})]\npub {field}: {},",
             lit(&parameter.name),
-            full_type(&parameter.storage, parameter.arity)
+            full_type(&parameter.storage(), parameter.arity)
         );
-        let is_direct = !matches!(Storage::of(&parameter.storage), Storage::Json)
+        let is_direct = !matches!(Storage::of(&parameter.storage()), Storage::Json)
             && parameter.arity != Arity::List;
         if is_direct {
             let read = if parameter.arity == Arity::Optional {
@@ -178,7 +178,7 @@ fn args_item(procedure: &Procedure, name: &Names, schema: &SchemaModel, allow: &
         out,
         "/// What `{}` returns.\n{allow}pub type {base}Output = {};\n",
         procedure.name,
-        full_type(&procedure.returns.storage, procedure.returns.arity)
+        full_type(&procedure.returns.storage(), procedure.returns.arity)
     );
     out
 }

@@ -26,7 +26,7 @@ pub fn field_checks(
         })
     };
     if dialect == Dialect::Sqlite {
-        match (&field.storage.kind, &field.ty) {
+        match (&field.storage().kind, &field.ty) {
             (Kind::Json, _) => push("json", format!("json_valid({column})")),
             (Kind::Enum(_), Type::Enum(name)) => {
                 if let Some(e) = schema.enumeration(name).filter(|e| !e.variants.is_empty()) {

@@ -16,7 +16,7 @@ pub fn column(field: &Field, dialect: Dialect) -> Option<Column> {
     let mut column = Column {
         name: field.column.clone(),
         renamed_from: Vec::new(),
-        sql_type: field.storage.column_type(dialect)?,
+        sql_type: field.storage().column_type(dialect)?,
         not_null: !field.is_nullable(),
         default: None,
         identity: false,
@@ -64,7 +64,7 @@ fn database_default(default: &Default, field: &Field, dialect: Dialect) -> Optio
     match default {
         Default::Now => expression(dialect.now_expression()),
         Default::Autoincrement => Some(DatabaseDefault::Identity),
-        Default::DbGenerated => match field.storage.generated()? {
+        Default::DbGenerated => match field.storage().generated()? {
             Generated::Identity => Some(DatabaseDefault::Identity),
             Generated::Now => expression(dialect.now_expression()),
             Generated::Uuid => expression(dialect.uuid_expression()),

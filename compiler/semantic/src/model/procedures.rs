@@ -43,15 +43,27 @@ pub struct Parameter {
     pub name: String,
     pub ty: Type,
     pub arity: Arity,
-    pub storage: Storage,
     pub docs: Option<String>,
+}
+
+impl Parameter {
+    /// The storage table's entry for its type and arity.
+    pub fn storage(&self) -> Storage {
+        Storage::of(&self.ty, self.arity)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Returns {
     pub ty: Type,
     pub arity: Arity,
-    pub storage: Storage,
+}
+
+impl Returns {
+    /// The storage table's entry for its type and arity.
+    pub fn storage(&self) -> Storage {
+        Storage::of(&self.ty, self.arity)
+    }
 }
 
 /// One `@allow(expr)` or `@deny(expr)` of a procedure.

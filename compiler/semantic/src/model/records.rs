@@ -30,8 +30,6 @@ pub struct Field {
     pub column: String,
     pub ty: Type,
     pub arity: Arity,
-    /// How its values are stored and typed in Rust.
-    pub storage: Storage,
     pub docs: Option<String>,
     /// The mixin the field was copied from, when it is not the model's own.
     pub origin: Option<String>,
@@ -53,6 +51,12 @@ pub struct Field {
 }
 
 impl Field {
+    /// How its values are stored and typed in Rust: the storage table's
+    /// entry for its type and arity.
+    pub fn storage(&self) -> Storage {
+        Storage::of(&self.ty, self.arity)
+    }
+
     pub fn is_optional(&self) -> bool {
         self.arity == Arity::Optional
     }

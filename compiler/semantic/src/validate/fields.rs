@@ -6,7 +6,6 @@ use super::attributes::{LabelText, Position, check_attributes};
 use super::context::FieldRef;
 use super::types::{TypePosition, check_type_ref, resolved_type};
 use super::{Ctx, defaults, validators};
-use crate::Storage;
 use crate::model::{self, Default, Exposure, Record, Type, Validator};
 use crate::names::{column_name, is_reserved, to_snake_case};
 use cstack_diagnostics::{Code, Label};
@@ -27,7 +26,6 @@ pub fn lower_field(
     model::Field {
         name: field.name.text.clone(),
         column: column_name(&field.name.text),
-        storage: Storage::of(&ty, arity),
         ty,
         arity,
         docs: field.docs.clone(),

@@ -4,10 +4,10 @@ use super::attributes::{LabelText, Position, check_attributes};
 use super::fields::check_decl_name;
 use super::types::{TypePosition, check_type_ref, resolved_type};
 use super::{Ctx, policy};
+use crate::Transport;
 use crate::lang::{AUTHORIZE_ACTIONS, ISOLATION_LEVELS};
 use crate::model::{Authorize, Isolation, Parameter, Procedure, Returns};
 use crate::names::{is_reserved, to_snake_case};
-use crate::{Storage, Transport};
 use cstack_diagnostics::Code;
 use cstack_syntax::ast::{Arity, Attribute, ExprKind};
 use rustc_hash::FxHashMap;
@@ -51,7 +51,6 @@ pub fn validate_procedure(ctx: &mut Ctx<'_>) -> Option<Procedure> {
                 let resolved = resolved_type(ctx, ty, resolved);
                 parameters.push(Parameter {
                     name: parameter.name.text.clone(),
-                    storage: Storage::of(&resolved, ty.arity),
                     ty: resolved,
                     arity: ty.arity,
                     docs: parameter.docs.clone(),
@@ -64,7 +63,6 @@ pub fn validate_procedure(ctx: &mut Ctx<'_>) -> Option<Procedure> {
         let resolved = check_type_ref(ctx, ty, TypePosition::ProcedureReturn, anchor)?;
         let resolved = resolved_type(ctx, ty, resolved);
         Some(Returns {
-            storage: Storage::of(&resolved, ty.arity),
             ty: resolved,
             arity: ty.arity,
         })
