@@ -41,7 +41,7 @@ pub use types::Principal;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "8f3b45ea4a7e26b4";
+pub const SCHEMA_HASH: &str = "98a7bf631546b5a3";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Member", "Article", "Sample", "Setting"];

@@ -46,7 +46,7 @@ pub use enums::Mood;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "c52ca586a1e3e2f1";
+pub const SCHEMA_HASH: &str = "3a6b9d98450ba495";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &[

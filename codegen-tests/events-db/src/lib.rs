@@ -39,7 +39,7 @@ pub use types::Editor;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "6b2719cac6f640dc";
+pub const SCHEMA_HASH: &str = "172a56b6a6783280";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Article", "Comment", "Ledger", "Plain"];

@@ -29,7 +29,7 @@ pub use region_total::RegionTotal;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "83741a81ada1c075";
+pub const SCHEMA_HASH: &str = "12cb5f827fc3cb1b";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Sale", "Note"];

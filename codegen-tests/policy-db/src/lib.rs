@@ -43,7 +43,7 @@ pub use types::Viewer;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "1cb917d29068b8f8";
+pub const SCHEMA_HASH: &str = "2e866b95c7a82df4";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Team", "Doc", "Comment", "PlainDoc"];

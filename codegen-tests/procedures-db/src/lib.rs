@@ -27,7 +27,7 @@ pub use types::{Publish, User};
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "a029478aa497ef10";
+pub const SCHEMA_HASH: &str = "b60eddd5f50e9ea3";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Note"];

@@ -21,7 +21,7 @@ pub use passage::{CreatePassageInput, CreatePassageInputBuilder, Passage, Update
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "473223a4aaae05dd";
+pub const SCHEMA_HASH: &str = "5b87ea30ff886abd";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Passage"];

@@ -29,7 +29,7 @@ pub use scheduled_total::ScheduledTotal;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "d5f5d8f6504757df";
+pub const SCHEMA_HASH: &str = "83e4a8377049ce23";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Sale"];

@@ -33,7 +33,7 @@ pub use types::Session;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "3b6d135d403171fd";
+pub const SCHEMA_HASH: &str = "a2b0e27caebeb24a";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Author", "Post"];
