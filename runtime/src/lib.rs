@@ -85,7 +85,9 @@ pub use schema::procedure::{FindManyArgs, OrderInput, Page, PageInput};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use cstack_storage::Dialect;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use handle::migrations::{Migration, MigrationStep};
+pub use handle::migrations::{
+    AppliedRow, Migration, MigrationState, MigrationStatus, MigrationStep, migration_status,
+};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use handle::{Backend, Handle};
 #[cfg(any(feature = "postgres", feature = "sqlite"))]

@@ -136,6 +136,12 @@ pub mod migrations {
     /// `pg_advisory_lock` key held while migrations run: "cstack" in ASCII.
     pub const LOCK_KEY: i64 = 0x63_73_74_61_63_6b;
 
+    /// The rows of [`TABLE`] as every runner reads them, in id order: id,
+    /// checksum, steps done (a 64-bit integer on both dialects) and whether
+    /// the migration finished.
+    pub const SELECT_ROWS: &str = "SELECT id, checksum, CAST(steps_done AS bigint), finished_at IS NOT NULL \
+         FROM cstack_migrations ORDER BY id";
+
     /// `CREATE TABLE IF NOT EXISTS` for [`TABLE`].
     pub fn create_table(dialect: Dialect) -> &'static str {
         match dialect {

@@ -1,11 +1,12 @@
 //! `Db`: the database handle, one accessor per model, transactions, and the embedded migrations.
 /// The postgres migrations, applied in order (each once, recorded in `cstack_migrations`).
-pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
-    id: "00000000000000_initial",
-    checksum: "d035f48f27f645cef62a8a26689146ad16bb82f3a739f8119322e5ca1f0db16e",
-    steps: &[::cstack_runtime::MigrationStep {
-        transactional: true,
-        sql: r#"CREATE TYPE "mood" AS ENUM ('Calm', 'Stormy');
+pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[
+    ::cstack_runtime::Migration::new(
+        "00000000000000_initial",
+        "d035f48f27f645cef62a8a26689146ad16bb82f3a739f8119322e5ca1f0db16e",
+        &[::cstack_runtime::MigrationStep::new(
+            true,
+            &[r#"CREATE TYPE "mood" AS ENUM ('Calm', 'Stormy');
 
 CREATE TABLE "samples" (
   "id" bigint NOT NULL,
@@ -74,17 +75,18 @@ CREATE TABLE "cratestack_event_outbox" (
   CONSTRAINT "cratestack_event_outbox_pkey" PRIMARY KEY ("event_id")
 );
 
-CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_outbox" ("delivered_at");"#,
-    }],
-}];
+CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_outbox" ("delivered_at");"#],
+        )],
+    ),
+];
 
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
-pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
-    id: "00000000000000_initial",
-    checksum: "6d30afcbeb438d34f1a43a89e79dafe5d28056711abedd629454ca1367609fe0",
-    steps: &[::cstack_runtime::MigrationStep {
-        transactional: true,
-        sql: r#"CREATE TABLE "samples" (
+pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
+    "00000000000000_initial",
+    "6d30afcbeb438d34f1a43a89e79dafe5d28056711abedd629454ca1367609fe0",
+    &[::cstack_runtime::MigrationStep::new(
+        true,
+        &[r#"CREATE TABLE "samples" (
   "id" INTEGER NOT NULL,
   "text" TEXT NOT NULL,
   "cuid" TEXT NOT NULL,
@@ -157,9 +159,9 @@ CREATE TABLE "cratestack_event_outbox" (
   CONSTRAINT "cratestack_event_outbox_pkey" PRIMARY KEY ("event_id")
 );
 
-CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_outbox" ("delivered_at");"#,
-    }],
-}];
+CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_outbox" ("delivered_at");"#],
+    )],
+)];
 
 /// The database handle. Cheap to clone; clones share connections.
 #[derive(Clone)]

@@ -1,11 +1,12 @@
 //! `Db`: the database handle, one accessor per model, transactions, and the embedded migrations.
 /// The postgres migrations, applied in order (each once, recorded in `cstack_migrations`).
-pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
-    id: "00000000000000_initial",
-    checksum: "cb84ab1829e19c455dd95ccb18c19138bb5aae36bb251c0360f6aeae43201da3",
-    steps: &[::cstack_runtime::MigrationStep {
-        transactional: true,
-        sql: r#"CREATE TABLE "articles" (
+pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[
+    ::cstack_runtime::Migration::new(
+        "00000000000000_initial",
+        "cb84ab1829e19c455dd95ccb18c19138bb5aae36bb251c0360f6aeae43201da3",
+        &[::cstack_runtime::MigrationStep::new(
+            true,
+            &[r#"CREATE TABLE "articles" (
   "id" bigint NOT NULL,
   "title" text NOT NULL,
   "author_email" text NOT NULL,
@@ -64,17 +65,18 @@ CREATE TABLE "cratestack_event_outbox" (
 
 CREATE INDEX "cratestack_audit_model_occurred_at_idx" ON "cratestack_audit" ("model", "occurred_at");
 
-CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_outbox" ("delivered_at");"#,
-    }],
-}];
+CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_outbox" ("delivered_at");"#],
+        )],
+    ),
+];
 
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
-pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
-    id: "00000000000000_initial",
-    checksum: "2c01d4685ffa8d13ee8437ee43ef32b9146a9678e9f4f232a3a32d41e1e3abd3",
-    steps: &[::cstack_runtime::MigrationStep {
-        transactional: true,
-        sql: r#"CREATE TABLE "articles" (
+pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
+    "00000000000000_initial",
+    "2c01d4685ffa8d13ee8437ee43ef32b9146a9678e9f4f232a3a32d41e1e3abd3",
+    &[::cstack_runtime::MigrationStep::new(
+        true,
+        &[r#"CREATE TABLE "articles" (
   "id" INTEGER NOT NULL,
   "title" TEXT NOT NULL,
   "author_email" TEXT NOT NULL,
@@ -133,9 +135,9 @@ CREATE TABLE "cratestack_event_outbox" (
 
 CREATE INDEX "cratestack_audit_model_occurred_at_idx" ON "cratestack_audit" ("model", "occurred_at");
 
-CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_outbox" ("delivered_at");"#,
-    }],
-}];
+CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_outbox" ("delivered_at");"#],
+    )],
+)];
 
 /// The database handle. Cheap to clone; clones share connections.
 #[derive(Clone)]

@@ -1,11 +1,12 @@
 //! `Db`: the database handle, one accessor per model, transactions, and the embedded migrations.
 /// The postgres migrations, applied in order (each once, recorded in `cstack_migrations`).
-pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
-    id: "00000000000000_initial",
-    checksum: "4a034230489bd741ca466f2a728523b8153ab56fd5b9963b5cf7df9d03eaf828",
-    steps: &[::cstack_runtime::MigrationStep {
-        transactional: true,
-        sql: r#"CREATE TABLE "sales" (
+pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] =
+    &[::cstack_runtime::Migration::new(
+        "00000000000000_initial",
+        "4a034230489bd741ca466f2a728523b8153ab56fd5b9963b5cf7df9d03eaf828",
+        &[::cstack_runtime::MigrationStep::new(
+            true,
+            &[r#"CREATE TABLE "sales" (
   "id" bigint NOT NULL,
   "region" text NOT NULL,
   "amount_cents" bigint NOT NULL,
@@ -21,9 +22,9 @@ CREATE TABLE "notes" (
 CREATE MATERIALIZED VIEW "region_totals" AS
 SELECT region, SUM(amount_cents)::bigint AS total_cents FROM sales GROUP BY region;
 
-CREATE UNIQUE INDEX "region_totals_pkey" ON "region_totals" ("region");"#,
-    }],
-}];
+CREATE UNIQUE INDEX "region_totals_pkey" ON "region_totals" ("region");"#],
+        )],
+    )];
 
 /// The database handle. Cheap to clone; clones share connections.
 #[derive(Clone)]

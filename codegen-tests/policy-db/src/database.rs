@@ -1,11 +1,13 @@
 //! `Db`: the database handle, one accessor per model, transactions, and the embedded migrations.
 /// The postgres migrations, applied in order (each once, recorded in `cstack_migrations`).
-pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
-    id: "00000000000000_initial",
-    checksum: "08fad6476236504048f8a61ff1dbeefec3f2c299d127733a2ae3fd15f1563920",
-    steps: &[::cstack_runtime::MigrationStep {
-        transactional: true,
-        sql: r#"CREATE TYPE "visibility" AS ENUM ('Public', 'Internal', 'Secret');
+pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[
+    ::cstack_runtime::Migration::new(
+        "00000000000000_initial",
+        "08fad6476236504048f8a61ff1dbeefec3f2c299d127733a2ae3fd15f1563920",
+        &[::cstack_runtime::MigrationStep::new(
+            true,
+            &[
+                r#"CREATE TYPE "visibility" AS ENUM ('Public', 'Internal', 'Secret');
 
 CREATE TABLE "teams" (
   "id" bigint NOT NULL,
@@ -56,16 +58,18 @@ CREATE INDEX "comments_doc_id_idx" ON "comments" ("doc_id");
 CREATE VIEW "owned_docs" AS
 SELECT id, title, owner_id, score
     FROM docs;"#,
-    }],
-}];
+            ],
+        )],
+    ),
+];
 
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
-pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
-    id: "00000000000000_initial",
-    checksum: "0553c7ee90e85aa4227470888b084f8e3f85eaec30616ae14b7ef8718f6fdf8b",
-    steps: &[::cstack_runtime::MigrationStep {
-        transactional: true,
-        sql: r#"CREATE TABLE "teams" (
+pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
+    "00000000000000_initial",
+    "0553c7ee90e85aa4227470888b084f8e3f85eaec30616ae14b7ef8718f6fdf8b",
+    &[::cstack_runtime::MigrationStep::new(
+        true,
+        &[r#"CREATE TABLE "teams" (
   "id" INTEGER NOT NULL,
   "name" TEXT NOT NULL,
   "tenant_id" TEXT NOT NULL,
@@ -116,9 +120,9 @@ CREATE INDEX "comments_doc_id_idx" ON "comments" ("doc_id");
 
 CREATE VIEW "owned_docs" AS
 SELECT id, title, owner_id, score
-    FROM docs;"#,
-    }],
-}];
+    FROM docs;"#],
+    )],
+)];
 
 /// The database handle. Cheap to clone; clones share connections.
 #[derive(Clone)]

@@ -767,17 +767,13 @@ fn the_generated_crate_and_the_migrations_runner_share_their_records() {
     let folder = tempfile::tempdir().unwrap();
 
     let by_runner = folder.path().join("runner.sqlite");
-    let mut conn = cstack_migrate_live::db::Connection::Sqlite(
-        rusqlite::Connection::open(&by_runner).unwrap(),
-    );
     runtime
         .block_on(cstack_migrate_live::runner::apply(
-            &mut conn,
+            &format!("sqlite://{}", by_runner.display()),
             std::slice::from_ref(&initial),
             None,
         ))
         .expect("the runner applies");
-    drop(conn);
     runtime.block_on(async {
         let db = Db::open_sqlite(&by_runner)
             .await
@@ -803,7 +799,7 @@ fn the_generated_crate_and_the_migrations_runner_share_their_records() {
     );
     let report = runtime
         .block_on(cstack_migrate_live::runner::apply(
-            &mut conn,
+            &format!("sqlite://{}", by_crate.display()),
             &[initial],
             None,
         ))

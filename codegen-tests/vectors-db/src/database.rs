@@ -1,11 +1,12 @@
 //! `Db`: the database handle, one accessor per model, transactions, and the embedded migrations.
 /// The postgres migrations, applied in order (each once, recorded in `cstack_migrations`).
-pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
-    id: "00000000000000_initial",
-    checksum: "204e9a4fd6fd8c3a2698acfacd8a0945cfd7f802c5f3b7b31c06257616ac5f54",
-    steps: &[::cstack_runtime::MigrationStep {
-        transactional: true,
-        sql: r#"CREATE EXTENSION IF NOT EXISTS "vector";
+pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[
+    ::cstack_runtime::Migration::new(
+        "00000000000000_initial",
+        "204e9a4fd6fd8c3a2698acfacd8a0945cfd7f802c5f3b7b31c06257616ac5f54",
+        &[::cstack_runtime::MigrationStep::new(
+            true,
+            &[r#"CREATE EXTENSION IF NOT EXISTS "vector";
 
 CREATE TABLE "passages" (
   "id" bigint NOT NULL,
@@ -15,9 +16,10 @@ CREATE TABLE "passages" (
   CONSTRAINT "passages_pkey" PRIMARY KEY ("id")
 );
 
-CREATE INDEX "passages_embedding_ivfflat_idx" ON "passages" USING ivfflat ("embedding" vector_l2_ops);"#,
-    }],
-}];
+CREATE INDEX "passages_embedding_ivfflat_idx" ON "passages" USING ivfflat ("embedding" vector_l2_ops);"#],
+        )],
+    ),
+];
 
 /// The database handle. Cheap to clone; clones share connections.
 #[derive(Clone)]

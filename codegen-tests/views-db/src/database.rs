@@ -1,11 +1,12 @@
 //! `Db`: the database handle, one accessor per model, transactions, and the embedded migrations.
 /// The postgres migrations, applied in order (each once, recorded in `cstack_migrations`).
-pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
-    id: "00000000000000_initial",
-    checksum: "28f548941addd204f48a8352af995f70bd879e2204e634d9ff327c8d66705191",
-    steps: &[::cstack_runtime::MigrationStep {
-        transactional: true,
-        sql: r#"CREATE TABLE "sales" (
+pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] =
+    &[::cstack_runtime::Migration::new(
+        "00000000000000_initial",
+        "28f548941addd204f48a8352af995f70bd879e2204e634d9ff327c8d66705191",
+        &[::cstack_runtime::MigrationStep::new(
+            true,
+            &[r#"CREATE TABLE "sales" (
   "id" bigint NOT NULL,
   "customer" text NOT NULL,
   "amount" bigint NOT NULL,
@@ -24,9 +25,9 @@ SELECT customer, SUM(amount)::bigint AS total
     FROM sales
     GROUP BY customer;
 
-CREATE UNIQUE INDEX "scheduled_totals_pkey" ON "scheduled_totals" ("customer");"#,
-    }],
-}];
+CREATE UNIQUE INDEX "scheduled_totals_pkey" ON "scheduled_totals" ("customer");"#],
+        )],
+    )];
 
 /// The database handle. Cheap to clone; clones share connections.
 #[derive(Clone)]

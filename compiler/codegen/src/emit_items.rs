@@ -184,18 +184,18 @@ pub fn database_file(
             let (checksum, steps) = migration.planned();
             let _ = writeln!(
                 text,
-                "{RT}::Migration {{ id: {}, checksum: {}, steps: &[",
+                "{RT}::Migration::new({}, {}, &[",
                 lit(&migration.name),
                 lit(&checksum)
             );
-            for (transactional, sql) in steps {
-                let _ = writeln!(
-                    text,
-                    "{RT}::MigrationStep {{ transactional: {transactional}, sql: {} }},",
-                    raw_lit(&sql)
-                );
+            for (transactional, statements) in steps {
+                let _ = write!(text, "{RT}::MigrationStep::new({transactional}, &[");
+                for statement in statements {
+                    let _ = write!(text, "{},", raw_lit(&statement));
+                }
+                text += "]),\n";
             }
-            text += "] },\n";
+            text += "]),\n";
         }
         text + "];\n\n"
     };

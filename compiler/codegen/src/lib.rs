@@ -87,7 +87,7 @@ pub struct Migration {
 
 impl Migration {
     /// What `cstack-migrate` records for it: the checksum and the steps.
-    pub(crate) fn planned(&self) -> (String, Vec<(bool, String)>) {
+    pub(crate) fn planned(&self) -> (String, Vec<(bool, Vec<String>)>) {
         let migration = cstack_migrate::files::Migration {
             id: self.name.clone(),
             up: self.sql.clone(),
@@ -96,15 +96,7 @@ impl Migration {
         };
         let steps = cstack_migrate::files::migration_steps(&migration)
             .into_iter()
-            .map(|step| {
-                let sql: Vec<String> = step
-                    .statements
-                    .iter()
-                    .map(|s| s.trim().trim_end_matches(';').to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect();
-                (step.transactional, sql.join(";\n\n") + ";")
-            })
+            .map(|step| (step.transactional, step.statements))
             .collect();
         (migration.checksum(), steps)
     }

@@ -7,8 +7,8 @@
 //!
 //! - [`db`]: a [`Connection`](db::Connection) from a URL (`postgres://`,
 //!   `sqlite://`), read-write or read-only;
-//! - [`runner`]: applying a migrations folder and reporting its status,
-//!   with progress recorded per step in `cstack_migrations`;
+//! - [`runner`]: applying a migrations folder with the runtime's runner
+//!   (the one generated crates use) and reporting its status;
 //! - [`introspect`]: reading a live catalog into canonical JSON, and
 //!   comparing two catalogs;
 //! - [`spawner`]: scratch databases (a server database or schema, a private

@@ -67,11 +67,11 @@ pub async fn verify(
 /// The catalog of a scratch database after applying `migrations`.
 pub async fn replay(spawner: &dyn Spawner, migrations: &[Migration]) -> Result<Catalog, String> {
     let scratch = spawner.spawn().await?;
+    runner::apply(scratch.url(), migrations, None)
+        .await
+        .map_err(|e| format!("replaying the migrations failed: {e}"))?;
     let mut conn = Connection::open(scratch.url(), Access::ReadWrite).await?;
-    let catalog = match runner::apply(&mut conn, migrations, None).await {
-        Ok(_) => introspect(&mut conn).await,
-        Err(e) => Err(format!("replaying the migrations failed: {e}")),
-    };
+    let catalog = introspect(&mut conn).await;
     conn.close().await;
     catalog
 }

@@ -62,13 +62,7 @@ async fn every_valid_corpus_schema_migrates_from_empty_applies_and_has_no_drift(
                     Dialect::Postgres => (schemas.spawn().await?, &schemas),
                     Dialect::Sqlite => (SqliteMemorySpawner.spawn().await?, &SqliteMemorySpawner),
                 };
-                let mut conn = cstack_migrate_live::db::Connection::open(
-                    live.url(),
-                    cstack_migrate_live::db::Access::ReadWrite,
-                )
-                .await?;
-                cstack_migrate_live::runner::apply(&mut conn, &migrations, None).await?;
-                conn.close().await;
+                cstack_migrate_live::runner::apply(live.url(), &migrations, None).await?;
                 let report = drift(live.url(), dir.path(), spawner).await?;
                 if !report.is_clean() || report.applied.len() != 1 {
                     return Err(format!("{report:#?}"));

@@ -512,7 +512,7 @@ async fn run_suite(dialect: Dialect, live_url: &str, spawner: &dyn Spawner, dir:
         let migrations = files::load(&backend).unwrap();
         let mut conn = Connection::open(live_url, Access::ReadWrite).await.unwrap();
         let before = dump(&mut conn, &prev).await;
-        runner::apply(&mut conn, &migrations, None)
+        runner::apply(live_url, &migrations, None)
             .await
             .unwrap_or_else(|e| {
                 panic!(

@@ -12,6 +12,7 @@ use cstack_migrate::{Dialect, Risk, create_statements, lower, plan, script};
 use cstack_migrate_live::db::{Access, Connection};
 use cstack_migrate_live::introspect::{compare, introspect};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use support::{ScratchDatabase, golden_dir, model};
 
 fn cases() -> Vec<PathBuf> {
@@ -32,31 +33,35 @@ fn schema(path: &Path) -> cstack_compiler::SchemaModel {
     }
 }
 
-async fn fresh(dialect: Dialect, scratch: &ScratchDatabase) -> Connection {
-    match dialect {
-        Dialect::Postgres => {
-            let mut conn = Connection::open(&scratch.url, Access::ReadWrite)
-                .await
-                .unwrap();
-            conn.batch("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-                .await
-                .unwrap();
-            conn
-        }
-        Dialect::Sqlite => Connection::open("sqlite::memory:", Access::ReadWrite)
+/// An empty database and its URL: the scratch PostgreSQL database emptied,
+/// or a new in-memory SQLite database that lives as long as the connection
+/// (shared by name, so the runner can open it too).
+async fn fresh(dialect: Dialect, scratch: &ScratchDatabase) -> (Connection, String) {
+    static SQLITE: AtomicUsize = AtomicUsize::new(0);
+    let url = match dialect {
+        Dialect::Postgres => scratch.url.clone(),
+        Dialect::Sqlite => format!(
+            "sqlite:file:ops_apply_{}?mode=memory&cache=shared",
+            SQLITE.fetch_add(1, Ordering::Relaxed)
+        ),
+    };
+    let mut conn = Connection::open(&url, Access::ReadWrite).await.unwrap();
+    if dialect == Dialect::Postgres {
+        conn.batch("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
             .await
-            .unwrap(),
+            .unwrap();
     }
+    (conn, url)
 }
 
-async fn run(conn: &mut Connection, steps: &[cstack_migrate::Step]) -> Result<(), String> {
+async fn run(url: &str, steps: &[cstack_migrate::Step]) -> Result<(), String> {
     let migration = cstack_migrate::files::Migration {
         id: "1_case".into(),
         up: render_steps(steps),
         down: None,
         pre: None,
     };
-    cstack_migrate_live::runner::apply(conn, &[migration], None)
+    cstack_migrate_live::runner::apply(url, &[migration], None)
         .await
         .map(|_| ())
 }
@@ -78,7 +83,7 @@ async fn every_operation_applies_and_reverts() {
             let up = render_steps(&plan.up);
             let down = render_steps(&plan.down);
             // Apply: before from scratch, then up; compare with after.
-            let mut conn = fresh(dialect, &scratch).await;
+            let (mut conn, url) = fresh(dialect, &scratch).await;
             if let Err(e) = conn
                 .batch(&script(&create_statements(&prev, dialect)))
                 .await
@@ -86,12 +91,12 @@ async fn every_operation_applies_and_reverts() {
                 errors.push(format!("{name} {dialect}: before does not build: {e}"));
                 continue;
             }
-            if let Err(e) = run(&mut conn, &plan.up).await {
+            if let Err(e) = run(&url, &plan.up).await {
                 errors.push(format!("{name} {dialect}: up failed: {e}\n{up}"));
                 continue;
             }
             let migrated = introspect(&mut conn).await.unwrap();
-            let mut reference = fresh(dialect, &scratch).await;
+            let (mut reference, _) = fresh(dialect, &scratch).await;
             reference
                 .batch(&script(&create_statements(&next, dialect)))
                 .await
@@ -106,15 +111,15 @@ async fn every_operation_applies_and_reverts() {
                 ));
             }
             if plan.risk() != Risk::Lossy {
-                let mut conn = fresh(dialect, &scratch).await;
+                let (mut conn, url) = fresh(dialect, &scratch).await;
                 conn.batch(&script(&create_statements(&next, dialect)))
                     .await
                     .unwrap();
-                if let Err(e) = run(&mut conn, &plan.down).await {
+                if let Err(e) = run(&url, &plan.down).await {
                     errors.push(format!("{name} {dialect}: down failed: {e}\n{down}"));
                     continue;
                 }
-                let mut reference = fresh(dialect, &scratch).await;
+                let (mut reference, _) = fresh(dialect, &scratch).await;
                 reference
                     .batch(&script(&create_statements(&prev, dialect)))
                     .await

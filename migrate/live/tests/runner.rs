@@ -26,7 +26,7 @@ async fn resumes(dialect: Dialect, url: &str) {
     let dir = tempfile::tempdir().unwrap();
     let first = write(dir.path(), dialect, "0001_items", V1);
     let mut conn = Connection::open(url, Access::ReadWrite).await.unwrap();
-    runner::apply(&mut conn, &first, None).await.unwrap();
+    runner::apply(url, &first, None).await.unwrap();
     conn.batch("INSERT INTO items (id, name) VALUES (1, NULL)")
         .await
         .unwrap();
@@ -34,7 +34,7 @@ async fn resumes(dialect: Dialect, url: &str) {
     let steps = files::migration_steps(&second[1]).len();
     assert!(steps >= 2, "{dialect}: {steps} steps");
 
-    let error = runner::apply(&mut conn, &second, None).await.unwrap_err();
+    let error = runner::apply(url, &second, None).await.unwrap_err();
     assert!(error.contains("0002_name_required step"), "{error}");
     let status = runner::status(&runner::applied(&mut conn).await.unwrap(), &second);
     let State::Partial { steps_done, .. } = status[1].state else {
@@ -47,7 +47,7 @@ async fn resumes(dialect: Dialect, url: &str) {
         .unwrap();
     // The steps that ran are not run again (re-adding the NOT VALID check
     // of the first PostgreSQL step would fail).
-    let report = runner::apply(&mut conn, &second, None).await.unwrap();
+    let report = runner::apply(url, &second, None).await.unwrap();
     assert_eq!(report.applied, vec!["0002_name_required".to_string()]);
     let status = runner::status(&runner::applied(&mut conn).await.unwrap(), &second);
     assert!(
@@ -87,10 +87,7 @@ async fn a_second_runner_waits_for_the_advisory_lock() {
         .await
         .unwrap();
     let url = db.url.clone();
-    let runner = tokio::spawn(async move {
-        let mut conn = Connection::open(&url, Access::ReadWrite).await.unwrap();
-        runner::apply(&mut conn, &migrations, None).await
-    });
+    let runner = tokio::spawn(async move { runner::apply(&url, &migrations, None).await });
     tokio::time::sleep(std::time::Duration::from_millis(700)).await;
     assert!(
         !runner.is_finished(),

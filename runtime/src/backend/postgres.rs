@@ -180,8 +180,10 @@ where
     E: Executor<'e, Database = Postgres>,
 {
     // The simple query protocol runs several statements in one call.
-    sqlx_core::raw_sql::raw_sql(script)
-        .execute(executor)
+    // Through the `Executor` method, whose future is boxed: `Send` for
+    // every caller, where `RawSql::execute`'s generic future leaves the
+    // compiler unable to prove it under a borrowed transaction body.
+    Executor::execute(executor, sqlx_core::raw_sql::raw_sql(script))
         .await
         .map_err(database_error)?;
     Ok(())

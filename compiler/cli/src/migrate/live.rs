@@ -63,12 +63,14 @@ pub async fn apply(args: &DatabaseArgs) -> Status {
         }
         return Status::Failed;
     }
-    let mut conn = match Connection::open(&url, Access::ReadWrite).await {
-        Ok(c) => c,
+    let handle = match runner::open(&url).await {
+        Ok(handle) => handle,
         Err(e) => return trouble(&e),
     };
-    let result = runner::apply(&mut conn, &migrations, None).await;
-    conn.close().await;
+    let result = runner::apply_on(&handle, &migrations, None).await;
+    if let Some(pool) = handle.pg_pool() {
+        pool.close().await;
+    }
     match args.schema.format {
         OutputFormat::Json => print_json(&match &result {
             Ok(report) => json!({ "ok": true, "applied": report.applied }),

@@ -1,11 +1,11 @@
 //! `Db`: the database handle, one accessor per model, transactions, and the embedded migrations.
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
-pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration {
-    id: "00000000000000_initial",
-    checksum: "a5c619ddcf6ba591a4f62a8fbe97235743ae76e8b7976ae4d04184b56b19eef2",
-    steps: &[::cstack_runtime::MigrationStep {
-        transactional: true,
-        sql: r#"CREATE TABLE "authors" (
+pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
+    "00000000000000_initial",
+    "a5c619ddcf6ba591a4f62a8fbe97235743ae76e8b7976ae4d04184b56b19eef2",
+    &[::cstack_runtime::MigrationStep::new(
+        true,
+        &[r#"CREATE TABLE "authors" (
   "created_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z'),
   "updated_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z'),
   "id" INTEGER NOT NULL,
@@ -34,9 +34,9 @@ CREATE INDEX "posts_author_id_idx" ON "posts" ("author_id");
 CREATE VIEW "published_posts" AS
 SELECT id, title
     FROM posts
-    WHERE status = 'Published';"#,
-    }],
-}];
+    WHERE status = 'Published';"#],
+    )],
+)];
 
 /// The database handle. Cheap to clone; clones share connections.
 #[derive(Clone)]
