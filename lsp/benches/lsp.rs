@@ -165,9 +165,9 @@ fn main() {
     report("  of which computing the outline", &mut in_process, 30.0);
     let mut lint = lossy_lint_in_process(&text, rounds / 4);
     report_with(
-        "  lossy-change lint (in process)",
+        "lossy-change lint (in process)",
         &mut lint,
-        "after the diagnostics, debounced",
+        "added to each publication when snapshots sit beside the schema",
     );
     report("textDocument/hover", &mut hover, 10.0);
     report("textDocument/definition", &mut definition, 10.0);
@@ -234,8 +234,9 @@ fn outline_in_process(text: &str, field: usize, rounds: usize) -> Vec<Duration> 
     samples
 }
 
-/// The lossy-change lint (W8001) the server runs after the diagnostics of
-/// a keystroke when migration snapshots sit beside the schema: both
+/// The lossy-change lint (W8001) the server computes with the diagnostics
+/// of a keystroke, in the same publication, when migration snapshots sit
+/// beside the schema: both
 /// backends' physical schemas lowered again and diffed against snapshots
 /// of the unedited schema. The edit renames a field added for the purpose,
 /// so the schema stays valid and every round changes the model.
