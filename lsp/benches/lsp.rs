@@ -236,9 +236,8 @@ fn outline_in_process(text: &str, field: usize, rounds: usize) -> Vec<Duration> 
 
 /// The lossy-change lint (W8001) the server computes with the diagnostics
 /// of a keystroke, in the same publication, when migration snapshots sit
-/// beside the schema: both
-/// backends' physical schemas lowered again and diffed against snapshots
-/// of the unedited schema. The edit renames a field added for the purpose,
+/// beside the schema: both backends' physical schemas lowered again and
+/// diffed against snapshots of the unedited schema. The edit renames a field added for the purpose,
 /// so the schema stays valid and every round changes the model.
 fn lossy_lint_in_process(text: &str, rounds: usize) -> Vec<Duration> {
     use cstack_compiler::{RootDatabase, SourceFile};
