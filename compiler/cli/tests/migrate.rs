@@ -192,3 +192,45 @@ fn check_warns_about_lossy_changes_when_a_migrations_folder_exists() {
     );
     assert!(text(&out).contains("W8001"));
 }
+
+/// A database that cannot be reached is a usage problem (exit 2) reported
+/// with the server's reason, not a pool timing out after retrying.
+#[test]
+fn an_unreachable_or_refusing_database_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("app.cstack"), V1).unwrap();
+    let out = cstackc(
+        d,
+        &["migrate", "diff", "--name", "init", "--backend", "postgres"],
+    );
+    assert_eq!(code(&out), 0, "{}", text(&out));
+    // Port 1 on loopback: nothing listens there.
+    let refused = cstackc(
+        d,
+        &[
+            "migrate",
+            "apply",
+            "--database-url",
+            "postgres://postgres@127.0.0.1:1/test",
+        ],
+    );
+    assert_eq!(code(&refused), 2, "{}", text(&refused));
+    assert!(text(&refused).contains("refused"), "{}", text(&refused));
+    // The server answers, and refuses the login.
+    let no_role = cstackc(
+        d,
+        &[
+            "migrate",
+            "apply",
+            "--database-url",
+            "postgres://no_such_role@127.0.0.1:5432/test",
+        ],
+    );
+    assert_eq!(code(&no_role), 2, "{}", text(&no_role));
+    assert!(
+        text(&no_role).contains("no_such_role"),
+        "{}",
+        text(&no_role)
+    );
+}

@@ -10,6 +10,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use rust_decimal::Decimal;
 use sqlx_core::arguments::Arguments;
 use sqlx_core::column::Column;
+use sqlx_core::connection::Connection as _;
 use sqlx_core::encode::{Encode, IsNull};
 use sqlx_core::error::BoxDynError;
 use sqlx_core::executor::Executor;
@@ -18,7 +19,8 @@ use sqlx_core::type_info::TypeInfo;
 use sqlx_core::types::Type;
 use sqlx_postgres::types::Oid;
 use sqlx_postgres::{
-    PgArgumentBuffer, PgArguments, PgPool, PgPoolOptions, PgRow, PgTypeInfo, Postgres,
+    PgArgumentBuffer, PgArguments, PgConnectOptions, PgConnection, PgPool, PgPoolOptions, PgRow,
+    PgTypeInfo, Postgres,
 };
 use std::sync::Arc;
 use tokio::sync::Mutex;
@@ -28,12 +30,21 @@ use tokio::sync::Mutex;
 pub(crate) type SharedTx =
     Arc<Mutex<Option<sqlx_core::transaction::Transaction<'static, Postgres>>>>;
 
+/// A pool on `url`, once one connection to it has succeeded: an
+/// unreachable server or a refused login is reported at once, with the
+/// server's reason. (A pool alone retries such failures until its acquire
+/// timeout, 30 seconds, and then says only that it timed out.)
 pub(crate) async fn connect(url: &str) -> Result<PgPool> {
-    PgPoolOptions::new()
-        .max_connections(8)
-        .connect(url)
+    let options: PgConnectOptions = url.parse().map_err(database_error)?;
+    let first = PgConnection::connect_with(&options)
         .await
-        .map_err(database_error)
+        .map_err(database_error)?;
+    let pool = PgPoolOptions::new()
+        .max_connections(8)
+        .connect_lazy_with(options);
+    // The pool opens its own connections; this one proved the way.
+    let _ = first.close().await;
+    Ok(pool)
 }
 
 pub(crate) fn database_error(error: sqlx_core::Error) -> Error {
