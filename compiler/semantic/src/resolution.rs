@@ -50,21 +50,27 @@ impl<'db> Scope<'db> {
             .or_else(|| self.types.get(name).copied())
     }
 
-    /// Every name of the type namespace, built-ins included.
+    /// Every name of the type namespace, declared names in byte order, then
+    /// the built-ins.
     pub fn type_names(&self) -> impl Iterator<Item = &str> {
-        self.types
-            .keys()
-            .map(String::as_str)
+        self.names_where(|_| true)
+            .into_iter()
             .chain(Scalar::ALL.iter().map(|scalar| scalar.name()))
     }
 
-    /// The names of the type namespace that `pick` accepts.
+    /// The names of the type namespace that `pick` accepts, in byte order.
+    /// Sorted because a map's order depends on its history: a scope that
+    /// compares equal after an edit may keep the earlier map, and answers
+    /// (which name a did-you-mean offers) must not depend on edits past.
     pub fn names_where(&self, pick: impl Fn(&Resolved<'db>) -> bool) -> Vec<&str> {
-        self.types
+        let mut names: Vec<&str> = self
+            .types
             .iter()
             .filter(|(_, resolved)| pick(resolved))
             .map(|(name, _)| name.as_str())
-            .collect()
+            .collect();
+        names.sort_unstable();
+        names
     }
 }
 
