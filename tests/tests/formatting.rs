@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 /// Every comment's text, in order.
 fn comments(text: &str) -> Vec<String> {
-    let tree = cstack_syntax::parse_whole(text).tree;
+    let tree = cstack_syntax::parse_tree(text);
     let mut out = Vec::new();
     let mut cursor = tree.walk();
     'walk: loop {

@@ -22,10 +22,11 @@ use tree_sitter::{Parser, Tree};
 
 pub use lower::unquote;
 
-/// One parsed segment: its tree, its declarations and its syntax errors, all
-/// with offsets relative to the segment's start.
+/// One parsed segment: its declarations and its syntax errors, with offsets
+/// relative to the segment's start. The concrete tree is dropped once
+/// lowered: nothing reads it again, and it is most of a parse's memory
+/// (consumers of the tree itself use [`parse_tree`] or [`map_segments`]).
 pub struct ParsedSegment {
-    pub tree: Tree,
     /// Declarations with their start offsets within the segment.
     pub declarations: Vec<(u32, Arc<ast::Declaration>)>,
     pub errors: Vec<Diagnostic>,
@@ -184,10 +185,14 @@ pub fn syntax_errors(tree: &Tree, text: &str) -> Vec<Diagnostic> {
 /// Parses `text` as one piece, without segmenting or caching: the reference
 /// the segmented parse is tested against.
 pub fn parse_whole(text: &str) -> ParsedSegment {
-    let tree = new_parser()
+    lower_segment(parse_tree(text), text)
+}
+
+/// The concrete syntax tree of `text`, parsed as one piece.
+pub fn parse_tree(text: &str) -> Tree {
+    new_parser()
         .parse(text, None)
-        .expect("parsing has no timeout or cancellation set");
-    lower_segment(tree, text)
+        .expect("parsing has no timeout or cancellation set")
 }
 
 fn new_parser() -> Parser {
@@ -206,7 +211,6 @@ fn lower_segment(tree: Tree, text: &str) -> ParsedSegment {
         .collect();
     let errors = errors::syntax_errors(root, text);
     ParsedSegment {
-        tree,
         declarations,
         errors,
     }
