@@ -23,9 +23,11 @@ pub use cstack_runtime::{
 // The bookkeeping contract generated crates follow too.
 pub use cstack_storage::tables::migrations::{LOCK_KEY, TABLE as MIGRATIONS_TABLE};
 
-/// The runtime's view of `migrations`, borrowed from `$owned`, which
-/// this declares in the caller's scope: `$list` is the
-/// `[cstack_runtime::Migration]` to hand to the runtime.
+/// Declares `$list`, the folder's migrations as the runtime takes them
+/// (`cstack_runtime::Migration` borrows its text), with the checksums and
+/// steps it borrows from as locals of the caller's scope. A macro because
+/// the borrowed list cannot outlive what it borrows from, so no function
+/// can return it.
 macro_rules! runtime_migrations {
     ($migrations:expr => $list:ident) => {
         let owned: Vec<(String, Vec<Step>)> = $migrations
