@@ -10,13 +10,13 @@
 //! equal re-plans nothing, and a schema without snapshots plans nothing.
 
 use crate::files;
-use crate::lower::Lowered;
 use crate::ops::{Op, Risk};
+use crate::plan::operations;
 use crate::snapshot::Snapshot;
-use crate::{Dialect, physical_schema, plan};
+use crate::{Dialect, physical_schema};
 use cstack_compiler::diagnostics::{Code, Diagnostic, Label, TextRange};
 use cstack_compiler::syntax::ast::DeclKind;
-use cstack_compiler::{Db, SourceFile, check_file, item_tree};
+use cstack_compiler::{Db, SourceFile, check_file, item_tree, schema_model};
 use std::path::Path;
 
 /// The committed migration snapshots a schema's next migration starts
@@ -84,8 +84,8 @@ pub fn lossy_changes(
         let Ok(lowered) = physical_schema(db, file, snapshot.dialect) else {
             return Vec::new();
         };
-        let plan = plan(&snapshot.schema, &lowered.schema, snapshot.dialect);
-        for op in plan.ops.iter().filter(|op| op.risk() == Risk::Lossy) {
+        let ops = operations(&snapshot.schema, &lowered.schema, snapshot.dialect);
+        for op in ops.iter().filter(|op| op.risk() == Risk::Lossy) {
             let (message, range) = match op {
                 Op::DropTable { table } => (
                     format!(
@@ -101,7 +101,7 @@ pub fn lossy_changes(
                          `@rename(from = ...)` if it was renamed",
                         column.name, table, column.name
                     ),
-                    model_range(db, file, lowered, table, None),
+                    model_range(db, file, table, None),
                 ),
                 Op::AlterColumnType { table, from, to } => (
                     format!(
@@ -109,7 +109,7 @@ pub fn lossy_changes(
                          every value and may lose data",
                         to.name, from.sql_type, to.sql_type
                     ),
-                    model_range(db, file, lowered, table, Some(&to.name)),
+                    model_range(db, file, table, Some(&to.name)),
                 ),
                 other => (other.describe(), TextRange::new(0, 0)),
             };
@@ -129,23 +129,20 @@ pub fn lossy_changes(
 /// The range of the model `table` was lowered from (of the field `column`
 /// comes from, when given and written in the model itself), or the start of
 /// the file.
-fn model_range(
-    db: &dyn Db,
-    file: SourceFile,
-    lowered: &Lowered,
-    table: &str,
-    column: Option<&str>,
-) -> TextRange {
-    let Some(origin) = lowered.origin(table, None) else {
+fn model_range(db: &dyn Db, file: SourceFile, table: &str, column: Option<&str>) -> TextRange {
+    let Ok(model) = schema_model(db, file) else {
+        return TextRange::new(0, 0);
+    };
+    let Some(record) = model.models.iter().find(|record| record.table == table) else {
         return TextRange::new(0, 0);
     };
     let field = column
-        .and_then(|column| lowered.origin(table, Some(column)))
-        .and_then(|origin| origin.field.as_deref());
+        .and_then(|column| record.fields.iter().find(|field| field.column == column))
+        .map(|field| field.name.as_str());
     let Some(decl) = item_tree(db, file)
         .decls
         .iter()
-        .find(|decl| decl.kind(db) == DeclKind::Model && *decl.name(db) == origin.model)
+        .find(|decl| decl.kind(db) == DeclKind::Model && *decl.name(db) == record.name)
     else {
         return TextRange::new(0, 0);
     };

@@ -25,34 +25,15 @@ use cstack_compiler::names::{
     table_name, unique_name,
 };
 use cstack_compiler::storage_contract::fit_identifier;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-/// A physical schema, what could not be expressed in it, and where each of
-/// its tables and columns comes from.
+/// A physical schema and what could not be expressed in it. Which model and
+/// field a table and column come from is the model's to say: each record
+/// and field knows its physical name.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lowered {
     pub schema: PhysicalSchema,
     pub notes: Vec<LoweringNote>,
-    pub origins: Vec<Origin>,
-}
-
-/// The model (and field) a table (and column) was lowered from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Origin {
-    pub table: String,
-    pub column: Option<String>,
-    pub model: String,
-    pub field: Option<String>,
-}
-
-impl Lowered {
-    /// Where `table` (and its `column`) comes from: the model and field
-    /// names.
-    pub fn origin(&self, table: &str, column: Option<&str>) -> Option<&Origin> {
-        self.origins
-            .iter()
-            .find(|origin| origin.table == table && origin.column.as_deref() == column)
-    }
 }
 
 pub fn lower(model: &SchemaModel, dialect: Dialect) -> Lowered {
@@ -73,30 +54,30 @@ pub fn lower(model: &SchemaModel, dialect: Dialect) -> Lowered {
     }
     for record in &model.models {
         let (table, notes) = lower_table(model, record, dialect);
-        lowered.origins.push(Origin {
-            table: table.name.clone(),
-            column: None,
-            model: record.name.clone(),
-            field: None,
-        });
-        lowered
-            .origins
-            .extend(record.fields.iter().map(|field| Origin {
-                table: table.name.clone(),
-                column: Some(field.column.clone()),
-                model: record.name.clone(),
-                field: Some(field.name.clone()),
-            }));
         lowered.notes.extend(notes);
         lowered.schema.tables.push(table);
     }
     // Foreign keys need the referenced tables' keys, so they come second.
     // Tables are in model order, so model `i` owns table `i`.
     let schema = &mut lowered.schema;
+    // The first model of a name, as a search from the front would find.
+    let mut positions: HashMap<&str, usize> = HashMap::with_capacity(model.models.len());
+    for (position, record) in model.models.iter().enumerate() {
+        positions.entry(record.name.as_str()).or_insert(position);
+    }
     let all_fks: Vec<Vec<ForeignKey>> = model
         .models
         .iter()
-        .map(|record| foreign_keys(record, model, schema, dialect, &mut lowered.notes))
+        .map(|record| {
+            foreign_keys(
+                record,
+                model,
+                &positions,
+                schema,
+                dialect,
+                &mut lowered.notes,
+            )
+        })
         .collect();
     for (table, fks) in schema.tables.iter_mut().zip(all_fks) {
         table.foreign_keys = fks;
@@ -240,16 +221,19 @@ fn referential_action(action: Option<model::ReferentialAction>) -> ReferentialAc
     }
 }
 
+/// The foreign keys of `record`'s relations; `positions` gives each model's
+/// index in `model.models`, which is its table's index in `schema`.
 fn foreign_keys(
     record: &Model,
     model: &SchemaModel,
+    positions: &HashMap<&str, usize>,
     schema: &PhysicalSchema,
     dialect: Dialect,
     notes: &mut Vec<LoweringNote>,
 ) -> Vec<ForeignKey> {
     let mut fks: Vec<ForeignKey> = Vec::new();
     for relation in record.relations.iter().filter(|r| !r.is_to_many()) {
-        let Some(position) = model.models.iter().position(|m| m.name == relation.target) else {
+        let Some(&position) = positions.get(relation.target.as_str()) else {
             continue;
         };
         let target = &model.models[position];

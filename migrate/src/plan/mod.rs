@@ -63,6 +63,25 @@ impl Plan {
 pub fn plan(prev: &PhysicalSchema, next: &PhysicalSchema, dialect: Dialect) -> Plan {
     let renames = Renames::detect(prev, next);
     let forward = diff(prev, next, &renames, dialect);
+    finish(prev, next, forward, &renames, dialect)
+}
+
+/// The operations of the migration from `prev` to `next`, without its SQL:
+/// what the lossy-change lint classifies, the same operations [`plan`]
+/// renders.
+pub fn operations(prev: &PhysicalSchema, next: &PhysicalSchema, dialect: Dialect) -> Vec<Op> {
+    diff(prev, next, &Renames::detect(prev, next), dialect).ops
+}
+
+/// The plan of the operations `forward`: its steps, its inverse, its
+/// backfill scaffold.
+fn finish(
+    prev: &PhysicalSchema,
+    next: &PhysicalSchema,
+    forward: Diff,
+    renames: &Renames,
+    dialect: Dialect,
+) -> Plan {
     let up = steps(prev, next, &forward, dialect);
     let lossy: Vec<&Op> = forward
         .ops
