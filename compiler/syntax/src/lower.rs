@@ -178,6 +178,10 @@ impl<'t> Lowerer<'t> {
                 .is_some_and(|brace| brace.kind() == "{" && !brace.is_missing());
             decl.body = opens.then(|| self.range(body));
             self.lower_body(body, &mut decl);
+            decl.fields.shrink_to_fit();
+            decl.block_attributes.shrink_to_fit();
+            decl.attributes.shrink_to_fit();
+            decl.variants.shrink_to_fit();
         }
         decl
     }
@@ -247,10 +251,11 @@ impl<'t> Lowerer<'t> {
             .child_by_field_id(f.type_)
             .and_then(|ty| self.lower_type(ty));
         let mut cursor = node.walk();
-        let attributes = node
-            .children_by_field_id(nz(f.attribute), &mut cursor)
-            .map(|attribute| self.lower_attribute(attribute, false))
-            .collect();
+        let attributes = exact(
+            node.children_by_field_id(nz(f.attribute), &mut cursor)
+                .map(|attribute| self.lower_attribute(attribute, false))
+                .collect(),
+        );
         Some(Field {
             name,
             ty,
@@ -264,10 +269,11 @@ impl<'t> Lowerer<'t> {
         let f = &self.ids.fields;
         let name = self.field_ident(node, f.name)?;
         let mut cursor = node.walk();
-        let attributes = node
-            .children_by_field_id(nz(f.attribute), &mut cursor)
-            .map(|attribute| self.lower_attribute(attribute, false))
-            .collect();
+        let attributes = exact(
+            node.children_by_field_id(nz(f.attribute), &mut cursor)
+                .map(|attribute| self.lower_attribute(attribute, false))
+                .collect(),
+        );
         Some(EnumVariant {
             name,
             attributes,
@@ -400,6 +406,7 @@ impl<'t> Lowerer<'t> {
                 });
             }
         }
+        items.shrink_to_fit();
         Arguments {
             items,
             range: self.range(node),
@@ -483,12 +490,12 @@ impl<'t> Lowerer<'t> {
             }
         } else if kind == k.array {
             let mut cursor = node.walk();
-            ExprKind::Array(
+            ExprKind::Array(exact(
                 node.named_children(&mut cursor)
                     .filter(|child| !child.is_extra())
                     .map(|child| self.lower_expr(child))
                     .collect(),
-            )
+            ))
         } else {
             ExprKind::Error
         };
@@ -562,4 +569,13 @@ pub fn unquote(raw: &str) -> (String, QuoteStyle) {
 
 fn nz(field: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(field).expect("field ids are non-zero")
+}
+
+/// `items` without spare capacity. A lowered tree lives as long as its
+/// file, and a vector collected from a tree-sitter iterator (which gives no
+/// size hint) or pushed to one member at a time keeps room for more: on a
+/// large schema, a tenth of the lowered tree's memory.
+fn exact<T>(mut items: Vec<T>) -> Vec<T> {
+    items.shrink_to_fit();
+    items
 }
