@@ -58,7 +58,9 @@ pub fn validate_model(ctx: &mut Ctx<'_>) -> Option<Model> {
     check_uses(ctx, &line_attributes);
     let fields = ctx.expanded_fields(ctx.decl);
     check_field_names(ctx, &fields, true);
-    let mut stored = Vec::new();
+    // Sized for every field: the model outlives this check, with no room to
+    // spare.
+    let mut stored = Vec::with_capacity(fields.len());
     let mut relations = Vec::new();
     for field in &fields {
         match check_field(ctx, field, &fields) {
@@ -77,6 +79,8 @@ pub fn validate_model(ctx: &mut Ctx<'_>) -> Option<Model> {
         .map(|field| vec![field.name.clone()])
         .collect();
     uniques.extend(block.uniques);
+    stored.shrink_to_fit();
+    relations.shrink_to_fit();
     Some(Model {
         name: ctx.name().to_string(),
         docs: syntax.docs.clone(),
