@@ -9,6 +9,11 @@ use cstack_compiler::{RootDatabase, SourceFile, check_file, check_file_in_parall
 use salsa::Setter;
 use std::time::{Duration, Instant};
 
+// The allocator `cstackc` and `cstack-lsp` run on, so the figures are the
+// ones users see.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const RUNS: usize = 7;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
