@@ -10,16 +10,14 @@ use crate::db::{Connection, dialect_of, pg_error, redact, sqlite_path};
 use cstack_migrate::Dialect;
 use cstack_migrate::files::{Migration, migration_steps};
 use cstack_migrate::plan::Step;
-use cstack_runtime::{Handle, MigrationStep};
+use cstack_runtime::{Handle, MigrationStep, migration_status};
 use cstack_storage::tables::migrations::SELECT_ROWS;
 use serde::Serialize;
 use sqlx_core::executor::Executor;
 use sqlx_core::row::Row;
 use sqlx_postgres::Postgres;
 
-pub use cstack_runtime::{
-    AppliedRow, MigrationState as State, MigrationStatus as Status, migration_status,
-};
+pub use cstack_runtime::{AppliedRow, MigrationState as State, MigrationStatus as Status};
 // The bookkeeping contract generated crates follow too.
 pub use cstack_storage::tables::migrations::{LOCK_KEY, TABLE as MIGRATIONS_TABLE};
 
