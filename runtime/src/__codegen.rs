@@ -27,6 +27,15 @@ pub use crate::schema::value::{
 pub use crate::schema::views::Materialized;
 pub use crate::schema::{builder, validate, wire};
 
+/// What generated `http` modules implement and build from.
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+pub mod http {
+    pub use crate::http::procedures::{Output, ProcedureRoute, ProcedureService, unknown};
+    pub use crate::http::query::{EnumShape, ModelShape, RelationShape};
+    pub use crate::http::resource::Resource;
+    pub use crate::http::service::Spec;
+}
+
 #[cfg(feature = "sqlite")]
 pub use crate::backend::sqlite_row::{
     SqliteColumn, SqliteRow, sqlite_enum, sqlite_enum_opt, sqlite_json, sqlite_json_opt,
@@ -36,4 +45,5 @@ pub use crate::backend::sqlite_row::{
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub mod procedure {
     pub use crate::ops::procedure::{authorize, decode_args, encode_output};
+    pub use crate::schema::procedure::collect_stream;
 }

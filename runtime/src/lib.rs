@@ -53,6 +53,10 @@ mod handle;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod ops;
 
+/// L6: the HTTP service over the layers above.
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+pub mod http;
+
 #[doc(hidden)]
 pub mod __codegen;
 
@@ -79,7 +83,9 @@ pub use schema::events::{AuditRecord, AuditSink, Event, Operation, REDACTED};
 pub use schema::views::{MaterializedView, Refresh};
 
 // Procedure arguments and results.
-pub use schema::procedure::{FindManyArgs, OrderInput, Page, PageInput};
+pub use schema::procedure::{
+    FindManyArgs, ItemStream, OrderInput, Page, PageInfo, PageInput, PageWire,
+};
 
 // The database: handles, operations, migrations.
 #[cfg(any(feature = "postgres", feature = "sqlite"))]

@@ -164,6 +164,7 @@ impl ::cstack_runtime::Model for Article {
 
 /// The values of a new `Article`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateArticleInput {
     #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
@@ -438,6 +439,7 @@ impl
 
 /// A change to a `Article`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateArticleInput {
     #[serde(
         rename = "title",
@@ -663,5 +665,34 @@ pub fn author() -> ::cstack_runtime::Relation<Article, crate::member::Member> {
         local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.author_id),
         remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
         attach: |row, related| row.author = related.map(Box::new),
+    }
+}
+
+/// `Article` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Article {
+    type Create = CreateArticleInput;
+    type Update = UpdateArticleInput;
+    const ROUTE: &'static str = "articles";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[::cstack_runtime::__codegen::http::RelationShape {
+                name: "author",
+                target: &crate::member::DESCRIPTOR,
+                target_hidden: &[],
+            }],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            "author" => Some(author().into()),
+            _ => None,
+        }
+    }
+    fn version(&self) -> Option<i64> {
+        Some(self.version)
     }
 }

@@ -125,6 +125,7 @@ impl ::cstack_runtime::Model for Member {
 
 /// The values of a new `Member`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateMemberInput {
     #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
@@ -336,6 +337,7 @@ impl
 
 /// A change to a `Member`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateMemberInput {
     #[serde(
         rename = "email",
@@ -519,5 +521,31 @@ pub fn posts() -> ::cstack_runtime::ToManyRelation<Member, crate::article::Artic
         local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
         remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.author_id),
         attach: |row, related| row.posts = Some(related),
+    }
+}
+
+/// `Member` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Member {
+    type Create = CreateMemberInput;
+    type Update = UpdateMemberInput;
+    const ROUTE: &'static str = "members";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[::cstack_runtime::__codegen::http::RelationShape {
+                name: "posts",
+                target: &crate::article::DESCRIPTOR,
+                target_hidden: &[],
+            }],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            "posts" => Some(posts().into()),
+            _ => None,
+        }
     }
 }

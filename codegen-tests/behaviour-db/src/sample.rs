@@ -213,6 +213,7 @@ impl ::cstack_runtime::Model for Sample {
 
 /// The values of a new `Sample`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateSampleInput {
     #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<::cstack_runtime::uuid::Uuid>,
@@ -1063,6 +1064,7 @@ impl
 
 /// A change to a `Sample`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateSampleInput {
     #[serde(
         rename = "text",
@@ -1336,4 +1338,25 @@ pub fn secret() -> ::cstack_runtime::Field<Sample, String> {
 /// The `origin` column, for filters and ordering.
 pub fn origin() -> ::cstack_runtime::Field<Sample, String> {
     ::cstack_runtime::Field::new("origin")
+}
+
+/// `Sample` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Sample {
+    type Create = CreateSampleInput;
+    type Update = UpdateSampleInput;
+    const ROUTE: &'static str = "samples";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &["secret"],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

@@ -70,6 +70,7 @@ impl ::cstack_runtime::Model for Setting {
 
 /// The values of a new `Setting`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateSettingInput {
     #[serde(rename = "key")]
     pub key: String,
@@ -187,6 +188,7 @@ impl
 
 /// A change to a `Setting`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateSettingInput {
     #[serde(
         rename = "value",
@@ -254,4 +256,25 @@ pub fn value() -> ::cstack_runtime::Field<Setting, String> {
 /// The `note` column, for filters and ordering.
 pub fn note() -> ::cstack_runtime::Field<Setting, String> {
     ::cstack_runtime::Field::new("note")
+}
+
+/// `Setting` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Setting {
+    type Create = CreateSettingInput;
+    type Update = UpdateSettingInput;
+    const ROUTE: &'static str = "settings";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

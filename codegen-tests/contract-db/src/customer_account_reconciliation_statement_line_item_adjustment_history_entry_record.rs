@@ -79,6 +79,7 @@ impl ::cstack_runtime::Model
 
 /// The values of a new `CustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecord`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -258,6 +259,7 @@ impl
 
 /// A change to a `CustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecord`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInput {
     #[serde(
         rename = "reconciliationStatementLineItemAdjustmentHistoryEntryDescriptionText",
@@ -356,4 +358,30 @@ pub fn amount() -> ::cstack_runtime::Field<
     ::cstack_runtime::rust_decimal::Decimal,
 > {
     ::cstack_runtime::Field::new("amount")
+}
+
+/// `CustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecord` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource
+    for CustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecord
+{
+    type Create =
+        CreateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInput;
+    type Update =
+        UpdateCustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecordInput;
+    const ROUTE: &'static str =
+        "customer_account_reconciliation_statement_line_item_adjustment_history_entry_records";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

@@ -66,6 +66,7 @@ impl ::cstack_runtime::Model for Post {
 
 /// The values of a new `Post`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreatePostInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -162,6 +163,7 @@ impl
 
 /// A change to a `Post`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdatePostInput {
     #[serde(
         rename = "title",
@@ -209,4 +211,25 @@ pub fn id() -> ::cstack_runtime::Field<Post, i64> {
 /// The `title` column, for filters and ordering.
 pub fn title() -> ::cstack_runtime::Field<Post, String> {
     ::cstack_runtime::Field::new("title")
+}
+
+/// `Post` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Post {
+    type Create = CreatePostInput;
+    type Update = UpdatePostInput;
+    const ROUTE: &'static str = "posts";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

@@ -70,6 +70,7 @@ impl ::cstack_runtime::Model for PostEvent {
 
 /// The values of a new `PostEvent`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreatePostEventInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -193,6 +194,7 @@ impl
 
 /// A change to a `PostEvent`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdatePostEventInput {
     #[serde(
         rename = "postId",
@@ -259,4 +261,25 @@ pub fn post_id() -> ::cstack_runtime::Field<PostEvent, i64> {
 /// The `note` column, for filters and ordering.
 pub fn note() -> ::cstack_runtime::Field<PostEvent, String> {
     ::cstack_runtime::Field::new("note")
+}
+
+/// `PostEvent` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for PostEvent {
+    type Create = CreatePostEventInput;
+    type Update = UpdatePostEventInput;
+    const ROUTE: &'static str = "post_events";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

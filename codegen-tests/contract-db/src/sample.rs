@@ -325,6 +325,7 @@ impl ::cstack_runtime::Model for Sample {
 
 /// The values of a new `Sample`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateSampleInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -1447,6 +1448,7 @@ impl
 
 /// A change to a `Sample`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateSampleInput {
     #[serde(
         rename = "text",
@@ -1923,4 +1925,25 @@ pub fn maybe_uid() -> ::cstack_runtime::Field<Sample, ::cstack_runtime::uuid::Uu
 /// The `maybeMood` column, for filters and ordering.
 pub fn maybe_mood() -> ::cstack_runtime::Field<Sample, crate::enums::Mood> {
     ::cstack_runtime::Field::new("maybe_mood")
+}
+
+/// `Sample` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Sample {
+    type Create = CreateSampleInput;
+    type Update = UpdateSampleInput;
+    const ROUTE: &'static str = "samples";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

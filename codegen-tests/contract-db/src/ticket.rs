@@ -87,6 +87,7 @@ impl ::cstack_runtime::Model for Ticket {
 
 /// The values of a new `Ticket`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateTicketInput {
     #[serde(rename = "code", default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
@@ -198,6 +199,7 @@ impl CreateTicketInputBuilder<::cstack_runtime::__codegen::builder::Set<String>>
 
 /// A change to a `Ticket`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateTicketInput {
     #[serde(
         rename = "openedAt",
@@ -290,4 +292,25 @@ pub fn r#ref() -> ::cstack_runtime::Field<Ticket, ::cstack_runtime::uuid::Uuid> 
 /// The `title` column, for filters and ordering.
 pub fn title() -> ::cstack_runtime::Field<Ticket, String> {
     ::cstack_runtime::Field::new("title")
+}
+
+/// `Ticket` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Ticket {
+    type Create = CreateTicketInput;
+    type Update = UpdateTicketInput;
+    const ROUTE: &'static str = "tickets";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

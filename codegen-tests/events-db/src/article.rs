@@ -104,6 +104,7 @@ impl ::cstack_runtime::Model for Article {
 
 /// The values of a new `Article`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateArticleInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -267,6 +268,7 @@ impl
 
 /// A change to a `Article`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateArticleInput {
     #[serde(
         rename = "title",
@@ -372,4 +374,25 @@ pub fn note() -> ::cstack_runtime::Field<Article, String> {
 /// The `views` column, for filters and ordering.
 pub fn views() -> ::cstack_runtime::Field<Article, i64> {
     ::cstack_runtime::Field::new("views")
+}
+
+/// `Article` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Article {
+    type Create = CreateArticleInput;
+    type Update = UpdateArticleInput;
+    const ROUTE: &'static str = "articles";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

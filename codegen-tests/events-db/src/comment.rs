@@ -67,6 +67,7 @@ impl ::cstack_runtime::Model for Comment {
 
 /// The values of a new `Comment`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateCommentInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -163,6 +164,7 @@ impl
 
 /// A change to a `Comment`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateCommentInput {
     #[serde(
         rename = "body",
@@ -210,4 +212,25 @@ pub fn id() -> ::cstack_runtime::Field<Comment, i64> {
 /// The `body` column, for filters and ordering.
 pub fn body() -> ::cstack_runtime::Field<Comment, String> {
     ::cstack_runtime::Field::new("body")
+}
+
+/// `Comment` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Comment {
+    type Create = CreateCommentInput;
+    type Update = UpdateCommentInput;
+    const ROUTE: &'static str = "comments";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

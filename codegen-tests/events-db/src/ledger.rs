@@ -86,6 +86,7 @@ impl ::cstack_runtime::Model for Ledger {
 
 /// The values of a new `Ledger`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateLedgerInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -209,6 +210,7 @@ impl
 
 /// A change to a `Ledger`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateLedgerInput {
     #[serde(
         rename = "owner",
@@ -280,4 +282,28 @@ pub fn balance() -> ::cstack_runtime::Field<Ledger, i64> {
 /// The `revision` column, for filters and ordering.
 pub fn revision() -> ::cstack_runtime::Field<Ledger, i64> {
     ::cstack_runtime::Field::new("revision")
+}
+
+/// `Ledger` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Ledger {
+    type Create = CreateLedgerInput;
+    type Update = UpdateLedgerInput;
+    const ROUTE: &'static str = "ledgers";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
+    fn version(&self) -> Option<i64> {
+        Some(self.revision)
+    }
 }

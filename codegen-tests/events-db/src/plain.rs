@@ -56,6 +56,7 @@ impl ::cstack_runtime::Model for Plain {
 
 /// The values of a new `Plain`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreatePlainInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -152,6 +153,7 @@ impl
 
 /// A change to a `Plain`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdatePlainInput {
     #[serde(
         rename = "label",
@@ -199,4 +201,25 @@ pub fn id() -> ::cstack_runtime::Field<Plain, i64> {
 /// The `label` column, for filters and ordering.
 pub fn label() -> ::cstack_runtime::Field<Plain, String> {
     ::cstack_runtime::Field::new("label")
+}
+
+/// `Plain` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Plain {
+    type Create = CreatePlainInput;
+    type Update = UpdatePlainInput;
+    const ROUTE: &'static str = "plains";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

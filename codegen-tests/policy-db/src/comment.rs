@@ -75,6 +75,7 @@ impl ::cstack_runtime::Model for Comment {
 
 /// The values of a new `Comment`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateCommentInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -197,6 +198,7 @@ impl
 
 /// A change to a `Comment`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateCommentInput {
     #[serde(
         rename = "docId",
@@ -273,5 +275,31 @@ pub fn doc() -> ::cstack_runtime::Relation<Comment, crate::doc::Doc> {
         local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.doc_id),
         remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
         attach: |row, related| row.doc = related.map(Box::new),
+    }
+}
+
+/// `Comment` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Comment {
+    type Create = CreateCommentInput;
+    type Update = UpdateCommentInput;
+    const ROUTE: &'static str = "comments";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[::cstack_runtime::__codegen::http::RelationShape {
+                name: "doc",
+                target: &crate::doc::DESCRIPTOR,
+                target_hidden: &[],
+            }],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            "doc" => Some(doc().into()),
+            _ => None,
+        }
     }
 }

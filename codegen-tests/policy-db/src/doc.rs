@@ -417,6 +417,7 @@ impl ::cstack_runtime::Model for Doc {
 
 /// The values of a new `Doc`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateDocInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -731,6 +732,7 @@ impl
 
 /// A change to a `Doc`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateDocInput {
     #[serde(
         rename = "title",
@@ -914,5 +916,39 @@ pub fn comments() -> ::cstack_runtime::ToManyRelation<Doc, crate::comment::Comme
         local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
         remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.doc_id),
         attach: |row, related| row.comments = Some(related),
+    }
+}
+
+/// `Doc` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Doc {
+    type Create = CreateDocInput;
+    type Update = UpdateDocInput;
+    const ROUTE: &'static str = "docs";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[
+                ::cstack_runtime::__codegen::http::RelationShape {
+                    name: "team",
+                    target: &crate::team::DESCRIPTOR,
+                    target_hidden: &[],
+                },
+                ::cstack_runtime::__codegen::http::RelationShape {
+                    name: "comments",
+                    target: &crate::comment::DESCRIPTOR,
+                    target_hidden: &[],
+                },
+            ],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            "team" => Some(team().into()),
+            "comments" => Some(comments().into()),
+            _ => None,
+        }
     }
 }

@@ -126,6 +126,7 @@ impl ::cstack_runtime::Model for PlainDoc {
 
 /// The values of a new `PlainDoc`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreatePlainDocInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -468,6 +469,7 @@ impl
 
 /// A change to a `PlainDoc`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdatePlainDocInput {
     #[serde(
         rename = "title",
@@ -630,4 +632,25 @@ pub fn archived() -> ::cstack_runtime::Field<PlainDoc, bool> {
 /// The `reviewer` column, for filters and ordering.
 pub fn reviewer() -> ::cstack_runtime::Field<PlainDoc, i64> {
     ::cstack_runtime::Field::new("reviewer")
+}
+
+/// `PlainDoc` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for PlainDoc {
+    type Create = CreatePlainDocInput;
+    type Update = UpdatePlainDocInput;
+    const ROUTE: &'static str = "plain_docs";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

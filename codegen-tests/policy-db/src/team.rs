@@ -89,6 +89,7 @@ impl ::cstack_runtime::Model for Team {
 
 /// The values of a new `Team`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateTeamInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -211,6 +212,7 @@ impl
 
 /// A change to a `Team`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateTeamInput {
     #[serde(
         rename = "name",
@@ -287,5 +289,31 @@ pub fn docs() -> ::cstack_runtime::ToManyRelation<Team, crate::doc::Doc> {
         local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
         remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.team_id),
         attach: |row, related| row.docs = Some(related),
+    }
+}
+
+/// `Team` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Team {
+    type Create = CreateTeamInput;
+    type Update = UpdateTeamInput;
+    const ROUTE: &'static str = "teams";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[::cstack_runtime::__codegen::http::RelationShape {
+                name: "docs",
+                target: &crate::doc::DESCRIPTOR,
+                target_hidden: &[],
+            }],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            "docs" => Some(docs().into()),
+            _ => None,
+        }
     }
 }

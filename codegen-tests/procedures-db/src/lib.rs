@@ -12,6 +12,10 @@ pub mod procedures;
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 mod database;
 
+/// The HTTP service: `http::router(db, http::Options::new(auth))`.
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+pub mod http;
+
 #[cfg(any(feature = "postgres", feature = "sqlite"))]
 pub use database::{Db, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
 

@@ -80,6 +80,7 @@ impl ::cstack_runtime::Model for Note {
 
 /// The values of a new `Note`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateNoteInput {
     #[serde(rename = "id", default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
@@ -210,6 +211,7 @@ impl
 
 /// A change to a `Note`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateNoteInput {
     #[serde(
         rename = "owner",
@@ -295,4 +297,25 @@ pub fn title() -> ::cstack_runtime::Field<Note, String> {
 /// The `status` column, for filters and ordering.
 pub fn status() -> ::cstack_runtime::Field<Note, crate::enums::Status> {
     ::cstack_runtime::Field::new("status")
+}
+
+/// `Note` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Note {
+    type Create = CreateNoteInput;
+    type Update = UpdateNoteInput;
+    const ROUTE: &'static str = "notes";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

@@ -563,3 +563,87 @@ impl<P: Procedures> ProcedureDispatcher<P> {
         }
     }
 }
+
+/// Serves the procedures over HTTP (`http::Options::procedures`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl<P: Procedures + 'static> ::cstack_runtime::__codegen::http::ProcedureService
+    for ProcedureDispatcher<P>
+{
+    fn call<'a>(
+        &'a self,
+        handle: ::cstack_runtime::Handle,
+        name: &'a str,
+        format: ::cstack_runtime::Format,
+        body: &'a [u8],
+    ) -> ::std::pin::Pin<
+        Box<
+            dyn ::std::future::Future<
+                    Output = ::cstack_runtime::Result<::cstack_runtime::__codegen::http::Output>,
+                > + Send
+                + 'a,
+        >,
+    > {
+        Box::pin(async move {
+            let db = crate::Db::from_handle(handle);
+            match name {
+                "myNotes" => {
+                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<MyNotesArgs>(
+                        name, format, body,
+                    )?;
+                    Ok(::cstack_runtime::__codegen::http::Output::items(
+                        self.call_my_notes(&db, args).await?,
+                    ))
+                }
+                "notePage" => {
+                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<NotePageArgs>(
+                        name, format, body,
+                    )?;
+                    Ok(::cstack_runtime::__codegen::http::Output::value(
+                        self.call_note_page(&db, args).await?,
+                    ))
+                }
+                "countNotes" => {
+                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<CountNotesArgs>(
+                        name, format, body,
+                    )?;
+                    Ok(::cstack_runtime::__codegen::http::Output::value(
+                        self.call_count_notes(&db, args).await?,
+                    ))
+                }
+                "createNotes" => {
+                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<
+                        CreateNotesArgs,
+                    >(name, format, body)?;
+                    Ok(::cstack_runtime::__codegen::http::Output::items(
+                        self.call_create_notes(&db, args).await?,
+                    ))
+                }
+                "publish" => {
+                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<PublishArgs>(
+                        name, format, body,
+                    )?;
+                    Ok(::cstack_runtime::__codegen::http::Output::value(
+                        self.call_publish(&db, args).await?,
+                    ))
+                }
+                "forbidden" => {
+                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<ForbiddenArgs>(
+                        name, format, body,
+                    )?;
+                    Ok(::cstack_runtime::__codegen::http::Output::value(
+                        self.call_forbidden(&db, args).await?,
+                    ))
+                }
+                "byStatus" => {
+                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<ByStatusArgs>(
+                        name, format, body,
+                    )?;
+                    Ok(::cstack_runtime::__codegen::http::Output::value(
+                        self.call_by_status(&db, args).await?,
+                    ))
+                }
+                _ => Err(::cstack_runtime::__codegen::http::unknown(name)),
+            }
+        })
+    }
+}

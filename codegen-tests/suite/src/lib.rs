@@ -143,3 +143,51 @@ impl Scratch {
         self.folder.path().join("test.sqlite")
     }
 }
+
+/// A router served over real TCP on a loopback port, for as long as this
+/// lives: what the HTTP suites talk to with a real client.
+pub struct Served {
+    /// `http://127.0.0.1:<port>`.
+    pub base: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Served {
+    /// Serves `router` with the peer address available (what rate
+    /// limiting falls back to without `Authorization`).
+    pub async fn start(router: cstack_runtime::http::axum::Router) -> Served {
+        Self::start_with(router, true).await
+    }
+
+    /// Serves `router`, with or without the peer address.
+    pub async fn start_with(router: cstack_runtime::http::axum::Router, peer: bool) -> Served {
+        use cstack_runtime::http::axum;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a loopback port");
+        let base = format!("http://{}", listener.local_addr().expect("its address"));
+        let task = tokio::spawn(async move {
+            let served = if peer {
+                axum::serve(
+                    listener,
+                    router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+                )
+                .await
+            } else {
+                axum::serve(listener, router).await
+            };
+            served.expect("the server runs");
+        });
+        Served { base, task }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}

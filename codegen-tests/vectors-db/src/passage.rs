@@ -70,6 +70,7 @@ impl ::cstack_runtime::Model for Passage {
 
 /// The values of a new `Passage`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreatePassageInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -215,6 +216,7 @@ impl
 
 /// A change to a `Passage`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdatePassageInput {
     #[serde(
         rename = "text",
@@ -291,4 +293,25 @@ pub fn id() -> ::cstack_runtime::Field<Passage, i64> {
 /// The `text` column, for filters and ordering.
 pub fn text() -> ::cstack_runtime::Field<Passage, String> {
     ::cstack_runtime::Field::new("text")
+}
+
+/// `Passage` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Passage {
+    type Create = CreatePassageInput;
+    type Update = UpdatePassageInput;
+    const ROUTE: &'static str = "passages";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

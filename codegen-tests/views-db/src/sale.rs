@@ -59,6 +59,7 @@ impl ::cstack_runtime::Model for Sale {
 
 /// The values of a new `Sale`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateSaleInput {
     #[serde(rename = "id")]
     pub id: i64,
@@ -181,6 +182,7 @@ impl
 
 /// A change to a `Sale`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateSaleInput {
     #[serde(
         rename = "customer",
@@ -247,4 +249,25 @@ pub fn customer() -> ::cstack_runtime::Field<Sale, String> {
 /// The `amount` column, for filters and ordering.
 pub fn amount() -> ::cstack_runtime::Field<Sale, i64> {
     ::cstack_runtime::Field::new("amount")
+}
+
+/// `Sale` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Sale {
+    type Create = CreateSaleInput;
+    type Update = UpdateSaleInput;
+    const ROUTE: &'static str = "sales";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            _ => None,
+        }
+    }
 }

@@ -213,6 +213,16 @@ fn committed_generated_crates_are_up_to_date() {
             "codegen-tests/vectors-db",
             vec![],
         ),
+        (
+            "codegen-tests/http.cstack",
+            "codegen-tests/http-db",
+            vec!["--target", "both"],
+        ),
+        (
+            "codegen-tests/rpc.cstack",
+            "codegen-tests/rpc-db",
+            vec!["--target", "both"],
+        ),
     ] {
         let mut args = vec![
             "build",

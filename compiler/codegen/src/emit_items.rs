@@ -375,6 +375,8 @@ pub fn lib_file(
     if database {
         // The crate's `postgres` / `sqlite` features choose the backends.
         out += "#[cfg(any(feature = \"postgres\", feature = \"sqlite\"))]\nmod database;\n";
+        out += "/// The HTTP service: `http::router(db, http::Options::new(auth))`.\n\
+                #[cfg(all(feature = \"http\", any(feature = \"postgres\", feature = \"sqlite\")))]\npub mod http;\n";
         let mut items = vec!["Db".to_string()];
         if target.server() {
             items.push("POSTGRES_MIGRATIONS".into());

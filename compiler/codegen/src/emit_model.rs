@@ -331,7 +331,7 @@ pub fn model_file(
         let _ = writeln!(
             out,
             "/// The values of a new `{}`. Optional fields and fields with a default may be left out.\n\
-         {allow}#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {create} {{",
+         {allow}#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\n#[serde(deny_unknown_fields)]\npub struct {create} {{",
             model.name
         );
         for field in &create_fields {
@@ -630,7 +630,7 @@ pub fn model_file(
         let _ = writeln!(
             out,
             "/// A change to a `{}`: each field is left unchanged, set, or (if optional) cleared.\n\
-         {allow}#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {update} {{",
+         {allow}#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\n#[serde(deny_unknown_fields)]\npub struct {update} {{",
             model.name
         );
         for field in &update_fields {

@@ -10,6 +10,7 @@
 mod emit_items;
 mod emit_model;
 mod format;
+mod http;
 mod materialized;
 mod names;
 mod plan;
@@ -51,12 +52,14 @@ impl Target {
     }
 
     /// The generated crate's default features. Embedded builds leave CBOR
-    /// out (enable `cbor` to get it): every dependency counts on a device.
+    /// and the HTTP service out (enable `cbor` or `http` to get them):
+    /// every dependency counts on a device, and a device links no network
+    /// stack unless asked.
     fn default_features(self) -> &'static str {
         match self {
-            Target::Server => r#"["postgres", "json", "cbor"]"#,
+            Target::Server => r#"["postgres", "json", "cbor", "http"]"#,
             Target::Embedded => r#"["sqlite", "json"]"#,
-            Target::Both => r#"["postgres", "sqlite", "json", "cbor"]"#,
+            Target::Both => r#"["postgres", "sqlite", "json", "cbor", "http"]"#,
             Target::NoDatabase => r#"["json"]"#,
         }
     }
@@ -234,6 +237,7 @@ fn render(
         ));
     }
     if database {
+        sources.push(("src/http.rs".into(), http::http_file(schema, &models)));
         sources.push((
             "src/database.rs".into(),
             emit_items::database_file(schema, &models, target, &migrations),
@@ -249,7 +253,8 @@ fn render(
                 &linkable,
                 target.embedded(),
                 &policy::policies_const(model, schema),
-            ) + &materialized::view_items(model),
+            ) + &materialized::view_items(model)
+                + &http::resource_impl(model, &models, &linkable),
         ));
     }
     files.extend(format::all(sources).map_err(BuildError::Internal)?);
@@ -278,7 +283,10 @@ fn cargo_toml(options: &BuildOptions) -> String {
          postgres = [\"cstack-runtime/postgres\"]\n\
          sqlite = [\"cstack-runtime/sqlite\"]\n\
          json = [\"cstack-runtime/json\"]\n\
-         cbor = [\"cstack-runtime/cbor\"]\n\n\
+         cbor = [\"cstack-runtime/cbor\"]\n\
+         # The HTTP service (`http::router`), and Redis stores for its rate limiting and idempotency.\n\
+         http = [\"cstack-runtime/http\"]\n\
+         redis = [\"cstack-runtime/redis\"]\n\n\
          [dependencies]\n\
          cstack-runtime = {{ {runtime}, default-features = false }}\n\
          serde = {{ version = \"1\", features = [\"derive\"] }}\n",

@@ -30,6 +30,23 @@ fn full_type(storage: &cstack_compiler::Storage, arity: Arity) -> String {
     }
 }
 
+/// An `@stream` query: its implementation returns the items as a stream.
+fn streams(procedure: &Procedure) -> bool {
+    procedure.stream && !procedure.mutation
+}
+
+/// What the implementation of `procedure` returns (inside `Result`).
+fn returned(procedure: &Procedure, base: &str) -> String {
+    if streams(procedure) {
+        format!(
+            "{RT}::ItemStream<{}>",
+            full_type(&procedure.returns.storage(), Arity::Required)
+        )
+    } else {
+        format!("{base}Output")
+    }
+}
+
 struct Names {
     /// `PublishPost`: the prefix of `…Args` / `…Output`.
     base: String,
@@ -92,6 +109,11 @@ pub fn procedures_file(schema: &SchemaModel, target: Target) -> String {
     if target != Target::NoDatabase {
         out += &trait_item(schema, &names, allow);
         out += &dispatcher_item(schema, &names, allow);
+        let calls: Vec<(String, String)> = names
+            .iter()
+            .map(|n| (n.call.clone(), n.base.clone()))
+            .collect();
+        out += &crate::http::procedure_service(schema, &calls);
     }
     out
 }
@@ -197,12 +219,18 @@ fn trait_item(schema: &SchemaModel, names: &[Names], allow: &str) -> String {
         } else {
             "A query: `db` is not in a transaction."
         };
+        let how = if streams(procedure) {
+            "A query whose items are sent as they come (`@stream`)."
+        } else {
+            how
+        };
         let _ = writeln!(
             out,
-            "/// `{}`. {how}\nfn {}(&self, db: &crate::Db, args: {base}Args) -> impl ::std::future::Future<Output = {RT}::Result<{base}Output>> + Send;",
+            "/// `{}`. {how}\nfn {}(&self, db: &crate::Db, args: {base}Args) -> impl ::std::future::Future<Output = {RT}::Result<{returned}>> + Send;",
             procedure.name,
             name.method,
-            base = name.base
+            base = name.base,
+            returned = returned(procedure, &name.base),
         );
     }
     out += "}\n\n";
@@ -232,12 +260,13 @@ fn dispatcher_item(schema: &SchemaModel, names: &[Names], allow: &str) -> String
         let _ = writeln!(
             out,
             "/// Calls `{0}` if its rules admit `args` in `db`'s context.\n\
-             pub async fn {1}(&self, db: &crate::Db, args: {2}Args) -> {RT}::Result<{2}Output> {{\n\
+             pub async fn {1}(&self, db: &crate::Db, args: {2}Args) -> {RT}::Result<{4}> {{\n\
              {RT}::__codegen::procedure::authorize({3}, {2}Args::POLICIES, db.context(), &args)?;\n{call}\n}}\n",
             procedure.name,
             name.call,
             name.base,
-            lit(&procedure.name)
+            lit(&procedure.name),
+            returned(procedure, &name.base),
         );
     }
     out += &format!(
@@ -248,13 +277,20 @@ fn dispatcher_item(schema: &SchemaModel, names: &[Names], allow: &str) -> String
          match name {{\n"
     );
     for (procedure, name) in schema.procedures.iter().zip(names) {
+        let output = if streams(procedure) {
+            format!(
+                "{RT}::__codegen::procedure::collect_stream(self.{}(db, args).await?).await?",
+                name.call
+            )
+        } else {
+            format!("self.{}(db, args).await?", name.call)
+        };
         let _ = writeln!(
             out,
             "{0} => {{\nlet args = {RT}::__codegen::procedure::decode_args::<{1}Args>(name, format, body)?;\n\
-             let output = self.{2}(db, args).await?;\n{RT}::__codegen::procedure::encode_output(name, format, &output)\n}}",
+             let output = {output};\n{RT}::__codegen::procedure::encode_output(name, format, &output)\n}}",
             lit(&procedure.name),
             name.base,
-            name.call
         );
     }
     out += &format!(

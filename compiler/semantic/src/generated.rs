@@ -11,7 +11,14 @@
 use crate::names::to_snake_case;
 
 /// The modules every generated crate declares at its root.
-pub const CRATE_MODULES: &[&str] = &["enums", "types", "procedures", "database", "runtime"];
+pub const CRATE_MODULES: &[&str] = &[
+    "enums",
+    "types",
+    "procedures",
+    "database",
+    "runtime",
+    "http",
+];
 
 /// The items every generated crate defines at its root.
 pub const CRATE_ITEMS: &[&str] = &[
@@ -25,6 +32,31 @@ pub const CRATE_ITEMS: &[&str] = &[
     "POSTGRES_MIGRATIONS",
     "SQLITE_MIGRATIONS",
 ];
+
+/// The REST path segment of a model, as upstream CrateStack names it (its
+/// clients build URLs with the same rule): `_` before every non-initial
+/// upper-case letter, lower-cased, then pluralized (`s` → `ses`, consonant
+/// + `y` → `ies`, else `+s`): `UserGroup` → `user_groups`, `Category` →
+/// `categories`, `Bus` → `buses`.
+pub fn rest_route(model: &str) -> String {
+    let mut snake = String::with_capacity(model.len() + 4);
+    for (i, c) in model.chars().enumerate() {
+        if i > 0 && c.is_uppercase() {
+            snake.push('_');
+        }
+        snake.extend(c.to_lowercase());
+    }
+    let before_y = snake.chars().rev().nth(1);
+    if snake.ends_with('s') {
+        snake.push_str("es");
+    } else if snake.ends_with('y') && before_y.is_some_and(|c| !"aeiou".contains(c)) {
+        snake.pop();
+        snake.push_str("ies");
+    } else {
+        snake.push('s');
+    }
+    snake
+}
 
 pub fn create_input(model: &str) -> String {
     format!("Create{model}Input")
@@ -194,6 +226,20 @@ pub fn root(declared: &[Declared<'_>]) -> Root {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rest_routes_are_upstreams() {
+        for (model, route) in [
+            ("User", "users"),
+            ("UserGroup", "user_groups"),
+            ("Category", "categories"),
+            ("Day", "days"),
+            ("Bus", "buses"),
+            ("HTTPLog", "h_t_t_p_logs"),
+        ] {
+            assert_eq!(super::rest_route(model), route);
+        }
+    }
+
     use super::*;
 
     fn model<'a>(name: &'a str, emits: bool) -> Declared<'a> {

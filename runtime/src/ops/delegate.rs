@@ -212,6 +212,38 @@ impl<'a, M: Model> Delegate<'a, M> {
         rows.pop().ok_or_else(nothing_matched::<M>)
     }
 
+    /// Deletes (or soft-deletes) the row with this key if its `@version`
+    /// is still `version`; otherwise fails with `Error::VersionMismatch`
+    /// (a model without `@version` deletes unconditionally).
+    pub async fn delete_if_version(&self, key: M::Key, version: i64) -> Result<M> {
+        rerun_atomically!(self, delete_if_version(key, version));
+        let key_node = guarded::<M>(self.handle, action::DELETE, key_filter::<M>(&key));
+        let node = match M::DESCRIPTOR.version {
+            Some(column) => Node::And(vec![
+                key_node.clone(),
+                Node::Compare {
+                    column,
+                    kind: Kind::Int,
+                    op: CmpOp::Eq,
+                    value: Value::Int(version),
+                },
+            ]),
+            None => key_node.clone(),
+        };
+        let statement = render::delete(
+            self.handle.dialect(),
+            M::DESCRIPTOR,
+            &node,
+            Value::DateTime(defaults::now()),
+            true,
+        );
+        let mut rows = write::<M>(self.handle, WriteKind::Delete, Some(&node), &statement).await?;
+        match rows.pop() {
+            Some(row) => Ok(row),
+            None => Err(missed::<M>(self.handle, &key_node, Some(version)).await),
+        }
+    }
+
     /// Deletes (or soft-deletes) every matching row; returns how many.
     pub async fn delete_many(&self, filter: Filter<M>) -> Result<u64> {
         rerun_atomically!(self, delete_many(filter));
@@ -343,29 +375,39 @@ impl<'a, M: Model, I: UpdateInput<M>> UpdateOne<'a, M, I> {
         if let Some(row) = rows.into_iter().next() {
             return Ok(row);
         }
-        // Nothing changed: tell a missing row from a stale version.
-        if let (Some(expected), Some(version)) = (self.expected_version, model.version) {
-            let mut statement = Sql::new(self.handle.dialect());
-            statement
-                .push("SELECT ")
-                .ident(version)
-                .push(" FROM ")
-                .ident(model.table);
-            statement.push(" AS t0");
-            let lookup = render::select(self.handle.dialect(), model, &key_node, &[], None, None);
-            statement
-                .push(&lookup.text[lookup.text.find(" WHERE ").unwrap_or(lookup.text.len())..]);
-            statement.params = lookup.params;
-            let found = self.handle.fetch(&statement, &[Kind::Int]).await?;
-            if let Some(Value::Int(actual)) = found.first_value() {
-                return Err(Error::VersionMismatch {
-                    model: model.name,
-                    expected,
-                    actual,
-                });
-            }
-        }
-        Err(nothing_matched::<M>())
+        Err(missed::<M>(self.handle, &key_node, self.expected_version).await)
+    }
+}
+
+/// What a single-row write under an `@version` condition that matched
+/// nothing reports: `VersionMismatch` when the row is there (and the
+/// context may change it) with another version, else what
+/// [`nothing_matched`] says.
+async fn missed<M: Model>(handle: &Handle, key_node: &Node, expected: Option<i64>) -> Error {
+    let model = M::DESCRIPTOR;
+    let (Some(expected), Some(version)) = (expected, model.version) else {
+        return nothing_matched::<M>();
+    };
+    let mut statement = Sql::new(handle.dialect());
+    statement
+        .push("SELECT ")
+        .ident(version)
+        .push(" FROM ")
+        .ident(model.table);
+    statement.push(" AS t0");
+    let lookup = render::select(handle.dialect(), model, key_node, &[], None, None);
+    statement.push(&lookup.text[lookup.text.find(" WHERE ").unwrap_or(lookup.text.len())..]);
+    statement.params = lookup.params;
+    match handle.fetch(&statement, &[Kind::Int]).await {
+        Ok(found) => match found.first_value() {
+            Some(Value::Int(actual)) => Error::VersionMismatch {
+                model: model.name,
+                expected,
+                actual,
+            },
+            _ => nothing_matched::<M>(),
+        },
+        Err(error) => error,
     }
 }
 

@@ -45,6 +45,15 @@ pub fn negotiate(accept: Option<&str>) -> Result<Format, NotAcceptable> {
 
 /// [`negotiate`] among `offered` (in the server's order of preference).
 pub fn negotiate_among(accept: Option<&str>, offered: &[Format]) -> Result<Format, NotAcceptable> {
+    let types: Vec<&str> = offered.iter().map(|f| f.content_type()).collect();
+    choose_media_type(accept, &types).map(|index| offered[index])
+}
+
+/// The position in `offered` (media types without parameters, in the
+/// server's order of preference) of the type to answer with, by the rules
+/// of [`negotiate`]: what the HTTP service uses, since it offers
+/// `application/cbor-seq` framing beside the formats.
+pub fn choose_media_type(accept: Option<&str>, offered: &[&str]) -> Result<usize, NotAcceptable> {
     let not_acceptable = || NotAcceptable {
         accept: accept.unwrap_or_default().to_string(),
     };
@@ -54,15 +63,18 @@ pub fn negotiate_among(accept: Option<&str>, offered: &[Format]) -> Result<Forma
         .filter_map(MediaRange::parse)
         .collect();
     if ranges.is_empty() {
-        return offered.first().copied().ok_or_else(not_acceptable);
+        return if offered.is_empty() {
+            Err(not_acceptable())
+        } else {
+            Ok(0)
+        };
     }
     // (quality, specificity, negative server position): the larger wins.
-    let mut best: Option<((u16, u8, isize), Format)> = None;
-    for (position, &format) in offered.iter().enumerate() {
-        let (main, sub) = format
-            .content_type()
-            .split_once('/')
-            .expect("content types have a slash");
+    let mut best: Option<((u16, u8, isize), usize)> = None;
+    for (position, content_type) in offered.iter().enumerate() {
+        let Some((main, sub)) = content_type.split_once('/') else {
+            continue;
+        };
         let Some(range) = ranges
             .iter()
             .filter(|range| range.matches(main, sub))
@@ -75,10 +87,11 @@ pub fn negotiate_among(accept: Option<&str>, offered: &[Format]) -> Result<Forma
         }
         let rank = (range.quality, range.specificity(), -(position as isize));
         if best.is_none_or(|(current, _)| rank > current) {
-            best = Some((rank, format));
+            best = Some((rank, position));
         }
     }
-    best.map(|(_, format)| format).ok_or_else(not_acceptable)
+    best.map(|(_, position)| position)
+        .ok_or_else(not_acceptable)
 }
 
 /// One element of an `Accept` header.

@@ -12,13 +12,81 @@ use std::marker::PhantomData;
 
 /// One page of rows and the number of rows over all pages: what
 /// `find_many().paginate()` returns and what a `Page<T>` procedure returns.
+///
+/// On the wire it has upstream CrateStack's shape, so its clients read it
+/// unchanged: `{items, totalCount, pageInfo: {limit, offset, hasNextPage,
+/// hasPreviousPage}}` ([`PageWire`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(
+    into = "PageWire<T>",
+    from = "PageWire<T>",
+    bound(
+        serialize = "T: Serialize + Clone",
+        deserialize = "T: Deserialize<'de>"
+    )
+)]
 pub struct Page<T> {
     pub items: Vec<T>,
     pub total: i64,
     /// 1-based.
     pub page: u64,
     pub per_page: u64,
+}
+
+/// A page as it travels: a window (`limit`, `offset`) over `totalCount`
+/// rows. The HTTP service answers `@@paged` lists in it too.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageWire<T> {
+    pub items: Vec<T>,
+    pub total_count: i64,
+    pub page_info: PageInfo,
+}
+
+/// Where a page's window sits among all rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PageInfo {
+    pub limit: u64,
+    pub offset: u64,
+    pub has_next_page: bool,
+    pub has_previous_page: bool,
+}
+
+impl PageInfo {
+    /// The window `limit`/`offset` holding `len` rows of `total`.
+    pub fn new(limit: u64, offset: u64, len: usize, total: i64) -> Self {
+        let end = offset.saturating_add(len as u64);
+        PageInfo {
+            limit,
+            offset,
+            has_next_page: i64::try_from(end).is_ok_and(|end| end < total),
+            has_previous_page: offset > 0,
+        }
+    }
+}
+
+impl<T> From<Page<T>> for PageWire<T> {
+    fn from(page: Page<T>) -> Self {
+        let offset = page.page.saturating_sub(1).saturating_mul(page.per_page);
+        PageWire {
+            page_info: PageInfo::new(page.per_page, offset, page.items.len(), page.total),
+            items: page.items,
+            total_count: page.total,
+        }
+    }
+}
+
+impl<T> From<PageWire<T>> for Page<T> {
+    fn from(wire: PageWire<T>) -> Self {
+        let per_page = wire.page_info.limit;
+        Page {
+            items: wire.items,
+            total: wire.total_count,
+            page: wire.page_info.offset.checked_div(per_page).unwrap_or(0) + 1,
+            per_page,
+        }
+    }
 }
 
 /// A `PageInput` procedure argument: which page the caller asks for.
@@ -184,6 +252,21 @@ impl<'de, M> Deserialize<'de> for FindManyArgs<M> {
     }
 }
 
+/// What an `@stream` query procedure returns: its items as they are
+/// produced (an `Err` ends the stream).
+pub type ItemStream<T> =
+    std::pin::Pin<Box<dyn futures_core::Stream<Item = crate::schema::error::Result<T>> + Send>>;
+
+/// Every item of `stream`, in order; the first error ends it. What a
+/// caller that does not stream (the by-name dispatcher) does with one.
+pub async fn collect_stream<T>(mut stream: ItemStream<T>) -> crate::schema::error::Result<Vec<T>> {
+    let mut items = Vec::new();
+    while let Some(item) = std::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
+        items.push(item?);
+    }
+    Ok(items)
+}
+
 /// The typed arguments of a procedure, as its policies read them.
 /// Generated `…Args` structs implement it.
 pub trait ProcedureInput {
@@ -195,6 +278,24 @@ pub trait ProcedureInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "json")]
+    #[test]
+    fn a_page_travels_in_upstream_shape() {
+        let page = Page {
+            items: vec![1, 2],
+            total: 5,
+            page: 2,
+            per_page: 2,
+        };
+        let json = serde_json::to_value(&page).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"items": [1, 2], "totalCount": 5, "pageInfo":
+                {"limit": 2, "offset": 2, "hasNextPage": true, "hasPreviousPage": true}})
+        );
+        assert_eq!(serde_json::from_value::<Page<i32>>(json).unwrap(), page);
+    }
 
     #[test]
     fn page_input_is_clamped() {

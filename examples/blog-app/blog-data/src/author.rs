@@ -126,6 +126,7 @@ impl ::cstack_runtime::Model for Author {
 
 /// The values of a new `Author`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateAuthorInput {
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>>,
@@ -303,6 +304,7 @@ impl
 
 /// A change to a `Author`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdateAuthorInput {
     #[serde(
         rename = "createdAt",
@@ -450,5 +452,31 @@ pub fn posts() -> ::cstack_runtime::ToManyRelation<Author, crate::post::Post> {
         local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
         remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.author_id),
         attach: |row, related| row.posts = Some(related),
+    }
+}
+
+/// `Author` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Author {
+    type Create = CreateAuthorInput;
+    type Update = UpdateAuthorInput;
+    const ROUTE: &'static str = "authors";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[::cstack_runtime::__codegen::http::RelationShape {
+                name: "posts",
+                target: &crate::post::DESCRIPTOR,
+                target_hidden: &[],
+            }],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            "posts" => Some(posts().into()),
+            _ => None,
+        }
     }
 }

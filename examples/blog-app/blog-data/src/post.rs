@@ -205,6 +205,7 @@ impl ::cstack_runtime::Model for Post {
 
 /// The values of a new `Post`. Optional fields and fields with a default may be left out.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreatePostInput {
     #[serde(rename = "createdAt", default, skip_serializing_if = "Option::is_none")]
     pub created_at: Option<::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>>,
@@ -439,6 +440,7 @@ impl
 
 /// A change to a `Post`: each field is left unchanged, set, or (if optional) cleared.
 #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct UpdatePostInput {
     #[serde(
         rename = "createdAt",
@@ -625,5 +627,31 @@ pub fn author() -> ::cstack_runtime::Relation<Post, crate::author::Author> {
         local_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.author_id),
         remote_key: |row| ::cstack_runtime::__codegen::ToValue::to_value(&row.id),
         attach: |row, related| row.author = related.map(Box::new),
+    }
+}
+
+/// `Post` over HTTP (`crate::http::router`).
+#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+impl ::cstack_runtime::__codegen::http::Resource for Post {
+    type Create = CreatePostInput;
+    type Update = UpdatePostInput;
+    const ROUTE: &'static str = "posts";
+    const PAGED: bool = false;
+    const SHAPE: ::cstack_runtime::__codegen::http::ModelShape =
+        ::cstack_runtime::__codegen::http::ModelShape {
+            descriptor: &DESCRIPTOR,
+            hidden: &[],
+            relations: &[::cstack_runtime::__codegen::http::RelationShape {
+                name: "author",
+                target: &crate::author::DESCRIPTOR,
+                target_hidden: &[],
+            }],
+            enums: crate::http::ENUM_SHAPES,
+        };
+    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
+        match relation {
+            "author" => Some(author().into()),
+            _ => None,
+        }
     }
 }

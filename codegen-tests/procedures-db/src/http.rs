@@ -1,0 +1,108 @@
+//! The schema's HTTP service: `router(db, options)` serves every model with a key and every procedure, wire-compatible with upstream CrateStack's clients (see the runtime's `http` module).
+pub use ::cstack_runtime::http::*;
+
+/// Every enum's SQL type and variants, for filter values.
+pub(crate) const ENUM_SHAPES: &[::cstack_runtime::__codegen::http::EnumShape] =
+    &[::cstack_runtime::__codegen::http::EnumShape {
+        type_name: "status",
+        variants: &["Draft", "Published"],
+    }];
+
+/// How each procedure is served.
+pub const PROCEDURE_ROUTES: &[::cstack_runtime::__codegen::http::ProcedureRoute] = &[
+    ::cstack_runtime::__codegen::http::ProcedureRoute {
+        name: "myNotes",
+        mutation: false,
+        returns_list: true,
+        stream: false,
+        status: None,
+        deprecated: None,
+        api_version: None,
+        rate_limited: true,
+        idempotent: true,
+    },
+    ::cstack_runtime::__codegen::http::ProcedureRoute {
+        name: "notePage",
+        mutation: false,
+        returns_list: false,
+        stream: false,
+        status: None,
+        deprecated: None,
+        api_version: None,
+        rate_limited: true,
+        idempotent: true,
+    },
+    ::cstack_runtime::__codegen::http::ProcedureRoute {
+        name: "countNotes",
+        mutation: false,
+        returns_list: false,
+        stream: false,
+        status: None,
+        deprecated: None,
+        api_version: None,
+        rate_limited: true,
+        idempotent: true,
+    },
+    ::cstack_runtime::__codegen::http::ProcedureRoute {
+        name: "createNotes",
+        mutation: true,
+        returns_list: true,
+        stream: false,
+        status: None,
+        deprecated: None,
+        api_version: None,
+        rate_limited: true,
+        idempotent: true,
+    },
+    ::cstack_runtime::__codegen::http::ProcedureRoute {
+        name: "publish",
+        mutation: true,
+        returns_list: false,
+        stream: false,
+        status: None,
+        deprecated: None,
+        api_version: None,
+        rate_limited: true,
+        idempotent: true,
+    },
+    ::cstack_runtime::__codegen::http::ProcedureRoute {
+        name: "forbidden",
+        mutation: false,
+        returns_list: false,
+        stream: false,
+        status: None,
+        deprecated: None,
+        api_version: None,
+        rate_limited: true,
+        idempotent: true,
+    },
+    ::cstack_runtime::__codegen::http::ProcedureRoute {
+        name: "byStatus",
+        mutation: false,
+        returns_list: false,
+        stream: false,
+        status: None,
+        deprecated: None,
+        api_version: None,
+        rate_limited: true,
+        idempotent: true,
+    },
+];
+
+/// The service's description.
+fn spec() -> ::cstack_runtime::__codegen::http::Spec {
+    #[allow(unused_mut)]
+    let mut spec = ::cstack_runtime::__codegen::http::Spec::new(Transport::Rest, PROCEDURE_ROUTES);
+    spec.model::<crate::note::Note>();
+    spec
+}
+
+/// The router serving the schema on `db`: `Options::new(auth)` says how requests are authenticated, and sets the body limit, codecs, rate limiting, idempotency and the procedures' implementation.
+pub fn router(db: crate::Db, options: Options) -> axum::Router {
+    spec().router(db.handle().clone(), options)
+}
+
+/// What each route reads and writes, offering every codec of this build.
+pub fn capabilities() -> Vec<RouteCapabilities> {
+    spec().capabilities(::cstack_runtime::Format::AVAILABLE)
+}

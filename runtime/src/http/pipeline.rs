@@ -1,0 +1,540 @@
+//! The one path every request takes, in upstream's order of checks:
+//! negotiation (406 as `text/plain`, 415), rate limiting (429, or 412 when
+//! the caller cannot be told apart), authentication (401), the body (413),
+//! `If-Match` (412/400), `Idempotency-Key` (replay, 409, 422), then the
+//! operation. Each request runs in a `tracing` span carrying its request
+//! id (from `traceparent` when present), echoed as `x-request-id`.
+
+use crate::handle::Handle;
+use crate::http::error::{ApiError, Envelope, ErrorKind};
+use crate::http::idempotency::{Reservation, StoredResponse};
+use crate::http::media::{ResponseMedia, request_format, response_media};
+use crate::http::options::{AuthError, StoreFailure};
+use crate::http::query::{pairs, parse_list, parse_selection};
+use crate::http::ratelimit::RateLimitDecision;
+use crate::http::render::{self, Buffered, Rendered};
+use crate::http::resource::KeyInput;
+use crate::http::state::{State, Target};
+use crate::http::store::StoreError;
+use crate::schema::codec::Format;
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::extract::Request;
+use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, IF_MATCH, RETRY_AFTER};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::Response;
+use bytes::Bytes;
+use http_body_util::BodyExt;
+use sha2::{Digest, Sha256};
+use std::net::{IpAddr, SocketAddr};
+use std::sync::Arc;
+use tracing::Instrument;
+
+/// Serves one request to `target`.
+pub(crate) async fn serve(
+    state: Arc<State>,
+    target: Target,
+    envelope: Envelope,
+    key: Option<String>,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let request_id = request_id(&parts.headers);
+    let span = tracing::info_span!(
+        "request",
+        id = %request_id,
+        method = %parts.method,
+        path = %parts.uri.path(),
+    );
+    async move {
+        let mut response = match handle(&state, target, envelope, key, parts, body).await {
+            Ok(response) => response,
+            Err(response) => response,
+        };
+        render::insert(response.headers_mut(), "x-request-id", &request_id);
+        tracing::info!(status = response.status().as_u16(), "answered");
+        response
+    }
+    .instrument(span)
+    .await
+}
+
+/// The trace id of a W3C `traceparent`, else a fresh id.
+pub(crate) fn request_id(headers: &HeaderMap) -> String {
+    headers
+        .get("traceparent")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split('-').nth(1))
+        .filter(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_string)
+        .unwrap_or_else(|| uuid::Uuid::new_v4().simple().to_string())
+}
+
+/// What the checks before the operation established.
+pub(crate) struct Admitted {
+    pub media: ResponseMedia,
+    pub format: Format,
+    pub handle: Handle,
+    pub body: Bytes,
+    /// `X-RateLimit-*` for the answer.
+    pub headers: HeaderMap,
+    /// Who the caller is, for idempotency keys.
+    pub caller: Option<String>,
+}
+
+/// Negotiation, rate limiting, authentication and the body.
+pub(crate) async fn admit(
+    state: &State,
+    envelope: Envelope,
+    has_body: bool,
+    sequence: bool,
+    rate_limited: bool,
+    parts: &Parts,
+    body: Body,
+) -> Result<Admitted, Response> {
+    let options = &state.options;
+    let media = response_media(&parts.headers, &options.formats, sequence)
+        .map_err(|u| render::text(u.status, &u.message))?;
+    let fail = |error: ApiError| render::error(&error, media.format, envelope).into_response();
+    let format = if has_body {
+        request_format(&parts.headers, &options.formats).map_err(fail)?
+    } else {
+        media.format
+    };
+    let caller = caller(parts, &options.trusted_proxies);
+    let mut headers = HeaderMap::new();
+    if let (Some(limit), true) = (&options.rate_limit, rate_limited) {
+        let Some(key) = &caller else {
+            return Err(fail(unidentified()));
+        };
+        match limit.store.consume(key, limit.config).await {
+            Ok(RateLimitDecision::Allowed { remaining }) => {
+                render::insert(
+                    &mut headers,
+                    "x-ratelimit-limit",
+                    &limit.config.burst.to_string(),
+                );
+                render::insert(
+                    &mut headers,
+                    "x-ratelimit-remaining",
+                    &remaining.to_string(),
+                );
+            }
+            Ok(RateLimitDecision::Throttled { retry_after_secs }) => {
+                let error = ApiError::new(ErrorKind::TooManyRequests, "rate limit exceeded");
+                let mut response = fail(error);
+                render::insert(
+                    response.headers_mut(),
+                    "retry-after",
+                    &retry_after_secs.to_string(),
+                );
+                return Err(response);
+            }
+            Err(StoreError::Unavailable(cause))
+                if limit.on_store_failure == StoreFailure::FailOpen =>
+            {
+                tracing::warn!(%cause, "rate-limit store unreachable: admitting (fail open)");
+            }
+            Err(cause) => {
+                tracing::error!(%cause, "rate-limit store failed: refusing");
+                return Err(fail(ApiError::new(
+                    ErrorKind::Unavailable,
+                    "the rate limiter is unavailable",
+                )));
+            }
+        }
+    }
+    let context = options
+        .auth
+        .authenticate(parts)
+        .await
+        .map_err(|AuthError(message)| fail(ApiError::new(ErrorKind::Unauthorized, message)))?;
+    let handle = state.handle.with_context(context);
+    let body = if has_body {
+        read_body(&parts.headers, body, options.body_limit)
+            .await
+            .map_err(|e| {
+                let mut response = fail(e);
+                merge(response.headers_mut(), &headers);
+                response
+            })?
+    } else {
+        Bytes::new()
+    };
+    Ok(Admitted {
+        media,
+        format,
+        handle,
+        body,
+        headers,
+        caller,
+    })
+}
+
+fn unidentified() -> ApiError {
+    ApiError::new(
+        ErrorKind::PreconditionFailed,
+        "the caller cannot be identified: send Authorization, or serve with connect info",
+    )
+}
+
+pub(crate) fn merge(into: &mut HeaderMap, from: &HeaderMap) {
+    for (name, value) in from {
+        into.insert(name.clone(), value.clone());
+    }
+}
+
+/// The rate-limit and idempotency identity of a caller: a hash of its
+/// `Authorization`, else its address (through trusted proxies only).
+fn caller(parts: &Parts, trusted: &[IpAddr]) -> Option<String> {
+    if let Some(authorization) = parts.headers.get(AUTHORIZATION) {
+        return Some(format!(
+            "auth:{}",
+            hex(&Sha256::digest(authorization.as_bytes()))
+        ));
+    }
+    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>()?.0.ip();
+    let mut address = peer;
+    if trusted.contains(&peer) {
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .filter_map(|ip| ip.trim().parse::<IpAddr>().ok())
+            .collect::<Vec<_>>();
+        // Right to left: the first hop no trusted proxy vouches for.
+        for hop in forwarded.iter().rev() {
+            address = *hop;
+            if !trusted.contains(hop) {
+                break;
+            }
+        }
+    }
+    Some(format!("ip:{address}"))
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, ApiError> {
+    let too_large = || {
+        ApiError::new(
+            ErrorKind::PayloadTooLarge,
+            format!("the request body is larger than {limit} bytes"),
+        )
+    };
+    let declared = headers
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(too_large());
+    }
+    match http_body_util::Limited::new(body, limit).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(error) if error.is::<http_body_util::LengthLimitError>() => Err(too_large()),
+        Err(_) => Err(ApiError::bad_request("the request body could not be read")),
+    }
+}
+
+/// `If-Match: "<version>"` on writes to an `@version` model: required.
+fn if_match(headers: &HeaderMap, versioned: bool) -> Result<Option<i64>, ApiError> {
+    if !versioned {
+        return Ok(None);
+    }
+    let Some(value) = headers.get(IF_MATCH) else {
+        return Err(ApiError::new(
+            ErrorKind::PreconditionFailed,
+            "If-Match header required",
+        ));
+    };
+    let text = value.to_str().unwrap_or_default().trim();
+    let unquoted = text
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(text);
+    unquoted
+        .parse::<i64>()
+        .map(Some)
+        .map_err(|_| ApiError::bad_request("If-Match must be a strong ETag of a version"))
+}
+
+async fn handle(
+    state: &Arc<State>,
+    target: Target,
+    envelope: Envelope,
+    key: Option<String>,
+    parts: Parts,
+    body: Body,
+) -> Result<Response, Response> {
+    let admitted = admit(
+        state,
+        envelope,
+        target.has_body(envelope),
+        target.sequence(),
+        target.rate_limited(),
+        &parts,
+        body,
+    )
+    .await?;
+    let media = admitted.media;
+    let fail = |error: ApiError, extra: &HeaderMap| {
+        let mut response = render::error(&error, media.format, envelope).into_response();
+        merge(response.headers_mut(), extra);
+        response
+    };
+    let idempotency_key = match idempotency_key(&parts.headers) {
+        Ok(key) => key.filter(|_| target.idempotent()),
+        Err(error) => return Err(fail(error, &admitted.headers)),
+    };
+    let Some(idempotency_key) = idempotency_key else {
+        let rendered = run(state, target, envelope, key, &parts, &admitted).await;
+        return Ok(finish(rendered, &admitted, envelope));
+    };
+    let Some(config) = &state.options.idempotency else {
+        let rendered = run(state, target, envelope, key, &parts, &admitted).await;
+        return Ok(finish(rendered, &admitted, envelope));
+    };
+    let Some(caller) = &admitted.caller else {
+        return Err(fail(unidentified(), &admitted.headers));
+    };
+    let scoped = format!("{caller}:{idempotency_key}");
+    let fingerprint = fingerprint(&parts, &admitted.body);
+    match config
+        .store
+        .reserve(&scoped, &fingerprint, config.lease)
+        .await
+    {
+        Ok(Reservation::Started) => {}
+        Ok(Reservation::Replay(stored)) => return Ok(replayed(stored, &admitted.headers)),
+        Ok(Reservation::InFlight) => {
+            let mut response = fail(
+                ApiError::new(
+                    ErrorKind::Conflict,
+                    "a request with this Idempotency-Key is still in progress",
+                ),
+                &admitted.headers,
+            );
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+            return Err(response);
+        }
+        Ok(Reservation::Mismatch) => {
+            return Err(fail(
+                ApiError::validation("this Idempotency-Key was used with a different request"),
+                &admitted.headers,
+            ));
+        }
+        Err(cause) => {
+            tracing::error!(%cause, "idempotency store failed");
+            return Err(fail(
+                ApiError::new(
+                    ErrorKind::Unavailable,
+                    "the idempotency store is unavailable",
+                ),
+                &admitted.headers,
+            ));
+        }
+    }
+    let rendered = run(state, target, envelope, key, &parts, &admitted).await;
+    let outcome = match &rendered {
+        Ok(Rendered::Buffered(buffered)) if buffered.status.as_u16() < 500 => {
+            Some(StoredResponse {
+                status: buffered.status.as_u16(),
+                headers: buffered
+                    .headers
+                    .iter()
+                    .filter_map(|(n, v)| {
+                        Some((n.as_str().to_string(), v.to_str().ok()?.to_string()))
+                    })
+                    .collect(),
+                body: buffered.body.clone(),
+            })
+        }
+        Err(error) if error.status().as_u16() < 500 => {
+            let buffered = render::error(error, media.format, envelope);
+            Some(StoredResponse {
+                status: buffered.status.as_u16(),
+                headers: buffered
+                    .headers
+                    .iter()
+                    .filter_map(|(n, v)| {
+                        Some((n.as_str().to_string(), v.to_str().ok()?.to_string()))
+                    })
+                    .collect(),
+                body: buffered.body,
+            })
+        }
+        // Server failures and streams are not kept: a retry runs again.
+        _ => None,
+    };
+    let kept = match outcome {
+        Some(stored) => {
+            config
+                .store
+                .complete(&scoped, &fingerprint, stored, config.retention)
+                .await
+        }
+        None => config.store.release(&scoped, &fingerprint).await,
+    };
+    if let Err(cause) = kept {
+        tracing::error!(%cause, "idempotency store failed to record an answer");
+    }
+    Ok(finish(rendered, &admitted, envelope))
+}
+
+fn finish(
+    rendered: Result<Rendered, ApiError>,
+    admitted: &Admitted,
+    envelope: Envelope,
+) -> Response {
+    let mut response = match rendered {
+        Ok(rendered) => rendered.into_response(),
+        Err(error) => render::error(&error, admitted.media.format, envelope).into_response(),
+    };
+    merge(response.headers_mut(), &admitted.headers);
+    response
+}
+
+fn replayed(stored: StoredResponse, extra: &HeaderMap) -> Response {
+    let mut headers = HeaderMap::new();
+    for (name, value) in &stored.headers {
+        if let (Ok(name), Ok(value)) = (
+            axum::http::HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            headers.insert(name, value);
+        }
+    }
+    merge(&mut headers, extra);
+    render::insert(&mut headers, "idempotency-replayed", "true");
+    Buffered {
+        status: StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK),
+        headers,
+        body: stored.body,
+    }
+    .into_response()
+}
+
+/// `Idempotency-Key`: 1 to 255 visible ASCII characters.
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    let Some(value) = headers.get("idempotency-key") else {
+        return Ok(None);
+    };
+    let valid = |key: &str| {
+        !key.is_empty() && key.len() <= 255 && key.bytes().all(|b| (0x21..=0x7e).contains(&b))
+    };
+    match value.to_str() {
+        Ok(key) if valid(key) => Ok(Some(key.to_string())),
+        _ => Err(ApiError::bad_request(
+            "Idempotency-Key must be 1 to 255 visible ASCII characters",
+        )),
+    }
+}
+
+/// What makes two requests "the same" for idempotency.
+fn fingerprint(parts: &Parts, body: &[u8]) -> [u8; 32] {
+    let mut hasher = Sha256::new();
+    for piece in [
+        parts.method.as_str().as_bytes(),
+        parts.uri.path().as_bytes(),
+        parts.uri.query().unwrap_or_default().as_bytes(),
+        parts
+            .headers
+            .get(CONTENT_TYPE)
+            .map(|v| v.as_bytes())
+            .unwrap_or_default(),
+        body,
+    ] {
+        hasher.update((piece.len() as u64).to_be_bytes());
+        hasher.update(piece);
+    }
+    hasher.finalize().into()
+}
+
+/// Runs the operation and renders its answer.
+async fn run(
+    state: &Arc<State>,
+    target: Target,
+    envelope: Envelope,
+    key: Option<String>,
+    parts: &Parts,
+    admitted: &Admitted,
+) -> Result<Rendered, ApiError> {
+    let handle = admitted.handle.clone();
+    let format = admitted.format;
+    let body = admitted.body.clone();
+    let versioned = |index: usize| state.models[index].shape().descriptor.version.is_some();
+    let key_input = |key: Option<String>| match key {
+        Some(key) => KeyInput::Path(key),
+        None => KeyInput::Body(format, body.clone()),
+    };
+    let reply = match target {
+        Target::List(index) => {
+            let model = &state.models[index];
+            let query = match envelope {
+                Envelope::Rest => parse_list(model.shape(), &pairs(parts.uri.query())?)?,
+                Envelope::Rpc => crate::http::inputs::list_query(model.shape(), format, &body)?,
+            };
+            model.list(handle, query).await?
+        }
+        Target::Get(index) => {
+            let model = &state.models[index];
+            let selection = match envelope {
+                Envelope::Rest => parse_selection(model.shape(), &pairs(parts.uri.query())?)?,
+                Envelope::Rpc => Default::default(),
+            };
+            model.get(handle, key_input(key), selection).await?
+        }
+        Target::Create(index) => state.models[index].create(handle, format, body).await?,
+        Target::Update(index) => {
+            let version = if_match(&parts.headers, versioned(index))?;
+            state.models[index]
+                .update(handle, key, format, body, version)
+                .await?
+        }
+        Target::Delete(index) => {
+            let version = if_match(&parts.headers, versioned(index))?;
+            state.models[index]
+                .delete(handle, key_input(key), version)
+                .await?
+        }
+        Target::Procedure(route) => {
+            let Some(procedures) = &state.options.procedures else {
+                return Err(ApiError::new(
+                    ErrorKind::NotFound,
+                    format!("unknown procedure `{}`", route.name),
+                ));
+            };
+            let output = procedures.call(handle, route.name, format, &body).await?;
+            let status = route
+                .status
+                .and_then(|s| StatusCode::from_u16(s).ok())
+                .unwrap_or(StatusCode::OK);
+            let mut headers = HeaderMap::new();
+            if let Some(message) = route.deprecated {
+                render::insert(&mut headers, "deprecation", "true");
+                if let Some(message) = message {
+                    render::insert(&mut headers, "x-deprecation", message);
+                }
+            }
+            return render::output(output, status, admitted.media, headers).await;
+        }
+    };
+    render::reply(&reply, admitted.media).map(Rendered::Buffered)
+}
+
+/// Runs one RPC op for a batch frame: everything after admission.
+pub(crate) async fn run_frame(
+    state: &Arc<State>,
+    target: Target,
+    parts: &Parts,
+    admitted: &Admitted,
+) -> Result<Rendered, ApiError> {
+    run(state, target, Envelope::Rpc, None, parts, admitted).await
+}

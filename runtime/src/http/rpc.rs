@@ -1,0 +1,297 @@
+//! The RPC binding: `POST /rpc/{op_id}` with unwrapped bodies, `list`
+//! inputs turned into the REST grammar's pairs, and `POST /rpc/batch`:
+//! frames `{id, op, input, idem?}` answered `{id, output}` or `{id,
+//! error}` in request order, at most [`BATCH_MAX_ITEMS`] (checked before
+//! any dispatch), authenticated once, each frame run on its own and its
+//! `idem` honoured through the same idempotency store as headers.
+
+use crate::http::error::{ApiError, Envelope, ErrorKind};
+use crate::http::idempotency::{Reservation, StoredResponse};
+use crate::http::pipeline::{self, Admitted, admit, merge};
+use crate::http::render::{self, Buffered, Rendered};
+use crate::http::resource::decode;
+use crate::http::state::State;
+use crate::schema::codec::Format;
+use axum::extract::Request;
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::sync::Arc;
+
+/// The most frames one batch may carry.
+pub const BATCH_MAX_ITEMS: usize = 1000;
+
+/// `POST /rpc/{op_id}`.
+pub(crate) async fn unary(state: Arc<State>, op: String, request: Request) -> Response {
+    match state.ops.get(&op).copied() {
+        Some(target) => pipeline::serve(state, target, Envelope::Rpc, None, request).await,
+        None => {
+            let media = crate::http::media::response_media(
+                request.headers(),
+                &state.options.formats,
+                false,
+            );
+            match media {
+                Err(u) => render::text(u.status, &u.message),
+                Ok(media) => render::error(
+                    &ApiError::new(ErrorKind::NotFound, format!("unknown RPC op `{op}`")),
+                    media.format,
+                    Envelope::Rpc,
+                )
+                .into_response(),
+            }
+        }
+    }
+}
+
+/// One frame of a batch, with its input as the codec's own value.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Frame<V> {
+    id: u64,
+    op: String,
+    input: Option<V>,
+    idem: Option<String>,
+}
+
+/// One answer of a batch.
+#[derive(Serialize)]
+struct Answer<V> {
+    id: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    output: Option<V>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<V>,
+}
+
+/// `POST /rpc/batch`.
+pub(crate) async fn batch(state: Arc<State>, request: Request) -> Response {
+    let request_id = pipeline::request_id(request.headers());
+    let span =
+        tracing::info_span!("request", id = %request_id, method = "POST", path = "/rpc/batch");
+    let mut response =
+        tracing::Instrument::instrument(run_batch_request(state, request), span).await;
+    render::insert(response.headers_mut(), "x-request-id", &request_id);
+    response
+}
+
+async fn run_batch_request(state: Arc<State>, request: Request) -> Response {
+    let (parts, body) = request.into_parts();
+    let admitted = match admit(&state, Envelope::Rpc, true, false, true, &parts, body).await {
+        Ok(admitted) => admitted,
+        Err(response) => return response,
+    };
+    let fail = |error: ApiError| {
+        let mut response =
+            render::error(&error, admitted.media.format, Envelope::Rpc).into_response();
+        merge(response.headers_mut(), &admitted.headers);
+        response
+    };
+    if parts.headers.contains_key("idempotency-key") {
+        return fail(ApiError::bad_request(
+            "a batch takes no Idempotency-Key header: use the per-frame idem field",
+        ));
+    }
+    let answer = match admitted.format {
+        Format::Json => run_batch::<serde_json::Value>(&state, &parts, &admitted).await,
+        Format::Cbor => run_batch::<ciborium::Value>(&state, &parts, &admitted).await,
+    };
+    let mut response = match answer {
+        Ok(body) => {
+            let mut headers = HeaderMap::new();
+            headers.insert(
+                axum::http::header::CONTENT_TYPE,
+                axum::http::HeaderValue::from_static(admitted.media.format.content_type()),
+            );
+            Buffered {
+                status: StatusCode::OK,
+                headers,
+                body,
+            }
+            .into_response()
+        }
+        Err(error) => return fail(error),
+    };
+    merge(response.headers_mut(), &admitted.headers);
+    response
+}
+
+/// A value of one codec: what a frame's input and output are held as.
+trait Tree: Serialize + for<'de> Deserialize<'de> + Send + Sync {}
+impl Tree for serde_json::Value {}
+impl Tree for ciborium::Value {}
+
+async fn run_batch<V: Tree>(
+    state: &Arc<State>,
+    parts: &Parts,
+    admitted: &Admitted,
+) -> Result<Vec<u8>, ApiError> {
+    // The frame count is checked on the outer array before any frame is
+    // decoded into its type.
+    let frames: Vec<V> = decode(admitted.format, &admitted.body)?;
+    if frames.len() > BATCH_MAX_ITEMS {
+        return Err(ApiError::validation(format!(
+            "batch size {} exceeds maximum of {BATCH_MAX_ITEMS}",
+            frames.len()
+        )));
+    }
+    let format = admitted.format;
+    let mut frames_typed = Vec::with_capacity(frames.len());
+    for frame in frames {
+        let bytes = format.encode(&frame).map_err(ApiError::internal)?;
+        frames_typed.push(decode::<Frame<V>>(format, &bytes)?);
+    }
+    let mut answers: Vec<Answer<V>> = Vec::with_capacity(frames_typed.len());
+    for frame in frames_typed {
+        let (status, body) = run_one::<V>(state, parts, admitted, &frame).await;
+        let value: V = decode(format, &body).map_err(|_| ApiError::internal("frame answer"))?;
+        answers.push(if status.is_success() {
+            Answer {
+                id: frame.id,
+                output: Some(value),
+                error: None,
+            }
+        } else {
+            Answer {
+                id: frame.id,
+                output: None,
+                error: Some(value),
+            }
+        });
+    }
+    format.encode(&answers).map_err(ApiError::internal)
+}
+
+/// One frame: its status and its output or error body, in the batch's
+/// format.
+async fn run_one<V: Tree>(
+    state: &Arc<State>,
+    parts: &Parts,
+    admitted: &Admitted,
+    frame: &Frame<V>,
+) -> (StatusCode, Vec<u8>) {
+    let format = admitted.format;
+    let error = |error: ApiError| {
+        let buffered = render::error(&error, format, Envelope::Rpc);
+        (buffered.status, buffered.body)
+    };
+    let Some(target) = state.ops.get(&frame.op).copied() else {
+        return error(ApiError::new(
+            ErrorKind::NotFound,
+            format!("unknown RPC op `{}`", frame.op),
+        ));
+    };
+    let input = match &frame.input {
+        Some(input) => match format.encode(input) {
+            Ok(bytes) => bytes,
+            Err(e) => return error(ApiError::internal(e)),
+        },
+        None => Vec::new(),
+    };
+    let framed = Admitted {
+        media: crate::http::media::ResponseMedia {
+            format,
+            sequence: false,
+        },
+        format,
+        handle: admitted.handle.clone(),
+        body: input.into(),
+        headers: HeaderMap::new(),
+        caller: admitted.caller.clone(),
+    };
+    let idempotency = match (&frame.idem, &state.options.idempotency, target.idempotent()) {
+        (Some(idem), Some(config), true) => Some((idem, config)),
+        _ => None,
+    };
+    let Some((idem, config)) = idempotency else {
+        return settle(
+            pipeline::run_frame(state, target, parts, &framed).await,
+            format,
+        );
+    };
+    let Some(caller) = &admitted.caller else {
+        return error(ApiError::new(
+            ErrorKind::PreconditionFailed,
+            "the caller cannot be identified for idem",
+        ));
+    };
+    let scoped = format!("{caller}:rpc:{idem}");
+    let mut hasher = Sha256::new();
+    hasher.update(frame.op.as_bytes());
+    hasher.update([0]);
+    hasher.update(&framed.body);
+    let fingerprint: [u8; 32] = hasher.finalize().into();
+    match config
+        .store
+        .reserve(&scoped, &fingerprint, config.lease)
+        .await
+    {
+        Ok(Reservation::Started) => {}
+        Ok(Reservation::Replay(stored)) => {
+            return (
+                StatusCode::from_u16(stored.status).unwrap_or(StatusCode::OK),
+                stored.body,
+            );
+        }
+        Ok(Reservation::InFlight) => {
+            return error(ApiError::new(
+                ErrorKind::Conflict,
+                "a frame with this idem is still in progress",
+            ));
+        }
+        Ok(Reservation::Mismatch) => {
+            return error(ApiError::validation(
+                "this idem was used with a different frame",
+            ));
+        }
+        Err(cause) => {
+            tracing::error!(%cause, "idempotency store failed");
+            return error(ApiError::new(
+                ErrorKind::Unavailable,
+                "the idempotency store is unavailable",
+            ));
+        }
+    }
+    let (status, body) = settle(
+        pipeline::run_frame(state, target, parts, &framed).await,
+        format,
+    );
+    let kept = if status.as_u16() < 500 {
+        let stored = StoredResponse {
+            status: status.as_u16(),
+            headers: Vec::new(),
+            body: body.clone(),
+        };
+        config
+            .store
+            .complete(&scoped, &fingerprint, stored, config.retention)
+            .await
+    } else {
+        config.store.release(&scoped, &fingerprint).await
+    };
+    if let Err(cause) = kept {
+        tracing::error!(%cause, "idempotency store failed to record a frame");
+    }
+    (status, body)
+}
+
+fn settle(rendered: Result<Rendered, ApiError>, format: Format) -> (StatusCode, Vec<u8>) {
+    match rendered {
+        Ok(Rendered::Buffered(buffered)) => (buffered.status, buffered.body),
+        // Frames never stream: their media has no sequence framing.
+        Ok(Rendered::Streamed(_)) => {
+            let error = render::error(
+                &ApiError::internal("a frame streamed"),
+                format,
+                Envelope::Rpc,
+            );
+            (error.status, error.body)
+        }
+        Err(error) => {
+            let buffered = render::error(&error, format, Envelope::Rpc);
+            (buffered.status, buffered.body)
+        }
+    }
+}

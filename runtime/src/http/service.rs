@@ -1,0 +1,225 @@
+//! The service a generated crate describes ([`Spec`]: its binding, models
+//! and procedures) and the axum router built from it: one route per
+//! operation under REST, `/rpc/{op_id}` and `/rpc/batch` under RPC, each
+//! answered by the one pipeline in `pipeline`. The per-route capabilities
+//! table comes from the same description.
+
+use crate::handle::Handle;
+use crate::http::error::{ApiError, Envelope, ErrorKind};
+use crate::http::media::{CBOR_SEQ, RouteCapabilities, lenient_media};
+use crate::http::options::Options;
+use crate::http::pipeline;
+use crate::http::procedures::ProcedureRoute;
+use crate::http::render;
+use crate::http::resource::{ModelOps, Ops, Resource};
+use crate::http::state::{State, Target};
+use crate::schema::codec::Format;
+use crate::schema::value::FromValue;
+use axum::Router;
+use axum::extract::{Path, Request};
+use axum::routing::{MethodRouter, get, post};
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+
+/// The binding a schema chose with `transport rest` or `transport rpc`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Transport {
+    Rest,
+    Rpc,
+}
+
+/// A schema's service, as generated code describes it.
+pub struct Spec {
+    transport: Transport,
+    models: Vec<Arc<dyn ModelOps>>,
+    procedures: &'static [ProcedureRoute],
+}
+
+impl Spec {
+    pub fn new(transport: Transport, procedures: &'static [ProcedureRoute]) -> Self {
+        Spec {
+            transport,
+            models: Vec::new(),
+            procedures,
+        }
+    }
+
+    /// Serves model `M`.
+    pub fn model<M: Resource>(&mut self) -> &mut Self
+    where
+        M::Key: DeserializeOwned + FromValue + 'static,
+    {
+        self.models.push(Arc::new(Ops::<M>::new()));
+        self
+    }
+
+    /// Every operation, with its RPC op id, REST method and path.
+    fn operations(&self) -> Vec<(String, &'static str, String, Target)> {
+        let mut operations = Vec::new();
+        for (index, model) in self.models.iter().enumerate() {
+            let name = model.shape().descriptor.name;
+            let route = model.route();
+            for (op, method, path, target) in [
+                ("list", "GET", format!("/{route}"), Target::List(index)),
+                ("get", "GET", format!("/{route}/{{id}}"), Target::Get(index)),
+                ("create", "POST", format!("/{route}"), Target::Create(index)),
+                (
+                    "update",
+                    "PATCH",
+                    format!("/{route}/{{id}}"),
+                    Target::Update(index),
+                ),
+                (
+                    "delete",
+                    "DELETE",
+                    format!("/{route}/{{id}}"),
+                    Target::Delete(index),
+                ),
+            ] {
+                operations.push((format!("model.{name}.{op}"), method, path, target));
+            }
+        }
+        for route in self.procedures {
+            let path = match route.api_version {
+                Some(version) => format!("/{version}/$procs/{}", route.name),
+                None => format!("/$procs/{}", route.name),
+            };
+            operations.push((
+                format!("procedure.{}", route.name),
+                "POST",
+                path,
+                Target::Procedure(route),
+            ));
+        }
+        operations
+    }
+
+    /// The capabilities of every route, offering `formats`.
+    pub fn capabilities(&self, formats: &[Format]) -> Vec<RouteCapabilities> {
+        let formats = crate::http::media::ordered(formats);
+        let types: Vec<&'static str> = formats.iter().map(|f| f.content_type()).collect();
+        let envelope = match self.transport {
+            Transport::Rest => Envelope::Rest,
+            Transport::Rpc => Envelope::Rpc,
+        };
+        self.operations()
+            .into_iter()
+            .map(|(op, method, path, target)| {
+                let mut response_types = types.clone();
+                let sequence = target.sequence() && formats.contains(&Format::Cbor);
+                if sequence {
+                    response_types.push(CBOR_SEQ);
+                }
+                let (method, path) = match self.transport {
+                    Transport::Rest => (method, path),
+                    Transport::Rpc => ("POST", format!("/rpc/{op}")),
+                };
+                RouteCapabilities {
+                    method,
+                    path,
+                    op,
+                    request_types: if target.has_body(envelope) {
+                        types.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    default_response_type: types.first().copied().unwrap_or("application/cbor"),
+                    response_types,
+                    supports_sequence_response: sequence,
+                }
+            })
+            .collect()
+    }
+
+    /// The router serving this schema on `handle`.
+    pub fn router(self, handle: Handle, options: Options) -> Router {
+        let operations = self.operations();
+        let transport = self.transport;
+        let state = Arc::new(State {
+            handle,
+            options,
+            models: self.models,
+            ops: operations
+                .iter()
+                .map(|(op, _, _, target)| (op.clone(), *target))
+                .collect(),
+        });
+        let router = match transport {
+            Transport::Rest => rest_router(&state, operations),
+            Transport::Rpc => rpc_router(&state),
+        };
+        let fallback_state = state.clone();
+        router.fallback(move |request: Request| {
+            let state = fallback_state.clone();
+            async move {
+                let media = lenient_media(request.headers(), &state.options.formats);
+                let envelope = match transport {
+                    Transport::Rest => Envelope::Rest,
+                    Transport::Rpc => Envelope::Rpc,
+                };
+                let error = ApiError::new(ErrorKind::NotFound, "no such route");
+                render::error(&error, media.format, envelope).into_response()
+            }
+        })
+    }
+}
+
+fn rest_router(
+    state: &Arc<State>,
+    operations: Vec<(String, &'static str, String, Target)>,
+) -> Router {
+    let mut paths: Vec<(String, MethodRouter)> = Vec::new();
+    for (_, method, path, target) in operations {
+        let state = state.clone();
+        let keyed = path.ends_with("/{id}");
+        let handler = move |key: Option<Path<String>>, request: Request| {
+            let state = state.clone();
+            async move {
+                let key = if keyed {
+                    key.map(|Path(key)| key)
+                } else {
+                    None
+                };
+                pipeline::serve(state, target, Envelope::Rest, key, request).await
+            }
+        };
+        let method_router = match method {
+            "GET" => get(handler),
+            "POST" => post(handler),
+            "PATCH" => axum::routing::patch(handler),
+            _ => axum::routing::delete(handler),
+        };
+        match paths.iter_mut().find(|(p, _)| *p == path) {
+            Some((_, existing)) => {
+                let merged = std::mem::take(existing).merge(method_router);
+                *existing = merged;
+            }
+            None => paths.push((path, method_router)),
+        }
+    }
+    paths
+        .into_iter()
+        .fold(Router::new(), |router, (path, method_router)| {
+            router.route(&path, method_router)
+        })
+}
+
+fn rpc_router(state: &Arc<State>) -> Router {
+    let unary = state.clone();
+    let batch = state.clone();
+    Router::new()
+        .route(
+            "/rpc/batch",
+            post(move |request: Request| {
+                let state = batch.clone();
+                async move { crate::http::rpc::batch(state, request).await }
+            }),
+        )
+        .route(
+            "/rpc/{op_id}",
+            post(move |Path(op): Path<String>, request: Request| {
+                let state = unary.clone();
+                async move { crate::http::rpc::unary(state, op, request).await }
+            }),
+        )
+}
