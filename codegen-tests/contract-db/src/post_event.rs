@@ -277,9 +277,4 @@ impl ::cstack_runtime::__codegen::http::Resource for PostEvent {
             relations: &[],
             enums: crate::http::ENUM_SHAPES,
         };
-    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
-        match relation {
-            _ => None,
-        }
-    }
 }

@@ -298,11 +298,6 @@ impl ::cstack_runtime::__codegen::http::Resource for Ledger {
             relations: &[],
             enums: crate::http::ENUM_SHAPES,
         };
-    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
-        match relation {
-            _ => None,
-        }
-    }
     fn version(&self) -> Option<i64> {
         Some(self.revision)
     }

@@ -265,9 +265,4 @@ impl ::cstack_runtime::__codegen::http::Resource for Sale {
             relations: &[],
             enums: crate::http::ENUM_SHAPES,
         };
-    fn include(relation: &str) -> Option<::cstack_runtime::Include<Self>> {
-        match relation {
-            _ => None,
-        }
-    }
 }

@@ -64,7 +64,7 @@ impl Procedures for App {
                 }
                 tokio::time::sleep(Duration::from_millis(20)).await;
                 produced.fetch_add(1, Ordering::SeqCst);
-                Some((Ok(n.abs()), if n > 0 { n - 1 } else { n - 1 }))
+                Some((Ok(n.abs()), n - 1))
             }
         });
         Ok(Box::pin(items))

@@ -83,8 +83,15 @@ pub fn resource_impl(
          const ROUTE: &'static str = {route};\nconst PAGED: bool = {paged};\n\
          const SHAPE: {RT}::__codegen::http::ModelShape = {RT}::__codegen::http::ModelShape {{\n\
          descriptor: &DESCRIPTOR, hidden: {hidden}, relations: &[{shapes}], enums: crate::http::ENUM_SHAPES,\n}};\n\
-         fn include(relation: &str) -> Option<{RT}::Include<Self>> {{\n\
-         match relation {{ {arms} _ => None }}\n}}\n{version}}}\n",
+         {include}{version}}}\n",
+        include = if arms.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "fn include(relation: &str) -> Option<{RT}::Include<Self>> {{\n\
+                 match relation {{ {arms} _ => None }}\n}}\n"
+            )
+        },
         model_name = model.name,
         create = cstack_compiler::generated::create_input(model.name),
         update = cstack_compiler::generated::update_input(model.name),

@@ -35,9 +35,9 @@ pub const CRATE_ITEMS: &[&str] = &[
 
 /// The REST path segment of a model, as upstream CrateStack names it (its
 /// clients build URLs with the same rule): `_` before every non-initial
-/// upper-case letter, lower-cased, then pluralized (`s` → `ses`, consonant
-/// + `y` → `ies`, else `+s`): `UserGroup` → `user_groups`, `Category` →
-/// `categories`, `Bus` → `buses`.
+/// upper-case letter, lower-cased, then pluralized (`s` → `ses`,
+/// consonant and `y` → `ies`, else `+s`): `UserGroup` → `user_groups`,
+/// `Category` → `categories`, `Bus` → `buses`.
 pub fn rest_route(model: &str) -> String {
     let mut snake = String::with_capacity(model.len() + 4);
     for (i, c) in model.chars().enumerate() {

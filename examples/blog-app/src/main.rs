@@ -1,9 +1,14 @@
 //! A small blog on the generated `blog-data` crate and embedded SQLite:
 //! creates authors and posts, queries with filters, includes and pages,
-//! updates in a transaction, and shows a validation failure.
+//! updates in a transaction, and shows a validation failure; or serves the
+//! schema's HTTP API (`serve`).
 //!
 //! `cargo run -p blog-app [DATABASE_FILE]` (default: a fresh file in the
-//! system's temporary folder).
+//! system's temporary folder), or
+//! `cargo run -p blog-app -- serve [ADDRESS] [DATABASE_FILE]` (default
+//! `127.0.0.1:8080` and `blog.sqlite` in the temporary folder).
+
+mod serve;
 
 use blog_data::runtime::rust_decimal::Decimal;
 use blog_data::runtime::{Error, Filter};
@@ -12,7 +17,16 @@ use blog_data::{
 };
 
 #[tokio::main]
-async fn main() -> Result<(), Error> {
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    if arguments.first().map(String::as_str) == Some("serve") {
+        return serve::run(&arguments[1..]).await;
+    }
+    Ok(demo().await?)
+}
+
+/// The data layer tour.
+async fn demo() -> Result<(), Error> {
     let path = std::env::args().nth(1).map_or_else(
         || std::env::temp_dir().join(format!("cstack-blog-{}.sqlite", std::process::id())),
         std::path::PathBuf::from,

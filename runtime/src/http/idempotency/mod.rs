@@ -45,6 +45,8 @@ pub struct StoredResponse {
     pub body: Vec<u8>,
 }
 
+/// How the Redis store keeps an answer.
+#[cfg(feature = "redis")]
 impl StoredResponse {
     /// The stored form (JSON).
     pub(crate) fn encode(&self) -> Result<Vec<u8>, StoreError> {
