@@ -30,9 +30,11 @@ pub use crate::schema::{builder, validate, wire};
 /// What generated `http` modules implement and build from.
 #[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
 pub mod http {
+    pub use crate::http::error::ApiError;
     pub use crate::http::procedures::{Output, ProcedureRoute, ProcedureService, unknown};
     pub use crate::http::query::{EnumShape, ModelShape, RelationShape};
     pub use crate::http::resource::Resource;
+    pub use crate::http::resource::decode;
     pub use crate::http::service::Spec;
 }
 

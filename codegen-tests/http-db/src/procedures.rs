@@ -545,7 +545,10 @@ impl<P: Procedures + 'static> ::cstack_runtime::__codegen::http::ProcedureServic
     ) -> ::std::pin::Pin<
         Box<
             dyn ::std::future::Future<
-                    Output = ::cstack_runtime::Result<::cstack_runtime::__codegen::http::Output>,
+                    Output = Result<
+                        ::cstack_runtime::__codegen::http::Output,
+                        ::cstack_runtime::__codegen::http::ApiError,
+                    >,
                 > + Send
                 + 'a,
         >,
@@ -554,65 +557,56 @@ impl<P: Procedures + 'static> ::cstack_runtime::__codegen::http::ProcedureServic
             let db = crate::Db::from_handle(handle);
             match name {
                 "add" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<AddArgs>(
-                        name, format, body,
-                    )?;
+                    let args = ::cstack_runtime::__codegen::http::decode::<AddArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::value(
                         self.call_add(&db, args).await?,
                     ))
                 }
                 "booksByStatus" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<
-                        BooksByStatusArgs,
-                    >(name, format, body)?;
+                    let args = ::cstack_runtime::__codegen::http::decode::<BooksByStatusArgs>(
+                        format, body,
+                    )?;
                     Ok(::cstack_runtime::__codegen::http::Output::items(
                         self.call_books_by_status(&db, args).await?,
                     ))
                 }
                 "countdown" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<CountdownArgs>(
-                        name, format, body,
-                    )?;
+                    let args =
+                        ::cstack_runtime::__codegen::http::decode::<CountdownArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::stream(
                         self.call_countdown(&db, args).await?,
                     ))
                 }
                 "publish" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<PublishArgs>(
-                        name, format, body,
-                    )?;
+                    let args =
+                        ::cstack_runtime::__codegen::http::decode::<PublishArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::value(
                         self.call_publish(&db, args).await?,
                     ))
                 }
                 "legacy" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<LegacyArgs>(
-                        name, format, body,
-                    )?;
+                    let args =
+                        ::cstack_runtime::__codegen::http::decode::<LegacyArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::value(
                         self.call_legacy(&db, args).await?,
                     ))
                 }
                 "addV2" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<AddV2Args>(
-                        name, format, body,
-                    )?;
+                    let args =
+                        ::cstack_runtime::__codegen::http::decode::<AddV2Args>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::value(
                         self.call_add_v2(&db, args).await?,
                     ))
                 }
                 "ping" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<PingArgs>(
-                        name, format, body,
-                    )?;
+                    let args = ::cstack_runtime::__codegen::http::decode::<PingArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::value(
                         self.call_ping(&db, args).await?,
                     ))
                 }
                 "touch" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<TouchArgs>(
-                        name, format, body,
-                    )?;
+                    let args =
+                        ::cstack_runtime::__codegen::http::decode::<TouchArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::value(
                         self.call_touch(&db, args).await?,
                     ))

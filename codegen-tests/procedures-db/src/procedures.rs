@@ -578,7 +578,10 @@ impl<P: Procedures + 'static> ::cstack_runtime::__codegen::http::ProcedureServic
     ) -> ::std::pin::Pin<
         Box<
             dyn ::std::future::Future<
-                    Output = ::cstack_runtime::Result<::cstack_runtime::__codegen::http::Output>,
+                    Output = Result<
+                        ::cstack_runtime::__codegen::http::Output,
+                        ::cstack_runtime::__codegen::http::ApiError,
+                    >,
                 > + Send
                 + 'a,
         >,
@@ -587,57 +590,50 @@ impl<P: Procedures + 'static> ::cstack_runtime::__codegen::http::ProcedureServic
             let db = crate::Db::from_handle(handle);
             match name {
                 "myNotes" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<MyNotesArgs>(
-                        name, format, body,
-                    )?;
+                    let args =
+                        ::cstack_runtime::__codegen::http::decode::<MyNotesArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::items(
                         self.call_my_notes(&db, args).await?,
                     ))
                 }
                 "notePage" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<NotePageArgs>(
-                        name, format, body,
-                    )?;
+                    let args =
+                        ::cstack_runtime::__codegen::http::decode::<NotePageArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::value(
                         self.call_note_page(&db, args).await?,
                     ))
                 }
                 "countNotes" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<CountNotesArgs>(
-                        name, format, body,
-                    )?;
+                    let args =
+                        ::cstack_runtime::__codegen::http::decode::<CountNotesArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::value(
                         self.call_count_notes(&db, args).await?,
                     ))
                 }
                 "createNotes" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<
-                        CreateNotesArgs,
-                    >(name, format, body)?;
+                    let args =
+                        ::cstack_runtime::__codegen::http::decode::<CreateNotesArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::items(
                         self.call_create_notes(&db, args).await?,
                     ))
                 }
                 "publish" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<PublishArgs>(
-                        name, format, body,
-                    )?;
+                    let args =
+                        ::cstack_runtime::__codegen::http::decode::<PublishArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::value(
                         self.call_publish(&db, args).await?,
                     ))
                 }
                 "forbidden" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<ForbiddenArgs>(
-                        name, format, body,
-                    )?;
+                    let args =
+                        ::cstack_runtime::__codegen::http::decode::<ForbiddenArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::value(
                         self.call_forbidden(&db, args).await?,
                     ))
                 }
                 "byStatus" => {
-                    let args = ::cstack_runtime::__codegen::procedure::decode_args::<ByStatusArgs>(
-                        name, format, body,
-                    )?;
+                    let args =
+                        ::cstack_runtime::__codegen::http::decode::<ByStatusArgs>(format, body)?;
                     Ok(::cstack_runtime::__codegen::http::Output::value(
                         self.call_by_status(&db, args).await?,
                     ))

@@ -97,6 +97,13 @@ impl Procedures for App {
 
     async fn touch(&self, _db: &Db, args: TouchArgs) -> Result<i64> {
         self.touched.fetch_add(1, Ordering::SeqCst);
+        if args.n < 0 {
+            // A server failure whose text must not reach the client.
+            return Err(Error::Database {
+                sqlstate: Some("XX000".into()),
+                message: "the disk at /secret/path is full".into(),
+            });
+        }
         Ok(args.n)
     }
 }
@@ -1086,4 +1093,271 @@ async fn the_capabilities_table_describes_every_route() {
             .iter()
             .all(|r| !r.op.contains("Doc.") || r.path.starts_with("/docs"))
     );
+}
+
+#[tokio::test]
+async fn server_failures_are_canned_and_no_idempotency_is_honoured() {
+    let app = Arc::new(AtomicUsize::new(0));
+    let _ = app;
+    for case in cases(|| {
+        options(App::default()).idempotency(Idempotency::new(
+            http::idempotency::memory::MemoryIdempotencyStore::new(),
+        ))
+    })
+    .await
+    {
+        let backend = case.backend;
+        let (status, _, body) = case
+            .json("POST", "/$procs/touch", None, Some(json!({"n": -1})))
+            .await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{backend}");
+        assert_eq!(
+            body,
+            json!({"code": "DATABASE_ERROR", "message": "internal error", "details": null})
+        );
+        // `@no_idempotency`: the key is ignored and the call runs each time.
+        for _ in 0..2 {
+            let response = case
+                .client
+                .post(case.url("/$procs/touch"))
+                .header(CONTENT_TYPE, "application/json")
+                .header(ACCEPT, "application/json")
+                .header(AUTHORIZATION, OWNER)
+                .header("idempotency-key", "same")
+                .body(json!({"n": 1}).to_string())
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{backend}");
+            assert!(
+                response.headers().get("idempotency-replayed").is_none(),
+                "{backend}"
+            );
+        }
+        // While `add` (not exempt) replays.
+        let add = || {
+            case.client
+                .post(case.url("/$procs/add"))
+                .header(CONTENT_TYPE, "application/json")
+                .header(AUTHORIZATION, OWNER)
+                .header("idempotency-key", "sum")
+                .body(json!({"a": 1, "b": 1}).to_string())
+                .send()
+        };
+        assert!(
+            add()
+                .await
+                .unwrap()
+                .headers()
+                .get("idempotency-replayed")
+                .is_none()
+        );
+        assert_eq!(
+            add().await.unwrap().headers()["idempotency-replayed"],
+            "true",
+            "{backend}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_json_only_router_offers_json_only() {
+    for case in cases(|| options(App::default()).formats(&[http_db::runtime::Format::Json])).await {
+        let response = case.client.get(case.url("/authors")).send().await.unwrap();
+        assert_eq!(
+            response.headers()[CONTENT_TYPE],
+            "application/json",
+            "{}",
+            case.backend
+        );
+        let response = case
+            .client
+            .get(case.url("/authors"))
+            .header(ACCEPT, "application/cbor")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_ACCEPTABLE);
+        let response = case
+            .client
+            .post(case.url("/authors"))
+            .header(CONTENT_TYPE, "application/cbor")
+            .body(vec![0xa0])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    }
+}
+
+#[tokio::test]
+async fn forwarded_addresses_count_only_through_trusted_proxies() {
+    let limited = |trusted: bool| {
+        let options = options(App::default()).rate_limit(RateLimit {
+            store: Arc::new(http::ratelimit::memory::MemoryRateLimitStore::new()),
+            config: http::ratelimit::RateLimitConfig::new(1, 0.001),
+            on_store_failure: StoreFailure::FailClosed,
+        });
+        if trusted {
+            options.trusted_proxies(["127.0.0.1".parse().unwrap()])
+        } else {
+            options
+        }
+    };
+    for trusted in [false, true] {
+        let scratch = Scratch::new().await;
+        let db = Db::open_sqlite(scratch.sqlite_path()).await.unwrap();
+        let served = Served::start(http::router(db, limited(trusted))).await;
+        let client = reqwest::Client::new();
+        let mut statuses = Vec::new();
+        for forwarded in ["203.0.113.1", "203.0.113.2"] {
+            let response = client
+                .get(served.url("/authors"))
+                .header(ACCEPT, "application/json")
+                .header("x-forwarded-for", forwarded)
+                .send()
+                .await
+                .unwrap();
+            statuses.push(response.status().as_u16());
+        }
+        // Untrusted, both are the loopback peer: one budget. Trusted, two callers.
+        let expected = if trusted { [200, 200] } else { [200, 429] };
+        assert_eq!(statuses, expected, "trusted proxies: {trusted}");
+    }
+}
+
+/// A small deterministic generator for hostile input.
+struct Noise(u64);
+
+impl Noise {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn text(&mut self, alphabet: &[u8], len: usize) -> String {
+        (0..len)
+            .map(|_| alphabet[(self.next() % alphabet.len() as u64) as usize] as char)
+            .collect()
+    }
+}
+
+#[tokio::test]
+async fn hostile_input_is_a_4xx_and_writes_nothing() {
+    for case in cases(|| options(App::default())).await {
+        let backend = case.backend;
+        let author = case.author("Ada", "ada@example.com").await["id"]
+            .as_i64()
+            .unwrap();
+        let mut noise = Noise(0x9e3779b97f4a7c15);
+        let alphabet = b"abtitlesusidname_=&,|()%+-.;[]0123456789 \"'*!~";
+        let mut fixed: Vec<String> = [
+            "where=not(not(not(",
+            "where=)))",
+            "where=title=%00",
+            "sort=-",
+            "limit=99999999999999999999",
+            "offset=-0",
+            "title__in=",
+            "id__in=1,x",
+            "price__gt=1e999",
+            "status__isNull=maybe",
+            "fields=",
+            "includeFields[]=x",
+            "includeFields[author=x",
+            "%",
+            "&&&&",
+            "=",
+            "title__contains",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        fixed.push(format!("where={}", "not(".repeat(5000)));
+        fixed.push(format!("title__in={}", vec!["a"; 5000].join(",")));
+        for _ in 0..300 {
+            let len = (noise.next() % 40) as usize;
+            fixed.push(noise.text(alphabet, len));
+        }
+        for query in &fixed {
+            let response = case
+                .client
+                .get(format!("{}?{query}", case.url("/books")))
+                .header(ACCEPT, "application/json")
+                .header(AUTHORIZATION, OWNER)
+                .send()
+                .await;
+            // Some strings are not valid URLs for the client; those never reach the server.
+            let Ok(response) = response else { continue };
+            let status = response.status().as_u16();
+            assert!(
+                status == 200 || (400..500).contains(&status),
+                "{backend}: {query} -> {status}"
+            );
+        }
+        // Bodies: random bytes, wrong types, deep nesting, in both codecs.
+        let mut bodies: Vec<(&str, Vec<u8>)> = vec![
+            ("application/json", b"null".to_vec()),
+            ("application/json", b"\"x\"".to_vec()),
+            (
+                "application/json",
+                br#"{"title": ["x"], "price": "1", "ownerId": 7, "authorId": 1}"#.to_vec(),
+            ),
+            (
+                "application/json",
+                br#"{"title": "x", "price": "NaN-ish", "ownerId": 7, "authorId": 1}"#.to_vec(),
+            ),
+            (
+                "application/json",
+                br#"{"title": "x", "price": "1", "ownerId": 7e99, "authorId": 1}"#.to_vec(),
+            ),
+            (
+                "application/json",
+                br#"{"title": "x", "price": "1", "ownerId": 7, "authorId": 1, "status": "Nope"}"#
+                    .to_vec(),
+            ),
+            ("application/json", "[".repeat(100_000).into_bytes()),
+            (
+                "application/json",
+                br#"{"title": "a\u0000b", "price": "1", "ownerId": 7, "authorId": 1}"#.to_vec(),
+            ),
+            (
+                "application/json",
+                br#"{"title": "x", "price": "1e30", "ownerId": 7, "authorId": 1}"#.to_vec(),
+            ),
+            ("application/cbor", vec![0x9f; 100_000]),
+            ("application/cbor", vec![0xbf, 0x61, 0x61]),
+        ];
+        for _ in 0..100 {
+            let len = (noise.next() % 64) as usize;
+            let bytes: Vec<u8> = (0..len).map(|_| noise.next() as u8).collect();
+            bodies.push(("application/cbor", bytes.clone()));
+            bodies.push(("application/json", bytes));
+        }
+        for (content_type, body) in bodies {
+            for path in ["/books", "/books/1"] {
+                let method = if path == "/books" { "POST" } else { "PATCH" };
+                let response = case
+                    .client
+                    .request(method.parse().unwrap(), case.url(path))
+                    .header(CONTENT_TYPE, content_type)
+                    .header(ACCEPT, "application/json")
+                    .header(AUTHORIZATION, OWNER)
+                    .body(body.clone())
+                    .send()
+                    .await
+                    .unwrap();
+                let status = response.status().as_u16();
+                assert!(
+                    (400..500).contains(&status),
+                    "{backend}: {method} {path} {content_type} -> {status}"
+                );
+            }
+        }
+        let (_, _, books) = case.json("GET", "/books", Some(OWNER), None).await;
+        assert_eq!(books, json!([]), "{backend}: nothing was written");
+        let _ = author;
+    }
 }

@@ -360,6 +360,46 @@ async fn batches_keep_order_isolate_frames_and_authenticate_once() {
             "{backend}: {answers}"
         );
 
+        // A frame writing an @version model carries its version.
+        let (_, doc) = case.call("model.Doc.create", json!({"body": "v1"})).await;
+        let (id, version) = (doc["id"].clone(), doc["version"].as_i64().unwrap());
+        let (_, answers) = case
+            .batch(
+                json!([
+                    {"id": 1, "op": "model.Doc.update", "input": {"id": id, "patch": {"body": "v2"}}},
+                    {"id": 2, "op": "model.Doc.update", "input": {"id": id, "patch": {"body": "v2"}}, "if_match": version + 7},
+                    {"id": 3, "op": "model.Doc.update", "input": {"id": id, "patch": {"body": "v2"}}, "if_match": version},
+                ]),
+                &[],
+            )
+            .await;
+        assert_eq!(
+            answers[0]["error"]["code"], "failed_precondition",
+            "{backend}: {answers}"
+        );
+        assert_eq!(
+            answers[1]["error"]["code"], "failed_precondition",
+            "{backend}: {answers}"
+        );
+        assert_eq!(answers[2]["output"]["body"], "v2", "{backend}: {answers}");
+
+        // Frames are answered in the negotiated codec: CBOR without Accept.
+        let response = case
+            .client
+            .post(case.served.url("/rpc/batch"))
+            .header(CONTENT_TYPE, "application/json")
+            .body(json!([{"id": 5, "op": "procedure.add", "input": {"a": 2, "b": 2}}]).to_string())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            response.headers()[CONTENT_TYPE],
+            "application/cbor",
+            "{backend}"
+        );
+        let answers: Value = ciborium::from_reader(&response.bytes().await.unwrap()[..]).unwrap();
+        assert_eq!(answers, json!([{"id": 5, "output": 4}]), "{backend}");
+
         // Malformed envelopes are 400s.
         for body in [
             json!({"id": 1}),

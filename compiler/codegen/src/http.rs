@@ -181,7 +181,7 @@ pub fn procedure_service(schema: &SchemaModel, calls: &[(String, String)]) -> St
         };
         let _ = writeln!(
             arms,
-            "{} => {{ let args = {RT}::__codegen::procedure::decode_args::<{base}Args>(name, format, body)?;\n\
+            "{} => {{ let args = {RT}::__codegen::http::decode::<{base}Args>(format, body)?;\n\
              Ok({RT}::__codegen::http::Output::{wrap}(self.{call}(&db, args).await?)) }}",
             lit(&procedure.name),
         );
@@ -190,7 +190,7 @@ pub fn procedure_service(schema: &SchemaModel, calls: &[(String, String)]) -> St
         "\n/// Serves the procedures over HTTP (`http::Options::procedures`).\n{HTTP_CFG}\
          impl<P: Procedures + 'static> {RT}::__codegen::http::ProcedureService for ProcedureDispatcher<P> {{\n\
          fn call<'a>(&'a self, handle: {RT}::Handle, name: &'a str, format: {RT}::Format, body: &'a [u8]) \
-         -> ::std::pin::Pin<Box<dyn ::std::future::Future<Output = {RT}::Result<{RT}::__codegen::http::Output>> + Send + 'a>> {{\n\
+         -> ::std::pin::Pin<Box<dyn ::std::future::Future<Output = Result<{RT}::__codegen::http::Output, {RT}::__codegen::http::ApiError>> + Send + 'a>> {{\n\
          Box::pin(async move {{\nlet db = crate::Db::from_handle(handle);\nmatch name {{\n{arms}\
          _ => Err({RT}::__codegen::http::unknown(name)),\n}}\n}})\n}}\n}}\n"
     )

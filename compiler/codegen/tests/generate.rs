@@ -77,6 +77,7 @@ fn an_embedded_crate_has_its_files_and_features() {
             "src/lib.rs",
             "src/enums.rs",
             "src/types.rs",
+            "src/http.rs",
             "src/database.rs",
             "src/product.rs"
         ]
@@ -87,7 +88,8 @@ fn an_embedded_crate_has_its_files_and_features() {
         manifest.contains(r#"default = ["sqlite", "json"]"#),
         "{manifest}"
     );
-    for feature in ["postgres", "sqlite", "json", "cbor"] {
+    assert!(manifest.contains(r#"redis = ["http", "cstack-runtime/redis"]"#));
+    for feature in ["postgres", "sqlite", "json", "cbor", "http"] {
         assert!(
             manifest.contains(&format!("{feature} = [\"cstack-runtime/{feature}\"]")),
             "{manifest}"

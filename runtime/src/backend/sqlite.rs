@@ -58,8 +58,26 @@ pub(crate) fn open(path: Option<&std::path::Path>) -> Result<SharedConn> {
     Ok(Arc::new(Mutex::new(conn)))
 }
 
+/// A text value holding a NUL character (SQLSTATE 22021 on PostgreSQL).
+#[derive(Debug)]
+struct NulInText;
+
+impl std::fmt::Display for NulInText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("invalid byte sequence: text cannot contain a NUL character")
+    }
+}
+
+impl std::error::Error for NulInText {}
+
 pub(crate) fn database_error(error: rusqlite::Error) -> Error {
     match &error {
+        rusqlite::Error::ToSqlConversionFailure(cause) if cause.is::<NulInText>() => {
+            Error::Database {
+                sqlstate: Some("22021".to_string()),
+                message: cause.to_string(),
+            }
+        }
         rusqlite::Error::SqliteFailure(failure, message) => {
             let message = message.clone().unwrap_or_else(|| error.to_string());
             // Extended result codes, given the SQLSTATE PostgreSQL uses for
@@ -92,6 +110,11 @@ impl rusqlite::ToSql for Bound<'_> {
             Value::Bool(v) => ToSqlOutput::Borrowed(ValueRef::Integer((*v).into())),
             Value::Int(v) => ToSqlOutput::Borrowed(ValueRef::Integer(*v)),
             Value::Float(v) => ToSqlOutput::Borrowed(ValueRef::Real(*v)),
+            // PostgreSQL text cannot hold a NUL; refused here too, so both
+            // backends store the same values.
+            Value::Text(v) if v.contains('\0') => {
+                return Err(rusqlite::Error::ToSqlConversionFailure(Box::new(NulInText)));
+            }
             Value::Text(v) => ToSqlOutput::Borrowed(ValueRef::Text(v.as_bytes())),
             Value::Enum { variant, .. } => {
                 ToSqlOutput::Borrowed(ValueRef::Text(variant.as_bytes()))

@@ -203,6 +203,13 @@ impl From<Error> for ApiError {
                 // A foreign-key, not-null or check violation is the
                 // client's doing (a 409 like upstream's typed conflicts);
                 // anything else is ours.
+                // A data exception (class 22: a NUL in text, a number out of
+                // the column's range) is a value of the request the
+                // database cannot hold.
+                if sqlstate.as_deref().is_some_and(|s| s.starts_with("22")) {
+                    tracing::info!(cause = %error, "data exception");
+                    return ApiError::bad_request("a value of the request cannot be stored");
+                }
                 if sqlstate.as_deref().is_some_and(|s| s.starts_with("23")) {
                     tracing::info!(cause = %error, "constraint violation");
                     return ApiError::new(

@@ -15,7 +15,7 @@
 //! - `ratelimit`, `idempotency`, `store`: the stores behind them.
 
 mod encode;
-mod error;
+pub(crate) mod error;
 pub mod idempotency;
 mod inputs;
 mod media;

@@ -2,12 +2,12 @@
 //! negotiation (406 as `text/plain`, 415), rate limiting (429, or 412 when
 //! the caller cannot be told apart), authentication (401), the body (413),
 //! `If-Match` (412/400), `Idempotency-Key` (replay, 409, 422), then the
-//! operation. Each request runs in a `tracing` span carrying its request
+//! operation (whose input is decoded and checked inside). Each request runs in a `tracing` span carrying its request
 //! id (from `traceparent` when present), echoed as `x-request-id`.
 
 use crate::handle::Handle;
 use crate::http::error::{ApiError, Envelope, ErrorKind};
-use crate::http::idempotency::{Reservation, StoredResponse};
+use crate::http::idempotency::{Reservation, StoredResponse, is_valid_key, request_fingerprint};
 use crate::http::media::{ResponseMedia, request_format, response_media};
 use crate::http::options::{AuthError, StoreFailure};
 use crate::http::query::{pairs, parse_list, parse_selection};
@@ -149,7 +149,11 @@ pub(crate) async fn admit(
         .auth
         .authenticate(parts)
         .await
-        .map_err(|AuthError(message)| fail(ApiError::new(ErrorKind::Unauthorized, message)))?;
+        .map_err(|AuthError(message)| {
+            let mut response = fail(ApiError::new(ErrorKind::Unauthorized, message));
+            merge(response.headers_mut(), &headers);
+            response
+        })?;
     let handle = state.handle.with_context(context);
     let body = if has_body {
         read_body(&parts.headers, body, options.body_limit)
@@ -287,23 +291,31 @@ async fn handle(
         merge(response.headers_mut(), extra);
         response
     };
-    let idempotency_key = match idempotency_key(&parts.headers) {
-        Ok(key) => key.filter(|_| target.idempotent()),
+    let version = match if_match_for(state, target, &parts.headers) {
+        Ok(version) => version,
         Err(error) => return Err(fail(error, &admitted.headers)),
     };
-    let Some(idempotency_key) = idempotency_key else {
-        let rendered = run(state, target, envelope, key, &parts, &admitted).await;
-        return Ok(finish(rendered, &admitted, envelope));
+    let config = match &state.options.idempotency {
+        Some(config) if target.idempotent() => config,
+        _ => {
+            let rendered = run(state, target, envelope, key, version, &parts, &admitted).await;
+            return Ok(finish(rendered, &admitted, envelope));
+        }
     };
-    let Some(config) = &state.options.idempotency else {
-        let rendered = run(state, target, envelope, key, &parts, &admitted).await;
-        return Ok(finish(rendered, &admitted, envelope));
+    let idempotency_key = match idempotency_key(&parts.headers) {
+        Ok(Some(key)) => key,
+        Ok(None) => {
+            let rendered = run(state, target, envelope, key, version, &parts, &admitted).await;
+            return Ok(finish(rendered, &admitted, envelope));
+        }
+        Err(error) => return Err(fail(error, &admitted.headers)),
     };
     let Some(caller) = &admitted.caller else {
         return Err(fail(unidentified(), &admitted.headers));
     };
-    let scoped = format!("{caller}:{idempotency_key}");
-    let fingerprint = fingerprint(&parts, &admitted.body);
+    // Header keys and batch frames' `idem` live in separate namespaces.
+    let scoped = format!("{caller}:h:{idempotency_key}");
+    let fingerprint = fingerprint(&parts, media, &admitted.body);
     match config
         .store
         .reserve(&scoped, &fingerprint, config.lease)
@@ -341,7 +353,7 @@ async fn handle(
             ));
         }
     }
-    let rendered = run(state, target, envelope, key, &parts, &admitted).await;
+    let rendered = run(state, target, envelope, key, version, &parts, &admitted).await;
     let outcome = match &rendered {
         Ok(Rendered::Buffered(buffered)) if buffered.status.as_u16() < 500 => {
             Some(StoredResponse {
@@ -426,35 +438,49 @@ pub(crate) fn idempotency_key(headers: &HeaderMap) -> Result<Option<String>, Api
     let Some(value) = headers.get("idempotency-key") else {
         return Ok(None);
     };
-    let valid = |key: &str| {
-        !key.is_empty() && key.len() <= 255 && key.bytes().all(|b| (0x21..=0x7e).contains(&b))
-    };
     match value.to_str() {
-        Ok(key) if valid(key) => Ok(Some(key.to_string())),
+        Ok(key) if is_valid_key(key) => Ok(Some(key.to_string())),
         _ => Err(ApiError::bad_request(
             "Idempotency-Key must be 1 to 255 visible ASCII characters",
         )),
     }
 }
 
-/// What makes two requests "the same" for idempotency.
-fn fingerprint(parts: &Parts, body: &[u8]) -> [u8; 32] {
-    let mut hasher = Sha256::new();
-    for piece in [
+/// What makes two requests "the same" for idempotency: the route, the
+/// body and its type, the answer asked for, and the version required.
+fn fingerprint(parts: &Parts, media: ResponseMedia, body: &[u8]) -> [u8; 32] {
+    let header = |name| {
+        parts
+            .headers
+            .get(name)
+            .map(|v: &HeaderValue| v.as_bytes())
+            .unwrap_or_default()
+    };
+    request_fingerprint(&[
         parts.method.as_str().as_bytes(),
         parts.uri.path().as_bytes(),
         parts.uri.query().unwrap_or_default().as_bytes(),
-        parts
-            .headers
-            .get(CONTENT_TYPE)
-            .map(|v| v.as_bytes())
-            .unwrap_or_default(),
+        header(CONTENT_TYPE),
+        media.content_type().as_bytes(),
+        header(IF_MATCH),
         body,
-    ] {
-        hasher.update((piece.len() as u64).to_be_bytes());
-        hasher.update(piece);
+    ])
+}
+
+/// The `If-Match` version an update or delete of an `@version` model
+/// requires, checked before anything is reserved or run.
+fn if_match_for(
+    state: &State,
+    target: Target,
+    headers: &HeaderMap,
+) -> Result<Option<i64>, ApiError> {
+    match target {
+        Target::Update(index) | Target::Delete(index) => if_match(
+            headers,
+            state.models[index].shape().descriptor.version.is_some(),
+        ),
+        _ => Ok(None),
     }
-    hasher.finalize().into()
 }
 
 /// Runs the operation and renders its answer.
@@ -463,13 +489,13 @@ async fn run(
     target: Target,
     envelope: Envelope,
     key: Option<String>,
+    version: Option<i64>,
     parts: &Parts,
     admitted: &Admitted,
 ) -> Result<Rendered, ApiError> {
     let handle = admitted.handle.clone();
     let format = admitted.format;
     let body = admitted.body.clone();
-    let versioned = |index: usize| state.models[index].shape().descriptor.version.is_some();
     let key_input = |key: Option<String>| match key {
         Some(key) => KeyInput::Path(key),
         None => KeyInput::Body(format, body.clone()),
@@ -493,13 +519,11 @@ async fn run(
         }
         Target::Create(index) => state.models[index].create(handle, format, body).await?,
         Target::Update(index) => {
-            let version = if_match(&parts.headers, versioned(index))?;
             state.models[index]
                 .update(handle, key, format, body, version)
                 .await?
         }
         Target::Delete(index) => {
-            let version = if_match(&parts.headers, versioned(index))?;
             state.models[index]
                 .delete(handle, key_input(key), version)
                 .await?
@@ -529,12 +553,28 @@ async fn run(
     render::reply(&reply, admitted.media).map(Rendered::Buffered)
 }
 
-/// Runs one RPC op for a batch frame: everything after admission.
+/// Runs one RPC op for a batch frame: everything after admission. A
+/// frame's version comes from the frame (`if_match`), never from the
+/// batch's headers: an update or delete of an `@version` model needs it.
 pub(crate) async fn run_frame(
     state: &Arc<State>,
     target: Target,
+    if_match: Option<i64>,
     parts: &Parts,
     admitted: &Admitted,
 ) -> Result<Rendered, ApiError> {
-    run(state, target, Envelope::Rpc, None, parts, admitted).await
+    let version = match target {
+        Target::Update(index) | Target::Delete(index)
+            if state.models[index].shape().descriptor.version.is_some() =>
+        {
+            Some(if_match.ok_or_else(|| {
+                ApiError::new(
+                    ErrorKind::PreconditionFailed,
+                    "a frame writing an @version model needs if_match",
+                )
+            })?)
+        }
+        _ => None,
+    };
+    run(state, target, Envelope::Rpc, None, version, parts, admitted).await
 }

@@ -5,8 +5,9 @@
 
 use crate::handle::Handle;
 use crate::http::encode::Encode;
+use crate::http::error::{ApiError, ErrorKind};
 use crate::schema::codec::Format;
-use crate::schema::error::{Error, Result};
+use crate::schema::error::Result;
 use crate::schema::procedure::ItemStream;
 use futures_util::StreamExt;
 use futures_util::future::BoxFuture;
@@ -73,19 +74,18 @@ impl Output {
 pub trait ProcedureService: Send + Sync + 'static {
     /// Decodes `body` (in `format`) into the procedure's arguments and calls
     /// it on `handle` (whose context the procedure's rules are judged in).
-    /// An unknown name is `Error::UnknownProcedure`.
+    /// Arguments that do not decode are a codec error; an unknown name is a
+    /// 404.
     fn call<'a>(
         &'a self,
         handle: Handle,
         name: &'a str,
         format: Format,
         body: &'a [u8],
-    ) -> BoxFuture<'a, Result<Output>>;
+    ) -> BoxFuture<'a, std::result::Result<Output, ApiError>>;
 }
 
 /// An unknown procedure name (for generated `call` arms).
-pub fn unknown(name: &str) -> Error {
-    Error::UnknownProcedure {
-        name: name.to_string(),
-    }
+pub fn unknown(name: &str) -> ApiError {
+    ApiError::new(ErrorKind::NotFound, format!("unknown procedure `{name}`"))
 }

@@ -451,6 +451,8 @@ fn scalar(enums: &[EnumShape], kind: Kind, text: &str) -> Option<Value> {
         Kind::Int => Value::Int(text.parse().ok()?),
         Kind::Float => Value::Float(text.parse::<f64>().ok().filter(|f| f.is_finite())?),
         Kind::Decimal => Value::Decimal(text.parse().ok()?),
+        // No database text holds a NUL.
+        Kind::Text if text.contains('\0') => return None,
         Kind::Text => Value::Text(text.to_string()),
         Kind::DateTime => Value::DateTime(
             chrono::DateTime::parse_from_rfc3339(text)

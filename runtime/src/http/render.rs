@@ -157,6 +157,43 @@ fn cbor_head(out: &mut Vec<u8>, major: u8, n: u64) {
     }
 }
 
+/// A batch's answers, `{id, output}` or `{id, error}` each, in order, from
+/// their bodies already encoded in `format` (spliced in, not re-encoded).
+pub fn batch_answers(format: Format, answers: &[(u64, bool, Vec<u8>)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    match format {
+        Format::Json => {
+            out.push(b'[');
+            for (i, (id, ok, body)) in answers.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                let member = if *ok { "output" } else { "error" };
+                out.extend(format!("{{\"id\":{id},\"{member}\":").into_bytes());
+                out.extend(body);
+                out.push(b'}');
+            }
+            out.push(b']');
+        }
+        Format::Cbor => {
+            cbor_head(&mut out, 4, answers.len() as u64);
+            for (id, ok, body) in answers {
+                cbor_head(&mut out, 5, 2);
+                cbor_text(&mut out, "id");
+                cbor_head(&mut out, 0, *id);
+                cbor_text(&mut out, if *ok { "output" } else { "error" });
+                out.extend(body);
+            }
+        }
+    }
+    out
+}
+
+fn cbor_text(out: &mut Vec<u8>, text: &str) {
+    cbor_head(out, 3, text.len() as u64);
+    out.extend(text.as_bytes());
+}
+
 /// The item that ends a sequence that failed: `Tag(48900, {code,
 /// message, details?})` in RPC codes.
 pub fn stream_error_item(error: &ApiError) -> Vec<u8> {
@@ -252,6 +289,28 @@ mod tests {
         assert_eq!(
             array(&items, Format::Cbor).unwrap(),
             Format::Cbor.encode(&all).unwrap()
+        );
+    }
+
+    #[test]
+    fn batch_answers_are_well_formed() {
+        let answers = vec![
+            (3, true, Format::Cbor.encode(&5).unwrap()),
+            (1, false, Format::Cbor.encode(&"x").unwrap()),
+        ];
+        let value: ciborium::Value =
+            ciborium::from_reader(batch_answers(Format::Cbor, &answers).as_slice()).unwrap();
+        let expected: ciborium::Value = ciborium::Value::serialized(&serde_json::json!(
+            [{"id": 3, "output": 5}, {"id": 1, "error": "x"}]
+        ))
+        .unwrap();
+        assert_eq!(value, expected);
+        let answers = vec![(3, true, b"5".to_vec()), (1, false, b"\"x\"".to_vec())];
+        let json: serde_json::Value =
+            serde_json::from_slice(&batch_answers(Format::Json, &answers)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!([{"id": 3, "output": 5}, {"id": 1, "error": "x"}])
         );
     }
 

@@ -107,15 +107,22 @@ impl<M> Default for Ops<M> {
 }
 
 /// A body that does not decode. Serde's messages quote the offending
-/// value for type errors; only those naming a field (unknown, missing)
-/// are passed on.
+/// value for type errors and list the expected fields (which would name
+/// `@server_only` ones) for unknown fields: only the field named by an
+/// unknown or missing field error is passed on, whatever the codec.
 pub fn payload_error(error: CodecError) -> ApiError {
-    let message = error.message.split(" at line ").next().unwrap_or_default();
-    if message.starts_with("unknown field") || message.starts_with("missing field") {
-        ApiError::codec(format!("invalid request payload: {message}"))
-    } else {
-        ApiError::codec("invalid request payload")
+    for kind in ["unknown field `", "missing field `"] {
+        if let Some(start) = error.message.find(kind) {
+            let rest = &error.message[start + kind.len()..];
+            if let Some(end) = rest.find('`') {
+                return ApiError::codec(format!(
+                    "invalid request payload: {kind}{}`",
+                    &rest[..end]
+                ));
+            }
+        }
     }
+    ApiError::codec("invalid request payload")
 }
 
 pub fn decode<T: DeserializeOwned>(format: Format, body: &[u8]) -> Result<T, ApiError> {
@@ -189,6 +196,13 @@ struct KeyBody<K> {
     include: Option<Vec<String>>,
     #[serde(default)]
     include_fields: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+/// `{"id": key}` (RPC `delete`).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdBody<K> {
+    id: K,
 }
 
 /// `{"id": key, "patch": input}` (RPC `update`).
@@ -388,7 +402,7 @@ where
         Box::pin(async move {
             let key = match key {
                 KeyInput::Path(text) => path_key::<M>(&text)?,
-                KeyInput::Body(format, body) => decode::<KeyBody<M::Key>>(format, &body)?.id,
+                KeyInput::Body(format, body) => decode::<IdBody<M::Key>>(format, &body)?.id,
             };
             let delegate = Delegate::<M>::new(&handle);
             let row = match if_match {

@@ -6,7 +6,7 @@
 //! `idem` honoured through the same idempotency store as headers.
 
 use crate::http::error::{ApiError, Envelope, ErrorKind};
-use crate::http::idempotency::{Reservation, StoredResponse};
+use crate::http::idempotency::{Reservation, StoredResponse, is_valid_key, request_fingerprint};
 use crate::http::pipeline::{self, Admitted, admit, merge};
 use crate::http::render::{self, Buffered, Rendered};
 use crate::http::resource::decode;
@@ -17,7 +17,6 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::sync::Arc;
 
 /// The most frames one batch may carry.
@@ -54,16 +53,9 @@ struct Frame<V> {
     op: String,
     input: Option<V>,
     idem: Option<String>,
-}
-
-/// One answer of a batch.
-#[derive(Serialize)]
-struct Answer<V> {
-    id: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    output: Option<V>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    error: Option<V>,
+    /// The `@version` an update or delete requires (what `If-Match` says
+    /// on a single call).
+    if_match: Option<i64>,
 }
 
 /// `POST /rpc/batch`.
@@ -94,6 +86,8 @@ async fn run_batch_request(state: Arc<State>, request: Request) -> Response {
             "a batch takes no Idempotency-Key header: use the per-frame idem field",
         ));
     }
+    // Frames are read in the request's codec and answered in the
+    // negotiated one.
     let answer = match admitted.format {
         Format::Json => run_batch::<serde_json::Value>(&state, &parts, &admitted).await,
         Format::Cbor => run_batch::<ciborium::Value>(&state, &parts, &admitted).await,
@@ -143,29 +137,16 @@ async fn run_batch<V: Tree>(
         let bytes = format.encode(&frame).map_err(ApiError::internal)?;
         frames_typed.push(decode::<Frame<V>>(format, &bytes)?);
     }
-    let mut answers: Vec<Answer<V>> = Vec::with_capacity(frames_typed.len());
+    let mut answers = Vec::with_capacity(frames_typed.len());
     for frame in frames_typed {
         let (status, body) = run_one::<V>(state, parts, admitted, &frame).await;
-        let value: V = decode(format, &body).map_err(|_| ApiError::internal("frame answer"))?;
-        answers.push(if status.is_success() {
-            Answer {
-                id: frame.id,
-                output: Some(value),
-                error: None,
-            }
-        } else {
-            Answer {
-                id: frame.id,
-                output: None,
-                error: Some(value),
-            }
-        });
+        answers.push((frame.id, status.is_success(), body));
     }
-    format.encode(&answers).map_err(ApiError::internal)
+    Ok(render::batch_answers(admitted.media.format, &answers))
 }
 
 /// One frame: its status and its output or error body, in the batch's
-/// format.
+/// answer format.
 async fn run_one<V: Tree>(
     state: &Arc<State>,
     parts: &Parts,
@@ -173,8 +154,9 @@ async fn run_one<V: Tree>(
     frame: &Frame<V>,
 ) -> (StatusCode, Vec<u8>) {
     let format = admitted.format;
+    let answer_format = admitted.media.format;
     let error = |error: ApiError| {
-        let buffered = render::error(&error, format, Envelope::Rpc);
+        let buffered = render::error(&error, answer_format, Envelope::Rpc);
         (buffered.status, buffered.body)
     };
     let Some(target) = state.ops.get(&frame.op).copied() else {
@@ -192,7 +174,7 @@ async fn run_one<V: Tree>(
     };
     let framed = Admitted {
         media: crate::http::media::ResponseMedia {
-            format,
+            format: answer_format,
             sequence: false,
         },
         format,
@@ -206,23 +188,28 @@ async fn run_one<V: Tree>(
         _ => None,
     };
     let Some((idem, config)) = idempotency else {
-        return settle(
-            pipeline::run_frame(state, target, parts, &framed).await,
-            format,
-        );
+        let rendered = pipeline::run_frame(state, target, frame.if_match, parts, &framed).await;
+        return settle(rendered, answer_format);
     };
+    if !is_valid_key(idem) {
+        return error(ApiError::bad_request(
+            "idem must be 1 to 255 visible ASCII characters",
+        ));
+    }
     let Some(caller) = &admitted.caller else {
         return error(ApiError::new(
             ErrorKind::PreconditionFailed,
             "the caller cannot be identified for idem",
         ));
     };
-    let scoped = format!("{caller}:rpc:{idem}");
-    let mut hasher = Sha256::new();
-    hasher.update(frame.op.as_bytes());
-    hasher.update([0]);
-    hasher.update(&framed.body);
-    let fingerprint: [u8; 32] = hasher.finalize().into();
+    let scoped = format!("{caller}:f:{idem}");
+    let if_match = frame.if_match.map(|v| v.to_string()).unwrap_or_default();
+    let fingerprint = request_fingerprint(&[
+        frame.op.as_bytes(),
+        answer_format.content_type().as_bytes(),
+        if_match.as_bytes(),
+        &framed.body,
+    ]);
     match config
         .store
         .reserve(&scoped, &fingerprint, config.lease)
@@ -254,10 +241,8 @@ async fn run_one<V: Tree>(
             ));
         }
     }
-    let (status, body) = settle(
-        pipeline::run_frame(state, target, parts, &framed).await,
-        format,
-    );
+    let rendered = pipeline::run_frame(state, target, frame.if_match, parts, &framed).await;
+    let (status, body) = settle(rendered, answer_format);
     let kept = if status.as_u16() < 500 {
         let stored = StoredResponse {
             status: status.as_u16(),

@@ -158,7 +158,10 @@ impl Spec {
                     Transport::Rpc => Envelope::Rpc,
                 };
                 let error = ApiError::new(ErrorKind::NotFound, "no such route");
-                render::error(&error, media.format, envelope).into_response()
+                let mut response = render::error(&error, media.format, envelope).into_response();
+                let id = crate::http::pipeline::request_id(request.headers());
+                render::insert(response.headers_mut(), "x-request-id", &id);
+                response
             }
         })
     }

@@ -159,14 +159,16 @@ pub fn is_valid_key(key: &str) -> bool {
     (1..=MAX_KEY_LEN).contains(&key.len()) && key.bytes().all(|byte| byte.is_ascii_graphic())
 }
 
-/// A digest of a request: SHA-256 over its method, target (path and query)
-/// and body, each length-prefixed so no two different requests run
-/// together into the same bytes. Upstream hashes the body alone; including
-/// the method and target also makes a key reused on another route a
-/// conflict rather than a replay of an unrelated answer.
-pub fn request_fingerprint(method: &str, target: &str, body: &[u8]) -> [u8; 32] {
+/// A digest of a request: SHA-256 over the parts that make it the same
+/// request (for the service: method, path, query, content type, the
+/// negotiated answer type, `If-Match` and body), each length-prefixed so no
+/// two different requests run together into the same bytes. Upstream
+/// hashes the body alone; including the rest makes a key reused on another
+/// route, or asking for another answer, a conflict rather than a replay of
+/// an unrelated answer.
+pub fn request_fingerprint(parts: &[&[u8]]) -> [u8; 32] {
     let mut hasher = Sha256::new();
-    for part in [method.as_bytes(), target.as_bytes(), body] {
+    for part in parts {
         hasher.update((part.len() as u64).to_be_bytes());
         hasher.update(part);
     }
@@ -221,15 +223,27 @@ mod tests {
 
     #[test]
     fn fingerprints_tell_requests_apart() {
-        let base = request_fingerprint("POST", "/users", b"{}");
-        assert_eq!(base, request_fingerprint("POST", "/users", b"{}"));
-        assert_ne!(base, request_fingerprint("PATCH", "/users", b"{}"));
-        assert_ne!(base, request_fingerprint("POST", "/users/1", b"{}"));
-        assert_ne!(base, request_fingerprint("POST", "/users", b"{ }"));
+        let base = request_fingerprint(&["POST", "/users", "{}"].map(str::as_bytes));
+        assert_eq!(
+            base,
+            request_fingerprint(&["POST", "/users", "{}"].map(str::as_bytes))
+        );
+        assert_ne!(
+            base,
+            request_fingerprint(&["PATCH", "/users", "{}"].map(str::as_bytes))
+        );
+        assert_ne!(
+            base,
+            request_fingerprint(&["POST", "/users/1", "{}"].map(str::as_bytes))
+        );
+        assert_ne!(
+            base,
+            request_fingerprint(&["POST", "/users", "{ }"].map(str::as_bytes))
+        );
         // Length prefixes: moving bytes between parts changes the digest.
         assert_ne!(
-            request_fingerprint("POST", "/ab", b"c"),
-            request_fingerprint("POST", "/a", b"bc")
+            request_fingerprint(&["POST", "/ab", "c"].map(str::as_bytes)),
+            request_fingerprint(&["POST", "/a", "bc"].map(str::as_bytes))
         );
     }
 
