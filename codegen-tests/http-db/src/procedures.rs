@@ -1,6 +1,7 @@
 //! The schema's procedures: one `…Args` struct (with its `POLICIES`) and `…Output` type each; the `Procedures` trait an application implements and the `ProcedureDispatcher` that serves it.
 /// The arguments of the query procedure `add`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AddArgs {
     #[serde(rename = "a")]
     pub a: i64,
@@ -37,6 +38,7 @@ pub type AddOutput = i64;
 
 /// The arguments of the query procedure `booksByStatus`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct BooksByStatusArgs {
     #[serde(rename = "status")]
     pub status: crate::enums::Status,
@@ -70,6 +72,7 @@ pub type BooksByStatusOutput = Vec<crate::book::Book>;
 
 /// The arguments of the query procedure `countdown`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CountdownArgs {
     #[serde(rename = "from")]
     pub from: i64,
@@ -103,6 +106,7 @@ pub type CountdownOutput = Vec<i64>;
 
 /// The arguments of the mutation procedure `publish`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PublishArgs {
     #[serde(rename = "id")]
     pub id: i64,
@@ -136,6 +140,7 @@ pub type PublishOutput = crate::book::Book;
 
 /// The arguments of the query procedure `legacy`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LegacyArgs {
     #[serde(rename = "a")]
     pub a: i64,
@@ -169,6 +174,7 @@ pub type LegacyOutput = i64;
 
 /// The arguments of the query procedure `addV2`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct AddV2Args {
     #[serde(rename = "a")]
     pub a: i64,
@@ -205,6 +211,7 @@ pub type AddV2Output = i64;
 
 /// The arguments of the query procedure `ping`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PingArgs {
     #[serde(rename = "n")]
     pub n: i64,
@@ -238,6 +245,7 @@ pub type PingOutput = i64;
 
 /// The arguments of the mutation procedure `touch`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TouchArgs {
     #[serde(rename = "n")]
     pub n: i64,

@@ -2,6 +2,7 @@
 /// Notes of the caller, filtered by the caller's query.
 /// The arguments of the query procedure `myNotes`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MyNotesArgs {
     #[serde(rename = "query")]
     pub query: ::cstack_runtime::FindManyArgs<crate::note::Note>,
@@ -32,6 +33,7 @@ pub type MyNotesOutput = Vec<crate::note::Note>;
 
 /// The arguments of the query procedure `notePage`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NotePageArgs {
     #[serde(rename = "page")]
     pub page: ::cstack_runtime::PageInput,
@@ -81,6 +83,7 @@ pub type NotePageOutput = ::cstack_runtime::Page<crate::note::Note>;
 
 /// The arguments of the query procedure `countNotes`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CountNotesArgs {
     #[serde(rename = "owner")]
     pub owner: String,
@@ -133,6 +136,7 @@ pub type CountNotesOutput = i64;
 
 /// The arguments of the mutation procedure `createNotes`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CreateNotesArgs {
     #[serde(rename = "owner")]
     pub owner: String,
@@ -185,6 +189,7 @@ pub type CreateNotesOutput = Vec<crate::note::Note>;
 
 /// The arguments of the mutation procedure `publish`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PublishArgs {
     #[serde(rename = "args")]
     pub args: crate::types::Publish,
@@ -231,6 +236,7 @@ pub type PublishOutput = bool;
 
 /// The arguments of the query procedure `forbidden`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ForbiddenArgs {
     #[serde(rename = "owner")]
     pub owner: String,
@@ -274,6 +280,7 @@ pub type ForbiddenOutput = i64;
 
 /// The arguments of the query procedure `byStatus`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ByStatusArgs {
     #[serde(rename = "status")]
     pub status: crate::enums::Status,

@@ -153,7 +153,7 @@ fn the_target_and_the_runtime_dependency_follow_the_flags() {
     let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
     assert!(manifest.contains("name = \"blog_both\""));
     assert!(
-        manifest.contains("default = [\"postgres\", \"sqlite\", \"json\", \"cbor\"]"),
+        manifest.contains("default = [\"postgres\", \"sqlite\", \"json\", \"cbor\", \"http\"]"),
         "{manifest}"
     );
     assert!(manifest.contains(&format!("version = \"{}\"", env!("CARGO_PKG_VERSION"))));

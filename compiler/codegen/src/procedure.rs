@@ -129,7 +129,7 @@ fn args_item(procedure: &Procedure, name: &Names, schema: &SchemaModel, allow: &
     let _ = writeln!(
         out,
         "/// The arguments of the {kind} procedure `{}`.\n{allow}\
-         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\npub struct {base}Args {{",
+         #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]\n#[serde(deny_unknown_fields)]\npub struct {base}Args {{",
         procedure.name
     );
     let mut direct = String::new();

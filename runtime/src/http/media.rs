@@ -1,7 +1,7 @@
 //! Codec negotiation on one route: `Content-Type` picks the decoder (415
 //! when it is missing or not offered), `Accept` the encoder and framing
-//! (RFC 9110: quality, then specificity, then the server's order, which
-//! puts CBOR first; 406 when nothing fits). A route's offer is its
+//! (RFC 9110: quality, then specificity, then the client's order, then the
+//! server's, which puts CBOR first; 406 when nothing fits). A route's offer is its
 //! [`RouteCapabilities`] narrowed to the codecs the service was built with.
 
 use crate::http::error::{ApiError, ErrorKind};

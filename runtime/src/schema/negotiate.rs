@@ -4,7 +4,9 @@
 //! that matches it (`application/cbor` beats `application/*` beats `*/*`,
 //! whatever their order); a range with `q=0` excludes what it matches. The
 //! highest quality wins; on a tie, the format named by the more specific
-//! range, then the server's order (JSON first). No header, an empty one, or
+//! range, then the one whose range the client listed first (upstream
+//! CrateStack's rule, so its clients get the codec they name first), then
+//! the server's order (JSON first for [`negotiate`]). No header, an empty one, or
 //! one in which no element parses, accepts anything: the first offered
 //! format. Elements that do not parse (no `/`, a bad `q`) are skipped, as
 //! the RFC's "ignore what you do not understand" suggests. When the header
@@ -57,10 +59,12 @@ pub fn choose_media_type(accept: Option<&str>, offered: &[&str]) -> Result<usize
     let not_acceptable = || NotAcceptable {
         accept: accept.unwrap_or_default().to_string(),
     };
-    let ranges: Vec<MediaRange> = accept
+    // Each range with its position in the header.
+    let ranges: Vec<(usize, MediaRange)> = accept
         .unwrap_or_default()
         .split(',')
         .filter_map(MediaRange::parse)
+        .enumerate()
         .collect();
     if ranges.is_empty() {
         return if offered.is_empty() {
@@ -69,23 +73,31 @@ pub fn choose_media_type(accept: Option<&str>, offered: &[&str]) -> Result<usize
             Ok(0)
         };
     }
-    // (quality, specificity, negative server position): the larger wins.
-    let mut best: Option<((u16, u8, isize), usize)> = None;
+    // (quality, specificity, negative header position, negative server
+    // position): the larger wins.
+    let mut best: Option<((u16, u8, isize, isize), usize)> = None;
     for (position, content_type) in offered.iter().enumerate() {
         let Some((main, sub)) = content_type.split_once('/') else {
             continue;
         };
-        let Some(range) = ranges
+        // The most specific matching range applies (the first listed among
+        // equally specific ones).
+        let Some((index, range)) = ranges
             .iter()
-            .filter(|range| range.matches(main, sub))
-            .max_by_key(|range| range.specificity())
+            .filter(|(_, range)| range.matches(main, sub))
+            .min_by_key(|(index, range)| (std::cmp::Reverse(range.specificity()), *index))
         else {
             continue;
         };
         if range.quality == 0 {
             continue;
         }
-        let rank = (range.quality, range.specificity(), -(position as isize));
+        let rank = (
+            range.quality,
+            range.specificity(),
+            -(*index as isize),
+            -(position as isize),
+        );
         if best.is_none_or(|(current, _)| rank > current) {
             best = Some((rank, position));
         }
@@ -206,14 +218,17 @@ mod tests {
             Some(Json),
         ),
         (Some("application/cbor;Q=0.001, */*;q=0"), BOTH, Some(Cbor)),
-        // Ties: the range naming the type beats a wildcard, then server order.
+        // Ties: the range naming the type beats a wildcard, then the
+        // client's order, then the server's.
         (Some("*/*, application/cbor"), BOTH, Some(Cbor)),
-        (Some("application/cbor, application/json"), BOTH, Some(Json)),
+        (Some("application/cbor, application/json"), BOTH, Some(Cbor)),
+        (Some("application/json, application/cbor"), BOTH, Some(Json)),
         (
             Some("application/cbor;q=0.5, application/json;q=0.5"),
             BOTH,
-            Some(Json),
+            Some(Cbor),
         ),
+        (Some("application/*"), BOTH, Some(Json)),
         // Specificity decides which range applies, not order.
         (Some("application/json;q=0, */*"), BOTH, Some(Cbor)),
         (Some("*/*, application/json;q=0"), BOTH, Some(Cbor)),
