@@ -506,6 +506,67 @@ async fn compare(
     );
 }
 
+/// Requests per round of the in-process comparison.
+const IN_PROCESS_BATCH: usize = 2000;
+
+/// The cost of one request inside each router alone: what the client and
+/// the network, shared by both sides on this machine, blur in the
+/// throughput figures.
+async fn in_process(
+    scenario: Scenario,
+    generated: &axum::Router,
+    hand: &axum::Router,
+    ids: &[i64],
+) {
+    use tower::ServiceExt;
+    let paths: Vec<String> = match scenario {
+        Scenario::Get => ids.iter().map(|id| format!("/books/{id}")).collect(),
+        Scenario::List => vec![LIST_PATH.to_string()],
+    };
+    let round = async |router: &axum::Router| {
+        let started = Instant::now();
+        for i in 0..IN_PROCESS_BATCH {
+            let request = axum::http::Request::get(&paths[i % paths.len()])
+                .header(ACCEPT, "application/json")
+                .header(AUTHORIZATION, BEARER)
+                .body(axum::body::Body::empty())
+                .expect("a request");
+            let response = router.clone().oneshot(request).await.expect("an answer");
+            assert_eq!(response.status(), StatusCode::OK);
+            let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+                .await
+                .expect("a body");
+            std::hint::black_box(body);
+        }
+        started.elapsed().as_secs_f64() * 1e6 / IN_PROCESS_BATCH as f64
+    };
+    // Warm both, then alternate.
+    round(generated).await;
+    round(hand).await;
+    let (mut ours, mut theirs, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..15 {
+        let a = round(generated).await;
+        let b = round(hand).await;
+        ours.push(a);
+        theirs.push(b);
+        ratios.push(b / a);
+    }
+    let spread = |values: &[f64]| {
+        let mut sorted = values.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        (sorted[0], sorted[sorted.len() - 1])
+    };
+    let (low, high) = spread(&ratios);
+    println!(
+        "{}: generated {:.1} µs/request, hand-written {:.1} µs/request; \
+         throughput ratio {:.3} (median of 15 rounds; {low:.3}–{high:.3})",
+        scenario.label(),
+        median(ours),
+        median(theirs),
+        median(ratios.clone()),
+    );
+}
+
 #[tokio::main]
 async fn main() {
     let settings = settings().unwrap_or_else(|message| {
@@ -535,8 +596,10 @@ async fn main() {
         }
     };
     let ids = seed(&db).await;
-    let generated = Served::start(generated_router(db.clone())).await;
-    let hand = Served::start(hand_router(db.clone())).await;
+    let generated_service = generated_router(db.clone());
+    let hand_service = hand_router(db.clone());
+    let generated = Served::start(generated_service.clone()).await;
+    let hand = Served::start(hand_service.clone()).await;
     let client = reqwest::Client::new();
 
     println!(
@@ -577,6 +640,13 @@ async fn main() {
 
     for scenario in [Scenario::Get, Scenario::List] {
         compare(&settings, &client, scenario, &generated, &hand, &ids).await;
+    }
+    println!(
+        "\nserver side only: each router called in process (no network, no client), \
+         alternating rounds of {IN_PROCESS_BATCH} requests; median round"
+    );
+    for scenario in [Scenario::Get, Scenario::List] {
+        in_process(scenario, &generated_service, &hand_service, &ids).await;
     }
     println!("\nran for {:.1} s", began.elapsed().as_secs_f64());
 }

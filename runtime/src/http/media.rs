@@ -83,33 +83,38 @@ pub fn response_media(
             message: "the Accept header is not ASCII".to_string(),
         })?),
     };
-    let mut offered: Vec<(&'static str, ResponseMedia)> = formats
-        .iter()
-        .map(|&format| {
-            (
-                format.content_type(),
-                ResponseMedia {
-                    format,
-                    sequence: false,
-                },
-            )
-        })
-        .collect();
-    if sequence && formats.contains(&Format::Cbor) {
-        offered.push((
-            CBOR_SEQ,
-            ResponseMedia {
-                format: Format::Cbor,
-                sequence: true,
-            },
-        ));
+    // At most the two formats and the sequence framing: kept on the stack,
+    // since this runs on every request.
+    let mut types = [""; 3];
+    let mut media = [ResponseMedia {
+        format: Format::Cbor,
+        sequence: false,
+    }; 3];
+    let mut count = 0;
+    for &format in formats.iter().take(2) {
+        types[count] = format.content_type();
+        media[count] = ResponseMedia {
+            format,
+            sequence: false,
+        };
+        count += 1;
     }
-    let types: Vec<&str> = offered.iter().map(|(t, _)| *t).collect();
-    match choose_media_type(accept, &types) {
-        Ok(index) => Ok(offered[index].1),
+    if sequence && formats.contains(&Format::Cbor) {
+        types[count] = CBOR_SEQ;
+        media[count] = ResponseMedia {
+            format: Format::Cbor,
+            sequence: true,
+        };
+        count += 1;
+    }
+    match choose_media_type(accept, &types[..count]) {
+        Ok(index) => Ok(media[index]),
         Err(_) => Err(Unacceptable {
             status: axum::http::StatusCode::NOT_ACCEPTABLE,
-            message: format!("this route only serves {} responses", types.join(", ")),
+            message: format!(
+                "this route only serves {} responses",
+                types[..count].join(", ")
+            ),
         }),
     }
 }

@@ -9,7 +9,7 @@ use crate::http::error::{ApiError, ErrorKind};
 use crate::http::query::{ListQuery, ModelShape, Selection};
 use crate::ops::delegate::Delegate;
 use crate::ops::include::Include;
-use crate::query::filter::{Filter, Order};
+use crate::query::filter::{Filter, Node, Order};
 use crate::schema::codec::{CodecError, Format};
 use crate::schema::model::{CreateInput, Model, UpdateInput};
 use crate::schema::procedure::{PageInfo, PageWire};
@@ -292,13 +292,18 @@ where
     ) -> BoxFuture<'static, Result<Reply, ApiError>> {
         Box::pin(async move {
             let delegate = Delegate::<M>::new(&handle);
-            let mut find = delegate
-                .find_many()
-                .filter(Filter::from_node(query.filter.clone()));
+            let mut find = delegate.find_many();
+            if !matches!(query.filter, Node::True) {
+                find = find.filter(Filter::from_node(query.filter.clone()));
+            }
             for (column, kind, descending) in &query.order {
                 find = find.order_by(Order::new(column, *kind, *descending));
             }
-            let mut rows = find.limit(query.limit).offset(query.offset).exec().await?;
+            find = find.limit(query.limit);
+            if query.offset > 0 {
+                find = find.offset(query.offset);
+            }
+            let mut rows = find.exec().await?;
             load_includes(&handle, &mut rows, &query.selection).await?;
             let projection = query.selection.projection;
             if !M::PAGED {

@@ -59,6 +59,19 @@ pub fn choose_media_type(accept: Option<&str>, offered: &[&str]) -> Result<usize
     let not_acceptable = || NotAcceptable {
         accept: accept.unwrap_or_default().to_string(),
     };
+    if accept.is_none_or(|accept| accept.trim().is_empty()) {
+        return if offered.is_empty() {
+            Err(not_acceptable())
+        } else {
+            Ok(0)
+        };
+    }
+    // The common case, one exact type without parameters, needs no parse.
+    if let Some(accept) = accept.map(str::trim)
+        && let Some(index) = offered.iter().position(|t| t.eq_ignore_ascii_case(accept))
+    {
+        return Ok(index);
+    }
     // Each range with its position in the header.
     let ranges: Vec<(usize, MediaRange)> = accept
         .unwrap_or_default()
@@ -108,17 +121,18 @@ pub fn choose_media_type(accept: Option<&str>, offered: &[&str]) -> Result<usize
 
 /// One element of an `Accept` header.
 #[derive(Debug)]
-struct MediaRange {
-    main: String,
-    sub: String,
+struct MediaRange<'a> {
+    /// As written: compared without regard to ASCII case.
+    main: &'a str,
+    sub: &'a str,
     /// Parameters other than `q` (they make a range more specific).
     parameters: usize,
     /// The weight in thousandths (`q=0.5` is 500).
     quality: u16,
 }
 
-impl MediaRange {
-    fn parse(element: &str) -> Option<MediaRange> {
+impl<'a> MediaRange<'a> {
+    fn parse(element: &'a str) -> Option<MediaRange<'a>> {
         let mut parts = element.split(';');
         let (main, sub) = parts.next()?.trim().split_once('/')?;
         let (main, sub) = (main.trim(), sub.trim());
@@ -142,20 +156,21 @@ impl MediaRange {
             parameters += 1;
         }
         Some(MediaRange {
-            main: main.to_ascii_lowercase(),
-            sub: sub.to_ascii_lowercase(),
+            main,
+            sub,
             parameters,
             quality,
         })
     }
 
     fn matches(&self, main: &str, sub: &str) -> bool {
-        (self.main == "*" || self.main == main) && (self.sub == "*" || self.sub == sub)
+        (self.main == "*" || self.main.eq_ignore_ascii_case(main))
+            && (self.sub == "*" || self.sub.eq_ignore_ascii_case(sub))
     }
 
     /// `*/*` < `type/*` < `type/sub` < `type/sub;param`.
     fn specificity(&self) -> u8 {
-        match (self.main.as_str(), self.sub.as_str()) {
+        match (self.main, self.sub) {
             ("*", _) => 0,
             (_, "*") => 1,
             _ => 2 + u8::try_from(self.parameters.min(8)).unwrap_or(8),
