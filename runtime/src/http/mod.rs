@@ -34,7 +34,8 @@ pub mod store;
 pub use error::{ApiError, Envelope, ErrorKind};
 pub use media::{CBOR_SEQ, RouteCapabilities};
 pub use options::{
-    AuthError, Authenticate, DEFAULT_BODY_LIMIT, Idempotency, Options, RateLimit, StoreFailure,
+    AuthError, AuthFuture, Authenticate, DEFAULT_BODY_LIMIT, Idempotency, Options, RateLimit,
+    StoreFailure,
 };
 pub use procedures::{Output, ProcedureRoute, ProcedureService};
 pub use query::MAX_LIST_LIMIT;

@@ -22,10 +22,18 @@ pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AuthError(pub String);
 
-/// An asynchronous authentication: the request's head to the context
-/// its operations run in.
+/// What an authentication answers: at once, or later.
+pub type AuthFuture<'a> = futures_util::future::Either<
+    std::future::Ready<Result<Context, AuthError>>,
+    BoxFuture<'a, Result<Context, AuthError>>,
+>;
+
+/// An authentication: the request's head to the context its operations
+/// run in. An asynchronous provider answers `AuthFuture::Right(boxed)`; a
+/// synchronous one `AuthFuture::Left(ready(..))`, which costs no
+/// allocation per request.
 pub trait Authenticate: Send + Sync + 'static {
-    fn authenticate<'a>(&'a self, parts: &'a Parts) -> BoxFuture<'a, Result<Context, AuthError>>;
+    fn authenticate<'a>(&'a self, parts: &'a Parts) -> AuthFuture<'a>;
 }
 
 /// A synchronous closure as an [`Authenticate`].
@@ -36,9 +44,9 @@ where
     F: Fn(&Parts) -> Result<Context, E> + Send + Sync + 'static,
     E: std::fmt::Display,
 {
-    fn authenticate<'a>(&'a self, parts: &'a Parts) -> BoxFuture<'a, Result<Context, AuthError>> {
+    fn authenticate<'a>(&'a self, parts: &'a Parts) -> AuthFuture<'a> {
         let result = (self.0)(parts).map_err(|e| AuthError(e.to_string()));
-        Box::pin(std::future::ready(result))
+        futures_util::future::Either::Left(std::future::ready(result))
     }
 }
 

@@ -52,8 +52,11 @@ pub(crate) async fn serve(
             Ok(response) => response,
             Err(response) => response,
         };
-        render::insert(response.headers_mut(), "x-request-id", &request_id);
         tracing::info!(status = response.status().as_u16(), "answered");
+        // The id's own bytes become the header, without a copy.
+        if let Ok(value) = HeaderValue::from_maybe_shared(Bytes::from(request_id)) {
+            response.headers_mut().insert("x-request-id", value);
+        }
         response
     }
     .instrument(span)
@@ -66,8 +69,9 @@ pub(crate) async fn serve(
 pub(crate) fn request_id(headers: &HeaderMap) -> String {
     static PREFIX: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    static TRACEPARENT: axum::http::HeaderName = axum::http::HeaderName::from_static("traceparent");
     headers
-        .get("traceparent")
+        .get(&TRACEPARENT)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.split('-').nth(1))
         .filter(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))
@@ -75,10 +79,13 @@ pub(crate) fn request_id(headers: &HeaderMap) -> String {
         .unwrap_or_else(|| {
             let prefix = *PREFIX.get_or_init(|| uuid::Uuid::new_v4().as_u64_pair().0);
             let count = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let mut id = [0u8; 16];
-            id[..8].copy_from_slice(&prefix.to_be_bytes());
-            id[8..].copy_from_slice(&count.to_be_bytes());
-            hex(&id)
+            let id = (u128::from(prefix) << 64) | u128::from(count);
+            let mut digits = [0u8; 32];
+            for (i, digit) in digits.iter_mut().enumerate() {
+                *digit = b"0123456789abcdef"[((id >> (124 - 4 * i)) & 0xf) as usize];
+            }
+            // Hex digits are ASCII: this never fails.
+            String::from_utf8(digits.to_vec()).unwrap_or_default()
         })
 }
 
@@ -238,12 +245,13 @@ fn caller(parts: &Parts, trusted: &[IpAddr]) -> Option<String> {
 
 pub(crate) fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
+    let mut out = Vec::with_capacity(bytes.len() * 2);
     for byte in bytes {
-        out.push(DIGITS[usize::from(byte >> 4)] as char);
-        out.push(DIGITS[usize::from(byte & 0xf)] as char);
+        out.push(DIGITS[usize::from(byte >> 4)]);
+        out.push(DIGITS[usize::from(byte & 0xf)]);
     }
-    out
+    // Hex digits are ASCII: this never fails.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, ApiError> {
@@ -317,27 +325,77 @@ async fn handle(
         Ok(version) => version,
         Err(error) => return Err(fail(error, &admitted.headers)),
     };
-    let config = match &state.options.idempotency {
-        Some(config) if target.idempotent() => config,
-        _ => {
-            let rendered = run(state, target, envelope, key, version, &parts, &admitted).await;
-            return Ok(finish(rendered, &admitted, envelope));
-        }
+    let idempotency = match &state.options.idempotency {
+        Some(config) if target.idempotent() => match idempotency_key(&parts.headers) {
+            Ok(Some(key)) => Some((config, key)),
+            Ok(None) => None,
+            Err(error) => return Err(fail(error, &admitted.headers)),
+        },
+        _ => None,
     };
-    let idempotency_key = match idempotency_key(&parts.headers) {
-        Ok(Some(key)) => key,
-        Ok(None) => {
-            let rendered = run(state, target, envelope, key, version, &parts, &admitted).await;
-            return Ok(finish(rendered, &admitted, envelope));
+    let call = Call {
+        state,
+        target,
+        envelope,
+        key,
+        version,
+        parts: &parts,
+        admitted: &admitted,
+    };
+    match idempotency {
+        None => {
+            let rendered = run(
+                state, target, envelope, call.key, version, &parts, &admitted,
+            )
+            .await;
+            Ok(finish(rendered, &admitted, envelope))
         }
-        Err(error) => return Err(fail(error, &admitted.headers)),
+        // Boxed: the rarer path keeps its state out of every request's
+        // future.
+        Some((config, idempotency_key)) => {
+            Box::pin(idempotent(call, config, idempotency_key)).await
+        }
+    }
+}
+
+/// One admitted request, for the idempotent path.
+struct Call<'a> {
+    state: &'a Arc<State>,
+    target: Target,
+    envelope: Envelope,
+    key: Option<String>,
+    version: Option<i64>,
+    parts: &'a Parts,
+    admitted: &'a Admitted,
+}
+
+/// Runs `call` under an `Idempotency-Key`: reserve, run, keep or release.
+async fn idempotent(
+    call: Call<'_>,
+    config: &crate::http::options::Idempotency,
+    idempotency_key: String,
+) -> Result<Response, Response> {
+    let Call {
+        state,
+        target,
+        envelope,
+        key,
+        version,
+        parts,
+        admitted,
+    } = call;
+    let media = admitted.media;
+    let fail = |error: ApiError, extra: &HeaderMap| {
+        let mut response = render::error(&error, media.format, envelope).into_response();
+        merge(response.headers_mut(), extra);
+        response
     };
     let Some(caller) = &admitted.caller else {
         return Err(fail(unidentified(), &admitted.headers));
     };
     // Header keys and batch frames' `idem` live in separate namespaces.
     let scoped = format!("{caller}:h:{idempotency_key}");
-    let fingerprint = fingerprint(&parts, media, &admitted.body);
+    let fingerprint = fingerprint(parts, media, &admitted.body);
     match config
         .store
         .reserve(&scoped, &fingerprint, config.lease)
@@ -375,7 +433,7 @@ async fn handle(
             ));
         }
     }
-    let rendered = run(state, target, envelope, key, version, &parts, &admitted).await;
+    let rendered = run(state, target, envelope, key, version, parts, admitted).await;
     let outcome = match &rendered {
         Ok(Rendered::Buffered(buffered)) if buffered.status.as_u16() < 500 => {
             Some(StoredResponse {
@@ -419,7 +477,7 @@ async fn handle(
     if let Err(cause) = kept {
         tracing::error!(%cause, "idempotency store failed to record an answer");
     }
-    Ok(finish(rendered, &admitted, envelope))
+    Ok(finish(rendered, admitted, envelope))
 }
 
 fn finish(
@@ -569,7 +627,8 @@ async fn run(
                     render::insert(&mut headers, "x-deprecation", message);
                 }
             }
-            return render::output(output, status, admitted.media, headers).await;
+            // Boxed: a stream's rendering is large, and rare.
+            return Box::pin(render::output(output, status, admitted.media, headers)).await;
         }
     };
     render::reply(&reply, admitted.media).map(Rendered::Buffered)

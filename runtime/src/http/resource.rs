@@ -338,14 +338,13 @@ where
                 }
             };
             let row = Delegate::<M>::new(&handle).find_unique(key).exec().await?;
-            let mut rows: Vec<M> = row.into_iter().collect();
-            load_includes(&handle, &mut rows, &selection).await?;
-            let row = rows.pop().ok_or_else(|| {
+            let mut row = row.ok_or_else(|| {
                 ApiError::new(
                     ErrorKind::NotFound,
                     format!("{} not found", M::DESCRIPTOR.name),
                 )
             })?;
+            load_includes(&handle, std::slice::from_mut(&mut row), &selection).await?;
             Ok(row_reply(row).with_projection(selection.projection))
         })
     }
