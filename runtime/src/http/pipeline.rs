@@ -436,31 +436,10 @@ async fn idempotent(
     let rendered = run(state, target, envelope, key, version, parts, admitted).await;
     let outcome = match &rendered {
         Ok(Rendered::Buffered(buffered)) if buffered.status.as_u16() < 500 => {
-            Some(StoredResponse {
-                status: buffered.status.as_u16(),
-                headers: buffered
-                    .headers
-                    .iter()
-                    .filter_map(|(n, v)| {
-                        Some((n.as_str().to_string(), v.to_str().ok()?.to_string()))
-                    })
-                    .collect(),
-                body: buffered.body.clone(),
-            })
+            Some(buffered.stored())
         }
         Err(error) if error.status().as_u16() < 500 => {
-            let buffered = render::error(error, media.format, envelope);
-            Some(StoredResponse {
-                status: buffered.status.as_u16(),
-                headers: buffered
-                    .headers
-                    .iter()
-                    .filter_map(|(n, v)| {
-                        Some((n.as_str().to_string(), v.to_str().ok()?.to_string()))
-                    })
-                    .collect(),
-                body: buffered.body,
-            })
+            Some(render::error(error, media.format, envelope).stored())
         }
         // Server failures and streams are not kept: a retry runs again.
         _ => None,

@@ -6,6 +6,7 @@
 
 use crate::http::encode::{Encode, Reply};
 use crate::http::error::{ApiError, Envelope};
+use crate::http::idempotency::StoredResponse;
 use crate::http::media::ResponseMedia;
 use crate::http::procedures::Output;
 use crate::schema::codec::Format;
@@ -27,6 +28,20 @@ pub struct Buffered {
 }
 
 impl Buffered {
+    /// What idempotency keeps of it for a replay (headers whose value is
+    /// not text are left out).
+    pub fn stored(&self) -> StoredResponse {
+        StoredResponse {
+            status: self.status.as_u16(),
+            headers: self
+                .headers
+                .iter()
+                .filter_map(|(n, v)| Some((n.as_str().to_string(), v.to_str().ok()?.to_string())))
+                .collect(),
+            body: self.body.clone(),
+        }
+    }
+
     pub fn into_response(self) -> Response {
         let mut response = Response::new(Body::from(self.body));
         *response.status_mut() = self.status;
