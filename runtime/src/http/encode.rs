@@ -1,7 +1,7 @@
-//! Answers as values to encode later, once the format is known: [`Reply`]
-//! holds a type-erased serializable value ([`Encode`]) and how to show it
-//! (a row, rows, a page), and applies the client's [`Projection`] on the
-//! encoder's own value tree, so CBOR keeps its byte strings.
+//! Answers as values to encode once the format is known: [`Reply`] holds
+//! a serializable value ([`Encode`]) and how to show it (a row, rows, a
+//! page), and applies the client's [`Projection`] on the encoder's own
+//! value tree, so CBOR keeps its byte strings.
 
 use crate::http::query::Projection;
 use crate::schema::codec::{CodecError, Format};
@@ -67,20 +67,20 @@ pub enum Shape {
 }
 
 /// A successful answer before encoding.
-pub struct Reply {
+pub struct Reply<T> {
     pub status: axum::http::StatusCode,
-    pub value: Box<dyn Encode>,
+    pub value: T,
     pub shape: Shape,
     pub projection: Projection,
     /// The `@version` of the row, for `ETag`.
     pub version: Option<i64>,
 }
 
-impl Reply {
-    pub fn new(value: impl Encode + 'static, shape: Shape) -> Self {
+impl<T: Encode> Reply<T> {
+    pub fn new(value: T, shape: Shape) -> Self {
         Reply {
             status: axum::http::StatusCode::OK,
-            value: Box::new(value),
+            value,
             shape,
             projection: Projection::default(),
             version: None,

@@ -10,6 +10,7 @@ use crate::http::error::{ApiError, Envelope, ErrorKind};
 use crate::http::idempotency::{Reservation, StoredResponse, is_valid_key, request_fingerprint};
 use crate::http::media::{ResponseMedia, request_format, response_media};
 use crate::http::options::{AuthError, StoreFailure};
+use crate::http::procedures::{Output, ProcedureRoute};
 use crate::http::query::{pairs, parse_list, parse_selection};
 use crate::http::ratelimit::RateLimitDecision;
 use crate::http::render::{self, Buffered, Rendered};
@@ -22,9 +23,10 @@ use axum::extract::ConnectInfo;
 use axum::extract::Request;
 use axum::http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, IF_MATCH, RETRY_AFTER};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::response::Response;
 use bytes::Bytes;
+use futures_util::future::BoxFuture;
 use http_body_util::BodyExt;
 use sha2::{Digest, Sha256};
 use std::net::{IpAddr, SocketAddr};
@@ -39,54 +41,109 @@ pub(crate) async fn serve(
     key: Option<String>,
     request: Request,
 ) -> Response {
-    let (parts, body) = request.into_parts();
-    let request_id = request_id(&parts.headers);
-    let span = tracing::info_span!(
-        "request",
-        id = %request_id,
-        method = %parts.method,
-        path = %parts.uri.path(),
-    );
-    async move {
-        let mut response = match handle(&state, target, envelope, key, parts, body).await {
-            Ok(response) => response,
-            Err(response) => response,
-        };
-        tracing::info!(status = response.status().as_u16(), "answered");
-        // The id's own bytes become the header, without a copy.
-        if let Ok(value) = HeaderValue::from_maybe_shared(Bytes::from(request_id)) {
-            response.headers_mut().insert("x-request-id", value);
-        }
-        response
-    }
-    .instrument(span)
-    .await
+    let id = RequestId::of(request.headers());
+    // Until a subscriber is installed there is nothing to record a span
+    // in, and building a disabled one still costs a few hundred
+    // instructions on every request.
+    let span = if tracing::dispatcher::has_been_set() {
+        tracing::info_span!(
+            "request",
+            id = id.as_str(),
+            method = %request.method(),
+            path = %request.uri().path(),
+        )
+    } else {
+        tracing::Span::none()
+    };
+    // Boxed once, here: the pipeline's state is a few kilobytes, which
+    // every layer of futures above it would otherwise copy.
+    let answer = Box::pin(answer(state, target, envelope, key, request));
+    id.tag(traced(span, answer).await)
 }
 
-/// The trace id of a W3C `traceparent`, else a fresh id: a random prefix
-/// drawn once per process and a counter, so minting one costs no system
-/// call.
-pub(crate) fn request_id(headers: &HeaderMap) -> String {
-    static PREFIX: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
-    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    static TRACEPARENT: axum::http::HeaderName = axum::http::HeaderName::from_static("traceparent");
-    headers
-        .get(&TRACEPARENT)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split('-').nth(1))
-        .filter(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))
-        .map(str::to_string)
-        .unwrap_or_else(|| {
+/// The request through every check, then the operation: the answer
+/// whatever happened.
+async fn answer(
+    state: Arc<State>,
+    target: Target,
+    envelope: Envelope,
+    key: Option<String>,
+    request: Request,
+) -> Response {
+    let (parts, body) = request.into_parts();
+    let admitted = admit(
+        &state,
+        envelope,
+        target.has_body(envelope),
+        target.sequence(),
+        target.rate_limited(),
+        &parts,
+        body,
+    )
+    .await;
+    let response = match admitted {
+        Ok(admitted) => proceed(&state, target, envelope, key, &parts, &admitted).await,
+        Err(response) => response,
+    };
+    tracing::info!(status = response.status().as_u16(), "answered");
+    response
+}
+
+/// `future` inside `span`. Without a subscriber the span is disabled and
+/// entering it on every poll would only cost time: the future runs bare.
+pub(crate) async fn traced<F: Future<Output = Response>>(
+    span: tracing::Span,
+    future: F,
+) -> Response {
+    if span.is_disabled() {
+        future.await
+    } else {
+        future.instrument(span).await
+    }
+}
+
+static X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// A request's id: the trace id of a W3C `traceparent`, else a fresh one
+/// (a random prefix drawn once per process and a counter, so minting one
+/// costs no system call). Echoed as `x-request-id`.
+pub(crate) struct RequestId(HeaderValue);
+
+impl RequestId {
+    pub(crate) fn of(headers: &HeaderMap) -> Self {
+        static PREFIX: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+        static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        static TRACEPARENT: HeaderName = HeaderName::from_static("traceparent");
+        let traced = headers
+            .get(&TRACEPARENT)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split('-').nth(1))
+            .filter(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|id| HeaderValue::from_str(id).ok());
+        RequestId(traced.unwrap_or_else(|| {
             let prefix = *PREFIX.get_or_init(|| uuid::Uuid::new_v4().as_u64_pair().0);
             let count = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let id = (u128::from(prefix) << 64) | u128::from(count);
             let mut digits = [0u8; 32];
-            for (i, digit) in digits.iter_mut().enumerate() {
-                *digit = b"0123456789abcdef"[((id >> (124 - 4 * i)) & 0xf) as usize];
+            for (pair, byte) in digits.chunks_exact_mut(2).zip(id.to_be_bytes()) {
+                pair[0] = b"0123456789abcdef"[usize::from(byte >> 4)];
+                pair[1] = b"0123456789abcdef"[usize::from(byte & 0xf)];
             }
-            // Hex digits are ASCII: this never fails.
-            String::from_utf8(digits.to_vec()).unwrap_or_default()
-        })
+            // Hex digits are visible ASCII: always a valid header value.
+            HeaderValue::from_bytes(&digits).unwrap_or(HeaderValue::from_static("0"))
+        }))
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Built from visible ASCII only.
+        self.0.to_str().unwrap_or_default()
+    }
+
+    /// `response` with the id as `x-request-id`.
+    pub(crate) fn tag(self, mut response: Response) -> Response {
+        response.headers_mut().insert(X_REQUEST_ID.clone(), self.0);
+        response
+    }
 }
 
 /// What the checks before the operation established.
@@ -297,65 +354,56 @@ fn if_match(headers: &HeaderMap, versioned: bool) -> Result<Option<i64>, ApiErro
         .map_err(|_| ApiError::bad_request("If-Match must be a strong ETag of a version"))
 }
 
-async fn handle(
+/// An admitted request: its preconditions, then the operation, under its
+/// `Idempotency-Key` when it has one.
+async fn proceed(
     state: &Arc<State>,
     target: Target,
     envelope: Envelope,
     key: Option<String>,
-    parts: Parts,
-    body: Body,
-) -> Result<Response, Response> {
-    let admitted = admit(
-        state,
-        envelope,
-        target.has_body(envelope),
-        target.sequence(),
-        target.rate_limited(),
-        &parts,
-        body,
-    )
-    .await?;
+    parts: &Parts,
+    admitted: &Admitted,
+) -> Response {
     let media = admitted.media;
-    let fail = |error: ApiError, extra: &HeaderMap| {
+    let fail = |error: ApiError| {
         let mut response = render::error(&error, media.format, envelope).into_response();
-        merge(response.headers_mut(), extra);
+        merge(response.headers_mut(), &admitted.headers);
         response
     };
     let version = match if_match_for(state, target, &parts.headers) {
         Ok(version) => version,
-        Err(error) => return Err(fail(error, &admitted.headers)),
+        Err(error) => return fail(error),
     };
     let idempotency = match &state.options.idempotency {
         Some(config) if target.idempotent() => match idempotency_key(&parts.headers) {
             Ok(Some(key)) => Some((config, key)),
             Ok(None) => None,
-            Err(error) => return Err(fail(error, &admitted.headers)),
+            Err(error) => return fail(error),
         },
         _ => None,
     };
-    let call = Call {
-        state,
-        target,
-        envelope,
-        key,
-        version,
-        parts: &parts,
-        admitted: &admitted,
-    };
-    match idempotency {
-        None => {
-            let rendered = run(
-                state, target, envelope, call.key, version, &parts, &admitted,
-            )
-            .await;
-            Ok(finish(rendered, &admitted, envelope))
-        }
+    if let Some((config, idempotency_key)) = idempotency {
+        let call = Call {
+            state,
+            target,
+            envelope,
+            key,
+            version,
+            parts,
+            admitted,
+        };
         // Boxed: the rarer path keeps its state out of every request's
         // future.
-        Some((config, idempotency_key)) => {
-            Box::pin(idempotent(call, config, idempotency_key)).await
-        }
+        return Box::pin(idempotent(call, config, idempotency_key)).await;
     }
+    let rendered = match start(state, target, envelope, key, version, parts, admitted) {
+        // A model operation, awaited here rather than through `run`: one
+        // future fewer on the path most requests take.
+        Ok(Started::Model(future)) => future.await.map(Rendered::Buffered),
+        Ok(started) => Box::pin(complete(started, media)).await,
+        Err(error) => Err(error),
+    };
+    finish(rendered, admitted, envelope)
 }
 
 /// One admitted request, for the idempotent path.
@@ -374,7 +422,7 @@ async fn idempotent(
     call: Call<'_>,
     config: &crate::http::options::Idempotency,
     idempotency_key: String,
-) -> Result<Response, Response> {
+) -> Response {
     let Call {
         state,
         target,
@@ -391,7 +439,7 @@ async fn idempotent(
         response
     };
     let Some(caller) = &admitted.caller else {
-        return Err(fail(unidentified(), &admitted.headers));
+        return fail(unidentified(), &admitted.headers);
     };
     // Header keys and batch frames' `idem` live in separate namespaces.
     let scoped = format!("{caller}:h:{idempotency_key}");
@@ -402,7 +450,7 @@ async fn idempotent(
         .await
     {
         Ok(Reservation::Started) => {}
-        Ok(Reservation::Replay(stored)) => return Ok(replayed(stored, &admitted.headers)),
+        Ok(Reservation::Replay(stored)) => return replayed(stored, &admitted.headers),
         Ok(Reservation::InFlight) => {
             let mut response = fail(
                 ApiError::new(
@@ -414,23 +462,23 @@ async fn idempotent(
             response
                 .headers_mut()
                 .insert(RETRY_AFTER, HeaderValue::from_static("1"));
-            return Err(response);
+            return response;
         }
         Ok(Reservation::Mismatch) => {
-            return Err(fail(
+            return fail(
                 ApiError::validation("this Idempotency-Key was used with a different request"),
                 &admitted.headers,
-            ));
+            );
         }
         Err(cause) => {
             tracing::error!(%cause, "idempotency store failed");
-            return Err(fail(
+            return fail(
                 ApiError::new(
                     ErrorKind::Unavailable,
                     "the idempotency store is unavailable",
                 ),
                 &admitted.headers,
-            ));
+            );
         }
     }
     let rendered = run(state, target, envelope, key, version, parts, admitted).await;
@@ -456,7 +504,7 @@ async fn idempotent(
     if let Err(cause) = kept {
         tracing::error!(%cause, "idempotency store failed to record an answer");
     }
-    Ok(finish(rendered, admitted, envelope))
+    finish(rendered, admitted, envelope)
 }
 
 fn finish(
@@ -542,6 +590,74 @@ fn if_match_for(
     }
 }
 
+/// An operation under way: what [`start`] set running.
+enum Started<'a> {
+    Model(BoxFuture<'static, Result<Buffered, ApiError>>),
+    Procedure(
+        BoxFuture<'a, Result<Output, ApiError>>,
+        &'static ProcedureRoute,
+    ),
+}
+
+/// Decodes what the operation needs from the request and sets it running.
+/// Not `async`: the parsing happens on the stack, and only the started
+/// future is kept across the await.
+fn start<'a>(
+    state: &'a Arc<State>,
+    target: Target,
+    envelope: Envelope,
+    key: Option<String>,
+    version: Option<i64>,
+    parts: &Parts,
+    admitted: &'a Admitted,
+) -> Result<Started<'a>, ApiError> {
+    let handle = admitted.handle.clone();
+    let format = admitted.format;
+    let media = admitted.media;
+    let body = &admitted.body;
+    let key_input = |key: Option<String>| match key {
+        Some(key) => KeyInput::Path(key),
+        None => KeyInput::Body(format, body.clone()),
+    };
+    Ok(Started::Model(match target {
+        Target::List(index) => {
+            let model = &state.models[index];
+            let query = match envelope {
+                Envelope::Rest => parse_list(model.shape(), &pairs(parts.uri.query())?)?,
+                Envelope::Rpc => crate::http::inputs::list_query(model.shape(), format, body)?,
+            };
+            model.list(handle, query, media)
+        }
+        Target::Get(index) => {
+            let model = &state.models[index];
+            let selection = match (envelope, parts.uri.query()) {
+                (Envelope::Rest, Some(query)) => {
+                    parse_selection(model.shape(), &pairs(Some(query))?)?
+                }
+                _ => Default::default(),
+            };
+            model.get(handle, key_input(key), selection, media)
+        }
+        Target::Create(index) => state.models[index].create(handle, format, body.clone(), media),
+        Target::Update(index) => {
+            state.models[index].update(handle, key, format, body.clone(), version, media)
+        }
+        Target::Delete(index) => state.models[index].delete(handle, key_input(key), version, media),
+        Target::Procedure(route) => {
+            let Some(procedures) = &state.options.procedures else {
+                return Err(ApiError::new(
+                    ErrorKind::NotFound,
+                    format!("unknown procedure `{}`", route.name),
+                ));
+            };
+            return Ok(Started::Procedure(
+                procedures.call(handle, route.name, format, body),
+                route,
+            ));
+        }
+    }))
+}
+
 /// Runs the operation and renders its answer.
 async fn run(
     state: &Arc<State>,
@@ -552,49 +668,19 @@ async fn run(
     parts: &Parts,
     admitted: &Admitted,
 ) -> Result<Rendered, ApiError> {
-    let handle = admitted.handle.clone();
-    let format = admitted.format;
-    let body = admitted.body.clone();
-    let key_input = |key: Option<String>| match key {
-        Some(key) => KeyInput::Path(key),
-        None => KeyInput::Body(format, body.clone()),
-    };
-    let reply = match target {
-        Target::List(index) => {
-            let model = &state.models[index];
-            let query = match envelope {
-                Envelope::Rest => parse_list(model.shape(), &pairs(parts.uri.query())?)?,
-                Envelope::Rpc => crate::http::inputs::list_query(model.shape(), format, &body)?,
-            };
-            model.list(handle, query).await?
-        }
-        Target::Get(index) => {
-            let model = &state.models[index];
-            let selection = match envelope {
-                Envelope::Rest => parse_selection(model.shape(), &pairs(parts.uri.query())?)?,
-                Envelope::Rpc => Default::default(),
-            };
-            model.get(handle, key_input(key), selection).await?
-        }
-        Target::Create(index) => state.models[index].create(handle, format, body).await?,
-        Target::Update(index) => {
-            state.models[index]
-                .update(handle, key, format, body, version)
-                .await?
-        }
-        Target::Delete(index) => {
-            state.models[index]
-                .delete(handle, key_input(key), version)
-                .await?
-        }
-        Target::Procedure(route) => {
-            let Some(procedures) = &state.options.procedures else {
-                return Err(ApiError::new(
-                    ErrorKind::NotFound,
-                    format!("unknown procedure `{}`", route.name),
-                ));
-            };
-            let output = procedures.call(handle, route.name, format, &body).await?;
+    complete(
+        start(state, target, envelope, key, version, parts, admitted)?,
+        admitted.media,
+    )
+    .await
+}
+
+/// Awaits a started operation and renders its answer.
+async fn complete(started: Started<'_>, media: ResponseMedia) -> Result<Rendered, ApiError> {
+    match started {
+        Started::Model(future) => future.await.map(Rendered::Buffered),
+        Started::Procedure(future, route) => {
+            let output = future.await?;
             let status = route
                 .status
                 .and_then(|s| StatusCode::from_u16(s).ok())
@@ -607,10 +693,9 @@ async fn run(
                 }
             }
             // Boxed: a stream's rendering is large, and rare.
-            return Box::pin(render::output(output, status, admitted.media, headers)).await;
+            Box::pin(render::output(output, status, media, headers)).await
         }
-    };
-    render::reply(&reply, admitted.media).map(Rendered::Buffered)
+    }
 }
 
 /// Runs one RPC op for a batch frame: everything after admission. A

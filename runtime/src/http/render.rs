@@ -80,10 +80,7 @@ pub fn error(error: &ApiError, format: Format, envelope: Envelope) -> Buffered {
     let mut headers = HeaderMap::new();
     let body = match format.encode(&error.body(envelope)) {
         Ok(body) => {
-            headers.insert(
-                CONTENT_TYPE,
-                HeaderValue::from_static(format.content_type()),
-            );
+            headers.insert(CONTENT_TYPE, format_type(format));
             body
         }
         Err(_) => {
@@ -102,18 +99,32 @@ pub fn error(error: &ApiError, format: Format, envelope: Envelope) -> Buffered {
 }
 
 fn content_type(media: ResponseMedia) -> HeaderValue {
-    HeaderValue::from_static(media.content_type())
+    if media.sequence {
+        HeaderValue::from_static(crate::http::media::CBOR_SEQ)
+    } else {
+        format_type(media.format)
+    }
+}
+
+/// `Content-Type` for `format`, from constants: `from_static` checks its
+/// bytes when called at run time, and this is on every answer.
+pub(crate) fn format_type(format: Format) -> HeaderValue {
+    static JSON: HeaderValue = HeaderValue::from_static("application/json");
+    static CBOR: HeaderValue = HeaderValue::from_static("application/cbor");
+    let value = match format {
+        Format::Json => &JSON,
+        Format::Cbor => &CBOR,
+    };
+    debug_assert_eq!(value, format.content_type());
+    value.clone()
 }
 
 /// A model operation's reply.
-pub fn reply(reply: &Reply, media: ResponseMedia) -> Result<Buffered, ApiError> {
+pub fn reply<T: Encode>(reply: &Reply<T>, media: ResponseMedia) -> Result<Buffered, ApiError> {
     let format = media.format;
     let body = reply.encode(format).map_err(ApiError::internal)?;
     let mut headers = HeaderMap::new();
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static(format.content_type()),
-    );
+    headers.insert(CONTENT_TYPE, format_type(format));
     if let Some(version) = reply.version
         && let Ok(value) = HeaderValue::from_str(&format!("\"{version}\""))
     {

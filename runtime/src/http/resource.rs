@@ -6,7 +6,9 @@
 use crate::handle::Handle;
 use crate::http::encode::{Reply, Shape};
 use crate::http::error::{ApiError, ErrorKind};
+use crate::http::media::ResponseMedia;
 use crate::http::query::{ListQuery, ModelShape, Selection};
+use crate::http::render::{self, Buffered};
 use crate::ops::delegate::Delegate;
 use crate::ops::include::Include;
 use crate::query::filter::{Filter, Node, Order};
@@ -59,20 +61,26 @@ pub enum KeyInput {
 pub trait ModelOps: Send + Sync {
     fn shape(&self) -> &'static ModelShape;
     fn route(&self) -> &'static str;
-    fn list(&self, handle: Handle, query: ListQuery)
-    -> BoxFuture<'static, Result<Reply, ApiError>>;
+    fn list(
+        &self,
+        handle: Handle,
+        query: ListQuery,
+        media: ResponseMedia,
+    ) -> BoxFuture<'static, Result<Buffered, ApiError>>;
     fn get(
         &self,
         handle: Handle,
         key: KeyInput,
         selection: Selection,
-    ) -> BoxFuture<'static, Result<Reply, ApiError>>;
+        media: ResponseMedia,
+    ) -> BoxFuture<'static, Result<Buffered, ApiError>>;
     fn create(
         &self,
         handle: Handle,
         format: Format,
         body: Bytes,
-    ) -> BoxFuture<'static, Result<Reply, ApiError>>;
+        media: ResponseMedia,
+    ) -> BoxFuture<'static, Result<Buffered, ApiError>>;
     /// With a `key` (REST) the body is the patch; without (RPC), `{id,
     /// patch}`.
     fn update(
@@ -82,13 +90,15 @@ pub trait ModelOps: Send + Sync {
         format: Format,
         body: Bytes,
         if_match: Option<i64>,
-    ) -> BoxFuture<'static, Result<Reply, ApiError>>;
+        media: ResponseMedia,
+    ) -> BoxFuture<'static, Result<Buffered, ApiError>>;
     fn delete(
         &self,
         handle: Handle,
         key: KeyInput,
         if_match: Option<i64>,
-    ) -> BoxFuture<'static, Result<Reply, ApiError>>;
+        media: ResponseMedia,
+    ) -> BoxFuture<'static, Result<Buffered, ApiError>>;
 }
 
 /// [`ModelOps`] for model `M`.
@@ -243,7 +253,7 @@ fn selection_pairs(
     pairs
 }
 
-fn row_reply<M: Resource>(row: M) -> Reply
+fn row_reply<M: Resource>(row: M) -> Reply<M>
 where
     M::Key: DeserializeOwned + FromValue + 'static,
 {
@@ -289,7 +299,8 @@ where
         &self,
         handle: Handle,
         query: ListQuery,
-    ) -> BoxFuture<'static, Result<Reply, ApiError>> {
+        media: ResponseMedia,
+    ) -> BoxFuture<'static, Result<Buffered, ApiError>> {
         Box::pin(async move {
             let delegate = Delegate::<M>::new(&handle);
             let mut find = delegate.find_many();
@@ -307,7 +318,10 @@ where
             load_includes(&handle, &mut rows, &query.selection).await?;
             let projection = query.selection.projection;
             if !M::PAGED {
-                return Ok(Reply::new(rows, Shape::Rows).with_projection(projection));
+                return render::reply(
+                    &Reply::new(rows, Shape::Rows).with_projection(projection),
+                    media,
+                );
             }
             let total = delegate.count(Filter::from_node(query.filter)).await?;
             let limit = u64::try_from(query.limit).unwrap_or(0);
@@ -317,7 +331,10 @@ where
                 items: rows,
                 total_count: total,
             };
-            Ok(Reply::new(page, Shape::Page).with_projection(projection))
+            render::reply(
+                &Reply::new(page, Shape::Page).with_projection(projection),
+                media,
+            )
         })
     }
 
@@ -326,7 +343,8 @@ where
         handle: Handle,
         key: KeyInput,
         selection: Selection,
-    ) -> BoxFuture<'static, Result<Reply, ApiError>> {
+        media: ResponseMedia,
+    ) -> BoxFuture<'static, Result<Buffered, ApiError>> {
         Box::pin(async move {
             let (key, selection) = match key {
                 KeyInput::Path(text) => (path_key::<M>(&text)?, selection),
@@ -345,7 +363,7 @@ where
                 )
             })?;
             load_includes(&handle, std::slice::from_mut(&mut row), &selection).await?;
-            Ok(row_reply(row).with_projection(selection.projection))
+            render::reply(&row_reply(row).with_projection(selection.projection), media)
         })
     }
 
@@ -354,12 +372,13 @@ where
         handle: Handle,
         format: Format,
         body: Bytes,
-    ) -> BoxFuture<'static, Result<Reply, ApiError>> {
+        media: ResponseMedia,
+    ) -> BoxFuture<'static, Result<Buffered, ApiError>> {
         Box::pin(async move {
             refuse_hidden(&M::SHAPE, format, &body, None)?;
             let input: M::Create = decode(format, &body)?;
             let row = Delegate::<M>::new(&handle).create(input).await?;
-            Ok(row_reply(row).with_status(StatusCode::CREATED))
+            render::reply(&row_reply(row).with_status(StatusCode::CREATED), media)
         })
     }
 
@@ -370,7 +389,8 @@ where
         format: Format,
         body: Bytes,
         if_match: Option<i64>,
-    ) -> BoxFuture<'static, Result<Reply, ApiError>> {
+        media: ResponseMedia,
+    ) -> BoxFuture<'static, Result<Buffered, ApiError>> {
         Box::pin(async move {
             let (key, input) = match key {
                 Some(text) => {
@@ -393,7 +413,7 @@ where
             if let Some(version) = if_match {
                 update = update.if_version(version);
             }
-            Ok(row_reply(update.exec().await?))
+            render::reply(&row_reply(update.exec().await?), media)
         })
     }
 
@@ -402,7 +422,8 @@ where
         handle: Handle,
         key: KeyInput,
         if_match: Option<i64>,
-    ) -> BoxFuture<'static, Result<Reply, ApiError>> {
+        media: ResponseMedia,
+    ) -> BoxFuture<'static, Result<Buffered, ApiError>> {
         Box::pin(async move {
             let key = match key {
                 KeyInput::Path(text) => path_key::<M>(&text)?,
@@ -413,9 +434,7 @@ where
                 Some(version) => delegate.delete_if_version(key, version).await?,
                 None => delegate.delete(key).await?,
             };
-            let mut reply = Reply::new(row, Shape::Row);
-            reply.version = None;
-            Ok(reply)
+            render::reply(&Reply::new(row, Shape::Row), media)
         })
     }
 }

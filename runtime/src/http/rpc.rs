@@ -60,13 +60,14 @@ struct Frame<V> {
 
 /// `POST /rpc/batch`.
 pub(crate) async fn batch(state: Arc<State>, request: Request) -> Response {
-    let request_id = pipeline::request_id(request.headers());
-    let span =
-        tracing::info_span!("request", id = %request_id, method = "POST", path = "/rpc/batch");
-    let mut response =
-        tracing::Instrument::instrument(run_batch_request(state, request), span).await;
-    render::insert(response.headers_mut(), "x-request-id", &request_id);
-    response
+    let id = pipeline::RequestId::of(request.headers());
+    let span = tracing::info_span!(
+        "request",
+        id = id.as_str(),
+        method = "POST",
+        path = "/rpc/batch"
+    );
+    id.tag(pipeline::traced(span, run_batch_request(state, request)).await)
 }
 
 async fn run_batch_request(state: Arc<State>, request: Request) -> Response {
@@ -97,7 +98,7 @@ async fn run_batch_request(state: Arc<State>, request: Request) -> Response {
             let mut headers = HeaderMap::new();
             headers.insert(
                 axum::http::header::CONTENT_TYPE,
-                axum::http::HeaderValue::from_static(admitted.media.format.content_type()),
+                crate::http::render::format_type(admitted.media.format),
             );
             Buffered {
                 status: StatusCode::OK,

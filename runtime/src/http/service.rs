@@ -16,7 +16,7 @@ use crate::http::state::{State, Target};
 use crate::schema::codec::Format;
 use crate::schema::value::FromValue;
 use axum::Router;
-use axum::extract::{Path, Request};
+use axum::extract::{Path, Request, State as AxumState};
 use axum::routing::{MethodRouter, get, post};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -145,38 +145,35 @@ impl Spec {
                 .collect(),
         });
         let router = match transport {
-            Transport::Rest => rest_router(&state, operations),
-            Transport::Rpc => rpc_router(&state),
+            Transport::Rest => rest_router(operations),
+            Transport::Rpc => rpc_router(),
         };
-        let fallback_state = state.clone();
-        router.fallback(move |request: Request| {
-            let state = fallback_state.clone();
-            async move {
-                let media = lenient_media(request.headers(), &state.options.formats);
-                let envelope = match transport {
-                    Transport::Rest => Envelope::Rest,
-                    Transport::Rpc => Envelope::Rpc,
-                };
-                let error = ApiError::new(ErrorKind::NotFound, "no such route");
-                let mut response = render::error(&error, media.format, envelope).into_response();
-                let id = crate::http::pipeline::request_id(request.headers());
-                render::insert(response.headers_mut(), "x-request-id", &id);
-                response
-            }
-        })
+        // The state is given last, once: axum then turns every handler
+        // into its service here rather than on each request.
+        router
+            .fallback(
+                move |AxumState(state): AxumState<Arc<State>>, request: Request| async move {
+                    let media = lenient_media(request.headers(), &state.options.formats);
+                    let envelope = match transport {
+                        Transport::Rest => Envelope::Rest,
+                        Transport::Rpc => Envelope::Rpc,
+                    };
+                    let error = ApiError::new(ErrorKind::NotFound, "no such route");
+                    let response = render::error(&error, media.format, envelope).into_response();
+                    crate::http::pipeline::RequestId::of(request.headers()).tag(response)
+                },
+            )
+            .with_state(state)
     }
 }
 
-fn rest_router(
-    state: &Arc<State>,
-    operations: Vec<(String, &'static str, String, Target)>,
-) -> Router {
-    let mut paths: Vec<(String, MethodRouter)> = Vec::new();
+fn rest_router(operations: Vec<(String, &'static str, String, Target)>) -> Router<Arc<State>> {
+    let mut paths: Vec<(String, MethodRouter<Arc<State>>)> = Vec::new();
     for (_, method, path, target) in operations {
-        let state = state.clone();
         let keyed = path.ends_with("/{id}");
-        let handler = move |key: Option<Path<String>>, request: Request| {
-            let state = state.clone();
+        let handler = move |AxumState(state): AxumState<Arc<State>>,
+                            key: Option<Path<String>>,
+                            request: Request| {
             async move {
                 let key = if keyed {
                     key.map(|Path(key)| key)
@@ -207,22 +204,24 @@ fn rest_router(
         })
 }
 
-fn rpc_router(state: &Arc<State>) -> Router {
-    let unary = state.clone();
-    let batch = state.clone();
+fn rpc_router() -> Router<Arc<State>> {
     Router::new()
         .route(
             "/rpc/batch",
-            post(move |request: Request| {
-                let state = batch.clone();
-                async move { crate::http::rpc::batch(state, request).await }
-            }),
+            post(
+                |AxumState(state): AxumState<Arc<State>>, request: Request| async move {
+                    crate::http::rpc::batch(state, request).await
+                },
+            ),
         )
         .route(
             "/rpc/{op_id}",
-            post(move |Path(op): Path<String>, request: Request| {
-                let state = unary.clone();
-                async move { crate::http::rpc::unary(state, op, request).await }
-            }),
+            post(
+                |AxumState(state): AxumState<Arc<State>>,
+                 Path(op): Path<String>,
+                 request: Request| async move {
+                    crate::http::rpc::unary(state, op, request).await
+                },
+            ),
         )
 }

@@ -59,17 +59,15 @@ pub fn choose_media_type(accept: Option<&str>, offered: &[&str]) -> Result<usize
     let not_acceptable = || NotAcceptable {
         accept: accept.unwrap_or_default().to_string(),
     };
-    if accept.is_none_or(|accept| accept.trim().is_empty()) {
+    let Some(trimmed) = accept.map(str::trim).filter(|a| !a.is_empty()) else {
         return if offered.is_empty() {
             Err(not_acceptable())
         } else {
             Ok(0)
         };
-    }
+    };
     // The common case, one exact type without parameters, needs no parse.
-    if let Some(accept) = accept.map(str::trim)
-        && let Some(index) = offered.iter().position(|t| t.eq_ignore_ascii_case(accept))
-    {
+    if let Some(index) = offered.iter().position(|t| t.eq_ignore_ascii_case(trimmed)) {
         return Ok(index);
     }
     // Each range with its position in the header.
