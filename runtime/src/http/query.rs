@@ -114,6 +114,10 @@ pub fn pairs(raw: Option<&str>) -> Result<Vec<(String, String)>, ApiError> {
 
 /// `application/x-www-form-urlencoded` decoding of one component.
 fn decode(text: &str) -> Result<String, ApiError> {
+    // Most keys and values have nothing to decode.
+    if !text.contains(['%', '+']) {
+        return Ok(text.to_string());
+    }
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
