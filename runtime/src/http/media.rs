@@ -76,7 +76,21 @@ pub fn response_media(
     formats: &[Format],
     sequence: bool,
 ) -> Result<ResponseMedia, Unacceptable> {
-    let accept = match headers.get(ACCEPT) {
+    let accept = headers.get(ACCEPT);
+    // The common case, `Accept` naming one offered codec exactly: no parse.
+    if let Some(value) = accept
+        && let Some(&format) = formats.iter().take(2).find(|f| {
+            value
+                .as_bytes()
+                .eq_ignore_ascii_case(f.content_type().as_bytes())
+        })
+    {
+        return Ok(ResponseMedia {
+            format,
+            sequence: false,
+        });
+    }
+    let accept = match accept {
         None => None,
         Some(value) => Some(value.to_str().map_err(|_| Unacceptable {
             status: axum::http::StatusCode::BAD_REQUEST,
