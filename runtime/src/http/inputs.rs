@@ -2,7 +2,7 @@
 //! REST list grammar's pairs so both bindings parse one grammar.
 
 use crate::http::error::ApiError;
-use crate::http::query::{ListQuery, ModelShape, parse_list};
+use crate::http::query::{ListQuery, ModelShape, Pair, parse_list};
 use crate::http::resource::decode;
 use crate::schema::codec::Format;
 use serde::Deserialize;
@@ -50,20 +50,23 @@ pub(crate) fn list_query(
     } else {
         decode(format, body)?
     };
-    let mut pairs = Vec::new();
+    let mut pairs: Vec<Pair<'static>> = Vec::new();
     for (key, value) in [("limit", input.limit), ("offset", input.offset)] {
         if let Some(value) = value {
-            pairs.push((key.to_string(), value.to_string()));
+            pairs.push((key.into(), value.to_string().into()));
         }
     }
     if let Some(fields) = input.fields {
-        pairs.push(("fields".to_string(), fields.join(",")));
+        pairs.push(("fields".into(), fields.join(",").into()));
     }
     if let Some(include) = input.include {
-        pairs.push(("include".to_string(), include.join(",")));
+        pairs.push(("include".into(), include.join(",").into()));
     }
     for (relation, fields) in input.include_fields {
-        pairs.push((format!("includeFields[{relation}]"), fields.join(",")));
+        pairs.push((
+            format!("includeFields[{relation}]").into(),
+            fields.join(",").into(),
+        ));
     }
     for (key, value) in [
         ("sort", input.sort),
@@ -71,7 +74,7 @@ pub(crate) fn list_query(
         ("or", input.or),
     ] {
         if let Some(value) = value {
-            pairs.push((key.to_string(), value));
+            pairs.push((key.into(), value.into()));
         }
     }
     for filter in input.filters {
@@ -86,7 +89,7 @@ pub(crate) fn list_query(
                 filter.key
             )));
         }
-        pairs.push((filter.key, filter.value));
+        pairs.push((filter.key.into(), filter.value.into()));
     }
     parse_list(shape, &pairs)
 }

@@ -14,6 +14,7 @@ use crate::query::filter::Node;
 use crate::schema::descriptor::{Column, ModelDescriptor};
 use crate::schema::operator::CmpOp;
 use crate::schema::value::{Kind, Value};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The most rows one list answers (and the default `limit`).
@@ -98,8 +99,12 @@ pub struct ListQuery {
     pub selection: Selection,
 }
 
+/// A decoded `(key, value)` of a query: borrowed from the query string
+/// when there was nothing to decode, as there usually is not.
+pub type Pair<'a> = (Cow<'a, str>, Cow<'a, str>);
+
 /// Splits a raw query string into decoded `(key, value)` pairs.
-pub fn pairs(raw: Option<&str>) -> Result<Vec<(String, String)>, ApiError> {
+pub fn pairs(raw: Option<&str>) -> Result<Vec<Pair<'_>>, ApiError> {
     let Some(raw) = raw.filter(|r| !r.is_empty()) else {
         return Ok(Vec::new());
     };
@@ -113,10 +118,10 @@ pub fn pairs(raw: Option<&str>) -> Result<Vec<(String, String)>, ApiError> {
 }
 
 /// `application/x-www-form-urlencoded` decoding of one component.
-fn decode(text: &str) -> Result<String, ApiError> {
+fn decode(text: &str) -> Result<Cow<'_, str>, ApiError> {
     // Most keys and values have nothing to decode.
     if !text.contains(['%', '+']) {
-        return Ok(text.to_string());
+        return Ok(Cow::Borrowed(text));
     }
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -139,15 +144,14 @@ fn decode(text: &str) -> Result<String, ApiError> {
         }
         i += 1;
     }
-    String::from_utf8(out).map_err(|_| ApiError::bad_request("the query is not UTF-8"))
+    String::from_utf8(out)
+        .map(Cow::Owned)
+        .map_err(|_| ApiError::bad_request("the query is not UTF-8"))
 }
 
 /// Parses `fields`, `include` and `includeFields[rel]`; any other key is
 /// refused (what `get` allows).
-pub fn parse_selection(
-    shape: &ModelShape,
-    pairs: &[(String, String)],
-) -> Result<Selection, ApiError> {
+pub fn parse_selection(shape: &ModelShape, pairs: &[Pair<'_>]) -> Result<Selection, ApiError> {
     let mut selection = Selection::default();
     for (key, value) in pairs {
         if !selection_key(shape, &mut selection, key, value)? {
@@ -250,7 +254,7 @@ fn csv(value: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Parses a list request.
-pub fn parse_list(shape: &ModelShape, pairs: &[(String, String)]) -> Result<ListQuery, ApiError> {
+pub fn parse_list(shape: &ModelShape, pairs: &[Pair<'_>]) -> Result<ListQuery, ApiError> {
     let mut selection = Selection::default();
     let mut filters = Vec::new();
     let mut order = None;
@@ -261,7 +265,7 @@ pub fn parse_list(shape: &ModelShape, pairs: &[(String, String)]) -> Result<List
         if selection_key(shape, &mut selection, key, value)? {
             continue;
         }
-        match key.as_str() {
+        match key.as_ref() {
             "limit" | "offset" => {
                 let n: i64 = value
                     .parse()

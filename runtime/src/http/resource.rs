@@ -7,7 +7,7 @@ use crate::handle::Handle;
 use crate::http::encode::{Reply, Shape};
 use crate::http::error::{ApiError, ErrorKind};
 use crate::http::media::ResponseMedia;
-use crate::http::query::{ListQuery, ModelShape, Selection};
+use crate::http::query::{ListQuery, ModelShape, Pair, Selection};
 use crate::http::render::{self, Buffered};
 use crate::ops::delegate::Delegate;
 use crate::ops::include::Include;
@@ -239,16 +239,19 @@ fn selection_pairs(
     fields: Option<Vec<String>>,
     include: Option<Vec<String>>,
     include_fields: std::collections::BTreeMap<String, Vec<String>>,
-) -> Vec<(String, String)> {
+) -> Vec<Pair<'static>> {
     let mut pairs = Vec::new();
     if let Some(fields) = fields {
-        pairs.push(("fields".to_string(), fields.join(",")));
+        pairs.push(("fields".into(), fields.join(",").into()));
     }
     if let Some(include) = include {
-        pairs.push(("include".to_string(), include.join(",")));
+        pairs.push(("include".into(), include.join(",").into()));
     }
     for (relation, fields) in include_fields {
-        pairs.push((format!("includeFields[{relation}]"), fields.join(",")));
+        pairs.push((
+            format!("includeFields[{relation}]").into(),
+            fields.join(",").into(),
+        ));
     }
     pairs
 }
