@@ -111,7 +111,11 @@ pub fn pairs(raw: Option<&str>) -> Result<Vec<Pair<'_>>, ApiError> {
     raw.split('&')
         .filter(|part| !part.is_empty())
         .map(|part| {
-            let (key, value) = part.split_once('=').unwrap_or((part, ""));
+            // A byte scan: parts are short, shorter than a searcher's set-up.
+            let (key, value) = match part.bytes().position(|b| b == b'=') {
+                Some(at) => (&part[..at], &part[at + 1..]),
+                None => (part, ""),
+            };
             Ok((decode(key)?, decode(value)?))
         })
         .collect()
@@ -120,7 +124,7 @@ pub fn pairs(raw: Option<&str>) -> Result<Vec<Pair<'_>>, ApiError> {
 /// `application/x-www-form-urlencoded` decoding of one component.
 fn decode(text: &str) -> Result<Cow<'_, str>, ApiError> {
     // Most keys and values have nothing to decode.
-    if !text.contains(['%', '+']) {
+    if !text.bytes().any(|b| b == b'%' || b == b'+') {
         return Ok(Cow::Borrowed(text));
     }
     let bytes = text.as_bytes();
