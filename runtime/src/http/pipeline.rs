@@ -2,8 +2,10 @@
 //! negotiation (406 as `text/plain`, 415), rate limiting (429, or 412 when
 //! the caller cannot be told apart), authentication (401), the body (413),
 //! `If-Match` (412/400), `Idempotency-Key` (replay, 409, 422), then the
-//! operation (whose input is decoded and checked inside). Each request runs in a `tracing` span carrying its request
-//! id (from `traceparent` when present), echoed as `x-request-id`.
+//! operation (whose input is decoded and checked inside). Every answer
+//! carries the request's id as `x-request-id` (from `traceparent` when
+//! present); once a `tracing` subscriber is installed, each request runs in
+//! a span carrying it.
 
 use crate::handle::Handle;
 use crate::http::error::{ApiError, Envelope, ErrorKind};
