@@ -367,11 +367,7 @@ async fn proceed(
     admitted: &Admitted,
 ) -> Response {
     let media = admitted.media;
-    let fail = |error: ApiError| {
-        let mut response = render::error(&error, media.format, envelope).into_response();
-        merge(response.headers_mut(), &admitted.headers);
-        response
-    };
+    let fail = |error: ApiError| finish(Err(error), admitted, envelope);
     let version = match if_match_for(state, target, &parts.headers) {
         Ok(version) => version,
         Err(error) => return fail(error),
@@ -425,27 +421,15 @@ async fn idempotent(
     config: &crate::http::options::Idempotency,
     idempotency_key: String,
 ) -> Response {
-    let Call {
-        state,
-        target,
-        envelope,
-        key,
-        version,
-        parts,
-        admitted,
-    } = call;
+    let (admitted, envelope) = (call.admitted, call.envelope);
     let media = admitted.media;
-    let fail = |error: ApiError, extra: &HeaderMap| {
-        let mut response = render::error(&error, media.format, envelope).into_response();
-        merge(response.headers_mut(), extra);
-        response
-    };
+    let fail = |error: ApiError| finish(Err(error), admitted, envelope);
     let Some(caller) = &admitted.caller else {
-        return fail(unidentified(), &admitted.headers);
+        return fail(unidentified());
     };
     // Header keys and batch frames' `idem` live in separate namespaces.
     let scoped = format!("{caller}:h:{idempotency_key}");
-    let fingerprint = fingerprint(parts, media, &admitted.body);
+    let fingerprint = fingerprint(call.parts, media, &admitted.body);
     match config
         .store
         .reserve(&scoped, &fingerprint, config.lease)
@@ -454,36 +438,38 @@ async fn idempotent(
         Ok(Reservation::Started) => {}
         Ok(Reservation::Replay(stored)) => return replayed(stored, &admitted.headers),
         Ok(Reservation::InFlight) => {
-            let mut response = fail(
-                ApiError::new(
-                    ErrorKind::Conflict,
-                    "a request with this Idempotency-Key is still in progress",
-                ),
-                &admitted.headers,
-            );
+            let mut response = fail(ApiError::new(
+                ErrorKind::Conflict,
+                "a request with this Idempotency-Key is still in progress",
+            ));
             response
                 .headers_mut()
                 .insert(RETRY_AFTER, HeaderValue::from_static("1"));
             return response;
         }
         Ok(Reservation::Mismatch) => {
-            return fail(
-                ApiError::validation("this Idempotency-Key was used with a different request"),
-                &admitted.headers,
-            );
+            return fail(ApiError::validation(
+                "this Idempotency-Key was used with a different request",
+            ));
         }
         Err(cause) => {
             tracing::error!(%cause, "idempotency store failed");
-            return fail(
-                ApiError::new(
-                    ErrorKind::Unavailable,
-                    "the idempotency store is unavailable",
-                ),
-                &admitted.headers,
-            );
+            return fail(ApiError::new(
+                ErrorKind::Unavailable,
+                "the idempotency store is unavailable",
+            ));
         }
     }
-    let rendered = run(state, target, envelope, key, version, parts, admitted).await;
+    let rendered = run(
+        call.state,
+        call.target,
+        envelope,
+        call.key,
+        call.version,
+        call.parts,
+        admitted,
+    )
+    .await;
     let outcome = match &rendered {
         Ok(Rendered::Buffered(buffered)) if buffered.status.as_u16() < 500 => {
             Some(buffered.stored())
