@@ -11,8 +11,8 @@ use http_db::http::{self, Idempotency, Options, RateLimit, StoreFailure};
 use http_db::procedures::*;
 use http_db::runtime::{Context, Error, ItemStream, Result};
 use http_db::types::User;
-use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering};
@@ -667,6 +667,27 @@ async fn negotiation_and_the_order_of_checks() {
             .await
             .unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        assert_eq!(
+            response.headers()["x-request-id"],
+            "4bf92f3577b34da6a3ce929d0e0e4736"
+        );
+        let error: Value = response.json().await.unwrap();
+        assert_eq!(error["code"], "NOT_FOUND", "{backend}");
+        // An id segment that is not UTF-8 once decoded: a 400 in the
+        // envelope, on every keyed method.
+        for method in [Method::GET, Method::PATCH, Method::DELETE] {
+            let response = case
+                .client
+                .request(method.clone(), case.url("/authors/%FF%FE"))
+                .header(ACCEPT, "application/json")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{method}");
+            assert!(response.headers().contains_key("x-request-id"));
+            let error: Value = response.json().await.unwrap();
+            assert_eq!(error["code"], "BAD_REQUEST", "{backend} {method}: {error}");
+        }
         let response = case
             .client
             .get(case.url("/authors"))

@@ -10,6 +10,8 @@ use serde::Serialize;
 /// A value that can be encoded in any format.
 pub trait Encode: Send + Sync {
     fn encode(&self, format: Format) -> Result<Vec<u8>, CodecError>;
+    /// Appends the encoding to `out`.
+    fn encode_into(&self, format: Format, out: &mut Vec<u8>) -> Result<(), CodecError>;
     /// The value as the format's tree, to project.
     fn tree(&self, format: Format) -> Result<Tree, CodecError>;
 }
@@ -17,6 +19,10 @@ pub trait Encode: Send + Sync {
 impl<T: Serialize + Send + Sync> Encode for T {
     fn encode(&self, format: Format) -> Result<Vec<u8>, CodecError> {
         format.encode(self)
+    }
+
+    fn encode_into(&self, format: Format, out: &mut Vec<u8>) -> Result<(), CodecError> {
+        format.encode_into(self, out)
     }
 
     fn tree(&self, format: Format) -> Result<Tree, CodecError> {
@@ -74,7 +80,15 @@ pub struct Reply<T> {
     pub projection: Projection,
     /// The `@version` of the row, for `ETag`.
     pub version: Option<i64>,
+    /// The buffer to encode into, in bytes: a guess from the number of
+    /// rows, so a list's body is not grown by doubling from a few bytes.
+    pub capacity: usize,
 }
+
+/// A guess at one encoded row, for [`Reply::capacity`]: too small costs
+/// one more doubling of the buffer, too large some unused memory until
+/// the answer is sent.
+const ROW_BYTES: usize = 160;
 
 impl<T: Encode> Reply<T> {
     pub fn new(value: T, shape: Shape) -> Self {
@@ -84,7 +98,14 @@ impl<T: Encode> Reply<T> {
             shape,
             projection: Projection::default(),
             version: None,
+            capacity: ROW_BYTES,
         }
+    }
+
+    /// Sizes the buffer for `rows` rows.
+    pub fn with_rows(mut self, rows: usize) -> Self {
+        self.capacity = ROW_BYTES.saturating_mul(rows.max(1)).saturating_add(64);
+        self
     }
 
     pub fn with_status(mut self, status: axum::http::StatusCode) -> Self {
@@ -100,7 +121,9 @@ impl<T: Encode> Reply<T> {
     /// The body in `format`, projected.
     pub fn encode(&self, format: Format) -> Result<Vec<u8>, CodecError> {
         if self.projection.is_everything() || self.shape == Shape::Other {
-            return self.value.encode(format);
+            let mut out = Vec::with_capacity(self.capacity);
+            self.value.encode_into(format, &mut out)?;
+            return Ok(out);
         }
         let mut tree = self.value.tree(format)?;
         match &mut tree {

@@ -91,6 +91,20 @@ async fn answer(
     response
 }
 
+/// The answer to a request refused before it reaches an operation (no
+/// such route, a path that does not decode): `error`, in the format the
+/// client accepts if any, with the request's id.
+pub(crate) fn refuse(
+    state: &State,
+    envelope: Envelope,
+    request: &Request,
+    error: ApiError,
+) -> Response {
+    let media = crate::http::media::lenient_media(request.headers(), &state.options.formats);
+    let response = render::error(&error, media.format, envelope).into_response();
+    RequestId::of(request.headers()).tag(response)
+}
+
 /// `future` inside `span`. Without a subscriber the span is disabled and
 /// entering it on every poll would only cost time: the future runs bare.
 pub(crate) async fn traced<F: Future<Output = Response>>(

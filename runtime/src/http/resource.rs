@@ -320,9 +320,12 @@ where
             let mut rows = find.exec().await?;
             load_includes(&handle, &mut rows, &query.selection).await?;
             let projection = query.selection.projection;
+            let count = rows.len();
             if !M::PAGED {
                 return render::reply(
-                    &Reply::new(rows, Shape::Rows).with_projection(projection),
+                    &Reply::new(rows, Shape::Rows)
+                        .with_rows(count)
+                        .with_projection(projection),
                     media,
                 );
             }
@@ -335,7 +338,9 @@ where
                 total_count: total,
             };
             render::reply(
-                &Reply::new(page, Shape::Page).with_projection(projection),
+                &Reply::new(page, Shape::Page)
+                    .with_rows(count)
+                    .with_projection(projection),
                 media,
             )
         })

@@ -6,16 +6,16 @@
 
 use crate::handle::Handle;
 use crate::http::error::{ApiError, Envelope, ErrorKind};
-use crate::http::media::{CBOR_SEQ, RouteCapabilities, lenient_media};
+use crate::http::media::{CBOR_SEQ, RouteCapabilities};
 use crate::http::options::Options;
 use crate::http::pipeline;
 use crate::http::procedures::ProcedureRoute;
-use crate::http::render;
 use crate::http::resource::{ModelOps, Ops, Resource};
 use crate::http::state::{State, Target};
 use crate::schema::codec::Format;
 use crate::schema::value::FromValue;
 use axum::Router;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, Request, State as AxumState};
 use axum::routing::{MethodRouter, get, post};
 use serde::de::DeserializeOwned;
@@ -153,14 +153,12 @@ impl Spec {
         router
             .fallback(
                 move |AxumState(state): AxumState<Arc<State>>, request: Request| async move {
-                    let media = lenient_media(request.headers(), &state.options.formats);
                     let envelope = match transport {
                         Transport::Rest => Envelope::Rest,
                         Transport::Rpc => Envelope::Rpc,
                     };
                     let error = ApiError::new(ErrorKind::NotFound, "no such route");
-                    let response = render::error(&error, media.format, envelope).into_response();
-                    crate::http::pipeline::RequestId::of(request.headers()).tag(response)
+                    pipeline::refuse(&state, envelope, &request, error)
                 },
             )
             .with_state(state)
@@ -170,24 +168,35 @@ impl Spec {
 fn rest_router(operations: Vec<(String, &'static str, String, Target)>) -> Router<Arc<State>> {
     let mut paths: Vec<(String, MethodRouter<Arc<State>>)> = Vec::new();
     for (_, method, path, target) in operations {
-        let keyed = path.ends_with("/{id}");
-        let handler = move |AxumState(state): AxumState<Arc<State>>,
-                            key: Option<Path<String>>,
-                            request: Request| {
-            async move {
-                let key = if keyed {
-                    key.map(|Path(key)| key)
-                } else {
-                    None
-                };
-                pipeline::serve(state, target, Envelope::Rest, key, request).await
-            }
-        };
-        let method_router = match method {
-            "GET" => get(handler),
-            "POST" => post(handler),
-            "PATCH" => axum::routing::patch(handler),
-            _ => axum::routing::delete(handler),
+        // Only keyed routes extract the path: an extractor that finds
+        // nothing still costs its work on every request.
+        let method_router = if path.ends_with("/{id}") {
+            on(
+                method,
+                move |AxumState(state): AxumState<Arc<State>>,
+                      key: Result<Path<String>, PathRejection>,
+                      request: Request| async move {
+                    match key {
+                        Ok(Path(key)) => {
+                            pipeline::serve(state, target, Envelope::Rest, Some(key), request).await
+                        }
+                        // A segment that does not decode as UTF-8.
+                        Err(_) => pipeline::refuse(
+                            &state,
+                            Envelope::Rest,
+                            &request,
+                            ApiError::bad_request("the path's id is not valid UTF-8"),
+                        ),
+                    }
+                },
+            )
+        } else {
+            on(
+                method,
+                move |AxumState(state): AxumState<Arc<State>>, request: Request| async move {
+                    pipeline::serve(state, target, Envelope::Rest, None, request).await
+                },
+            )
         };
         match paths.iter_mut().find(|(p, _)| *p == path) {
             Some((_, existing)) => {
@@ -202,6 +211,20 @@ fn rest_router(operations: Vec<(String, &'static str, String, Target)>) -> Route
         .fold(Router::new(), |router, (path, method_router)| {
             router.route(&path, method_router)
         })
+}
+
+/// `handler` under the REST `method`.
+fn on<H, T>(method: &str, handler: H) -> MethodRouter<Arc<State>>
+where
+    H: axum::handler::Handler<T, Arc<State>>,
+    T: 'static,
+{
+    match method {
+        "GET" => get(handler),
+        "POST" => post(handler),
+        "PATCH" => axum::routing::patch(handler),
+        _ => axum::routing::delete(handler),
+    }
 }
 
 fn rpc_router() -> Router<Arc<State>> {

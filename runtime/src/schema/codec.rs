@@ -12,11 +12,21 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
 
+/// The buffer an encoding starts in when its size is not guessed better:
+/// most single values fit, and a larger one grows by doubling.
+const SMALL_BODY: usize = 128;
+
 /// A wire format.
 pub trait Codec {
     /// The media type this codec reads and writes.
     const CONTENT_TYPE: &'static str;
-    fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, CodecError>;
+    /// Appends `value`'s encoding to `out`.
+    fn encode_into<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> Result<(), CodecError>;
+    fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, CodecError> {
+        let mut out = Vec::with_capacity(SMALL_BODY);
+        Self::encode_into(value, &mut out)?;
+        Ok(out)
+    }
     fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError>;
 }
 
@@ -45,8 +55,8 @@ pub struct Json;
 impl Codec for Json {
     const CONTENT_TYPE: &'static str = "application/json";
 
-    fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, CodecError> {
-        serde_json::to_vec(value).map_err(error_of::<Self>)
+    fn encode_into<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> Result<(), CodecError> {
+        serde_json::to_writer(out, value).map_err(error_of::<Self>)
     }
 
     fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
@@ -63,10 +73,8 @@ pub struct Cbor;
 impl Codec for Cbor {
     const CONTENT_TYPE: &'static str = "application/cbor";
 
-    fn encode<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, CodecError> {
-        let mut out = Vec::new();
-        ciborium::into_writer(value, &mut out).map_err(error_of::<Self>)?;
-        Ok(out)
+    fn encode_into<T: Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) -> Result<(), CodecError> {
+        ciborium::into_writer(value, out).map_err(error_of::<Self>)
     }
 
     fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, CodecError> {
@@ -118,14 +126,25 @@ impl Format {
 
     /// Encodes with this format.
     pub fn encode<T: Serialize + ?Sized>(self, value: &T) -> Result<Vec<u8>, CodecError> {
+        let mut out = Vec::with_capacity(SMALL_BODY);
+        self.encode_into(value, &mut out)?;
+        Ok(out)
+    }
+
+    /// Appends `value`'s encoding in this format to `out`.
+    pub fn encode_into<T: Serialize + ?Sized>(
+        self,
+        value: &T,
+        out: &mut Vec<u8>,
+    ) -> Result<(), CodecError> {
         match self {
             #[cfg(feature = "json")]
-            Format::Json => Json::encode(value),
+            Format::Json => Json::encode_into(value, out),
             #[cfg(feature = "cbor")]
-            Format::Cbor => Cbor::encode(value),
+            Format::Cbor => Cbor::encode_into(value, out),
             #[allow(unreachable_patterns)]
             other => {
-                let _ = value;
+                let _ = (value, out);
                 Err(not_built(other))
             }
         }
