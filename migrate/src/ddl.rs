@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// Statements (without semicolons) creating `schema` from nothing, in an
 /// order the database accepts: extensions, enum types, tables, foreign keys
-/// (PostgreSQL), indexes, then views in dependency order.
+/// (PostgreSQL), indexes, foreign keys (MySQL), then views in dependency
+/// order.
 pub fn create_statements(schema: &PhysicalSchema, dialect: Dialect) -> Vec<String> {
     let mut out = Vec::new();
     if dialect == Dialect::Postgres {
@@ -18,12 +19,15 @@ pub fn create_statements(schema: &PhysicalSchema, dialect: Dialect) -> Vec<Strin
     for table in &schema.tables {
         out.push(sql::create_table(table, dialect, inline_fks));
     }
-    if dialect == Dialect::Postgres {
+    let add_foreign_keys = |out: &mut Vec<String>| {
         for table in &schema.tables {
             for fk in &table.foreign_keys {
                 out.push(sql::add_foreign_key(&table.name, fk, false));
             }
         }
+    };
+    if dialect == Dialect::Postgres {
+        add_foreign_keys(&mut out);
     }
     for table in &schema.tables {
         if dialect == Dialect::Sqlite {
@@ -39,6 +43,11 @@ pub fn create_statements(schema: &PhysicalSchema, dialect: Dialect) -> Vec<Strin
         for index in &table.indexes {
             out.push(sql::create_index(&table.name, index, dialect, false));
         }
+    }
+    // MySQL indexes a foreign key's columns itself unless an index already
+    // covers them: the keys come after the indexes, which then serve them.
+    if dialect == Dialect::Mysql {
+        add_foreign_keys(&mut out);
     }
     for view in views_in_dependency_order(&schema.views) {
         out.extend(create_view_statements(view, dialect));

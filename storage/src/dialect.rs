@@ -10,10 +10,13 @@
 pub enum Dialect {
     Postgres,
     Sqlite,
+    /// MySQL 8 and MariaDB 10.6 or later, one dialect: every session runs
+    /// in [`Dialect::session_setup`]'s modes.
+    Mysql,
 }
 
 impl Dialect {
-    pub const ALL: [Dialect; 2] = [Dialect::Postgres, Dialect::Sqlite];
+    pub const ALL: [Dialect; 3] = [Dialect::Postgres, Dialect::Sqlite, Dialect::Mysql];
 
     /// The folder name under `migrations/`, the `--backend` value and the
     /// Cargo feature of a generated crate.
@@ -21,6 +24,7 @@ impl Dialect {
         match self {
             Dialect::Postgres => "postgres",
             Dialect::Sqlite => "sqlite",
+            Dialect::Mysql => "mysql",
         }
     }
 
@@ -28,6 +32,7 @@ impl Dialect {
         match name {
             "postgres" | "postgresql" => Some(Dialect::Postgres),
             "sqlite" => Some(Dialect::Sqlite),
+            "mysql" | "mariadb" => Some(Dialect::Mysql),
             _ => None,
         }
     }
@@ -42,6 +47,23 @@ impl Dialect {
         quote_literal(text)
     }
 
+    /// What every connection runs before anything else. On MySQL the
+    /// session reads identifiers in double quotes and string literals
+    /// without backslash escapes, as the other dialects do, so one SQL text
+    /// serves all three; refuses to truncate or guess instead of warning;
+    /// and keeps timestamps in UTC.
+    pub fn session_setup(self) -> &'static [&'static str] {
+        match self {
+            Dialect::Postgres | Dialect::Sqlite => &[],
+            Dialect::Mysql => &[
+                "SET SESSION sql_mode = 'ANSI_QUOTES,PIPES_AS_CONCAT,NO_BACKSLASH_ESCAPES,\
+                 STRICT_ALL_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,\
+                 NO_ENGINE_SUBSTITUTION'",
+                "SET SESSION time_zone = '+00:00'",
+            ],
+        }
+    }
+
     /// The current time as a column default. On SQLite it is ISO-8601 UTC
     /// with exactly six fractional digits, the form the runtime writes, so
     /// text order is time order.
@@ -49,6 +71,8 @@ impl Dialect {
         match self {
             Dialect::Postgres => "now()",
             Dialect::Sqlite => "(strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z')",
+            // In the session's time zone, which `session_setup` makes UTC.
+            Dialect::Mysql => "CURRENT_TIMESTAMP(6)",
         }
     }
 
@@ -62,6 +86,9 @@ impl Dialect {
                  substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || \
                  substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))))"
             }
+            // Both servers' `uuid()` is canonical lowercase text (of
+            // version 1: neither has a version-4 generator).
+            Dialect::Mysql => "(uuid())",
         }
     }
 
@@ -70,18 +97,20 @@ impl Dialect {
     pub fn uuid_text_expression(self) -> &'static str {
         match self {
             Dialect::Postgres => "(gen_random_uuid())::text",
-            Dialect::Sqlite => self.uuid_expression(),
+            Dialect::Sqlite | Dialect::Mysql => self.uuid_expression(),
         }
     }
 }
 
 /// `name` as a double-quoted identifier, which every supported dialect
-/// reads the same way, so reserved words (`order`, `end`) are safe as names.
+/// reads the same way (MySQL in the `ANSI_QUOTES` mode its sessions set),
+/// so reserved words (`order`, `end`) are safe as names.
 pub fn quote_ident(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
-/// `text` as a single-quoted string literal, in every supported dialect.
+/// `text` as a single-quoted string literal, in every supported dialect
+/// (MySQL in the `NO_BACKSLASH_ESCAPES` mode its sessions set).
 pub fn quote_literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
@@ -110,6 +139,7 @@ mod tests {
             assert_eq!(Dialect::from_name(dialect.name()), Some(dialect));
         }
         assert_eq!(Dialect::from_name("postgresql"), Some(Dialect::Postgres));
+        assert_eq!(Dialect::from_name("mariadb"), Some(Dialect::Mysql));
         assert_eq!(Dialect::from_name("oracle"), None);
     }
 }

@@ -61,6 +61,12 @@ impl<N> Kind<N> {
     }
 }
 
+/// The type of a MySQL text column that is part of a primary key, a
+/// unique key, an index or a foreign key: InnoDB indexes no `longtext`.
+/// 255 characters of `utf8mb4` are 1,020 bytes, so three of them fit in
+/// one index.
+pub const MYSQL_KEYED_TEXT: &str = "varchar(255)";
+
 impl<N: AsRef<str>> Kind<N> {
     /// The column type of this kind in `dialect`, `None` where the dialect
     /// cannot store it. A vector's dimension is the caller's to add.
@@ -93,6 +99,21 @@ impl<N: AsRef<str>> Kind<N> {
                 | Kind::Uuid
                 | Kind::Json,
             ) => "TEXT",
+            // MySQL, as its catalogue spells the types: a text column in a
+            // key or index becomes `varchar(255)` (see
+            // `MYSQL_KEYED_TEXT`), enums are text under a CHECK, decimals
+            // keep 30 fractional digits, timestamps are UTC microseconds.
+            (Dialect::Mysql, Kind::Bool) => "tinyint(1)",
+            (Dialect::Mysql, Kind::Int) => "bigint",
+            (Dialect::Mysql, Kind::Float) => "double",
+            (Dialect::Mysql, Kind::Text) => "longtext",
+            (Dialect::Mysql, Kind::Enum(_)) => MYSQL_KEYED_TEXT,
+            (Dialect::Mysql, Kind::Decimal) => "decimal(65,30)",
+            (Dialect::Mysql, Kind::DateTime) => "datetime(6)",
+            (Dialect::Mysql, Kind::Uuid) => "char(36)",
+            (Dialect::Mysql, Kind::Json) => "json",
+            (Dialect::Mysql, Kind::Bytes) => "longblob",
+            (Dialect::Mysql, Kind::Vector) => return None,
         };
         Some(text.to_string())
     }
@@ -119,11 +140,13 @@ mod tests {
         ];
         for kind in kinds {
             assert!(kind.column_type(Dialect::Postgres).is_some(), "{kind:?}");
-            assert_eq!(
-                kind.column_type(Dialect::Sqlite).is_some(),
-                kind != Kind::Vector,
-                "{kind:?}"
-            );
+            for dialect in [Dialect::Sqlite, Dialect::Mysql] {
+                assert_eq!(
+                    kind.column_type(dialect).is_some(),
+                    kind != Kind::Vector,
+                    "{dialect} {kind:?}"
+                );
+            }
         }
         assert_eq!(
             Kind::Enum("order_status").column_type(Dialect::Postgres),

@@ -20,5 +20,5 @@ mod names;
 pub mod tables;
 
 pub use dialect::{Dialect, quote_ident, quote_literal};
-pub use kind::Kind;
+pub use kind::{Kind, MYSQL_KEYED_TEXT};
 pub use names::{IDENTIFIER_LIMIT, fit_identifier};

@@ -137,10 +137,21 @@ pub mod migrations {
     pub const LOCK_KEY: i64 = 0x63_73_74_61_63_6b;
 
     /// The rows of [`TABLE`] as every runner reads them, in id order: id,
-    /// checksum, steps done (a 64-bit integer on both dialects) and whether
+    /// checksum, steps done (a 64-bit integer in every dialect) and whether
     /// the migration finished.
-    pub const SELECT_ROWS: &str = "SELECT id, checksum, CAST(steps_done AS bigint), finished_at IS NOT NULL \
-         FROM cstack_migrations ORDER BY id";
+    pub fn select_rows(dialect: Dialect) -> &'static str {
+        match dialect {
+            Dialect::Postgres | Dialect::Sqlite => {
+                "SELECT id, checksum, CAST(steps_done AS bigint), finished_at IS NOT NULL \
+                 FROM cstack_migrations ORDER BY id"
+            }
+            // Its columns are `bigint` already; MySQL casts to `SIGNED`.
+            Dialect::Mysql => {
+                "SELECT id, checksum, steps_done, finished_at IS NOT NULL \
+                 FROM cstack_migrations ORDER BY id"
+            }
+        }
+    }
 
     /// `CREATE TABLE IF NOT EXISTS` for [`TABLE`].
     pub fn create_table(dialect: Dialect) -> &'static str {
@@ -164,6 +175,16 @@ pub mod migrations {
                started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
                finished_at TEXT
              )"
+            }
+            Dialect::Mysql => {
+                "CREATE TABLE IF NOT EXISTS cstack_migrations (
+               id varchar(255) PRIMARY KEY,
+               checksum varchar(255) NOT NULL,
+               steps_total bigint NOT NULL,
+               steps_done bigint NOT NULL,
+               started_at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+               finished_at datetime(6)
+             ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin"
             }
         }
     }

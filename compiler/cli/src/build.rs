@@ -55,7 +55,10 @@ fn build(args: &BuildArgs) -> Result<Status, String> {
             Some(BuildTarget::Server) => Target::Server,
             Some(BuildTarget::Embedded) => Target::Embedded,
             Some(BuildTarget::Both) => Target::Both,
-            None => Target::for_provider(provider),
+            None => Target::for_provider(provider).ok_or(
+                "generated crates do not run on `provider = \"mysql\"` yet: \
+                 `cstackc check` and `cstackc migrate --backend mysql` do",
+            )?,
         },
         runtime: match &args.runtime_path {
             Some(runtime) => RuntimeDependency::Path(relative_path(&args.out, runtime)?),

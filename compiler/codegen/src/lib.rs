@@ -34,12 +34,14 @@ pub enum Target {
 }
 
 impl Target {
-    /// The default for a datasource provider.
-    pub fn for_provider(provider: Option<Provider>) -> Target {
+    /// The default for a datasource provider; `None` for a provider no
+    /// generated crate runs on yet (`mysql`).
+    pub fn for_provider(provider: Option<Provider>) -> Option<Target> {
         match provider {
-            Some(Provider::Postgresql) => Target::Server,
-            Some(Provider::Sqlite) => Target::Embedded,
-            Some(Provider::None) | None => Target::NoDatabase,
+            Some(Provider::Postgresql) => Some(Target::Server),
+            Some(Provider::Sqlite) => Some(Target::Embedded),
+            Some(Provider::None) | None => Some(Target::NoDatabase),
+            Some(Provider::Mysql) => None,
         }
     }
 

@@ -160,7 +160,7 @@ fn a_schema_without_a_database_gets_types_only() {
                 procedure nearest(at: Point, limit: Int?): Point[]\n";
     let generated = generate(
         text,
-        Target::for_provider(Some(cstack_compiler::Provider::None)),
+        Target::for_provider(Some(cstack_compiler::Provider::None)).expect("a target"),
     )
     .unwrap();
     assert!(generated.files.iter().all(|f| f.path != "src/database.rs"));

@@ -124,6 +124,7 @@ codes! {
     MaterializedOnEmbedded = "E6006", Views, "`@@materialized` in a schema whose datasource is `sqlite`.";
     InvalidFromReference = "E6007", Views, "`@from(Model.field)` naming something that is not a field of a source model.";
     InvalidRefresh = "E6008", Views, "`@@materialized(refresh = ...)` with a value that is neither a duration nor `on_change`.";
+    MaterializedOnMysql = "E6009", Views, "`@@materialized` in a schema whose datasource is `mysql`, which has no materialized views.";
     FromTypeMismatch = "W6001", Views, "A view field whose type differs from the field its `@from` names.";
 
     InvalidProcedureAttribute = "E7001", Procedures, "A procedure attribute with an invalid value.";
@@ -132,12 +133,13 @@ codes! {
     RateLimitWithoutExtension = "E7004", Procedures, "`@no_rate_limit` without `extension rate_limit`.";
     InvalidAuthorize = "E7005", Procedures, "`@authorize(Model, action, path)` that does not fit the model or the arguments.";
 
-    UnknownProvider = "E8001", Schema, "A datasource provider other than `postgresql`, `sqlite` or `none`.";
+    UnknownProvider = "E8001", Schema, "A datasource provider other than `postgresql`, `mysql`, `sqlite` or `none`.";
     ModelWithoutDatabase = "E8002", Schema, "A model in a schema whose datasource provider is `none`.";
     UnknownExtension = "E8003", Schema, "An extension other than `pgvector` and `rate_limit`.";
     InvalidTransport = "E8004", Schema, "A transport style other than `rest` or `rpc`.";
     InvalidConfigEntry = "E8005", Schema, "A configuration entry that is unknown or has a value of the wrong shape.";
     ServerOnlyExtension = "E8006", Schema, "`extension pgvector` in a schema whose datasource is `sqlite`.";
+    PgvectorOnMysql = "E8007", Schema, "`extension pgvector`, which is PostgreSQL-only, in a schema whose datasource is `mysql`.";
     LossyMigration = "W8001", Schema, "A change that loses data compared with the committed migrations snapshot.";
 }
 

@@ -148,7 +148,7 @@ fn hover_describes_declarations_fields_attributes_and_builtins() {
         ("Draft)", 0, &["enum Status", "Draft"][..]),
         ("model Post", 0, &["A record stored in a table."][..]),
         ("references: [id]", 0, &["referenced model's fields"][..]),
-        ("provider", 0, &["postgresql"][..]),
+        ("provider", 0, &["postgresql", "mysql"][..]),
     ];
     for (needle, delta, expected) in cases {
         let f = fixture(&marked(needle, 0, delta));
@@ -279,7 +279,7 @@ fn completion_offers_what_fits_the_position() {
             && labels.contains(&"hasRole".to_string())
     );
     let labels = completion_labels(&with("provider = \"postgresql\"", "provider = \"$0"));
-    assert_eq!(labels, ["postgresql", "sqlite", "none"]);
+    assert_eq!(labels, ["postgresql", "mysql", "sqlite", "none"]);
     let labels = completion_labels(&with(
         "@@allow(\"read\", status",
         "@@allow(\"re$0\", status",
@@ -289,6 +289,24 @@ fn completion_offers_what_fits_the_position() {
     assert_eq!(labels, ["rpc", "rest"]);
     let labels = completion_labels(&with("@use(Timestamps)", "@use($0)"));
     assert_eq!(labels, ["Timestamps"]);
+}
+
+/// A provider value completes with its catalogue summary, replacing the
+/// partial word inside the quotes.
+#[test]
+fn provider_completion_describes_mysql() {
+    let f = fixture(&SCHEMA.replacen("\"postgresql\"", "\"my$0\"", 1));
+    let items = completions(&f.db, f.file, f.offset).items;
+    let mysql = items
+        .iter()
+        .find(|item| item.label == "mysql")
+        .unwrap_or_else(|| panic!("no `mysql` in {items:?}"));
+    assert_eq!(
+        mysql.detail.as_deref(),
+        Some("MySQL or MariaDB on the server.")
+    );
+    assert_eq!(mysql.insert, "mysql");
+    assert_eq!(mysql.replace, TextRange::new(f.offset - 2, f.offset));
 }
 
 /// Every position an attribute can be written in: the attributes completion

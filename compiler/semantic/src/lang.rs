@@ -641,7 +641,7 @@ pub const ARGUMENTS: &[ArgumentSpec] = &[
     argument(
         "datasource",
         "provider",
-        "The database: `\"postgresql\"` (server), `\"sqlite\"` (embedded) or `\"none\"`.",
+        "The database: `\"postgresql\"` or `\"mysql\"` (server), `\"sqlite\"` (embedded) or `\"none\"`.",
     ),
     argument(
         "datasource",
@@ -795,6 +795,7 @@ pub const REFERENTIAL_ACTIONS: &[Word] = &[
 
 pub const PROVIDERS: &[Word] = &[
     ("postgresql", "PostgreSQL on the server."),
+    ("mysql", "MySQL or MariaDB on the server."),
     ("sqlite", "SQLite, embedded."),
     ("none", "No database: types and procedures only."),
 ];
@@ -855,7 +856,7 @@ pub const KEYWORDS: &[(&str, &str)] = &[
 pub fn keyword_summary(kind: DeclKind) -> &'static str {
     match kind {
         DeclKind::Datasource => {
-            "The database the schema is stored in: `provider = \"postgresql\" | \"sqlite\" | \"none\"`."
+            "The database the schema is stored in: `provider = \"postgresql\" | \"mysql\" | \"sqlite\" | \"none\"`."
         }
         DeclKind::Auth => "The signed-in principal; policies read it as `auth()`.",
         DeclKind::Mixin => "Fields that models copy with `@use(...)`.",
@@ -930,6 +931,29 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    /// Completion offers what the checker accepts, and nothing else.
+    #[test]
+    fn the_providers_are_the_ones_the_checker_reads() {
+        use crate::Provider;
+        for (name, _) in PROVIDERS {
+            let provider = Provider::from_name(name)
+                .unwrap_or_else(|| panic!("`{name}` is listed but not accepted"));
+            assert_eq!(provider.name(), *name);
+        }
+        for provider in [
+            Provider::Postgresql,
+            Provider::Mysql,
+            Provider::Sqlite,
+            Provider::None,
+        ] {
+            assert!(
+                names(PROVIDERS).any(|name| name == provider.name()),
+                "`{}` is accepted but not listed",
+                provider.name()
+            );
         }
     }
 

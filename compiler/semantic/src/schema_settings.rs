@@ -7,6 +7,9 @@ use cstack_syntax::ast::DeclKind;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Provider {
     Postgresql,
+    /// MySQL or MariaDB: a server database without materialized views or
+    /// pgvector.
+    Mysql,
     Sqlite,
     None,
 }
@@ -15,9 +18,20 @@ impl Provider {
     pub fn from_name(name: &str) -> Option<Provider> {
         match name {
             "postgresql" => Some(Provider::Postgresql),
+            "mysql" => Some(Provider::Mysql),
             "sqlite" => Some(Provider::Sqlite),
             "none" => Some(Provider::None),
             _ => None,
+        }
+    }
+
+    /// The provider as a datasource spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Provider::Postgresql => "postgresql",
+            Provider::Mysql => "mysql",
+            Provider::Sqlite => "sqlite",
+            Provider::None => "none",
         }
     }
 }

@@ -1,24 +1,29 @@
-//! Database connections for both backends, from a URL: `postgres://...` /
-//! `postgresql://...`, or `sqlite://PATH` (`sqlite::memory:` for a private
-//! in-memory database). PostgreSQL goes through sqlx, the client the
-//! runtime links; SQLite through rusqlite, as in the runtime. Also how a
-//! PostgreSQL error reads in messages ([`pg_error`]).
+//! Database connections for every backend, from a URL: `postgres://...` /
+//! `postgresql://...`, `mysql://...` / `mariadb://...`, or `sqlite://PATH`
+//! (`sqlite::memory:` for a private in-memory database). PostgreSQL and
+//! MySQL go through sqlx, the client the runtime links (MySQL sessions in
+//! the storage contract's modes); SQLite through rusqlite, as in the
+//! runtime. Also how a server error reads in messages ([`pg_error`],
+//! [`mysql_error`]).
 
 use cstack_migrate::Dialect;
 use sqlx_core::connection::Connection as _;
 use sqlx_core::executor::Executor;
+use sqlx_mysql::{MySqlConnectOptions, MySqlConnection, MySqlDatabaseError};
 use sqlx_postgres::{PgConnection, PgDatabaseError, PgSeverity};
 
 pub enum Connection {
     Postgres(Box<PgConnection>),
     Sqlite(rusqlite::Connection),
+    Mysql(Box<MySqlConnection>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Access {
     ReadWrite,
     /// Opened so that nothing can be written: `query_only` and a read-only
-    /// file handle on SQLite; read-only transactions on PostgreSQL.
+    /// file handle on SQLite; read-only transactions on PostgreSQL and
+    /// MySQL.
     ReadOnly,
 }
 
@@ -27,9 +32,11 @@ pub fn dialect_of(url: &str) -> Result<Dialect, String> {
         Ok(Dialect::Postgres)
     } else if url.starts_with("sqlite:") {
         Ok(Dialect::Sqlite)
+    } else if url.starts_with("mysql://") || url.starts_with("mariadb://") {
+        Ok(Dialect::Mysql)
     } else {
         Err(format!(
-            "unsupported database URL `{}`: expected postgres://... or sqlite://PATH",
+            "unsupported database URL `{}`: expected postgres://..., mysql://... or sqlite://PATH",
             redact(url)
         ))
     }
@@ -64,6 +71,13 @@ impl Connection {
         match dialect_of(url)? {
             Dialect::Postgres => Ok(Connection::Postgres(Box::new(connect_postgres(url).await?))),
             Dialect::Sqlite => open_sqlite(url, access).map(Connection::Sqlite),
+            Dialect::Mysql => {
+                let mut conn = connect_mysql(url).await?;
+                if access == Access::ReadOnly {
+                    execute_mysql(&mut conn, "SET SESSION TRANSACTION READ ONLY").await?;
+                }
+                Ok(Connection::Mysql(Box::new(conn)))
+            }
         }
     }
 
@@ -71,6 +85,7 @@ impl Connection {
         match self {
             Connection::Postgres(_) => Dialect::Postgres,
             Connection::Sqlite(_) => Dialect::Sqlite,
+            Connection::Mysql(_) => Dialect::Mysql,
         }
     }
 
@@ -80,14 +95,21 @@ impl Connection {
         match self {
             Connection::Postgres(c) => execute_script(c, sql).await,
             Connection::Sqlite(c) => c.execute_batch(sql).map_err(|e| e.to_string()),
+            Connection::Mysql(c) => execute_mysql(c, sql).await,
         }
     }
 
     /// Closes the connection (on PostgreSQL, saying goodbye to the server
     /// rather than dropping the socket).
     pub async fn close(self) {
-        if let Connection::Postgres(c) = self {
-            let _ = c.close().await;
+        match self {
+            Connection::Postgres(c) => {
+                let _ = c.close().await;
+            }
+            Connection::Mysql(c) => {
+                let _ = c.close().await;
+            }
+            Connection::Sqlite(_) => {}
         }
     }
 }
@@ -108,6 +130,56 @@ pub async fn execute_script(conn: &mut PgConnection, sql: &str) -> Result<(), St
         .map_err(pg_error)
 }
 
+/// A MySQL or MariaDB connection in the session modes the storage contract
+/// names, with the URL (password redacted) in the error.
+pub async fn connect_mysql(url: &str) -> Result<MySqlConnection, String> {
+    let cannot = |e: String| format!("cannot connect to {}: {e}", redact(url));
+    let url = mysql_scheme(url);
+    let options: MySqlConnectOptions = url.parse().map_err(|e| cannot(mysql_error(e)))?;
+    let mut conn = MySqlConnection::connect_with(&options)
+        .await
+        .map_err(|e| cannot(mysql_error(e)))?;
+    for statement in Dialect::Mysql.session_setup() {
+        execute_mysql(&mut conn, statement).await.map_err(cannot)?;
+    }
+    Ok(conn)
+}
+
+/// `url` under the scheme sqlx reads, `mysql://` (MariaDB speaks the same
+/// protocol).
+pub fn mysql_scheme(url: &str) -> String {
+    match url.strip_prefix("mariadb://") {
+        Some(rest) => format!("mysql://{rest}"),
+        None => url.to_string(),
+    }
+}
+
+/// Runs a script of statements on MySQL (sent as one text query, which
+/// the server splits).
+pub async fn execute_mysql(conn: &mut MySqlConnection, sql: &str) -> Result<(), String> {
+    // The server refuses an empty query; an empty script does nothing.
+    if sql.trim().is_empty() {
+        return Ok(());
+    }
+    Executor::execute(conn, sqlx_core::raw_sql::raw_sql(sql))
+        .await
+        .map(drop)
+        .map_err(mysql_error)
+}
+
+/// A MySQL error with the server's error number and SQLSTATE.
+pub fn mysql_error(error: sqlx_core::Error) -> String {
+    if let sqlx_core::Error::Database(db) = &error
+        && let Some(my) = db.try_downcast_ref::<MySqlDatabaseError>()
+    {
+        return match my.code() {
+            Some(state) => format!("ERROR {} ({state}): {}", my.number(), my.message()),
+            None => format!("ERROR {}: {}", my.number(), my.message()),
+        };
+    }
+    error.to_string()
+}
+
 /// Runs `sql` on a new connection to `url` and waits for it, from code that
 /// cannot await (a `Drop`). It runs on a thread of its own with its own
 /// runtime, so it works inside an async runtime and outside one alike.
@@ -120,9 +192,9 @@ pub fn execute_blocking(url: &str, sql: &str) -> Result<(), String> {
                     .build()
                     .map_err(|e| format!("cannot start a runtime: {e}"))?;
                 runtime.block_on(async {
-                    let mut conn = connect_postgres(url).await?;
-                    let result = execute_script(&mut conn, sql).await;
-                    let _ = conn.close().await;
+                    let mut conn = Connection::open(url, Access::ReadWrite).await?;
+                    let result = conn.batch(sql).await;
+                    conn.close().await;
                     result
                 })
             })

@@ -1,4 +1,5 @@
-//! One introspector per backend, reading a live database into canonical
+//! One introspector per backend (PostgreSQL's catalog, SQLite's schema,
+//! MySQL's `information_schema`), reading a live database into canonical
 //! JSON: one entry per object (`table users`, `view x`, `enum s`,
 //! `extension vector`), keys sorted, columns by name, no positions, OIDs or
 //! owners. Two databases are equal exactly when their canonical JSON is, and
@@ -6,13 +7,14 @@
 //! function, so the database's own normalisation (of defaults, CHECKs, view
 //! bodies) applies to both sides alike.
 
-use crate::db::{Connection, pg_error};
+use crate::db::{Connection, mysql_error, pg_error};
 use crate::runner::MIGRATIONS_TABLE;
 use serde_json::{Value, json};
 use sqlx_core::decode::Decode;
 use sqlx_core::executor::Executor;
 use sqlx_core::row::Row;
 use sqlx_core::types::Type;
+use sqlx_mysql::{MySql, MySqlConnection, MySqlRow};
 use sqlx_postgres::{PgConnection, PgRow, Postgres};
 use std::collections::BTreeMap;
 
@@ -22,6 +24,7 @@ pub async fn introspect(conn: &mut Connection) -> Result<Catalog, String> {
     match conn {
         Connection::Postgres(client) => postgres(client).await,
         Connection::Sqlite(conn) => sqlite(conn),
+        Connection::Mysql(conn) => mysql(conn).await,
     }
 }
 
@@ -180,6 +183,210 @@ async fn postgres(client: &mut PgConnection) -> Result<Catalog, String> {
             .or_default()
             .insert(get::<String>(&row, 2)?, value);
     }
+    for (key, mut object) in objects {
+        for (field, map) in [
+            ("columns", &mut columns),
+            ("constraints", &mut constraints),
+            ("indexes", &mut indexes),
+        ] {
+            if let Some(items) = map.remove(&key) {
+                object.insert(field.into(), json!(items));
+            }
+        }
+        catalog.insert(key, json!(object));
+    }
+    Ok(catalog)
+}
+
+/// MySQL and MariaDB, from `information_schema` of the current database:
+/// columns as the server spells their types, defaults and extras; indexes
+/// (unique keys and the primary key among them) with their columns in
+/// order; foreign keys with their columns and rules; checks with their
+/// clauses; views with their bodies.
+async fn mysql(conn: &mut MySqlConnection) -> Result<Catalog, String> {
+    async fn rows(conn: &mut MySqlConnection, sql: &str) -> Result<Vec<MySqlRow>, String> {
+        Executor::fetch_all(conn, sqlx_core::query::query::<MySql>(sql))
+            .await
+            .map_err(mysql_error)
+    }
+    // Catalog columns are text of various types across versions (and
+    // binary strings on some): read as UTF-8 without sqlx's type check.
+    fn text(row: &MySqlRow, index: usize) -> Result<Option<String>, String> {
+        row.try_get_unchecked::<Option<String>, _>(index)
+            .map_err(mysql_error)
+    }
+    fn name(row: &MySqlRow, index: usize) -> Result<String, String> {
+        Ok(text(row, index)?.unwrap_or_default())
+    }
+    let mut objects: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    let database = name(&rows(conn, "SELECT DATABASE()").await?[0], 0)?;
+    // The server qualifies every name in a stored view body with the
+    // database's: left out, so two databases compare by their content.
+    let qualifier = format!("`{}`.", database.replace('`', "``"));
+    let mut views: BTreeMap<String, String> = BTreeMap::new();
+    for row in rows(
+        conn,
+        "SELECT table_name, view_definition FROM information_schema.views \
+         WHERE table_schema = DATABASE()",
+    )
+    .await?
+    {
+        let view = name(&row, 0)?;
+        let body = name(&row, 1)?.replace(&qualifier, "");
+        // The server hides the body from a user without SHOW VIEW, which
+        // would read as drift.
+        if body.trim().is_empty() {
+            return Err(format!(
+                "cannot read the body of view `{view}`: the user needs the SHOW VIEW privilege"
+            ));
+        }
+        views.insert(view, normalise_whitespace(&body));
+    }
+    for row in rows(
+        conn,
+        &format!(
+            "SELECT table_name, table_type FROM information_schema.tables \
+             WHERE table_schema = DATABASE() AND table_name <> '{MIGRATIONS_TABLE}'"
+        ),
+    )
+    .await?
+    {
+        let table = name(&row, 0)?;
+        let mut object = BTreeMap::new();
+        let key = match views.get(&table) {
+            Some(body) => {
+                object.insert("definition".to_string(), json!(body));
+                format!("view {table}")
+            }
+            None => format!("table {table}"),
+        };
+        objects.insert(key, object);
+    }
+    let key_of = |table: &str| {
+        if views.contains_key(table) {
+            format!("view {table}")
+        } else {
+            format!("table {table}")
+        }
+    };
+    let mut columns: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    for row in rows(
+        conn,
+        "SELECT table_name, column_name, column_type, is_nullable, column_default, extra, \
+                collation_name \
+           FROM information_schema.columns WHERE table_schema = DATABASE()",
+    )
+    .await?
+    {
+        let mut value = json!({
+            "type": name(&row, 2)?,
+            "not_null": name(&row, 3)? == "NO",
+        });
+        for (field, index) in [("default", 4), ("extra", 5), ("collation", 6)] {
+            if let Some(text) = text(&row, index)?.filter(|t| !t.is_empty()) {
+                value[field] = json!(text);
+            }
+        }
+        columns
+            .entry(key_of(&name(&row, 0)?))
+            .or_default()
+            .insert(name(&row, 1)?, value);
+    }
+    let mut indexes: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    let mut index_columns: BTreeMap<(String, String), (bool, String, Vec<String>)> =
+        BTreeMap::new();
+    for row in rows(
+        conn,
+        "SELECT table_name, index_name, non_unique = 0, index_type, column_name \
+           FROM information_schema.statistics WHERE table_schema = DATABASE() \
+          ORDER BY table_name, index_name, seq_in_index",
+    )
+    .await?
+    {
+        let unique = row.try_get::<i64, _>(2).map_err(mysql_error)? != 0;
+        let entry = index_columns
+            .entry((name(&row, 0)?, name(&row, 1)?))
+            .or_insert_with(|| (unique, name(&row, 3).unwrap_or_default(), Vec::new()));
+        entry.2.push(name(&row, 4)?);
+    }
+    for ((table, index), (unique, kind, cols)) in index_columns {
+        indexes.entry(key_of(&table)).or_default().insert(
+            index,
+            json!({ "columns": cols, "unique": unique, "type": kind }),
+        );
+    }
+    let mut constraints: BTreeMap<String, BTreeMap<String, Value>> = BTreeMap::new();
+    let mut key_columns: BTreeMap<(String, String), (Vec<String>, Vec<String>)> = BTreeMap::new();
+    for row in rows(
+        conn,
+        "SELECT table_name, constraint_name, column_name, referenced_column_name \
+           FROM information_schema.key_column_usage \
+          WHERE table_schema = DATABASE() AND referenced_table_name IS NOT NULL \
+          ORDER BY table_name, constraint_name, ordinal_position",
+    )
+    .await?
+    {
+        let entry = key_columns
+            .entry((name(&row, 0)?, name(&row, 1)?))
+            .or_default();
+        entry.0.push(name(&row, 2)?);
+        entry.1.push(name(&row, 3)?);
+    }
+    for row in rows(
+        conn,
+        "SELECT table_name, constraint_name, referenced_table_name, update_rule, delete_rule \
+           FROM information_schema.referential_constraints \
+          WHERE constraint_schema = DATABASE()",
+    )
+    .await?
+    {
+        let (table, constraint) = (name(&row, 0)?, name(&row, 1)?);
+        let (cols, referenced) = key_columns
+            .remove(&(table.clone(), constraint.clone()))
+            .unwrap_or_default();
+        constraints.entry(key_of(&table)).or_default().insert(
+            constraint,
+            json!({
+                "foreign_key": cols,
+                "references": name(&row, 2)?,
+                "referenced_columns": referenced,
+                "on_update": name(&row, 3)?,
+                "on_delete": name(&row, 4)?,
+            }),
+        );
+    }
+    // MariaDB's `check_constraints` names the table (and a user with
+    // SELECT alone sees no `table_constraints` there); MySQL 8's does not,
+    // and its table comes from `table_constraints`.
+    let names_table = !rows(
+        conn,
+        "SELECT 1 FROM information_schema.columns \
+          WHERE table_schema = 'information_schema' AND table_name = 'CHECK_CONSTRAINTS' \
+            AND column_name = 'TABLE_NAME'",
+    )
+    .await?
+    .is_empty();
+    let checks = if names_table {
+        "SELECT table_name, constraint_name, check_clause \
+           FROM information_schema.check_constraints WHERE constraint_schema = DATABASE()"
+    } else {
+        "SELECT tc.table_name, cc.constraint_name, cc.check_clause \
+           FROM information_schema.check_constraints cc \
+           JOIN information_schema.table_constraints tc \
+             ON tc.constraint_schema = cc.constraint_schema \
+            AND tc.constraint_name = cc.constraint_name AND tc.constraint_type = 'CHECK' \
+          WHERE cc.constraint_schema = DATABASE()"
+    };
+    for row in rows(conn, checks).await? {
+        constraints
+            .entry(key_of(&name(&row, 0)?))
+            .or_default()
+            .insert(
+                name(&row, 1)?,
+                json!({ "check": normalise_whitespace(&name(&row, 2)?) }),
+            );
+    }
+    let mut catalog = Catalog::new();
     for (key, mut object) in objects {
         for (field, map) in [
             ("columns", &mut columns),

@@ -6,15 +6,16 @@
 //! missing) come from the runtime's state machine too; this module only
 //! reads the rows, without writing, for `status` and `drift`.
 
-use crate::db::{Connection, dialect_of, pg_error, redact, sqlite_path};
+use crate::db::{Connection, dialect_of, mysql_error, mysql_scheme, pg_error, redact, sqlite_path};
 use cstack_migrate::Dialect;
 use cstack_migrate::files::{Migration, migration_steps};
 use cstack_migrate::plan::Step;
 use cstack_runtime::{Handle, MigrationStep, migration_status};
-use cstack_storage::tables::migrations::SELECT_ROWS;
+use cstack_storage::tables::migrations::select_rows;
 use serde::Serialize;
 use sqlx_core::executor::Executor;
 use sqlx_core::row::Row;
+use sqlx_mysql::MySql;
 use sqlx_postgres::Postgres;
 
 pub use cstack_runtime::{AppliedRow, MigrationState as State, MigrationStatus as Status};
@@ -79,6 +80,10 @@ pub async fn applied(conn: &mut Connection) -> Result<Vec<AppliedRow>, String> {
         Dialect::Sqlite => {
             "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'cstack_migrations'"
         }
+        Dialect::Mysql => {
+            "SELECT count(*) FROM information_schema.tables \
+             WHERE table_schema = DATABASE() AND table_name = 'cstack_migrations'"
+        }
     };
     match conn {
         Connection::Postgres(c) => {
@@ -90,7 +95,7 @@ pub async fn applied(conn: &mut Connection) -> Result<Vec<AppliedRow>, String> {
             if !exists {
                 return Ok(Vec::new());
             }
-            let rows = sqlx_core::query::query::<Postgres>(SELECT_ROWS);
+            let rows = sqlx_core::query::query::<Postgres>(select_rows(Dialect::Postgres));
             let rows = Executor::fetch_all(&mut **c, rows)
                 .await
                 .map_err(pg_error)?;
@@ -114,7 +119,7 @@ pub async fn applied(conn: &mut Connection) -> Result<Vec<AppliedRow>, String> {
             {
                 return Ok(Vec::new());
             }
-            let mut stmt = c.prepare(SELECT_ROWS).map_err(err)?;
+            let mut stmt = c.prepare(select_rows(Dialect::Sqlite)).map_err(err)?;
             stmt.query_map([], |r| {
                 Ok(AppliedRow {
                     id: r.get(0)?,
@@ -126,6 +131,34 @@ pub async fn applied(conn: &mut Connection) -> Result<Vec<AppliedRow>, String> {
             .map_err(err)?
             .collect::<Result<_, _>>()
             .map_err(err)
+        }
+        Connection::Mysql(c) => {
+            // MySQL answers a comparison with an integer.
+            let exists = sqlx_core::query::query::<MySql>(exists);
+            let exists: i64 = Executor::fetch_one(&mut **c, exists)
+                .await
+                .and_then(|row| row.try_get(0))
+                .map_err(mysql_error)?;
+            if exists == 0 {
+                return Ok(Vec::new());
+            }
+            let rows = sqlx_core::query::query::<MySql>(select_rows(Dialect::Mysql));
+            let rows = Executor::fetch_all(&mut **c, rows)
+                .await
+                .map_err(mysql_error)?;
+            rows.iter()
+                .map(|r| {
+                    // Binary-collated text reads as `varbinary` to sqlx's
+                    // check: read without it.
+                    Ok(AppliedRow {
+                        id: r.try_get_unchecked(0)?,
+                        checksum: r.try_get_unchecked(1)?,
+                        steps_done: r.try_get(2)?,
+                        finished: r.try_get::<i64, _>(3)? != 0,
+                    })
+                })
+                .collect::<Result<_, sqlx_core::Error>>()
+                .map_err(mysql_error)
         }
     }
 }
@@ -145,6 +178,9 @@ pub async fn apply(
     let handle = open(url).await?;
     let report = apply_on(&handle, migrations, up_to).await;
     if let Some(pool) = handle.pg_pool() {
+        pool.close().await;
+    }
+    if let Some(pool) = handle.mysql_pool() {
         pool.close().await;
     }
     report
@@ -169,6 +205,9 @@ pub async fn open(url: &str) -> Result<Handle, String> {
     let cannot = |e: cstack_runtime::Error| format!("cannot open {}: {e}", redact(url));
     match dialect_of(url)? {
         Dialect::Postgres => Handle::connect_postgres(url).await.map_err(cannot),
+        Dialect::Mysql => Handle::connect_mysql(&mysql_scheme(url))
+            .await
+            .map_err(cannot),
         Dialect::Sqlite => match sqlite_path(url).unwrap_or_default() {
             "" | ":memory:" => Handle::open_sqlite_memory().map_err(cannot),
             path => Handle::open_sqlite(path).map_err(cannot),

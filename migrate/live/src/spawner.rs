@@ -1,12 +1,14 @@
-//! Scratch databases for `verify` and `drift`, through one trait with four
+//! Scratch databases for `verify` and `drift`, through one trait with five
 //! implementations: a throwaway database on a PostgreSQL server (created and
 //! dropped), a throwaway schema in an existing database, a private
 //! PostgreSQL cluster started with `initdb` + `pg_ctl` on a socket-only
-//! temporary directory, and SQLite in memory. No Docker. A scratch database
+//! temporary directory, a throwaway database on a MySQL or MariaDB server,
+//! and SQLite in memory. No Docker. A scratch database
 //! is removed when dropped.
 
 use crate::db::{
-    Access, connect_postgres, execute_blocking, execute_script, open_sqlite, pg_error, redact,
+    Access, Connection, connect_postgres, execute_blocking, execute_script, open_sqlite, pg_error,
+    redact,
 };
 use cstack_migrate::Dialect;
 use sqlx_core::connection::Connection as _;
@@ -490,9 +492,66 @@ impl Spawner for SqliteMemorySpawner {
     }
 }
 
+/// Throwaway databases on a MySQL or MariaDB server, named
+/// `cstack_scratch_...`, dropped when the scratch is.
+pub struct MysqlServerSpawner {
+    pub admin_url: String,
+}
+
+struct MysqlScratch {
+    admin_url: String,
+    name: String,
+    url: String,
+}
+
+impl Scratch for MysqlScratch {
+    fn url(&self) -> &str {
+        &self.url
+    }
+}
+
+impl Drop for MysqlScratch {
+    fn drop(&mut self) {
+        let _ = execute_blocking(
+            &self.admin_url,
+            &format!("DROP DATABASE IF EXISTS \"{}\"", self.name),
+        );
+    }
+}
+
+impl Spawner for MysqlServerSpawner {
+    fn dialect(&self) -> Dialect {
+        Dialect::Mysql
+    }
+
+    fn describe(&self) -> String {
+        format!("a scratch database on {}", redact(&self.admin_url))
+    }
+
+    fn spawn(&self) -> Spawning<'_> {
+        Box::pin(async move {
+            let name = format!("cstack_scratch_{}", unique_suffix());
+            let mut admin = Connection::open(&self.admin_url, Access::ReadWrite).await?;
+            let created = admin
+                .batch(&format!(
+                    "CREATE DATABASE \"{name}\" CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+                ))
+                .await;
+            admin.close().await;
+            created.map_err(|e| format!("cannot create a scratch database: {e}"))?;
+            Ok(Box::new(MysqlScratch {
+                url: with_database(&self.admin_url, &name),
+                admin_url: self.admin_url.clone(),
+                name,
+            }) as Box<dyn Scratch>)
+        })
+    }
+}
+
 /// The scratch spawner for `dialect`: SQLite in memory; for PostgreSQL the
 /// server named by `scratch_url` when given, else a local cluster when the
-/// binaries exist, else `fallback_url`'s server.
+/// binaries exist, else `fallback_url`'s server; for MySQL the server named
+/// by `scratch_url`, else `fallback_url`'s.
 pub fn default_spawner(
     dialect: Dialect,
     scratch_url: Option<&str>,
@@ -500,6 +559,15 @@ pub fn default_spawner(
 ) -> Result<Box<dyn Spawner>, String> {
     match dialect {
         Dialect::Sqlite => Ok(Box::new(SqliteMemorySpawner)),
+        Dialect::Mysql => match scratch_url.or(fallback_url) {
+            Some(url) => Ok(Box::new(MysqlServerSpawner {
+                admin_url: url.to_string(),
+            })),
+            None => Err(
+                "no scratch MySQL server: pass --scratch-url (or set CSTACK_SCRATCH_DATABASE_URL)"
+                    .into(),
+            ),
+        },
         Dialect::Postgres => {
             if let Some(url) = scratch_url {
                 return Ok(Box::new(ServerSpawner {

@@ -1,7 +1,9 @@
 //! `drift` never writes: on PostgreSQL it works through a role that cannot
 //! write at all (every transaction read-only, SELECT-only grants) and leaves
-//! catalog, rows and write counters unchanged; on SQLite the database file
-//! is byte-for-byte the same afterwards and no journal appears.
+//! catalog, rows and write counters unchanged; on MariaDB likewise through a
+//! user granted SELECT and SHOW VIEW only, leaving catalog and table checksums
+//! unchanged; on SQLite the database file is byte-for-byte the same
+//! afterwards and no journal appears.
 
 mod support;
 
@@ -10,10 +12,12 @@ use cstack_migrate::{Dialect, files, lower};
 use cstack_migrate_live::db::{Access, Connection};
 use cstack_migrate_live::introspect::introspect;
 use cstack_migrate_live::runner;
-use cstack_migrate_live::spawner::{ServerSpawner, SqliteMemorySpawner};
+use cstack_migrate_live::spawner::{MysqlServerSpawner, ServerSpawner, SqliteMemorySpawner};
 use cstack_migrate_live::workflow::drift;
 use sqlx_postgres::PgConnection;
-use support::{SERVER_URL, ScratchDatabase, batch, connect, fetch_i64, model};
+use support::{
+    MYSQL_URL, MysqlScratch, SERVER_URL, ScratchDatabase, batch, connect, fetch_i64, model,
+};
 
 const SCHEMA: &str = r#"datasource db {
   provider = "postgresql"
@@ -137,6 +141,89 @@ async fn drift_on_postgres_runs_as_a_role_that_cannot_write() {
     drop(owner);
     drop(live);
     let _ = batch(&mut admin, &format!("DROP ROLE IF EXISTS \"{role}\"")).await;
+}
+
+/// `CHECKSUM TABLE` of the live tables: any written row changes it.
+async fn table_sums(conn: &mut Connection) -> Vec<Option<i64>> {
+    let Connection::Mysql(conn) = conn else {
+        panic!("a MariaDB connection")
+    };
+    let query =
+        sqlx_core::query::query::<sqlx_mysql::MySql>("CHECKSUM TABLE items, cstack_migrations");
+    let rows = sqlx_core::executor::Executor::fetch_all(&mut **conn, query)
+        .await
+        .unwrap();
+    rows.iter()
+        .map(|row| sqlx_core::row::Row::try_get::<Option<i64>, _>(row, 1).unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn drift_on_mariadb_runs_as_a_user_that_cannot_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let live = MysqlScratch::new("driftro");
+    runner::apply(&live.url, &migrations(dir.path(), Dialect::Mysql), None)
+        .await
+        .unwrap();
+    let mut owner = live.connection().await;
+    owner
+        .batch("INSERT INTO items (id, name, kind) VALUES (1, 'one', 'B')")
+        .await
+        .unwrap();
+    let user = format!("ro_{}", live.name.rsplit('_').next().unwrap_or("x"));
+    let mut admin = Connection::open(MYSQL_URL, Access::ReadWrite)
+        .await
+        .unwrap();
+    admin
+        .batch(&format!(
+            "DROP USER IF EXISTS '{user}'@'%'; CREATE USER '{user}'@'%'; \
+             GRANT SELECT, SHOW VIEW ON \"{}\".* TO '{user}'@'%'",
+            live.name
+        ))
+        .await
+        .unwrap();
+    let ro_url = format!("mysql://{user}@127.0.0.1:3306/{}", live.name);
+    let mut ro = Connection::open(&ro_url, Access::ReadWrite).await.unwrap();
+    assert!(
+        ro.batch("INSERT INTO items (id, name) VALUES (2, 'x')")
+            .await
+            .is_err()
+    );
+    assert!(ro.batch("CREATE TABLE t (a int)").await.is_err());
+    ro.close().await;
+    let before = introspect(&mut owner).await.unwrap();
+    let sums_before = table_sums(&mut owner).await;
+
+    let spawner = MysqlServerSpawner {
+        admin_url: MYSQL_URL.into(),
+    };
+    let report = drift(&ro_url, dir.path(), &spawner).await.unwrap();
+    assert!(report.is_clean(), "{report:#?}");
+    assert_eq!(report.applied.len(), 1);
+    // Drift is still found through the same user.
+    owner
+        .batch("ALTER TABLE items ADD COLUMN extra longtext")
+        .await
+        .unwrap();
+    let report = drift(&ro_url, dir.path(), &spawner).await.unwrap();
+    assert_eq!(report.differences.len(), 1, "{report:#?}");
+    assert_eq!(report.differences[0].object, "table items");
+    owner
+        .batch("ALTER TABLE items DROP COLUMN extra")
+        .await
+        .unwrap();
+
+    assert_eq!(introspect(&mut owner).await.unwrap(), before);
+    assert_eq!(table_sums(&mut owner).await, sums_before);
+    // The handle drift uses refuses writes, whatever the grants.
+    let mut read_only = Connection::open(&live.url, Access::ReadOnly).await.unwrap();
+    assert!(read_only.batch("DELETE FROM items").await.is_err());
+    read_only.close().await;
+    owner.close().await;
+    let _ = admin
+        .batch(&format!("DROP USER IF EXISTS '{user}'@'%'"))
+        .await;
+    admin.close().await;
 }
 
 #[tokio::test]

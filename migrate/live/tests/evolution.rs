@@ -2,7 +2,7 @@
 //! operation (renames, type changes under views, view-on-view, enum variant
 //! removal with a backfill, NOT NULL with a default, SQLite rebuilds with
 //! child rows present, drops, materialized views), on the real PostgreSQL
-//! server and on SQLite. At each step: diff, write the migration, apply it to
+//! server, on SQLite and on MariaDB (which creates no materialized view). At each step: diff, write the migration, apply it to
 //! a database that holds rows, then `verify` is clean, `drift` is empty, and
 //! every row of every surviving column still holds its value. Each
 //! reversible step is also undone with its `down.sql` on that database
@@ -17,15 +17,18 @@ use cstack_migrate::plan::parse_steps;
 use cstack_migrate::{Dialect, Risk, Step, files, lower};
 use cstack_migrate_live::db::{Access, Connection, execute_script, pg_error};
 use cstack_migrate_live::runner;
-use cstack_migrate_live::spawner::{ServerSpawner, Spawner, SqliteMemorySpawner};
+use cstack_migrate_live::spawner::{
+    MysqlServerSpawner, ServerSpawner, Spawner, SqliteMemorySpawner,
+};
 use cstack_migrate_live::workflow::{drift, verify};
 use sqlx_core::connection::Connection as _;
 use sqlx_core::executor::Executor;
 use sqlx_core::row::Row;
+use sqlx_mysql::MySql;
 use sqlx_postgres::Postgres;
 use std::collections::BTreeMap;
 use std::path::Path;
-use support::{SERVER_URL, ScratchDatabase, model};
+use support::{MYSQL_URL, MysqlScratch, SERVER_URL, ScratchDatabase, model};
 
 struct Version {
     what: &'static str,
@@ -438,13 +441,19 @@ async fn dump(conn: &mut Connection, schema: &PhysicalSchema) -> BTreeMap<String
     let mut out = BTreeMap::new();
     for table in &schema.tables {
         let pk = table.primary_key.as_ref().unwrap().columns.join(", ");
+        // MySQL casts to `CHAR`, the others to `TEXT`.
+        let text = if conn.dialect() == Dialect::Mysql {
+            "CHAR"
+        } else {
+            "TEXT"
+        };
         let cols: Vec<String> = table
             .columns
             .iter()
-            .map(|c| format!("CAST(\"{}\" AS TEXT)", c.name))
+            .map(|c| format!("CAST(\"{}\" AS {text})", c.name))
             .collect();
         let sql = format!(
-            "SELECT CAST({pk} AS TEXT), {} FROM \"{}\"",
+            "SELECT CAST({pk} AS {text}), {} FROM \"{}\"",
             cols.join(", "),
             table.name
         );
@@ -459,6 +468,21 @@ async fn dump(conn: &mut Connection, schema: &PhysicalSchema) -> BTreeMap<String
                         .iter()
                         .enumerate()
                         .map(|(i, n)| (n.clone(), row.try_get::<Option<String>, _>(i + 1).unwrap()))
+                        .collect();
+                    rows.insert(key, values);
+                }
+            }
+            Connection::Mysql(client) => {
+                let query = sqlx_core::query::query::<MySql>(&sql);
+                for row in Executor::fetch_all(&mut **client, query).await.unwrap() {
+                    let key: String = row.try_get_unchecked(0).unwrap();
+                    let values = names
+                        .iter()
+                        .enumerate()
+                        .map(|(i, n)| {
+                            let value = row.try_get_unchecked::<Option<String>, _>(i + 1);
+                            (n.clone(), value.unwrap())
+                        })
                         .collect();
                     rows.insert(key, values);
                 }
@@ -505,6 +529,11 @@ async fn run_suite(dialect: Dialect, live_url: &str, spawner: &dyn Spawner, dir:
         let path = files::write(&backend, &id, &planned.plan, &planned.next).unwrap();
         if let Some(backfill) = version.backfill {
             assert!(planned.plan.pre.is_some() || dialect == Dialect::Sqlite);
+            // The backfill is the user's SQL: MySQL spells the cast `CHAR`.
+            let backfill = match dialect {
+                Dialect::Mysql => backfill.replace("AS TEXT)", "AS CHAR)"),
+                _ => backfill.to_string(),
+            };
             std::fs::write(path.join("up.pre.sql"), backfill).unwrap();
             let migrations = files::load(&backend).unwrap();
             std::fs::write(backend.join(files::SUM_FILE), files::sum_text(&migrations)).unwrap();
@@ -694,6 +723,10 @@ async fn run_steps(conn: &mut Connection, steps: &[Step]) -> Result<(), String> 
                 execute_script(&mut tx, &body).await?;
                 tx.commit().await.map_err(|e| e.to_string())?;
             }
+            Connection::Mysql(_) => {
+                conn.batch(&format!("START TRANSACTION;\n{body};\nCOMMIT"))
+                    .await?;
+            }
             Connection::Sqlite(c) => {
                 let tx = c.transaction().map_err(|e| e.to_string())?;
                 tx.execute_batch(&body).map_err(|e| e.to_string())?;
@@ -720,6 +753,16 @@ async fn twenty_versions_on_postgres_keep_every_row() {
         admin_url: SERVER_URL.into(),
     };
     run_suite(Dialect::Postgres, &live.url, &spawner, dir.path()).await;
+}
+
+#[tokio::test]
+async fn twenty_versions_on_mariadb_keep_every_row() {
+    let live = MysqlScratch::new("evolution");
+    let dir = tempfile::tempdir().unwrap();
+    let spawner = MysqlServerSpawner {
+        admin_url: MYSQL_URL.into(),
+    };
+    run_suite(Dialect::Mysql, &live.url, &spawner, dir.path()).await;
 }
 
 #[tokio::test]

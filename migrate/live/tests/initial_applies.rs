@@ -1,12 +1,12 @@
 //! The initial DDL of the golden schemas of `cstack-migrate`
-//! (`migrate/tests/golden/initial`) applies to real databases, PostgreSQL
-//! and SQLite, so the golden text is valid SQL.
+//! (`migrate/tests/golden/initial`) applies to real databases, PostgreSQL,
+//! SQLite and MariaDB, so the golden text is valid SQL.
 
 mod support;
 
 use cstack_migrate::{Dialect, initial_ddl};
 use std::path::PathBuf;
-use support::{ScratchDatabase, batch, golden_dir, model};
+use support::{MysqlScratch, ScratchDatabase, batch, golden_dir, model};
 
 #[tokio::test]
 async fn initial_ddl_of_the_golden_schemas_applies() {
@@ -41,6 +41,13 @@ async fn initial_ddl_of_the_golden_schemas_applies() {
                     .unwrap()
                     .execute_batch(&ddl)
                     .map_err(|e| e.to_string()),
+                Dialect::Mysql => {
+                    let scratch = MysqlScratch::new("golden");
+                    let mut conn = scratch.connection().await;
+                    let applied = conn.batch(&ddl).await;
+                    conn.close().await;
+                    applied
+                }
             };
             if let Err(e) = applied {
                 errors.push(format!("{} on {dialect}: {e}", path.display()));

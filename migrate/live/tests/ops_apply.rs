@@ -1,6 +1,6 @@
 //! Every operation case of `cstack-migrate`'s goldens
 //! (`migrate/tests/golden/ops/<case>/{before,after}.cstack`) applied for
-//! real, on PostgreSQL and SQLite, through the runner: after `up` the
+//! real, on PostgreSQL, SQLite and MariaDB, through the runner: after `up` the
 //! database must equal one built from scratch for `after`, and after `down`
 //! (when the change is reversible) one built for `before`. The SQL text
 //! itself is checked against the golden files by `cstack-migrate`.
@@ -13,7 +13,7 @@ use cstack_migrate_live::db::{Access, Connection};
 use cstack_migrate_live::introspect::{compare, introspect};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use support::{ScratchDatabase, golden_dir, model};
+use support::{MysqlScratch, ScratchDatabase, golden_dir, model};
 
 fn cases() -> Vec<PathBuf> {
     let mut cases: Vec<PathBuf> = std::fs::read_dir(golden_dir("ops"))
@@ -34,9 +34,14 @@ fn schema(path: &Path) -> cstack_compiler::SchemaModel {
 }
 
 /// An empty database and its URL: the scratch PostgreSQL database emptied,
-/// or a new in-memory SQLite database that lives as long as the connection
-/// (shared by name, so the runner can open it too).
-async fn fresh(dialect: Dialect, scratch: &ScratchDatabase) -> (Connection, String) {
+/// a new in-memory SQLite database that lives as long as the connection
+/// (shared by name, so the runner can open it too), or a new MariaDB
+/// database kept in `mysql` until the test ends.
+async fn fresh(
+    dialect: Dialect,
+    scratch: &ScratchDatabase,
+    mysql: &mut Vec<MysqlScratch>,
+) -> (Connection, String) {
     static SQLITE: AtomicUsize = AtomicUsize::new(0);
     let url = match dialect {
         Dialect::Postgres => scratch.url.clone(),
@@ -44,6 +49,10 @@ async fn fresh(dialect: Dialect, scratch: &ScratchDatabase) -> (Connection, Stri
             "sqlite:file:ops_apply_{}?mode=memory&cache=shared",
             SQLITE.fetch_add(1, Ordering::Relaxed)
         ),
+        Dialect::Mysql => {
+            mysql.push(MysqlScratch::new("ops"));
+            mysql.last().expect("just made").url.clone()
+        }
     };
     let mut conn = Connection::open(&url, Access::ReadWrite).await.unwrap();
     if dialect == Dialect::Postgres {
@@ -69,6 +78,7 @@ async fn run(url: &str, steps: &[cstack_migrate::Step]) -> Result<(), String> {
 #[tokio::test]
 async fn every_operation_applies_and_reverts() {
     let scratch = ScratchDatabase::new("ops");
+    let mut mysql = Vec::new();
     let mut errors = Vec::new();
     let all = cases();
     assert!(all.len() >= 15, "only {} cases", all.len());
@@ -83,7 +93,7 @@ async fn every_operation_applies_and_reverts() {
             let up = render_steps(&plan.up);
             let down = render_steps(&plan.down);
             // Apply: before from scratch, then up; compare with after.
-            let (mut conn, url) = fresh(dialect, &scratch).await;
+            let (mut conn, url) = fresh(dialect, &scratch, &mut mysql).await;
             if let Err(e) = conn
                 .batch(&script(&create_statements(&prev, dialect)))
                 .await
@@ -96,7 +106,7 @@ async fn every_operation_applies_and_reverts() {
                 continue;
             }
             let migrated = introspect(&mut conn).await.unwrap();
-            let (mut reference, _) = fresh(dialect, &scratch).await;
+            let (mut reference, _) = fresh(dialect, &scratch, &mut mysql).await;
             reference
                 .batch(&script(&create_statements(&next, dialect)))
                 .await
@@ -111,7 +121,7 @@ async fn every_operation_applies_and_reverts() {
                 ));
             }
             if plan.risk() != Risk::Lossy {
-                let (mut conn, url) = fresh(dialect, &scratch).await;
+                let (mut conn, url) = fresh(dialect, &scratch, &mut mysql).await;
                 conn.batch(&script(&create_statements(&next, dialect)))
                     .await
                     .unwrap();
@@ -119,7 +129,7 @@ async fn every_operation_applies_and_reverts() {
                     errors.push(format!("{name} {dialect}: down failed: {e}\n{down}"));
                     continue;
                 }
-                let (mut reference, _) = fresh(dialect, &scratch).await;
+                let (mut reference, _) = fresh(dialect, &scratch, &mut mysql).await;
                 reference
                     .batch(&script(&create_statements(&prev, dialect)))
                     .await

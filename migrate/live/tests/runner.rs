@@ -1,18 +1,22 @@
 //! The runner: a failed migration is recorded as partial and a second apply
 //! resumes at the failed step without re-running the steps before it; on
-//! PostgreSQL two runners cannot apply at once (advisory lock).
+//! PostgreSQL and MariaDB two runners cannot apply at once (a session
+//! lock).
 
 mod support;
 
 use cstack_migrate::files::plan_backend;
 use cstack_migrate::{Dialect, files, lower};
 use cstack_migrate_live::db::{Access, Connection};
-use cstack_migrate_live::runner::{self, LOCK_KEY, State};
+use cstack_migrate_live::runner::{self, LOCK_KEY, MIGRATIONS_TABLE, State};
 use std::path::Path;
-use support::{ScratchDatabase, batch, model};
+use support::{MysqlScratch, ScratchDatabase, batch, model};
 
 const V1: &str = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Item {\n  id Int @id\n  name String?\n}\n";
 const V2: &str = "datasource db {\n  provider = \"postgresql\"\n}\n\nmodel Item {\n  id Int @id\n  name String\n}\n";
+/// MySQL makes `name` NOT NULL in one statement, so a column added first
+/// gives the migration a step that succeeds before the one that fails.
+const V2_MYSQL: &str = "datasource db {\n  provider = \"mysql\"\n}\n\nmodel Item {\n  id Int @id\n  name String\n  note String?\n}\n";
 
 fn write(dir: &Path, dialect: Dialect, id: &str, text: &str) -> Vec<files::Migration> {
     let lowered = lower(&model(text), dialect);
@@ -30,7 +34,12 @@ async fn resumes(dialect: Dialect, url: &str) {
     conn.batch("INSERT INTO items (id, name) VALUES (1, NULL)")
         .await
         .unwrap();
-    let second = write(dir.path(), dialect, "0002_name_required", V2);
+    let v2 = if dialect == Dialect::Mysql {
+        V2_MYSQL
+    } else {
+        V2
+    };
+    let second = write(dir.path(), dialect, "0002_name_required", v2);
     let steps = files::migration_steps(&second[1]).len();
     assert!(steps >= 2, "{dialect}: {steps} steps");
 
@@ -75,6 +84,37 @@ async fn a_failed_migration_resumes_at_its_failed_step_on_sqlite() {
         &format!("sqlite://{}", dir.path().join("db.sqlite").display()),
     )
     .await;
+}
+
+#[tokio::test]
+async fn a_failed_migration_resumes_at_its_failed_step_on_mariadb() {
+    let db = MysqlScratch::new("resume");
+    resumes(Dialect::Mysql, &db.url).await;
+}
+
+#[tokio::test]
+async fn a_second_runner_waits_for_the_lock_on_mariadb() {
+    let db = MysqlScratch::new("lock");
+    let dir = tempfile::tempdir().unwrap();
+    let migrations = write(dir.path(), Dialect::Mysql, "0001_items", V1);
+    let mut holder = db.connection().await;
+    holder
+        .batch(&format!("SELECT GET_LOCK('{MIGRATIONS_TABLE}', 10)"))
+        .await
+        .unwrap();
+    let url = db.url.clone();
+    let runner = tokio::spawn(async move { runner::apply(&url, &migrations, None).await });
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    assert!(
+        !runner.is_finished(),
+        "apply ran while another runner held the lock"
+    );
+    holder
+        .batch(&format!("SELECT RELEASE_LOCK('{MIGRATIONS_TABLE}')"))
+        .await
+        .unwrap();
+    let report = runner.await.unwrap().unwrap();
+    assert_eq!(report.applied.len(), 1);
 }
 
 #[tokio::test]

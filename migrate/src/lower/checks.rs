@@ -1,5 +1,6 @@
-//! CHECK constraints: validators marked `@db_enforce`, and on SQLite the
-//! checks that stand in for types it lacks (enums, booleans, JSON).
+//! CHECK constraints: validators marked `@db_enforce`, and on SQLite and
+//! MySQL the checks that stand in for types they lack (enums; on SQLite
+//! booleans and JSON too).
 
 use crate::Dialect;
 use crate::names::{literal, quote};
@@ -25,6 +26,13 @@ pub fn field_checks(
             expression,
         })
     };
+    if dialect == Dialect::Mysql
+        && let (Kind::Enum(_), Type::Enum(name)) = (&field.storage().kind, &field.ty)
+        && let Some(e) = schema.enumeration(name).filter(|e| !e.variants.is_empty())
+    {
+        let variants: Vec<String> = e.variants.iter().map(|v| literal(v)).collect();
+        push("enum", format!("{column} IN ({})", variants.join(", ")));
+    }
     if dialect == Dialect::Sqlite {
         match (&field.storage().kind, &field.ty) {
             (Kind::Json, _) => push("json", format!("json_valid({column})")),
@@ -63,8 +71,10 @@ pub fn field_checks(
     for validator in &field.validators {
         if let Validator::Length { min, max } = validator {
             let measure = match (dialect, scalar) {
-                (Dialect::Postgres, Scalar::Bytes) => format!("octet_length({column})"),
-                (Dialect::Postgres, _) => format!("char_length({column})"),
+                (Dialect::Postgres | Dialect::Mysql, Scalar::Bytes) => {
+                    format!("octet_length({column})")
+                }
+                (Dialect::Postgres | Dialect::Mysql, _) => format!("char_length({column})"),
                 (Dialect::Sqlite, _) => format!("length({column})"),
             };
             let bounds = bounds(min.map(Decimal::from), max.map(Decimal::from), &measure);
@@ -81,6 +91,8 @@ pub fn field_checks(
                 Dialect::Sqlite => {
                     format!("length({column}) = 3 AND {column} GLOB '[A-Z][A-Z][A-Z]'")
                 }
+                // Case-sensitive: the column's collation is binary.
+                Dialect::Mysql => format!("{column} REGEXP '^[A-Z]{{3}}$'"),
             },
         );
     }

@@ -29,7 +29,7 @@ pub fn column(field: &Field, dialect: Dialect) -> Option<Column> {
         Some(DatabaseDefault::Expression(sql)) => column.default = Some(sql),
         // SQLite: an INTEGER primary key is the rowid alias and numbers
         // itself; nothing to declare.
-        Some(DatabaseDefault::Identity) => column.identity = dialect == Dialect::Postgres,
+        Some(DatabaseDefault::Identity) => column.identity = dialect != Dialect::Sqlite,
         None => {}
     }
     if field.version && column.default.is_none() {
@@ -75,15 +75,20 @@ fn database_default(default: &Default, field: &Field, dialect: Dialect) -> Optio
         Default::Literal(value) => expression(&match value {
             Literal::Bool(b) => match dialect {
                 Dialect::Postgres => b.to_string(),
-                Dialect::Sqlite => u8::from(*b).to_string(),
+                Dialect::Sqlite | Dialect::Mysql => u8::from(*b).to_string(),
             },
             Literal::Int(n) => n.to_string(),
             Literal::Float(text) => text.clone(),
             Literal::Decimal(value) => match dialect {
-                Dialect::Postgres => value.to_string(),
+                Dialect::Postgres | Dialect::Mysql => value.to_string(),
                 // Decimals are TEXT on SQLite.
                 Dialect::Sqlite => literal(&value.to_string()),
             },
+            // MySQL takes a default on a `longtext` or `json` column only
+            // as an expression, in parentheses.
+            Literal::Text(text) | Literal::Json(text) if dialect == Dialect::Mysql => {
+                format!("({})", literal(text))
+            }
             Literal::Text(text) | Literal::Json(text) => literal(text),
             Literal::Variant { variant, .. } => literal(variant),
         }),

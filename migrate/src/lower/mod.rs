@@ -25,6 +25,7 @@ use cstack_compiler::names::{
     table_name, unique_name,
 };
 use cstack_compiler::storage_contract::fit_identifier;
+use cstack_storage::MYSQL_KEYED_TEXT;
 use std::collections::{BTreeSet, HashMap};
 
 /// A physical schema and what could not be expressed in it. Which model and
@@ -92,6 +93,11 @@ pub fn lower(model: &SchemaModel, dialect: Dialect) -> Lowered {
         schema
             .tables
             .push(runtime_tables::table(&runtime_tables::OUTBOX, dialect));
+    }
+    if dialect == Dialect::Mysql {
+        for table in &mut schema.tables {
+            index_text_as_varchar(table);
+        }
     }
     let mut relations: BTreeSet<String> = schema.tables.iter().map(|t| t.name.clone()).collect();
     relations.extend(model.views.iter().map(|v| v.relation.clone()));
@@ -183,7 +189,7 @@ fn lower_table(
         let name = index_name(&name, &columns, index.using.as_deref());
         let (using, opclass) = match dialect {
             Dialect::Postgres => (index.using.clone(), index.opclass.clone()),
-            Dialect::Sqlite => (None, None),
+            Dialect::Sqlite | Dialect::Mysql => (None, None),
         };
         push_index(
             &mut table,
@@ -322,6 +328,22 @@ fn index_foreign_keys(table: &mut Table) {
                 opclass: None,
             },
         );
+    }
+}
+
+/// MySQL: a `longtext` column in a key or an index becomes
+/// [`MYSQL_KEYED_TEXT`], since InnoDB indexes no `longtext`. Foreign keys
+/// reference keys, so both of their sides change together.
+fn index_text_as_varchar(table: &mut Table) {
+    let mut keyed: BTreeSet<String> = BTreeSet::new();
+    keyed.extend(table.primary_key.iter().flat_map(|pk| pk.columns.clone()));
+    keyed.extend(table.uniques.iter().flat_map(|u| u.columns.clone()));
+    keyed.extend(table.indexes.iter().flat_map(|i| i.columns.clone()));
+    keyed.extend(table.foreign_keys.iter().flat_map(|fk| fk.columns.clone()));
+    for column in &mut table.columns {
+        if keyed.contains(&column.name) && column.sql_type == "longtext" {
+            column.sql_type = MYSQL_KEYED_TEXT.to_string();
+        }
     }
 }
 

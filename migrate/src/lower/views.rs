@@ -18,8 +18,10 @@ pub fn lower_view(
         .map(str::trim)
         .ok_or_else(|| format!("view has no SQL body for {dialect}"))?;
     let materialized = view.materialized.is_some();
-    if materialized && dialect == Dialect::Sqlite {
-        return Err("SQLite has no materialized views".into());
+    match dialect {
+        Dialect::Sqlite if materialized => return Err("SQLite has no materialized views".into()),
+        Dialect::Mysql if materialized => return Err("MySQL has no materialized views".into()),
+        _ => {}
     }
     let sql = sql.trim_end_matches(';').trim_end().to_string();
     let name = view.relation.clone();

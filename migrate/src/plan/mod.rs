@@ -1,9 +1,10 @@
 //! Planning: operations to SQL steps per dialect. A step is either one
 //! transaction or a list of statements run outside any transaction
 //! (`CREATE INDEX CONCURRENTLY`, `ALTER TYPE ... ADD VALUE`, SQLite's
-//! `PRAGMA foreign_keys`). `up.sql` marks steps with `-- cstack:step ...`
+//! `PRAGMA foreign_keys`, and every MySQL statement). `up.sql` marks steps with `-- cstack:step ...`
 //! lines, which the runner reads back with [`parse_steps`].
 
+mod mysql;
 mod postgres;
 mod sqlite;
 
@@ -102,9 +103,13 @@ fn finish(
         )])]
     };
     let pre = pre_scaffold(&forward, dialect);
+    let mut warnings = forward.warnings;
+    if dialect == Dialect::Mysql {
+        warnings.extend(mysql::copies(&forward.ops));
+    }
     Plan {
         ops: forward.ops,
-        warnings: forward.warnings,
+        warnings,
         up,
         down,
         pre,
@@ -118,6 +123,7 @@ fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, diff: &Diff, dialect: Dia
     match dialect {
         Dialect::Postgres => postgres::steps(prev, next, &diff.ops),
         Dialect::Sqlite => sqlite::steps(prev, next, &diff.ops),
+        Dialect::Mysql => mysql::steps(prev, next, &diff.ops),
     }
 }
 
@@ -184,6 +190,10 @@ fn failing_statement(dialect: Dialect, message: &str) -> String {
         // SQLite has no RAISE outside triggers; naming a table that cannot
         // exist fails with the message in the error text.
         Dialect::Sqlite => format!("SELECT * FROM {}", crate::names::quote(message)),
+        Dialect::Mysql => format!(
+            "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = {}",
+            crate::names::literal(message)
+        ),
     }
 }
 
@@ -221,9 +231,9 @@ fn pre_scaffold(diff: &Diff, dialect: Dialect) -> Option<String> {
             ));
         }
     }
-    if dialect == Dialect::Sqlite {
-        // SQLite enums are CHECKs: a narrowed one is a dropped and re-added
-        // check with fewer values.
+    if dialect != Dialect::Postgres {
+        // SQLite and MySQL enums are CHECKs: a narrowed one is a dropped and
+        // re-added check with fewer values.
         for op in &diff.ops {
             let Op::AddCheck { table, check } = op else {
                 continue;
@@ -250,8 +260,8 @@ fn pre_scaffold(diff: &Diff, dialect: Dialect) -> Option<String> {
             let list: Vec<String> = removed.iter().map(|v| crate::names::literal(v)).collect();
             out.push_str(&format!(
                 "-- Column `{table}.{column}` loses {}. Move the rows holding them to a\n\
-                 -- remaining variant before up.sql runs (the rebuilt table's CHECK\n\
-                 -- rejects them), for example:\n\
+                 -- remaining variant before up.sql runs (the new CHECK rejects\n\
+                 -- them), for example:\n\
                  -- UPDATE {} SET {} = '{}' WHERE {} IN ({});\n",
                 list.join(", "),
                 crate::names::quote(table),

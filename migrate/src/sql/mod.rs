@@ -31,6 +31,9 @@ pub fn column_definition(column: &Column, dialect: Dialect) -> String {
     if column.not_null {
         out.push_str(" NOT NULL");
     }
+    if column.identity && dialect == Dialect::Mysql {
+        out.push_str(" AUTO_INCREMENT");
+    }
     if let Some(default) = &column.default {
         out.push_str(" DEFAULT ");
         out.push_str(default);
@@ -40,7 +43,7 @@ pub fn column_definition(column: &Column, dialect: Dialect) -> String {
 
 /// Builtin type names are keywords; an enum type is an identifier.
 pub fn sql_type(sql_type: &str, dialect: Dialect) -> String {
-    if dialect == Dialect::Sqlite || is_builtin_postgres_type(sql_type) {
+    if dialect != Dialect::Postgres || is_builtin_postgres_type(sql_type) {
         sql_type.to_string()
     } else if let Some(element) = sql_type.strip_suffix("[]") {
         format!("{}[]", self::sql_type(element, dialect))
@@ -107,9 +110,11 @@ pub fn unique_clause(unique: &Unique) -> String {
 }
 
 /// `CREATE TABLE` with columns, the primary key and CHECKs. On PostgreSQL
-/// unique constraints are inline too; foreign keys are added afterwards so
-/// tables can reference each other in any order. On SQLite foreign keys are
-/// inline (they cannot be added later) and uniques are unique indexes.
+/// and MySQL unique constraints are inline too; foreign keys are added
+/// afterwards so tables can reference each other in any order. On SQLite
+/// foreign keys are inline (they cannot be added later) and uniques are
+/// unique indexes. MySQL tables are InnoDB, in `utf8mb4` with its binary
+/// collation: text compares and sorts bytewise, as on the other backends.
 pub fn create_table(table: &Table, dialect: Dialect, inline_foreign_keys: bool) -> String {
     let mut parts: Vec<String> = table
         .columns
@@ -123,7 +128,7 @@ pub fn create_table(table: &Table, dialect: Dialect, inline_foreign_keys: bool) 
             quote_list(&pk.columns)
         ));
     }
-    if dialect == Dialect::Postgres {
+    if dialect != Dialect::Sqlite {
         parts.extend(table.uniques.iter().map(unique_clause));
     }
     parts.extend(table.checks.iter().map(check_clause));
@@ -131,11 +136,19 @@ pub fn create_table(table: &Table, dialect: Dialect, inline_foreign_keys: bool) 
         parts.extend(table.foreign_keys.iter().map(foreign_key_clause));
     }
     format!(
-        "CREATE TABLE {} (\n  {}\n)",
+        "CREATE TABLE {} (\n  {}\n){}",
         quote(&table.name),
-        parts.join(",\n  ")
+        parts.join(",\n  "),
+        match dialect {
+            Dialect::Mysql => MYSQL_TABLE_OPTIONS,
+            Dialect::Postgres | Dialect::Sqlite => "",
+        }
     )
 }
+
+/// What follows every MySQL `CREATE TABLE`.
+pub const MYSQL_TABLE_OPTIONS: &str =
+    " ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin";
 
 pub fn add_foreign_key(table: &str, fk: &ForeignKey, not_valid: bool) -> String {
     format!(
@@ -160,15 +173,28 @@ pub fn create_index(table: &str, index: &Index, dialect: Dialect, concurrently: 
         _ => String::new(),
     };
     format!(
-        "CREATE {}INDEX {}{} ON {}{} ({})",
+        "CREATE {}INDEX {}{} ON {}{} ({}){}",
         if index.unique { "UNIQUE " } else { "" },
-        if concurrently { "CONCURRENTLY " } else { "" },
+        if concurrently && dialect == Dialect::Postgres {
+            "CONCURRENTLY "
+        } else {
+            ""
+        },
         quote(&index.name),
         quote(table),
         using,
-        keys.join(", ")
+        keys.join(", "),
+        if concurrently && dialect == Dialect::Mysql {
+            MYSQL_ONLINE
+        } else {
+            ""
+        }
     )
 }
+
+/// MySQL's counterpart of `CONCURRENTLY`: built in place, reads and writes
+/// go on meanwhile (the statement fails rather than lock the table).
+pub const MYSQL_ONLINE: &str = " ALGORITHM = INPLACE LOCK = NONE";
 
 pub fn create_view(view: &View) -> String {
     format!(

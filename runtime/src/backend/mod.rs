@@ -1,5 +1,6 @@
-//! L3, the backends: PostgreSQL over sqlx (feature `postgres`) and SQLite
-//! over rusqlite (feature `sqlite`). Each runs a statement on a connection
+//! L3, the backends: PostgreSQL over sqlx (feature `postgres`), SQLite
+//! over rusqlite (feature `sqlite`) and MySQL or MariaDB over sqlx (feature
+//! `mysql`). Each runs a statement on a connection
 //! and returns its rows as values by kind (SQLite also straight into the
 //! caller's row reader), and begins, commits and rolls back transactions.
 //! Both answer the same calls with the same results.
@@ -9,6 +10,8 @@
 //! filter: it executes what the layers above built.
 
 pub(crate) mod failure;
+#[cfg(feature = "mysql")]
+pub(crate) mod mysql;
 #[cfg(feature = "postgres")]
 pub(crate) mod postgres;
 #[cfg(feature = "sqlite")]

@@ -1,5 +1,5 @@
-//! The connection a handle holds: a PostgreSQL pool, an SQLite connection,
-//! or a transaction on either, and the one place that picks the backend
+//! The connection a handle holds: a PostgreSQL or MySQL pool, an SQLite
+//! connection, or a transaction on any of them, and the one place that picks the backend
 //! call for whichever it is.
 
 use crate::schema::error::Result;
@@ -7,6 +7,8 @@ use crate::schema::model::Model;
 use crate::schema::value::{Kind, Value};
 use crate::sql::statement::Sql;
 
+#[cfg(feature = "mysql")]
+use crate::backend::mysql;
 #[cfg(feature = "postgres")]
 use crate::backend::postgres;
 #[cfg(feature = "sqlite")]
@@ -39,6 +41,10 @@ pub(crate) enum Conn {
     Sqlite(sqlite::SharedConn),
     #[cfg(feature = "sqlite")]
     SqliteTx(sqlite::SharedTx),
+    #[cfg(feature = "mysql")]
+    Mysql(sqlx_mysql::MySqlPool),
+    #[cfg(feature = "mysql")]
+    MysqlTx(mysql::SharedTx),
 }
 
 /// Evaluates `$postgres` with `$pg` bound to the PostgreSQL executor (the
@@ -46,7 +52,12 @@ pub(crate) enum Conn {
 /// bound to the SQLite connection, whichever `$conn` holds. A transaction
 /// is locked for the call; one that has ended is `TransactionClosed`.
 macro_rules! on_connection {
-    ($conn:expr, |$pg:ident| $postgres:expr, |$lite:ident| $sqlite:expr $(,)?) => {
+    (
+        $conn:expr,
+        |$pg:ident| $postgres:expr,
+        |$lite:ident| $sqlite:expr,
+        |$my:ident| $mysql:expr $(,)?
+    ) => {
         match $conn {
             #[cfg(feature = "postgres")]
             Conn::Postgres(pool) => {
@@ -73,15 +84,31 @@ macro_rules! on_connection {
                 let $lite = sqlite::tx_conn(&guard)?;
                 $sqlite
             }
+            #[cfg(feature = "mysql")]
+            Conn::Mysql(pool) => {
+                let $my = pool;
+                $mysql
+            }
+            #[cfg(feature = "mysql")]
+            Conn::MysqlTx(tx) => {
+                let mut guard = tx.lock().await;
+                let $my = &mut **guard
+                    .as_mut()
+                    .ok_or(crate::schema::error::Error::TransactionClosed)?;
+                $mysql
+            }
         }
     };
 }
 
 impl Conn {
     pub(super) async fn fetch(&self, sql: &Sql, kinds: &[Kind]) -> Result<Rows> {
-        let values = on_connection!(self, |pg| postgres::fetch(pg, sql, kinds).await, |lite| {
-            sqlite::fetch(lite, sql, kinds)
-        },)?;
+        let values = on_connection!(
+            self,
+            |pg| postgres::fetch(pg, sql, kinds).await,
+            |lite| sqlite::fetch(lite, sql, kinds),
+            |my| mysql::fetch(my, sql, kinds).await,
+        )?;
         Ok(Rows { values })
     }
 
@@ -91,13 +118,17 @@ impl Conn {
             self,
             |pg| decode_models(postgres::fetch(pg, sql, M::DESCRIPTOR.kinds()).await?),
             |lite| sqlite::fetch_map(lite, sql, M::from_sqlite_row),
+            |my| decode_models(mysql::fetch(my, sql, M::DESCRIPTOR.kinds()).await?),
         )
     }
 
     pub(super) async fn execute(&self, sql: &Sql) -> Result<u64> {
-        on_connection!(self, |pg| postgres::execute(pg, sql).await, |lite| {
-            sqlite::execute(lite, sql)
-        },)
+        on_connection!(
+            self,
+            |pg| postgres::execute(pg, sql).await,
+            |lite| sqlite::execute(lite, sql),
+            |my| mysql::execute(my, sql).await,
+        )
     }
 
     pub(super) async fn execute_script(&self, script: &str) -> Result<()> {
@@ -105,6 +136,7 @@ impl Conn {
             self,
             |pg| postgres::execute_script(pg, script).await,
             |lite| sqlite::execute_script(lite, script),
+            |my| mysql::execute_script(my, script).await,
         )
     }
 
@@ -116,6 +148,8 @@ impl Conn {
             Conn::Postgres(pool) => Some(postgres::begin(pool).await.map(Conn::PostgresTx)),
             #[cfg(feature = "sqlite")]
             Conn::Sqlite(conn) => Some(sqlite::begin(conn).await.map(Conn::SqliteTx)),
+            #[cfg(feature = "mysql")]
+            Conn::Mysql(pool) => Some(mysql::begin(pool).await.map(Conn::MysqlTx)),
             #[allow(unreachable_patterns)]
             _ => None,
         }
@@ -128,6 +162,8 @@ impl Conn {
             Conn::PostgresTx(tx) => postgres::finish(tx, commit).await,
             #[cfg(feature = "sqlite")]
             Conn::SqliteTx(tx) => sqlite::finish(tx, commit).await,
+            #[cfg(feature = "mysql")]
+            Conn::MysqlTx(tx) => mysql::finish(tx, commit).await,
             #[allow(unreachable_patterns)]
             _ => Ok(()),
         }
@@ -135,7 +171,7 @@ impl Conn {
 }
 
 /// Every row of a result (values in descriptor order) decoded into a model.
-#[cfg(feature = "postgres")]
+#[cfg(any(feature = "postgres", feature = "mysql"))]
 fn decode_models<M: Model>(values: Vec<Value>) -> Result<Vec<M>> {
     let count = values
         .len()

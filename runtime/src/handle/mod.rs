@@ -34,6 +34,8 @@ use slots::{Erased, Slots};
 pub enum Backend {
     Postgres,
     Sqlite,
+    /// MySQL or MariaDB.
+    Mysql,
 }
 
 /// Work a transaction gathers while it runs and does once it has
@@ -110,6 +112,29 @@ impl Handle {
         crate::backend::sqlite::open(None).map(|conn| Self::new(Conn::Sqlite(conn)))
     }
 
+    /// A handle over a MySQL or MariaDB pool whose connections run
+    /// [`Dialect::session_setup`] (as [`Handle::connect_mysql`]'s do).
+    #[cfg(feature = "mysql")]
+    pub fn mysql(pool: sqlx_mysql::MySqlPool) -> Self {
+        Self::new(Conn::Mysql(pool))
+    }
+
+    /// Connects to MySQL or MariaDB (`mysql://user:password@host/database`).
+    #[cfg(feature = "mysql")]
+    pub async fn connect_mysql(url: &str) -> Result<Self> {
+        crate::backend::mysql::connect(url).await.map(Self::mysql)
+    }
+
+    /// The underlying pool, on MySQL outside a transaction.
+    #[cfg(feature = "mysql")]
+    pub fn mysql_pool(&self) -> Option<&sqlx_mysql::MySqlPool> {
+        match &self.conn {
+            Conn::Mysql(pool) => Some(pool),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
     /// The underlying pool, on PostgreSQL outside a transaction.
     #[cfg(feature = "postgres")]
     pub fn pg_pool(&self) -> Option<&sqlx_postgres::PgPool> {
@@ -126,6 +151,8 @@ impl Handle {
             Conn::Postgres(_) | Conn::PostgresTx(_) => Backend::Postgres,
             #[cfg(feature = "sqlite")]
             Conn::Sqlite(_) | Conn::SqliteTx(_) => Backend::Sqlite,
+            #[cfg(feature = "mysql")]
+            Conn::Mysql(_) | Conn::MysqlTx(_) => Backend::Mysql,
         }
     }
 
@@ -133,6 +160,7 @@ impl Handle {
         match self.backend() {
             Backend::Postgres => Dialect::Postgres,
             Backend::Sqlite => Dialect::Sqlite,
+            Backend::Mysql => Dialect::Mysql,
         }
     }
 

@@ -86,6 +86,7 @@ pub(crate) fn insert_audit(dialect: Dialect, record: &AuditRecord) -> Sql {
     let schema = match dialect {
         Dialect::Postgres => "current_schema()",
         Dialect::Sqlite => "'main'",
+        Dialect::Mysql => "DATABASE()",
     };
     let cells: [Cell; WIDTH] = [
         Cell::Bind(Value::Uuid(record.event_id)),

@@ -62,8 +62,8 @@ pub(crate) enum Node {
 #[derive(Debug)]
 pub(crate) struct SharedNode {
     pub node: Node,
-    /// Indexed by dialect: PostgreSQL, SQLite.
-    pub rendered: [std::sync::OnceLock<Rendered>; 2],
+    /// Indexed by dialect: PostgreSQL, SQLite, MySQL.
+    pub rendered: [std::sync::OnceLock<Rendered>; 3],
 }
 
 impl SharedNode {

@@ -131,7 +131,7 @@ impl Sql {
                 // case-sensitive on both backends.
                 let function = match self.dialect {
                     Dialect::Postgres => "strpos(",
-                    Dialect::Sqlite => "instr(",
+                    Dialect::Sqlite | Dialect::Mysql => "instr(",
                 };
                 self.push(function).column(alias, column).push(", ");
                 self.param(Value::Text(value.clone()));
@@ -216,6 +216,7 @@ impl Sql {
         let slot = match self.dialect {
             Dialect::Postgres => 0,
             Dialect::Sqlite => 1,
+            Dialect::Mysql => 2,
         };
         let rendered = shared.rendered[slot].get_or_init(|| {
             let mut fresh = Sql::new(self.dialect);

@@ -1,8 +1,8 @@
 //! A statement being written: its SQL text, the values its placeholders
 //! stand for, and the dialect both follow. Values are pushed as bound
-//! parameters and the text gets a numbered placeholder (`$n` on
-//! PostgreSQL, `?n` on SQLite); identifiers are quoted. What the backends
-//! execute.
+//! parameters and the text gets a placeholder (`$n` on PostgreSQL, `?n` on
+//! SQLite, `?` in order on MySQL); identifiers are quoted. What the
+//! backends execute.
 
 use crate::schema::value::{Kind, Value};
 use cstack_storage::Dialect;
@@ -65,11 +65,16 @@ impl Sql {
             _ => None,
         };
         self.params.push(value);
-        let sigil = match self.dialect {
-            Dialect::Postgres => '$',
-            Dialect::Sqlite => '?',
-        };
-        let _ = write!(self.text, "{sigil}{}", self.params.len());
+        match self.dialect {
+            Dialect::Postgres => {
+                let _ = write!(self.text, "${}", self.params.len());
+            }
+            Dialect::Sqlite => {
+                let _ = write!(self.text, "?{}", self.params.len());
+            }
+            // MySQL numbers no placeholders: they bind in order.
+            Dialect::Mysql => self.text.push('?'),
+        }
         if let Some(type_name) = cast {
             self.push("::");
             self.ident(type_name);

@@ -74,6 +74,9 @@ pub enum OutputFormat {
 pub enum Backend {
     Postgres,
     Sqlite,
+    /// MySQL or MariaDB.
+    Mysql,
+    /// PostgreSQL and SQLite.
     Both,
 }
 

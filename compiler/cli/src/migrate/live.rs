@@ -209,8 +209,15 @@ pub async fn drift(args: &DriftArgs) -> Status {
         Err(e) => return trouble(&e),
     };
     // The live server may host the scratch database, never the live one.
-    let fallback = (dialect == Dialect::Postgres)
-        .then(|| cstack_migrate_live::spawner::with_database(&url, "postgres"));
+    let fallback = match dialect {
+        Dialect::Postgres => Some(cstack_migrate_live::spawner::with_database(
+            &url, "postgres",
+        )),
+        // A scratch database of its own on the same server, created with
+        // the URL's credentials.
+        Dialect::Mysql => Some(url.clone()),
+        Dialect::Sqlite => None,
+    };
     let spawner = match default_spawner(
         dialect,
         scratch_url(&args.scratch_url).as_deref(),
@@ -262,6 +269,7 @@ pub fn hash(args: &HashArgs) -> Status {
     let dialects: Vec<Dialect> = match args.backend {
         Some(Backend::Postgres) => vec![Dialect::Postgres],
         Some(Backend::Sqlite) => vec![Dialect::Sqlite],
+        Some(Backend::Mysql) => vec![Dialect::Mysql],
         _ => Dialect::ALL
             .into_iter()
             .filter(|d| files::backend_dir(&dir, *d).is_dir())

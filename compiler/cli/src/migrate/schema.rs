@@ -93,16 +93,20 @@ pub fn trouble(message: &str) -> Status {
 }
 
 /// The backends a command works on: `--backend`, else the datasource's,
-/// else both.
+/// else PostgreSQL and SQLite.
 pub fn backends(flag: Option<Backend>, provider: Option<Provider>) -> Vec<Dialect> {
     match flag {
         Some(Backend::Postgres) => vec![Dialect::Postgres],
         Some(Backend::Sqlite) => vec![Dialect::Sqlite],
-        Some(Backend::Both) => Dialect::ALL.to_vec(),
+        Some(Backend::Mysql) => vec![Dialect::Mysql],
+        // PostgreSQL and SQLite, the two a schema without a datasource
+        // targets.
+        Some(Backend::Both) => vec![Dialect::Postgres, Dialect::Sqlite],
         None => match provider {
             Some(Provider::Postgresql) => vec![Dialect::Postgres],
             Some(Provider::Sqlite) => vec![Dialect::Sqlite],
-            _ => Dialect::ALL.to_vec(),
+            Some(Provider::Mysql) => vec![Dialect::Mysql],
+            _ => vec![Dialect::Postgres, Dialect::Sqlite],
         },
     }
 }

@@ -317,7 +317,7 @@ pub struct View {
     pub relation: String,
     pub sources: Vec<String>,
     pub fields: Vec<Field>,
-    /// The SQL body on PostgreSQL (`@@server_sql`, else `@@sql`).
+    /// The SQL body on a server database (`@@server_sql`, else `@@sql`).
     pub server_sql: Option<String>,
     /// The SQL body on SQLite (`@@embedded_sql`, else `@@sql`).
     pub embedded_sql: Option<String>,
@@ -338,10 +338,12 @@ impl View {
         self.fields.iter().find(|field| field.is_id)
     }
 
-    /// The body for a dialect.
+    /// The body for a dialect: the server body on the server databases.
     pub fn sql(&self, dialect: cstack_storage::Dialect) -> Option<&str> {
         match dialect {
-            cstack_storage::Dialect::Postgres => self.server_sql.as_deref(),
+            cstack_storage::Dialect::Postgres | cstack_storage::Dialect::Mysql => {
+                self.server_sql.as_deref()
+            }
             cstack_storage::Dialect::Sqlite => self.embedded_sql.as_deref(),
         }
     }

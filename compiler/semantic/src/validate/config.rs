@@ -28,8 +28,9 @@ fn validate_datasource(ctx: &mut Ctx<'_>) {
                         .error(
                             Code::UnknownProvider,
                             format!(
-                                "unsupported datasource provider{}; expected `postgresql`, `sqlite` or `none`",
-                                other.map(|p| format!(" `{p}`")).unwrap_or_default()
+                                "unsupported datasource provider{}; expected {}",
+                                other.map(|p| format!(" `{p}`")).unwrap_or_default(),
+                                expected_providers()
                             ),
                             entry.value.range,
                         )
@@ -87,6 +88,19 @@ fn validate_datasource(ctx: &mut Ctx<'_>) {
     }
 }
 
+/// The providers, as the "expected" part of a message:
+/// `` `postgresql`, `mysql`, `sqlite` or `none` ``.
+fn expected_providers() -> String {
+    let quoted: Vec<String> = lang::names(PROVIDERS)
+        .map(|name| format!("`{name}`"))
+        .collect();
+    match quoted.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
+}
+
 fn validate_extension(ctx: &mut Ctx<'_>) {
     let syntax = ctx.syntax;
     let Some(name) = &syntax.name else { return };
@@ -112,6 +126,18 @@ fn validate_extension(ctx: &mut Ctx<'_>) {
             name.range,
         )
         .with_label_text("not available on SQLite")
+        .help = Some(
+            "remove the extension and its `Vector(n)` fields, or use the `postgresql` provider"
+                .to_string(),
+        );
+    }
+    if name.text == "pgvector" && ctx.settings.provider == Some(Provider::Mysql) {
+        ctx.error(
+            Code::PgvectorOnMysql,
+            "`extension pgvector` is PostgreSQL-only, but this schema's datasource is `mysql`",
+            name.range,
+        )
+        .with_label_text("not available on MySQL")
         .help = Some(
             "remove the extension and its `Vector(n)` fields, or use the `postgresql` provider"
                 .to_string(),

@@ -50,7 +50,7 @@ pub fn validate_model(ctx: &mut Ctx<'_>) -> Option<Model> {
         )
         .with_label_text("model without a database")
         .help = Some(
-            "use `type` for procedure payloads, or choose the `postgresql` or `sqlite` provider"
+            "use `type` for procedure payloads, or choose the `postgresql`, `mysql` or `sqlite` provider"
                 .to_string(),
         );
     }

@@ -5,7 +5,7 @@ use super::Ctx;
 use super::attributes::LabelText;
 use crate::model::Type;
 use crate::names::did_you_mean;
-use crate::{Resolved, Scalar};
+use crate::{Provider, Resolved, Scalar};
 use cstack_diagnostics::{Anchor, Code};
 use cstack_syntax::ast::{Arity, TypeRef};
 
@@ -274,6 +274,15 @@ fn check_vector(ctx: &mut Ctx<'_>, ty: &TypeRef, position: TypePosition, anchor:
         );
     }
     if !ctx.settings.pgvector {
+        // On a datasource that cannot store vectors, declaring the
+        // extension would only trade this error for E8006 or E8007.
+        let help = match ctx.settings.provider {
+            Some(provider @ (Provider::Sqlite | Provider::Mysql)) => format!(
+                "pgvector is PostgreSQL-only and this schema's datasource is `{}`: remove the field, or use the `postgresql` provider and declare `extension pgvector {{\n}}`",
+                provider.name()
+            ),
+            _ => "declare `extension pgvector {\n}` in the schema".to_string(),
+        };
         ctx.error_at(
             Code::VectorWithoutExtension,
             "field type `Vector(n)` requires `extension pgvector { }`",
@@ -281,7 +290,7 @@ fn check_vector(ctx: &mut Ctx<'_>, ty: &TypeRef, position: TypePosition, anchor:
             ty.name.range,
         )
         .with_label_text("needs the pgvector extension")
-        .help = Some("declare `extension pgvector {\n}` in the schema".to_string());
+        .help = Some(help);
     }
     if ty.arity == Arity::List {
         usage(

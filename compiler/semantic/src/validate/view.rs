@@ -288,6 +288,21 @@ fn check_materialized(
         .with_label_text("not available on SQLite")
         .help = Some("remove `@@materialized`, or use the `postgresql` provider".to_string());
     }
+    if ctx.settings.provider == Some(Provider::Mysql) {
+        ctx.error(
+            Code::MaterializedOnMysql,
+            format!(
+                "view `{}` is `@@materialized`, but MySQL has no materialized views and this schema's datasource is `mysql`",
+                ctx.name()
+            ),
+            head,
+        )
+        .with_label_text("not available on MySQL")
+        .help = Some(
+            "remove `@@materialized` (a plain view reads its sources on every query), or use the `postgresql` provider"
+                .to_string(),
+        );
+    }
     if !server_body {
         ctx.error(
             Code::InvalidMaterializedView,

@@ -37,7 +37,7 @@ pub use types::Session;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "a2b0e27caebeb24a";
+pub const SCHEMA_HASH: &str = "15aa5ec17222d4ff";
 
 /// The schema's models.
 pub const MODELS: &[&str] = &["Author", "Post"];

@@ -1,10 +1,12 @@
 //! Helpers shared by the live migration suites: schemas from text, the
 //! upstream corpus, the planning crate's golden cases, and scratch
-//! PostgreSQL databases on the test server.
+//! PostgreSQL and MariaDB databases on the test servers.
 #![allow(dead_code)]
 
 use cstack_compiler::{RootDatabase, SchemaModel, SourceFile, schema_model};
-use cstack_migrate_live::db::{connect_postgres, execute_blocking, execute_script};
+use cstack_migrate_live::db::{
+    Access, Connection, connect_postgres, execute_blocking, execute_script,
+};
 use sqlx_core::executor::Executor;
 use sqlx_core::row::Row;
 use sqlx_postgres::{PgConnection, Postgres};
@@ -13,6 +15,9 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 /// The test server. Tests that need it fail when it is unreachable.
 pub const SERVER_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
+
+/// The MariaDB test server, likewise required.
+pub const MYSQL_URL: &str = "mysql://root@127.0.0.1:3306/test";
 
 pub fn model(text: &str) -> SchemaModel {
     let db = RootDatabase::default();
@@ -106,6 +111,48 @@ impl Drop for ScratchDatabase {
         let _ = execute_blocking(
             SERVER_URL,
             &format!("DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)", self.name),
+        );
+    }
+}
+
+/// A uniquely named database on the MariaDB test server, dropped when
+/// dropped.
+pub struct MysqlScratch {
+    pub name: String,
+    pub url: String,
+}
+
+impl MysqlScratch {
+    pub fn new(label: &str) -> Self {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let name = format!(
+            "cstack_test_{label}_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        );
+        execute_blocking(
+            MYSQL_URL,
+            &format!("CREATE DATABASE \"{name}\" CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"),
+        )
+        .unwrap_or_else(|error| {
+            panic!("MariaDB at {MYSQL_URL} is required by this test and failed: {error}")
+        });
+        let url = format!("mysql://root@127.0.0.1:3306/{name}");
+        MysqlScratch { name, url }
+    }
+
+    pub async fn connection(&self) -> Connection {
+        Connection::open(&self.url, Access::ReadWrite)
+            .await
+            .unwrap_or_else(|error| panic!("MariaDB at {} is unreachable: {error}", self.url))
+    }
+}
+
+impl Drop for MysqlScratch {
+    fn drop(&mut self) {
+        let _ = execute_blocking(
+            MYSQL_URL,
+            &format!("DROP DATABASE IF EXISTS \"{}\"", self.name),
         );
     }
 }

@@ -2,8 +2,8 @@
 //! generated crate use: the `cstack_migrations` table records each
 //! migration's checksum and how many of its steps have run, so a failed
 //! apply resumes at the step that failed and either tool sees what the
-//! other applied. PostgreSQL runs hold an advisory lock so two runners
-//! cannot apply at once. Each transactional step commits together with its
+//! other applied. PostgreSQL and MySQL runs hold a session lock so two
+//! runners cannot apply at once. Each transactional step commits together with its
 //! progress; the statements of a non-transactional step run one by one
 //! (they are written to be safe to re-run).
 //!
@@ -54,6 +54,13 @@ impl Handle {
             lock.release().await?;
             return outcome;
         }
+        #[cfg(feature = "mysql")]
+        if let Some(pool) = self.mysql_pool() {
+            let lock = crate::backend::mysql::MigrationLock::acquire(pool).await?;
+            let outcome = self.apply_locked(migrations, up_to).await;
+            lock.release().await?;
+            return outcome;
+        }
         self.apply_locked(migrations, up_to).await
     }
 
@@ -90,7 +97,7 @@ impl Handle {
     /// The rows of `cstack_migrations` (which must exist).
     async fn migration_rows(&self) -> Result<Vec<AppliedRow>> {
         let mut query = Sql::new(self.dialect());
-        query.push(table::SELECT_ROWS);
+        query.push(table::select_rows(self.dialect()));
         let rows = self
             .fetch(&query, &[Kind::Text, Kind::Text, Kind::Int, Kind::Bool])
             .await?;

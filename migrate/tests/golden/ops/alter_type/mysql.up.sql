@@ -1,0 +1,3 @@
+-- cstack:step no-transaction
+ALTER TABLE "accounts" MODIFY COLUMN "code" longtext NOT NULL;
+

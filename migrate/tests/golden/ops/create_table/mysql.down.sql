@@ -1,0 +1,3 @@
+-- cstack:step no-transaction
+DROP TABLE "accounts";
+

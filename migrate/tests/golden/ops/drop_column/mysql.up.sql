@@ -1,0 +1,3 @@
+-- cstack:step no-transaction
+ALTER TABLE "accounts" DROP COLUMN "legacy", ALGORITHM = INSTANT;
+

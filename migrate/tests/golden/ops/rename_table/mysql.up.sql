@@ -1,0 +1,3 @@
+-- cstack:step no-transaction
+RENAME TABLE "accounts" TO "customers";
+

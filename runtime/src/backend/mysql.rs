@@ -1,0 +1,559 @@
+//! The MySQL and MariaDB backend over sqlx: every pooled connection starts
+//! in the session modes the storage contract names (double-quoted
+//! identifiers, no backslash escapes, strict, UTC), values bind by type and
+//! columns decode by the kind the descriptor names. UUIDs are canonical
+//! text in `char(36)` columns; JSON is read as text, since MariaDB's JSON
+//! is `longtext`. Server errors map to PostgreSQL's SQLSTATEs, so callers
+//! see one classification whatever the backend.
+
+use crate::backend::failure::from_database;
+use crate::schema::error::{Error, Result};
+use crate::schema::value::{Kind, Value};
+use crate::sql::statement::Sql;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use cstack_storage::Dialect;
+use rust_decimal::Decimal;
+use sqlx_core::arguments::Arguments;
+use sqlx_core::connection::Connection as _;
+use sqlx_core::executor::Executor;
+use sqlx_core::row::Row;
+use sqlx_mysql::{
+    MySql, MySqlArguments, MySqlConnectOptions, MySqlConnection, MySqlDatabaseError, MySqlPool,
+    MySqlPoolOptions, MySqlRow,
+};
+use std::sync::Arc;
+use tokio::sync::Mutex;
+
+/// A transaction shared by the clones of a transaction handle; `None` once
+/// it has been committed or rolled back.
+pub(crate) type SharedTx = Arc<Mutex<Option<sqlx_core::transaction::Transaction<'static, MySql>>>>;
+
+/// A pool on `url` whose connections run the session setup, once one
+/// connection has succeeded (so an unreachable server or a refused login
+/// is reported at once, with the server's reason).
+pub(crate) async fn connect(url: &str) -> Result<MySqlPool> {
+    let options: MySqlConnectOptions = url.parse().map_err(database_error)?;
+    let mut first = MySqlConnection::connect_with(&options)
+        .await
+        .map_err(database_error)?;
+    setup(&mut first).await.map_err(database_error)?;
+    let _ = first.close().await;
+    Ok(MySqlPoolOptions::new()
+        .max_connections(8)
+        .after_connect(|conn, _| Box::pin(async move { setup(conn).await }))
+        .connect_lazy_with(options))
+}
+
+/// The session modes every statement of ours is written for.
+pub(crate) async fn setup(conn: &mut MySqlConnection) -> std::result::Result<(), sqlx_core::Error> {
+    for statement in Dialect::Mysql.session_setup() {
+        Executor::execute(&mut *conn, sqlx_core::raw_sql::raw_sql(statement)).await?;
+    }
+    Ok(())
+}
+
+/// A server error as the PostgreSQL SQLSTATE of its class, with the
+/// constraint it names: duplicate keys `23505`, foreign keys `23503`,
+/// checks `23514`, NOT NULL `23502`.
+pub(crate) fn database_error(error: sqlx_core::Error) -> Error {
+    let sqlx_core::Error::Database(db) = &error else {
+        return Error::Database {
+            sqlstate: None,
+            message: error.to_string(),
+        };
+    };
+    let message = db.message().to_string();
+    let number = db
+        .try_downcast_ref::<MySqlDatabaseError>()
+        .map(MySqlDatabaseError::number);
+    let class = match number {
+        Some(1062 | 1586) => Some("23505"),
+        Some(1216 | 1217 | 1451 | 1452) => Some("23503"),
+        // MySQL 8 and MariaDB number a failed CHECK differently.
+        Some(3819 | 4025) => Some("23514"),
+        Some(1048 | 1364) => Some("23502"),
+        _ => None,
+    };
+    let sqlstate = class
+        .map(str::to_string)
+        .or_else(|| db.code().map(|code| code.into_owned()));
+    from_database(sqlstate, constraint_named(&message), message)
+}
+
+/// The constraint a duplicate-key, foreign-key or check message names:
+/// `for key 'users.users_email_key'`, `CONSTRAINT `posts_author_fkey``,
+/// `constraint 'x' is violated`.
+fn constraint_named(message: &str) -> Option<String> {
+    let lower = message.to_ascii_lowercase();
+    let name = ["for key '", "for key `", "constraint `", "constraint '"]
+        .iter()
+        .find_map(|marker| {
+            let start = lower.find(marker)? + marker.len();
+            let quote = marker.chars().last()?;
+            let length = message[start..].find(quote)?;
+            Some(&message[start..start + length])
+        })?;
+    // MySQL 8 qualifies a key with its table.
+    Some(name.rsplit('.').next().unwrap_or(name).to_string())
+}
+
+fn arguments(sql: &Sql) -> Result<MySqlArguments> {
+    let mut args = MySqlArguments::default();
+    for value in &sql.params {
+        let added = match value.clone() {
+            Value::Null(kind) => match kind {
+                Kind::Bool => args.add(None::<bool>),
+                Kind::Int => args.add(None::<i64>),
+                Kind::Float => args.add(None::<f64>),
+                Kind::Decimal => args.add(None::<Decimal>),
+                Kind::DateTime => args.add(None::<NaiveDateTime>),
+                Kind::Bytes => args.add(None::<Vec<u8>>),
+                Kind::Enum(_) | Kind::Text | Kind::Uuid | Kind::Json => args.add(None::<String>),
+                Kind::Vector => return Err(no_vectors()),
+            },
+            Value::Bool(v) => args.add(v),
+            Value::Int(v) => args.add(v),
+            Value::Float(v) => args.add(v),
+            Value::Text(v) => args.add(v),
+            Value::Decimal(v) => args.add(v),
+            // A `datetime(6)` holds no zone: the value is UTC, as the
+            // session's time zone is.
+            Value::DateTime(v) => args.add(v.naive_utc()),
+            Value::Uuid(v) => args.add(v.hyphenated().to_string()),
+            Value::Json(v) => args.add(v.to_string()),
+            Value::Bytes(v) => args.add(v),
+            Value::Enum { variant, .. } => args.add(variant),
+            Value::Vector(_) => return Err(no_vectors()),
+        };
+        added.map_err(|error| Error::Database {
+            sqlstate: None,
+            message: error.to_string(),
+        })?;
+    }
+    Ok(args)
+}
+
+fn no_vectors() -> Error {
+    Error::Database {
+        sqlstate: None,
+        message: "MySQL stores no vectors".into(),
+    }
+}
+
+pub(crate) async fn fetch<'e, E>(executor: E, sql: &Sql, kinds: &[Kind]) -> Result<Vec<Value>>
+where
+    E: Executor<'e, Database = MySql>,
+{
+    let query = sqlx_core::query::query_with::<MySql, _>(&sql.text, arguments(sql)?);
+    let rows = query.fetch_all(executor).await.map_err(database_error)?;
+    let mut out = Vec::with_capacity(rows.len() * kinds.len());
+    for row in &rows {
+        for (index, kind) in kinds.iter().enumerate() {
+            out.push(decode(row, index, *kind)?);
+        }
+    }
+    Ok(out)
+}
+
+pub(crate) async fn execute<'e, E>(executor: E, sql: &Sql) -> Result<u64>
+where
+    E: Executor<'e, Database = MySql>,
+{
+    let query = sqlx_core::query::query_with::<MySql, _>(&sql.text, arguments(sql)?);
+    let done = query.execute(executor).await.map_err(database_error)?;
+    Ok(done.rows_affected())
+}
+
+pub(crate) async fn execute_script<'e, E>(executor: E, script: &'e str) -> Result<()>
+where
+    E: Executor<'e, Database = MySql>,
+{
+    // The server refuses an empty query; an empty script does nothing.
+    if script.trim().is_empty() {
+        return Ok(());
+    }
+    Executor::execute(executor, sqlx_core::raw_sql::raw_sql(script))
+        .await
+        .map_err(database_error)?;
+    Ok(())
+}
+
+fn decode(row: &MySqlRow, index: usize, kind: Kind) -> Result<Value> {
+    // Text-like columns are read without sqlx's type check: an enum is a
+    // `varchar`, a UUID a `char(36)`, JSON `json` or `longtext`.
+    let text = || row.try_get_unchecked::<Option<String>, _>(index);
+    let value: std::result::Result<Option<Value>, String> = match kind {
+        Kind::Int => row
+            .try_get::<Option<i64>, _>(index)
+            .map(|v| v.map(Value::Int))
+            .map_err(|e| e.to_string()),
+        Kind::Bool => row
+            .try_get::<Option<bool>, _>(index)
+            .map(|v| v.map(Value::Bool))
+            .map_err(|e| e.to_string()),
+        Kind::Float => row
+            .try_get::<Option<f64>, _>(index)
+            .map(|v| v.map(Value::Float))
+            .map_err(|e| e.to_string()),
+        Kind::Decimal => row
+            .try_get::<Option<Decimal>, _>(index)
+            // `decimal(65,30)` keeps 30 fractional digits: the value, not
+            // its padding, is what was stored.
+            .map(|v| v.map(|d| Value::Decimal(d.normalize())))
+            .map_err(|e| e.to_string()),
+        Kind::DateTime => row
+            .try_get::<Option<NaiveDateTime>, _>(index)
+            .map(|v| v.map(|v| Value::DateTime(DateTime::<Utc>::from_naive_utc_and_offset(v, Utc))))
+            .map_err(|e| e.to_string()),
+        Kind::Bytes => row
+            .try_get::<Option<Vec<u8>>, _>(index)
+            .map(|v| v.map(Value::Bytes))
+            .map_err(|e| e.to_string()),
+        Kind::Text | Kind::Enum(_) => text()
+            .map(|v| v.map(Value::Text))
+            .map_err(|e| e.to_string()),
+        Kind::Uuid => text().map_err(|e| e.to_string()).and_then(|v| {
+            v.map(|text| {
+                uuid::Uuid::parse_str(&text)
+                    .map(Value::Uuid)
+                    .map_err(|e| format!("`{text}` is not a UUID: {e}"))
+            })
+            .transpose()
+        }),
+        Kind::Json => text().map_err(|e| e.to_string()).and_then(|v| {
+            v.map(|text| {
+                serde_json::from_str(&text)
+                    .map(Value::Json)
+                    .map_err(|e| format!("not JSON: {e}"))
+            })
+            .transpose()
+        }),
+        Kind::Vector => Err("MySQL stores no vectors".to_string()),
+    };
+    value
+        .map(|value| value.unwrap_or(Value::Null(kind)))
+        .map_err(|message| Error::Decode {
+            message: format!("column {index}: {message}"),
+        })
+}
+
+pub(crate) async fn begin(pool: &MySqlPool) -> Result<SharedTx> {
+    let tx = pool.begin().await.map_err(database_error)?;
+    Ok(Arc::new(Mutex::new(Some(tx))))
+}
+
+/// Commits or rolls back; afterwards the transaction handle is closed.
+pub(crate) async fn finish(shared: &SharedTx, commit: bool) -> Result<()> {
+    let Some(tx) = shared.lock().await.take() else {
+        return Err(Error::TransactionClosed);
+    };
+    if commit {
+        tx.commit().await.map_err(database_error)
+    } else {
+        tx.rollback().await.map_err(database_error)
+    }
+}
+
+/// The migrations lock (`GET_LOCK`, held by the session), on one pooled
+/// connection of its own.
+pub(crate) struct MigrationLock {
+    conn: sqlx_core::pool::PoolConnection<MySql>,
+}
+
+impl MigrationLock {
+    pub(crate) async fn acquire(pool: &MySqlPool) -> Result<MigrationLock> {
+        let mut conn = pool.acquire().await.map_err(database_error)?;
+        // Closed rather than returned to the pool when dropped, so a failed
+        // or cancelled run never leaves a pooled session holding the lock.
+        conn.close_on_drop();
+        // Waits while another runner holds it (MariaDB takes no negative,
+        // unbounded timeout: a day stands for one). 1 is the lock; 0 a
+        // timeout, NULL an error.
+        let row = sqlx_core::query::query::<MySql>("SELECT GET_LOCK(?, 86400)")
+            .bind(cstack_storage::tables::migrations::TABLE)
+            .fetch_one(&mut *conn)
+            .await
+            .map_err(database_error)?;
+        let granted: Option<i64> = row.try_get(0).map_err(database_error)?;
+        if granted != Some(1) {
+            return Err(Error::Database {
+                sqlstate: None,
+                message: "could not take the migrations lock (GET_LOCK)".into(),
+            });
+        }
+        Ok(MigrationLock { conn })
+    }
+
+    pub(crate) async fn release(mut self) -> Result<()> {
+        sqlx_core::query::query::<MySql>("SELECT RELEASE_LOCK(?)")
+            .bind(cstack_storage::tables::migrations::TABLE)
+            .execute(&mut *self.conn)
+            .await
+            .map_err(database_error)
+            .map(drop)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn constraints_are_read_from_both_servers_messages() {
+        for (message, name) in [
+            (
+                "Duplicate entry 'a@b.c' for key 'users.users_email_key'",
+                "users_email_key",
+            ),
+            (
+                "Duplicate entry 'a@b.c' for key 'users_email_key'",
+                "users_email_key",
+            ),
+            (
+                "Cannot add or update a child row: a foreign key constraint fails (`test`.`posts`, CONSTRAINT `posts_author_id_fkey` FOREIGN KEY (`author_id`) REFERENCES `users` (`id`))",
+                "posts_author_id_fkey",
+            ),
+            (
+                "Check constraint 'users_age_range_check' is violated.",
+                "users_age_range_check",
+            ),
+            (
+                "CONSTRAINT `users_age_range_check` failed for `test`.`users`",
+                "users_age_range_check",
+            ),
+        ] {
+            assert_eq!(
+                constraint_named(message).as_deref(),
+                Some(name),
+                "{message}"
+            );
+        }
+        assert_eq!(constraint_named("Column 'name' cannot be null"), None);
+    }
+
+    /// The MariaDB test server (127.0.0.1:3306, root), which `.ci/run`
+    /// starts: a scratch database on it for the test, dropped at the end.
+    async fn scratch() -> (MySqlPool, String) {
+        let admin = connect("mysql://root@127.0.0.1:3306/test")
+            .await
+            .expect("MariaDB on 127.0.0.1:3306 is required by this test");
+        let name = format!("cstack_runtime_{}", std::process::id());
+        execute_script(
+            &admin,
+            &format!(
+                "DROP DATABASE IF EXISTS \"{name}\"; \
+                 CREATE DATABASE \"{name}\" CHARACTER SET utf8mb4 COLLATE utf8mb4_bin"
+            ),
+        )
+        .await
+        .unwrap();
+        admin.close().await;
+        let pool = connect(&format!("mysql://root@127.0.0.1:3306/{name}"))
+            .await
+            .unwrap();
+        (pool, name)
+    }
+
+    fn sql(text: &str, params: Vec<Value>) -> Sql {
+        let mut sql = Sql::new(Dialect::Mysql);
+        let mut parts = text.split('?');
+        sql.push(parts.next().unwrap_or_default());
+        for (part, value) in parts.zip(params) {
+            sql.param(value).push(part);
+        }
+        sql
+    }
+
+    #[tokio::test]
+    async fn every_kind_round_trips_and_violations_are_classified() {
+        let (pool, name) = scratch().await;
+        execute_script(
+            &pool,
+            "CREATE TABLE parents (id bigint PRIMARY KEY) ENGINE = InnoDB;
+             CREATE TABLE cells (
+               id bigint PRIMARY KEY,
+               flag tinyint(1), n bigint, x double, t longtext, d decimal(65,30),
+               at datetime(6), u char(36), j json, b longblob, e varchar(255),
+               code varchar(255) NOT NULL,
+               parent bigint,
+               CONSTRAINT cells_code_key UNIQUE (code),
+               CONSTRAINT cells_n_range_check CHECK (n >= 0),
+               CONSTRAINT cells_parent_fkey FOREIGN KEY (parent) REFERENCES parents (id)
+             ) ENGINE = InnoDB",
+        )
+        .await
+        .unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 12, 4, 10, 30, 0).unwrap()
+            + chrono::Duration::microseconds(123_456);
+        let values = vec![
+            Value::Int(1),
+            Value::Bool(true),
+            Value::Int(-7),
+            Value::Float(1.5),
+            Value::Text("naïve \\ 'quoted' \"text\"".into()),
+            Value::Decimal("12345678901234567890.123456789".parse().unwrap()),
+            Value::DateTime(at),
+            Value::Uuid(uuid::Uuid::new_v4()),
+            Value::Json(serde_json::json!({"a": [1, 2], "b": null})),
+            Value::Bytes(vec![0, 255, 10]),
+            Value::Enum {
+                type_name: "status",
+                variant: "Published",
+            },
+            Value::Text("one".into()),
+        ];
+        let insert = "INSERT INTO cells (id, flag, n, x, t, d, at, u, j, b, e, code) \
+                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        let written = execute(&pool, &sql(insert, values.clone())).await;
+        assert!(written.is_err(), "n = -7 breaks the check");
+        let mut values = values;
+        values[2] = Value::Int(7);
+        assert_eq!(
+            execute(&pool, &sql(insert, values.clone())).await.unwrap(),
+            1
+        );
+        let kinds = [
+            Kind::Int,
+            Kind::Bool,
+            Kind::Int,
+            Kind::Float,
+            Kind::Text,
+            Kind::Decimal,
+            Kind::DateTime,
+            Kind::Uuid,
+            Kind::Json,
+            Kind::Bytes,
+            Kind::Enum("status"),
+            Kind::Text,
+        ];
+        let read = fetch(
+            &pool,
+            &sql(
+                "SELECT id, flag, n, x, t, d, at, u, j, b, e, code FROM cells",
+                vec![],
+            ),
+            &kinds,
+        )
+        .await
+        .unwrap();
+        let mut expected = values.clone();
+        expected[10] = Value::Text("Published".into());
+        assert_eq!(read, expected);
+        // NULLs come back typed by the kind asked for.
+        execute(
+            &pool,
+            &sql(
+                "INSERT INTO cells (id, code, t) VALUES (?, ?, ?)",
+                vec![
+                    Value::Int(2),
+                    Value::Text("two".into()),
+                    Value::Null(Kind::Text),
+                ],
+            ),
+        )
+        .await
+        .unwrap();
+        let read = fetch(
+            &pool,
+            &sql(
+                "SELECT t, j, at FROM cells WHERE id = ?",
+                vec![Value::Int(2)],
+            ),
+            &[Kind::Text, Kind::Json, Kind::DateTime],
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            read,
+            vec![
+                Value::Null(Kind::Text),
+                Value::Null(Kind::Json),
+                Value::Null(Kind::DateTime)
+            ]
+        );
+        // Text compares bytewise: `one` and `ONE` are different codes.
+        let insert_code = |id: i64, code: &str| {
+            sql(
+                "INSERT INTO cells (id, code) VALUES (?, ?)",
+                vec![Value::Int(id), Value::Text(code.into())],
+            )
+        };
+        execute(&pool, &insert_code(3, "ONE")).await.unwrap();
+        match execute(&pool, &insert_code(4, "one")).await {
+            Err(Error::Conflict { constraint, .. }) => {
+                assert_eq!(constraint.as_deref(), Some("cells_code_key"))
+            }
+            other => panic!("a duplicate is a conflict: {other:?}"),
+        }
+        let sqlstate = |result: Result<u64>| match result {
+            Err(Error::Database { sqlstate, .. }) => sqlstate,
+            other => panic!("a database error: {other:?}"),
+        };
+        assert_eq!(
+            sqlstate(
+                execute(
+                    &pool,
+                    &sql(
+                        "INSERT INTO cells (id, code, parent) VALUES (?, ?, ?)",
+                        vec![Value::Int(5), Value::Text("five".into()), Value::Int(99)],
+                    ),
+                )
+                .await
+            )
+            .as_deref(),
+            Some("23503")
+        );
+        assert_eq!(
+            sqlstate(
+                execute(
+                    &pool,
+                    &sql(
+                        "INSERT INTO cells (id, code, n) VALUES (?, ?, ?)",
+                        vec![Value::Int(6), Value::Text("six".into()), Value::Int(-1)],
+                    ),
+                )
+                .await
+            )
+            .as_deref(),
+            Some("23514")
+        );
+        assert_eq!(
+            sqlstate(
+                execute(
+                    &pool,
+                    &sql(
+                        "INSERT INTO cells (id, code) VALUES (?, ?)",
+                        vec![Value::Int(7), Value::Null(Kind::Text)],
+                    ),
+                )
+                .await
+            )
+            .as_deref(),
+            Some("23502")
+        );
+        // A transaction rolled back leaves nothing.
+        let tx = begin(&pool).await.unwrap();
+        {
+            let mut guard = tx.lock().await;
+            let conn = &mut **guard.as_mut().unwrap();
+            execute(conn, &insert_code(8, "eight")).await.unwrap();
+        }
+        finish(&tx, false).await.unwrap();
+        let count = fetch(
+            &pool,
+            &sql(
+                "SELECT count(*) FROM cells WHERE id = ?",
+                vec![Value::Int(8)],
+            ),
+            &[Kind::Int],
+        )
+        .await
+        .unwrap();
+        assert_eq!(count, vec![Value::Int(0)]);
+        execute_script(&pool, &format!("DROP DATABASE \"{name}\""))
+            .await
+            .unwrap();
+        pool.close().await;
+    }
+}
