@@ -1,6 +1,12 @@
 //! The SQLite backend over rusqlite. Statements run synchronously while the
 //! connection's async lock is held; prepared statements are cached.
 //!
+//! A database file is one writer connection and a few read-only ones
+//! ([`Database`]): in WAL mode readers never wait for the writer, so a
+//! server answers reads on every core while one transaction writes. Writes,
+//! transactions and anything that is not a plain `SELECT` go to the writer;
+//! an in-memory database is the writer alone.
+//!
 //! Storage, matching the migrations' SQLite mapping: booleans as 0/1,
 //! decimals as normalised text, timestamps as fixed-width UTC ISO-8601 text
 //! (so text order is time order), UUIDs as hyphenated text, JSON as text,
@@ -13,12 +19,52 @@ use crate::sql::statement::Sql;
 use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::types::{ToSqlOutput, Value as SqliteValue, ValueRef};
-use rusqlite::{Connection, ErrorCode, params_from_iter};
+use rusqlite::{Connection, ErrorCode, OpenFlags, params_from_iter};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub(crate) type SharedConn = Arc<Mutex<Connection>>;
 pub(crate) type SharedTx = Arc<Mutex<Option<OpenTx>>>;
+
+/// One SQLite database: its writer and its read-only connections.
+pub(crate) struct Database {
+    writer: SharedConn,
+    readers: Vec<SharedConn>,
+    /// Where the next read starts looking for a free reader.
+    next: AtomicUsize,
+}
+
+impl Database {
+    pub(crate) fn writer(&self) -> &SharedConn {
+        &self.writer
+    }
+
+    /// A reader for `sql` when it only reads and the database has readers:
+    /// a free one if any, else the next in turn (to wait for).
+    pub(crate) fn reader_for(&self, sql: &Sql) -> Option<&SharedConn> {
+        if self.readers.is_empty() || !is_read(sql) {
+            return None;
+        }
+        let start = self.next.fetch_add(1, Ordering::Relaxed);
+        let count = self.readers.len();
+        (0..count)
+            .map(|offset| &self.readers[(start + offset) % count])
+            .find(|reader| reader.try_lock().is_ok())
+            .or(Some(&self.readers[start % count]))
+    }
+}
+
+/// A plain `SELECT`, which cannot write.
+fn is_read(sql: &Sql) -> bool {
+    sql.text.starts_with("SELECT ")
+}
+
+/// How many read-only connections a database file gets: one per core, two
+/// to four.
+fn reader_count() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4))
+}
 
 /// The connection, locked for the life of a transaction. Rolled back if
 /// dropped before `finish`.
@@ -35,16 +81,51 @@ impl Drop for OpenTx {
     }
 }
 
-pub(crate) fn open(path: Option<&std::path::Path>) -> Result<SharedConn> {
-    let conn = match path {
+pub(crate) fn open(path: Option<&std::path::Path>) -> Result<Arc<Database>> {
+    let writer = match path {
         Some(path) => Connection::open(path),
         None => Connection::open_in_memory(),
     }
     .map_err(database_error)?;
-    conn.execute_batch(
-        "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;",
-    )
-    .map_err(database_error)?;
+    writer
+        .execute_batch(
+            "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;",
+        )
+        .map_err(database_error)?;
+    configure(&writer)?;
+    // The writer made the file a WAL database; readers open it read-only.
+    // SQLite's special names (`:memory:`, the empty name, URIs) may name a
+    // database only that one connection sees: the writer alone serves them.
+    let shareable = path.is_some_and(|path| {
+        let name = path.to_string_lossy();
+        !(name.is_empty() || name == ":memory:" || name.starts_with("file:"))
+    });
+    let readers = match path.filter(|_| shareable) {
+        Some(path) => (0..reader_count())
+            .map(|_| {
+                let reader = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )
+                .map_err(database_error)?;
+                reader
+                    .execute_batch("PRAGMA query_only = ON; PRAGMA busy_timeout = 5000;")
+                    .map_err(database_error)?;
+                configure(&reader)?;
+                Ok(Arc::new(Mutex::new(reader)))
+            })
+            .collect::<Result<Vec<_>>>()?,
+        None => Vec::new(),
+    };
+    Ok(Arc::new(Database {
+        writer: Arc::new(Mutex::new(writer)),
+        readers,
+        next: AtomicUsize::new(0),
+    }))
+}
+
+/// The settings every connection of a database has.
+fn configure(conn: &Connection) -> Result<()> {
     // The query planner stability guarantee: without it SQLite 3.50 lets
     // the bound value of `LIMIT ?` shape the plan, marks the statement
     // stale whenever that parameter is bound again, and so re-parses and
@@ -55,7 +136,7 @@ pub(crate) fn open(path: Option<&std::path::Path>) -> Result<SharedConn> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
         .map_err(database_error)?;
     conn.set_prepared_statement_cache_capacity(256);
-    Ok(Arc::new(Mutex::new(conn)))
+    Ok(())
 }
 
 /// A text value holding a NUL character (SQLSTATE 22021 on PostgreSQL).
@@ -282,7 +363,7 @@ mod tests {
     #[test]
     fn a_cached_statement_with_a_bound_limit_is_prepared_once() {
         let shared = open(None).expect("open");
-        let conn = shared.try_lock().expect("unlocked");
+        let conn = shared.writer().try_lock().expect("unlocked");
         conn.execute_batch(
             "CREATE TABLE t (id INTEGER PRIMARY KEY); INSERT INTO t VALUES (1), (2), (3);",
         )

@@ -38,7 +38,7 @@ pub(crate) enum Conn {
     #[cfg(feature = "postgres")]
     PostgresTx(postgres::SharedTx),
     #[cfg(feature = "sqlite")]
-    Sqlite(sqlite::SharedConn),
+    Sqlite(std::sync::Arc<sqlite::Database>),
     #[cfg(feature = "sqlite")]
     SqliteTx(sqlite::SharedTx),
     #[cfg(feature = "mysql")]
@@ -73,8 +73,8 @@ macro_rules! on_connection {
                 $postgres
             }
             #[cfg(feature = "sqlite")]
-            Conn::Sqlite(conn) => {
-                let guard = conn.lock().await;
+            Conn::Sqlite(db) => {
+                let guard = db.writer().lock().await;
                 let $lite = &*guard;
                 $sqlite
             }
@@ -103,6 +103,11 @@ macro_rules! on_connection {
 
 impl Conn {
     pub(super) async fn fetch(&self, sql: &Sql, kinds: &[Kind]) -> Result<Rows> {
+        #[cfg(feature = "sqlite")]
+        if let Some(reader) = self.sqlite_reader(sql) {
+            let values = sqlite::fetch(&*reader.lock().await, sql, kinds)?;
+            return Ok(Rows { values });
+        }
         let values = on_connection!(
             self,
             |pg| postgres::fetch(pg, sql, kinds).await,
@@ -114,6 +119,10 @@ impl Conn {
 
     /// Rows of `M`: on SQLite read straight into the structs.
     pub(super) async fn fetch_models<M: Model>(&self, sql: &Sql) -> Result<Vec<M>> {
+        #[cfg(feature = "sqlite")]
+        if let Some(reader) = self.sqlite_reader(sql) {
+            return sqlite::fetch_map(&*reader.lock().await, sql, M::from_sqlite_row);
+        }
         on_connection!(
             self,
             |pg| decode_models(postgres::fetch(pg, sql, M::DESCRIPTOR.kinds()).await?),
@@ -140,6 +149,18 @@ impl Conn {
         )
     }
 
+    /// The read-only SQLite connection to run `sql` on, outside a
+    /// transaction, when it only reads; `None` otherwise (the writer runs
+    /// it).
+    #[cfg(feature = "sqlite")]
+    fn sqlite_reader(&self, sql: &Sql) -> Option<&sqlite::SharedConn> {
+        match self {
+            Conn::Sqlite(db) => db.reader_for(sql),
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+
     /// Opens a transaction, `None` when this is one already (which the
     /// caller then joins).
     pub(super) async fn begin(&self) -> Option<Result<Conn>> {
@@ -147,7 +168,7 @@ impl Conn {
             #[cfg(feature = "postgres")]
             Conn::Postgres(pool) => Some(postgres::begin(pool).await.map(Conn::PostgresTx)),
             #[cfg(feature = "sqlite")]
-            Conn::Sqlite(conn) => Some(sqlite::begin(conn).await.map(Conn::SqliteTx)),
+            Conn::Sqlite(db) => Some(sqlite::begin(db.writer()).await.map(Conn::SqliteTx)),
             #[cfg(feature = "mysql")]
             Conn::Mysql(pool) => Some(mysql::begin(pool).await.map(Conn::MysqlTx)),
             #[allow(unreachable_patterns)]

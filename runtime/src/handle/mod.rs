@@ -264,3 +264,132 @@ impl Handle {
         self.shared.get_or_insert::<S>(|| ())
     }
 }
+
+#[cfg(all(test, feature = "sqlite"))]
+mod sqlite_concurrency {
+    //! A database file serves reads while a transaction writes: readers
+    //! run on their own connections, see only committed rows and never wait
+    //! for the writer.
+
+    use super::Handle;
+    use crate::schema::value::{Kind, Value};
+    use crate::sql::statement::Sql;
+    use cstack_storage::Dialect;
+    use std::time::Duration;
+
+    async fn count(handle: &Handle) -> i64 {
+        let mut sql = Sql::new(Dialect::Sqlite);
+        sql.push("SELECT count(*) FROM items");
+        match handle
+            .fetch(&sql, &[Kind::Int])
+            .await
+            .unwrap()
+            .first_value()
+        {
+            Some(Value::Int(n)) => n,
+            other => panic!("a count: {other:?}"),
+        }
+    }
+
+    async fn insert(handle: &Handle, id: i64) {
+        let mut sql = Sql::new(Dialect::Sqlite);
+        sql.push("INSERT INTO items (id) VALUES (")
+            .param(Value::Int(id))
+            .push(")");
+        handle.execute(&sql).await.unwrap();
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn readers_go_on_while_a_transaction_writes() {
+        let folder = tempfile::tempdir().unwrap();
+        let handle = Handle::open_sqlite(folder.path().join("db.sqlite")).unwrap();
+        handle
+            .execute_script("CREATE TABLE items (id INTEGER PRIMARY KEY)")
+            .await
+            .unwrap();
+        for id in 1..=100 {
+            insert(&handle, id).await;
+        }
+        let (written, wait_written) = tokio::sync::oneshot::channel();
+        let (release, wait_release) = tokio::sync::oneshot::channel::<()>();
+        let writer = {
+            let handle = handle.clone();
+            tokio::spawn(async move {
+                handle
+                    .transaction(|tx| async move {
+                        insert(&tx, 101).await;
+                        // Inside the transaction the row is there.
+                        assert_eq!(count(&tx).await, 101);
+                        let _ = written.send(());
+                        let _ = wait_release.await;
+                        Ok(())
+                    })
+                    .await
+            })
+        };
+        wait_written.await.unwrap();
+        // 64 readers, 20 reads each, all while the transaction holds the
+        // writer: none sees its row, and none waits for it to finish.
+        let readers: Vec<_> = (0..64)
+            .map(|_| {
+                let handle = handle.clone();
+                tokio::spawn(async move {
+                    for _ in 0..20 {
+                        assert_eq!(count(&handle).await, 100, "an uncommitted row was read");
+                    }
+                })
+            })
+            .collect();
+        let all = async {
+            for reader in readers {
+                reader.await.unwrap();
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(20), all)
+            .await
+            .expect("readers waited for the writer's transaction");
+        release.send(()).unwrap();
+        writer.await.unwrap().unwrap();
+        assert_eq!(count(&handle).await, 101);
+
+        // Readers and a writer at once: every read sees a committed count,
+        // never fewer rows than before it started.
+        let writing = {
+            let handle = handle.clone();
+            tokio::spawn(async move {
+                for id in 102..=301 {
+                    insert(&handle, id).await;
+                }
+            })
+        };
+        let readers: Vec<_> = (0..16)
+            .map(|_| {
+                let handle = handle.clone();
+                tokio::spawn(async move {
+                    let mut last = 101;
+                    for _ in 0..50 {
+                        let now = count(&handle).await;
+                        assert!((last..=301).contains(&now), "{now} after {last}");
+                        last = now;
+                    }
+                })
+            })
+            .collect();
+        for reader in readers {
+            reader.await.unwrap();
+        }
+        writing.await.unwrap();
+        assert_eq!(count(&handle).await, 301);
+    }
+
+    #[tokio::test]
+    async fn an_in_memory_database_is_one_connection() {
+        let handle = Handle::open_sqlite_memory().unwrap();
+        handle
+            .execute_script("CREATE TABLE items (id INTEGER PRIMARY KEY)")
+            .await
+            .unwrap();
+        insert(&handle, 1).await;
+        assert_eq!(count(&handle).await, 1);
+    }
+}
