@@ -1,8 +1,10 @@
 //! Benchmark of `migrate verify` on a generated 100-table schema,
 //! including the scratch database spawns, for each scratch provider
-//! available: SQLite in memory, a local initdb cluster, and a scratch schema
+//! available: SQLite in memory, a local initdb cluster, a scratch schema
 //! and a scratch database on the server in `CSTACK_BENCH_DATABASE_URL`
-//! (default the test server).
+//! (default the test server), and a scratch database on the MySQL or
+//! MariaDB server in `CSTACK_BENCH_MYSQL_URL` (default the MariaDB test
+//! server).
 //!
 //! `cargo bench -p cstack-migrate-live --bench verify -- --full` measures
 //! every provider; without arguments (as under `cargo test --all-targets`)
@@ -12,7 +14,8 @@ use cstack_compiler::{RootDatabase, SourceFile};
 use cstack_migrate::files::{self, plan_backend};
 use cstack_migrate::lower;
 use cstack_migrate_live::spawner::{
-    LocalClusterSpawner, SchemaSpawner, ServerSpawner, Spawner, SqliteMemorySpawner,
+    LocalClusterSpawner, MysqlServerSpawner, SchemaSpawner, ServerSpawner, Spawner,
+    SqliteMemorySpawner,
 };
 use cstack_migrate_live::workflow::verify;
 use std::time::{Duration, Instant};
@@ -82,6 +85,13 @@ fn main() {
         makers.push(Box::new(move || {
             Box::new(ServerSpawner {
                 admin_url: url.clone(),
+            })
+        }));
+        let mysql_url = std::env::var("CSTACK_BENCH_MYSQL_URL")
+            .unwrap_or_else(|_| "mysql://root@127.0.0.1:3306/test".into());
+        makers.push(Box::new(move || {
+            Box::new(MysqlServerSpawner {
+                admin_url: mysql_url.clone(),
             })
         }));
     }

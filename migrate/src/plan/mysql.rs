@@ -10,7 +10,7 @@
 
 use super::Step;
 use crate::Dialect;
-use crate::ddl::{create_view_statements, views_in_dependency_order};
+use crate::ddl::{create_view_statements, mysql_tables, views_in_dependency_order};
 use crate::names::{quote, quote_list};
 use crate::ops::{ConstraintKind, Op};
 use crate::physical::{Column, PhysicalSchema, View};
@@ -175,14 +175,18 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             _ => {}
         }
     }
-    for op in ops {
-        if let Op::CreateTable { table } = op {
-            out.push(sql::create_table(table, MYSQL, false));
-            for index in &table.indexes {
-                out.push(sql::create_index(&table.name, index, MYSQL, false));
-            }
-        }
-    }
+    // New tables whole, parents first, with the foreign keys between them;
+    // those to tables that already exist (whose keys this plan may still
+    // change) and those in a cycle come with the other foreign keys, last.
+    let new_tables: Vec<&crate::physical::Table> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::CreateTable { table } => Some(table),
+            _ => None,
+        })
+        .collect();
+    let (created_tables, later_keys) = mysql_tables(&new_tables, |_| false);
+    out.extend(created_tables);
     // Added columns first: cheap, and nothing the changes below make
     // depends on their absence.
     for op in ops {
@@ -289,17 +293,12 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
         }
     }
     // Foreign keys last: the keys and indexes they need exist by now.
+    out.extend(later_keys);
     for op in ops {
-        match op {
-            Op::CreateTable { table } => {
-                for fk in &table.foreign_keys {
-                    out.push(sql::add_foreign_key(&table.name, fk, false));
-                }
-            }
-            Op::AddForeignKey { table, foreign_key } if existing(table) => {
-                out.push(sql::add_foreign_key(table, foreign_key, false))
-            }
-            _ => {}
+        if let Op::AddForeignKey { table, foreign_key } = op
+            && existing(table)
+        {
+            out.push(sql::add_foreign_key(table, foreign_key, false));
         }
     }
     let created_views: Vec<&View> = ops

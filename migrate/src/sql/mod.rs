@@ -114,7 +114,8 @@ pub fn unique_clause(unique: &Unique) -> String {
 /// afterwards so tables can reference each other in any order. On SQLite
 /// foreign keys are inline (they cannot be added later) and uniques are
 /// unique indexes. MySQL tables are InnoDB, in `utf8mb4` with its binary
-/// collation: text compares and sorts bytewise, as on the other backends.
+/// collation: text compares and sorts bytewise, as on the other backends;
+/// their indexes are inline too.
 pub fn create_table(table: &Table, dialect: Dialect, inline_foreign_keys: bool) -> String {
     let mut parts: Vec<String> = table
         .columns
@@ -132,6 +133,18 @@ pub fn create_table(table: &Table, dialect: Dialect, inline_foreign_keys: bool) 
         parts.extend(table.uniques.iter().map(unique_clause));
     }
     parts.extend(table.checks.iter().map(check_clause));
+    // MySQL builds a new table's indexes with it: one statement, not one
+    // rebuild per index.
+    if dialect == Dialect::Mysql {
+        parts.extend(table.indexes.iter().map(|index| {
+            format!(
+                "{}INDEX {} ({})",
+                if index.unique { "UNIQUE " } else { "" },
+                quote(&index.name),
+                quote_list(&index.columns)
+            )
+        }));
+    }
     if inline_foreign_keys {
         parts.extend(table.foreign_keys.iter().map(foreign_key_clause));
     }

@@ -26,7 +26,9 @@ CREATE TABLE "posts" (
   "score" double,
   CONSTRAINT "posts_pkey" PRIMARY KEY ("id"),
   CONSTRAINT "posts_author_id_title_key" UNIQUE ("author_id", "title"),
-  CONSTRAINT "posts_status_enum_check" CHECK ("status" IN ('Draft', 'Published', 'Archived'))
+  CONSTRAINT "posts_status_enum_check" CHECK ("status" IN ('Draft', 'Published', 'Archived')),
+  INDEX "posts_status_score_idx" ("status", "score"),
+  CONSTRAINT "posts_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "users" ("id") ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE "cratestack_audit" (
@@ -41,7 +43,8 @@ CREATE TABLE "cratestack_audit" (
   "after" json,
   "request_id" longtext,
   "occurred_at" datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
-  CONSTRAINT "cratestack_audit_pkey" PRIMARY KEY ("event_id")
+  CONSTRAINT "cratestack_audit_pkey" PRIMARY KEY ("event_id"),
+  INDEX "cratestack_audit_model_occurred_at_idx" ("model", "occurred_at")
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
 
 CREATE TABLE "cratestack_event_outbox" (
@@ -53,16 +56,9 @@ CREATE TABLE "cratestack_event_outbox" (
   "delivered_at" datetime(6),
   "attempts" bigint NOT NULL DEFAULT 0,
   "last_error" longtext,
-  CONSTRAINT "cratestack_event_outbox_pkey" PRIMARY KEY ("event_id")
+  CONSTRAINT "cratestack_event_outbox_pkey" PRIMARY KEY ("event_id"),
+  INDEX "cratestack_event_outbox_delivered_at_idx" ("delivered_at")
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
-
-CREATE INDEX "posts_status_score_idx" ON "posts" ("status", "score");
-
-CREATE INDEX "cratestack_audit_model_occurred_at_idx" ON "cratestack_audit" ("model", "occurred_at");
-
-CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_outbox" ("delivered_at");
-
-ALTER TABLE "posts" ADD CONSTRAINT "posts_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "users" ("id") ON DELETE CASCADE;
 
 CREATE VIEW "published_posts" AS
 SELECT id, title FROM posts WHERE status = 'Published';

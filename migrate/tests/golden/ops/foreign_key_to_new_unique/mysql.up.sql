@@ -2,11 +2,9 @@
 CREATE TABLE "badges" (
   "id" bigint NOT NULL,
   "team_code" varchar(255) NOT NULL,
-  CONSTRAINT "badges_pkey" PRIMARY KEY ("id")
+  CONSTRAINT "badges_pkey" PRIMARY KEY ("id"),
+  INDEX "badges_team_code_idx" ("team_code")
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
-
--- cstack:step no-transaction
-CREATE INDEX "badges_team_code_idx" ON "badges" ("team_code");
 
 -- cstack:step no-transaction
 ALTER TABLE "teams" MODIFY COLUMN "code" varchar(255) NOT NULL;
@@ -21,8 +19,8 @@ ALTER TABLE "teams" ADD CONSTRAINT "teams_code_key" UNIQUE ("code"), ALGORITHM =
 CREATE INDEX "members_team_code_idx" ON "members" ("team_code") ALGORITHM = INPLACE LOCK = NONE;
 
 -- cstack:step no-transaction
-ALTER TABLE "members" ADD CONSTRAINT "members_team_code_fkey" FOREIGN KEY ("team_code") REFERENCES "teams" ("code");
+ALTER TABLE "badges" ADD CONSTRAINT "badges_team_code_fkey" FOREIGN KEY ("team_code") REFERENCES "teams" ("code");
 
 -- cstack:step no-transaction
-ALTER TABLE "badges" ADD CONSTRAINT "badges_team_code_fkey" FOREIGN KEY ("team_code") REFERENCES "teams" ("code");
+ALTER TABLE "members" ADD CONSTRAINT "members_team_code_fkey" FOREIGN KEY ("team_code") REFERENCES "teams" ("code");
 
