@@ -191,3 +191,31 @@ fn a_vector_field_on_mysql_points_at_postgresql() {
         "{help}"
     );
 }
+
+/// InnoDB refuses `SET DEFAULT` actions: on MySQL they are an error on the
+/// action, which `postgresql` accepts.
+#[test]
+fn set_default_actions_are_refused_on_mysql() {
+    let text = edited(
+        "  authorId Int\n  author Author @relation(fields: [authorId], references: [id], onDelete: Cascade)",
+        "  authorId Int @default(1)\n  author Author @relation(fields: [authorId], references: [id], onDelete: SetDefault)",
+    );
+    let (diagnostics, _) = check(&text);
+    let [diagnostic] = diagnostics.as_slice() else {
+        panic!("expected one error:\n{}", describe(&diagnostics));
+    };
+    assert_eq!(diagnostic.code, Code::InvalidReferentialAction);
+    assert!(
+        text[diagnostic.primary.range.to_range()].contains("SetDefault"),
+        "{}",
+        &text[diagnostic.primary.range.to_range()]
+    );
+    assert!(
+        diagnostic.message.contains("MySQL"),
+        "{}",
+        diagnostic.message
+    );
+    let on_postgresql = text.replacen("\"mysql\"", "\"postgresql\"", 1);
+    let (diagnostics, _) = check(&on_postgresql);
+    assert!(diagnostics.is_empty(), "{}", describe(&diagnostics));
+}

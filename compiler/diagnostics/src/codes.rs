@@ -79,6 +79,7 @@ codes! {
     ListOnDatabaseModel = "E2003", Types, "A list-valued scalar field on a database-backed model.";
     InvalidTypeArguments = "E2004", Types, "Type arguments or parameters of the wrong shape.";
     VectorWithoutExtension = "E2005", Types, "`Vector(n)` without `extension pgvector`.";
+    UnindexableOnMysql = "E2006", Types, "A `Json` or `Bytes` field in a key or index, in a schema whose datasource is `mysql`.";
 
     UnknownAttribute = "E3001", Attributes, "An attribute that does not exist in this position.";
     InvalidAttributeArguments = "E3002", Attributes, "Attribute arguments of the wrong shape, or arguments on a bare attribute.";

@@ -9,6 +9,7 @@ use super::{Ctx, defaults, policy, relations, validators};
 use crate::lang::{self, EVENT_OPERATIONS};
 use crate::model::{self, EventOperation, Index, Model, Policy, Relation, Tracking};
 use crate::names::{did_you_mean, table_name};
+use crate::storage_contract::Kind;
 use crate::{Provider, Resolved, Scalar, Transport};
 use cstack_diagnostics::{Code, Edit, Fix, Label, TextRange};
 use cstack_syntax::ast::{Arity, Attribute, ExprKind, Field};
@@ -79,6 +80,12 @@ pub fn validate_model(ctx: &mut Ctx<'_>) -> Option<Model> {
         .map(|field| vec![field.name.clone()])
         .collect();
     uniques.extend(block.uniques);
+    if ctx.settings.provider == Some(Provider::Mysql) {
+        let keys = std::iter::once(&primary_key)
+            .chain(&uniques)
+            .chain(block.indexes.iter().map(|index| &index.fields));
+        check_mysql_keys(ctx, &fields, &stored, keys);
+    }
     stored.shrink_to_fit();
     relations.shrink_to_fit();
     Some(Model {
@@ -640,6 +647,52 @@ fn check_rename(ctx: &mut Ctx<'_>, attribute: &Attribute) {
                 .map_or(attribute.range, |a| a.range),
         )
         .with_label_text("expected `from = \"...\"`");
+    }
+}
+
+/// MySQL: InnoDB indexes no `json` or `longblob` column, so a `Json` or
+/// `Bytes` field can be in no primary key, unique key or index. One error
+/// per field, on its type.
+fn check_mysql_keys<'k>(
+    ctx: &mut Ctx<'_>,
+    fields: &[FieldRef<'_>],
+    stored: &[crate::model::Field],
+    keys: impl Iterator<Item = &'k Vec<String>>,
+) {
+    let mut reported: Vec<&str> = Vec::new();
+    for name in keys.flatten() {
+        let Some(field) = stored.iter().find(|f| &f.name == name) else {
+            continue;
+        };
+        let kind = field.storage().kind;
+        let type_name = match kind {
+            Kind::Json => "Json",
+            Kind::Bytes => "Bytes",
+            _ => continue,
+        };
+        if reported.contains(&name.as_str()) {
+            continue;
+        }
+        reported.push(name);
+        let Some(range) = fields
+            .iter()
+            .find(|f| &f.field.name.text == name)
+            .and_then(|f| f.field.ty.as_ref().map(|ty| ty.range))
+        else {
+            continue;
+        };
+        ctx.error(
+            Code::UnindexableOnMysql,
+            format!(
+                "field `{name}` of `{}` is `{type_name}`, which MySQL cannot index, but it is in a key or index and this schema's datasource is `mysql`",
+                ctx.name()
+            ),
+            range,
+        )
+        .with_label_text("not indexable on MySQL")
+        .help = Some(
+            "key the model on another field, or use the `postgresql` provider".to_string(),
+        );
     }
 }
 

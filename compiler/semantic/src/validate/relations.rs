@@ -7,6 +7,7 @@ use crate::Resolved;
 use crate::lang::{self, REFERENTIAL_ACTIONS};
 use crate::model::{ReferentialAction, Relation};
 use crate::names::did_you_mean;
+use crate::schema_settings::Provider;
 use cstack_diagnostics::{Anchor, Code, TextRange};
 use cstack_syntax::ast::{Arity, Attribute, Expr, ExprKind, Field};
 
@@ -196,6 +197,11 @@ pub fn check_relation_field(
             }
             "SetDefault" if !local.field.has_attribute("default") => Some(format!(
                 "`{key}: SetDefault`, but local field `{local_name}` has no `@default(...)`"
+            )),
+            // InnoDB parses the action but refuses tables that use it.
+            "SetDefault" if ctx.settings.provider == Some(Provider::Mysql) => Some(format!(
+                "`{key}: SetDefault` is not available on MySQL (InnoDB refuses it); \
+                 use `SetNull`, `Restrict` or `Cascade`"
             )),
             _ => None,
         };
