@@ -338,7 +338,12 @@ mod tests {
         let admin = connect("mysql://root@127.0.0.1:3306/test")
             .await
             .expect("MariaDB on 127.0.0.1:3306 is required by this test");
-        let name = format!("cstack_runtime_{}", std::process::id());
+        static COUNTER: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let name = format!(
+            "cstack_runtime_{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        );
         execute_script(
             &admin,
             &format!(
@@ -551,6 +556,143 @@ mod tests {
         .await
         .unwrap();
         assert_eq!(count, vec![Value::Int(0)]);
+        execute_script(&pool, &format!("DROP DATABASE \"{name}\""))
+            .await
+            .unwrap();
+        pool.close().await;
+    }
+
+    /// Reads as `sql::render` writes them, run on MariaDB: filters compare
+    /// text bytewise and case-sensitively, NULLs sort where asked, and an
+    /// offset works without a limit.
+    #[tokio::test]
+    async fn reads_render_and_run_as_on_the_other_backends() {
+        use crate::query::filter::{Node, NullsOrder};
+        use crate::schema::descriptor::{Column, ModelDescriptor};
+        use crate::schema::operator::CmpOp;
+        use crate::sql::render::{self, OrderKey};
+
+        static ITEMS: ModelDescriptor = ModelDescriptor {
+            name: "Item",
+            table: "items",
+            columns: &[
+                Column {
+                    field: "id",
+                    name: "id",
+                    kind: Kind::Int,
+                    nullable: false,
+                },
+                Column {
+                    field: "name",
+                    name: "name",
+                    kind: Kind::Text,
+                    nullable: true,
+                },
+            ],
+            primary_key: "id",
+            soft_delete: None,
+            version: None,
+            kinds: &[Kind::Int, Kind::Text],
+        };
+        let (pool, name) = scratch().await;
+        execute_script(
+            &pool,
+            "CREATE TABLE items (id bigint PRIMARY KEY, name varchar(255)) \
+             ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+             INSERT INTO items VALUES (1, 'b'), (2, 'B'), (3, 'a'), (4, NULL), (5, 'ä'), (6, 'ab')",
+        )
+        .await
+        .unwrap();
+        let ids = |values: Vec<Value>| -> Vec<i64> {
+            values
+                .chunks(2)
+                .map(|row| match row[0] {
+                    Value::Int(id) => id,
+                    ref other => panic!("an id: {other:?}"),
+                })
+                .collect()
+        };
+        let order = |descending, nulls| OrderKey {
+            column: "name",
+            kind: Kind::Text,
+            descending,
+            nulls,
+        };
+        let select = |node: &Node, orders: &[OrderKey], limit, offset| {
+            render::select(Dialect::Mysql, &ITEMS, node, orders, limit, offset)
+        };
+        // Bytewise: `B` < `a` < `ab` < `b` < `ä`, NULLs last unless asked.
+        let sql = select(&Node::True, &[order(false, NullsOrder::Last)], None, None);
+        let rows = fetch(&pool, &sql, ITEMS.kinds()).await.unwrap();
+        assert_eq!(ids(rows), vec![2, 3, 6, 1, 5, 4]);
+        let sql = select(&Node::True, &[order(true, NullsOrder::First)], None, None);
+        let rows = fetch(&pool, &sql, ITEMS.kinds()).await.unwrap();
+        assert_eq!(ids(rows), vec![4, 5, 1, 6, 3, 2]);
+        // An offset without a limit, and with one.
+        let sql = select(
+            &Node::True,
+            &[order(false, NullsOrder::Last)],
+            None,
+            Some(4),
+        );
+        let rows = fetch(&pool, &sql, ITEMS.kinds()).await.unwrap();
+        assert_eq!(ids(rows), vec![5, 4]);
+        let sql = select(
+            &Node::True,
+            &[order(false, NullsOrder::Last)],
+            Some(2),
+            Some(1),
+        );
+        let rows = fetch(&pool, &sql, ITEMS.kinds()).await.unwrap();
+        assert_eq!(ids(rows), vec![3, 6]);
+        // Filters: case-sensitive equality, order, substring and prefix.
+        let name_is = |op, text: &str| Node::Compare {
+            column: "name",
+            kind: Kind::Text,
+            op,
+            value: Value::Text(text.into()),
+        };
+        for (node, expected) in [
+            (name_is(CmpOp::Eq, "b"), vec![1]),
+            (name_is(CmpOp::Gt, "a"), vec![1, 5, 6]),
+            (
+                Node::Contains {
+                    column: "name",
+                    value: "b".into(),
+                },
+                vec![1, 6],
+            ),
+            (
+                Node::StartsWith {
+                    column: "name",
+                    value: "a".into(),
+                },
+                vec![3, 6],
+            ),
+            (
+                Node::IsNull {
+                    column: "name",
+                    negated: false,
+                },
+                vec![4],
+            ),
+            (
+                Node::In {
+                    column: "name",
+                    values: vec![Value::Text("B".into()), Value::Text("ä".into())],
+                    negated: false,
+                },
+                vec![2, 5],
+            ),
+        ] {
+            let sql = select(&node, &[], None, None);
+            let mut found = ids(fetch(&pool, &sql, ITEMS.kinds()).await.unwrap());
+            found.sort_unstable();
+            assert_eq!(found, expected, "{}", sql.text);
+        }
+        let sql = render::count(Dialect::Mysql, &ITEMS, &name_is(CmpOp::Ne, "b"));
+        let count = fetch(&pool, &sql, &[Kind::Int]).await.unwrap();
+        assert_eq!(count, vec![Value::Int(4)]);
         execute_script(&pool, &format!("DROP DATABASE \"{name}\""))
             .await
             .unwrap();

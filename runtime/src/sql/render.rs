@@ -1,4 +1,4 @@
-//! The statements of a model, in either dialect: select, count, exists,
+//! The statements of a model, in any dialect: select, count, exists,
 //! insert, upsert, update and delete, each over the rows a filter admits
 //! (and not soft-deleted) and returning every column where a write must.
 
@@ -43,12 +43,23 @@ impl Sql {
     fn order_by(&mut self, alias: &str, orders: &[OrderKey]) {
         for (index, order) in orders.iter().enumerate() {
             self.push(if index == 0 { " ORDER BY " } else { ", " });
+            if self.dialect == Dialect::Mysql {
+                // MySQL has no `NULLS FIRST/LAST`: a leading key on
+                // nullness puts them where asked (false sorts first).
+                self.column(alias, order.column).push(" IS NULL");
+                self.push(match order.nulls {
+                    NullsOrder::First => " DESC, ",
+                    NullsOrder::Last => " ASC, ",
+                });
+            }
             self.comparable(alias, order.column, order.kind, true);
             self.push(if order.descending { " DESC" } else { " ASC" });
-            self.push(match order.nulls {
-                NullsOrder::First => " NULLS FIRST",
-                NullsOrder::Last => " NULLS LAST",
-            });
+            if self.dialect != Dialect::Mysql {
+                self.push(match order.nulls {
+                    NullsOrder::First => " NULLS FIRST",
+                    NullsOrder::Last => " NULLS LAST",
+                });
+            }
         }
     }
 
@@ -77,9 +88,13 @@ pub(crate) fn select(
             sql.push(" LIMIT ").param(Value::Int(limit));
             sql.row_limit = usize::try_from(limit).ok();
         }
-        // SQLite has no OFFSET without LIMIT; -1 means no limit.
+        // SQLite and MySQL have no OFFSET without LIMIT: -1, or the
+        // largest count MySQL takes, means no limit.
         (None, Some(_), Dialect::Sqlite) => {
             sql.push(" LIMIT -1");
+        }
+        (None, Some(_), Dialect::Mysql) => {
+            sql.push(" LIMIT 18446744073709551615");
         }
         _ => {}
     }
