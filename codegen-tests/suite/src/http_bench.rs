@@ -8,9 +8,11 @@
 //! what the generated pipeline does per request on top: negotiation, the
 //! list grammar, the request span and id, the erased reply.
 //!
-//! Both servers run in this process on loopback ports and serve the same
-//! database (an SQLite file, or a scratch PostgreSQL database with
-//! `--backend postgres`), seeded with published books. A fixed number of
+//! Both servers run in this process on loopback ports, each on a Tokio
+//! runtime and threads of its own (apart from the clients' runtime, so
+//! where one side's connection tasks land cannot starve the other), and
+//! serve the same database (an SQLite file, or a scratch PostgreSQL
+//! database with `--backend postgres`), seeded with published books. A fixed number of
 //! client tasks share one keep-alive `reqwest::Client` and send requests
 //! back to back for a fixed time per trial; trials alternate between the
 //! two servers so machine noise hits both. Before any timing, both servers'
@@ -19,7 +21,7 @@
 //! `cargo run --release -p cstack-codegen-suite --bin http-bench --
 //! [--backend sqlite|postgres] [--concurrency N] [--seconds S] [--trials N]`
 
-use cstack_codegen_suite::{ScratchPostgres, Served};
+use cstack_codegen_suite::ScratchPostgres;
 use http_db::http::axum;
 use http_db::runtime::Context;
 use http_db::runtime::rust_decimal::Decimal;
@@ -350,6 +352,66 @@ fn bearer_headers() -> HeaderMap {
     headers
 }
 
+/// A server on a loopback port, on a two-worker runtime and threads of its
+/// own; stopped when dropped.
+struct Served {
+    base: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Served {
+    fn start(router: axum::Router) -> Served {
+        let (ready, address) = std::sync::mpsc::channel();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .expect("a server runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                    .await
+                    .expect("a loopback port");
+                ready
+                    .send(listener.local_addr().expect("its address"))
+                    .expect("the bench waits for the address");
+                axum::serve(
+                    listener,
+                    router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+                )
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.await;
+                })
+                .await
+                .expect("the server runs");
+            });
+        });
+        let address = address.recv().expect("the server's address");
+        Served {
+            base: format!("http://{address}"),
+            stop: Some(stop),
+            thread: Some(thread),
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
 /// What one side did in one trial.
 struct Trial {
     per_second: f64,
@@ -598,8 +660,8 @@ async fn main() {
     let ids = seed(&db).await;
     let generated_service = generated_router(db.clone());
     let hand_service = hand_router(db.clone());
-    let generated = Served::start(generated_service.clone()).await;
-    let hand = Served::start(hand_service.clone()).await;
+    let generated = Served::start(generated_service.clone());
+    let hand = Served::start(hand_service.clone());
     let client = reqwest::Client::new();
 
     println!(
@@ -623,7 +685,8 @@ async fn main() {
     );
     println!(
         "trials: {} per scenario, {} s per side each, alternating which side goes first, \
-         after {} ms of warm-up per side; a {}-worker tokio runtime shared by clients and servers",
+         after {} ms of warm-up per side; the clients on a {}-worker tokio runtime, each \
+         server on a 2-worker runtime of its own",
         settings.trials,
         settings.seconds,
         WARM_UP.as_millis(),
