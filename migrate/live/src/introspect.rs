@@ -183,18 +183,14 @@ async fn postgres(client: &mut PgConnection) -> Result<Catalog, String> {
             .or_default()
             .insert(get::<String>(&row, 2)?, value);
     }
-    for (key, mut object) in objects {
-        for (field, map) in [
-            ("columns", &mut columns),
-            ("constraints", &mut constraints),
-            ("indexes", &mut indexes),
-        ] {
-            if let Some(items) = map.remove(&key) {
-                object.insert(field.into(), json!(items));
-            }
-        }
-        catalog.insert(key, json!(object));
-    }
+    catalog.extend(assemble(
+        objects,
+        [
+            ("columns", columns),
+            ("constraints", constraints),
+            ("indexes", indexes),
+        ],
+    ));
     Ok(catalog)
 }
 
@@ -387,19 +383,33 @@ async fn mysql(conn: &mut MySqlConnection) -> Result<Catalog, String> {
             );
     }
     let mut catalog = Catalog::new();
+    catalog.extend(assemble(
+        objects,
+        [
+            ("columns", columns),
+            ("constraints", constraints),
+            ("indexes", indexes),
+        ],
+    ));
+    Ok(catalog)
+}
+
+/// Named JSON items per catalog key: `table users` → `email` → its column.
+type Items = BTreeMap<String, BTreeMap<String, Value>>;
+
+/// The catalog entries of `objects`, each with its items of every kind in
+/// `parts` (columns, constraints, indexes) under that kind's name.
+fn assemble<const N: usize>(objects: Items, mut parts: [(&str, Items); N]) -> Catalog {
+    let mut catalog = Catalog::new();
     for (key, mut object) in objects {
-        for (field, map) in [
-            ("columns", &mut columns),
-            ("constraints", &mut constraints),
-            ("indexes", &mut indexes),
-        ] {
-            if let Some(items) = map.remove(&key) {
-                object.insert(field.into(), json!(items));
+        for (field, items) in &mut parts {
+            if let Some(items) = items.remove(&key) {
+                object.insert(field.to_string(), json!(items));
             }
         }
         catalog.insert(key, json!(object));
     }
-    Ok(catalog)
+    catalog
 }
 
 fn sqlite(conn: &rusqlite::Connection) -> Result<Catalog, String> {

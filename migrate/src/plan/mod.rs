@@ -127,6 +127,50 @@ fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, diff: &Diff, dialect: Dia
     }
 }
 
+/// `DROP VIEW` of every view `ops` drops, each before the views it reads.
+pub(crate) fn drop_views(prev: &PhysicalSchema, ops: &[Op]) -> Vec<String> {
+    let dropped: BTreeSet<&str> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::DropView { view } => Some(view.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    crate::ddl::views_in_dependency_order(&prev.views)
+        .into_iter()
+        .rev()
+        .filter(|view| dropped.contains(view.name.as_str()))
+        .map(crate::sql::drop_view)
+        .collect()
+}
+
+/// The statements creating every view `ops` creates, each after the views
+/// it reads.
+pub(crate) fn create_views(next: &PhysicalSchema, ops: &[Op], dialect: Dialect) -> Vec<String> {
+    let created: BTreeSet<&str> = ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::CreateView { view } => Some(view.name.as_str()),
+            _ => None,
+        })
+        .collect();
+    crate::ddl::views_in_dependency_order(&next.views)
+        .into_iter()
+        .filter(|view| created.contains(view.name.as_str()))
+        .flat_map(|view| crate::ddl::create_view_statements(view, dialect))
+        .collect()
+}
+
+/// A table's name before this migration's renames.
+pub(crate) fn old_table_name(ops: &[Op], table: &str) -> String {
+    ops.iter()
+        .find_map(|op| match op {
+            Op::RenameTable { from, to } if to == table => Some(from.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| table.to_string())
+}
+
 /// The tables a plan drops, children before the tables their foreign keys
 /// reference (a parent cannot be dropped while a foreign key points at it),
 /// otherwise in plan order. Tables in a cycle of foreign keys come last, in

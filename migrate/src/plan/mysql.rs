@@ -10,10 +10,10 @@
 
 use super::Step;
 use crate::Dialect;
-use crate::ddl::{create_view_statements, mysql_tables, views_in_dependency_order};
+use crate::ddl::mysql_tables;
 use crate::names::{quote, quote_list};
 use crate::ops::{ConstraintKind, Op};
-use crate::physical::{Column, PhysicalSchema, View};
+use crate::physical::{Column, PhysicalSchema};
 use crate::sql;
 use std::collections::BTreeSet;
 
@@ -33,25 +33,14 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
     // Views first (dependents before what they read), then foreign keys,
     // which must go before the keys they reference and the tables they
     // join.
-    let dropped_views: Vec<&View> = ops
-        .iter()
-        .filter_map(|op| match op {
-            Op::DropView { view } => Some(view),
-            _ => None,
-        })
-        .collect();
-    for view in views_in_dependency_order(&prev.views).iter().rev() {
-        if dropped_views.iter().any(|v| v.name == view.name) {
-            out.push(sql::drop_view(view));
-        }
-    }
+    out.extend(super::drop_views(prev, ops));
     let dropped_tables = super::dropped_tables_children_first(ops);
     let dropped: BTreeSet<&str> = dropped_tables.iter().map(|t| t.name.as_str()).collect();
     for op in ops {
         if let Op::DropForeignKey { table, foreign_key } = op {
             out.push(format!(
                 "ALTER TABLE {} DROP FOREIGN KEY {}",
-                quote(&old_table_name(ops, table)),
+                quote(&super::old_table_name(ops, table)),
                 quote(&foreign_key.name)
             ));
         }
@@ -84,18 +73,18 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
         match op {
             Op::DropCheck { table, check } => out.push(format!(
                 "ALTER TABLE {} DROP CONSTRAINT {}",
-                quote(&old_table_name(ops, table)),
+                quote(&super::old_table_name(ops, table)),
                 quote(&check.name)
             )),
             Op::DropUnique { table, unique } if recreated.contains(unique.name.as_str()) => {
-                out.push(drop_index(&old_table_name(ops, table), &unique.name))
+                out.push(drop_index(&super::old_table_name(ops, table), &unique.name))
             }
             Op::DropIndex { table, index } if recreated.contains(index.name.as_str()) => {
-                out.push(drop_index(&old_table_name(ops, table), &index.name))
+                out.push(drop_index(&super::old_table_name(ops, table), &index.name))
             }
             Op::DropPrimaryKey { table, .. } => out.push(format!(
                 "ALTER TABLE {} DROP PRIMARY KEY",
-                quote(&old_table_name(ops, table))
+                quote(&super::old_table_name(ops, table))
             )),
             _ => {}
         }
@@ -301,18 +290,7 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             out.push(sql::add_foreign_key(table, foreign_key, false));
         }
     }
-    let created_views: Vec<&View> = ops
-        .iter()
-        .filter_map(|op| match op {
-            Op::CreateView { view } => Some(view),
-            _ => None,
-        })
-        .collect();
-    for view in views_in_dependency_order(&next.views) {
-        if created_views.iter().any(|v| v.name == view.name) {
-            out.extend(create_view_statements(view, MYSQL));
-        }
-    }
+    out.extend(super::create_views(next, ops, MYSQL));
     out.into_iter().map(|s| Step::no_tx(vec![s])).collect()
 }
 
@@ -422,16 +400,6 @@ fn is_literal(default: &str) -> bool {
         .unwrap_or(default);
     (bare.starts_with('\'') && bare.ends_with('\'') && bare.len() >= 2)
         || bare.parse::<f64>().is_ok()
-}
-
-/// A table's name before this migration's renames.
-fn old_table_name(ops: &[Op], table: &str) -> String {
-    ops.iter()
-        .find_map(|op| match op {
-            Op::RenameTable { from, to } if to == table => Some(from.clone()),
-            _ => None,
-        })
-        .unwrap_or_else(|| table.to_string())
 }
 
 #[cfg(test)]

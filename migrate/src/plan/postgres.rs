@@ -7,10 +7,9 @@
 //! that may use them.
 
 use super::Step;
-use crate::ddl::{create_view_statements, views_in_dependency_order};
 use crate::names::{literal, quote, quote_list};
 use crate::ops::Op;
-use crate::physical::{PhysicalSchema, View};
+use crate::physical::PhysicalSchema;
 use crate::{Dialect, sql};
 use std::collections::{BTreeSet, HashMap};
 
@@ -79,7 +78,7 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             }
             for (table, column) in columns {
                 let old_name = old_column_name(ops, table, &column.name);
-                let old_table = old_table_name(ops, table);
+                let old_table = super::old_table_name(ops, table);
                 main.push(format!(
                     "DO $$ BEGIN IF EXISTS (SELECT 1 FROM {} WHERE {}::text IN ({})) THEN \
                      RAISE EXCEPTION 'rows of {} still hold removed values of enum {} in column {}; \
@@ -96,19 +95,7 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
     }
 
     // Drops of views (reverse dependency order), then of constraints.
-    let dropped_views: Vec<&View> = ops
-        .iter()
-        .filter_map(|op| match op {
-            Op::DropView { view } => Some(view),
-            _ => None,
-        })
-        .collect();
-    let prev_order = views_in_dependency_order(&prev.views);
-    for view in prev_order.iter().rev() {
-        if dropped_views.iter().any(|v| v.name == view.name) {
-            main.push(sql::drop_view(view));
-        }
-    }
+    main.extend(super::drop_views(prev, ops));
     // Foreign keys go before the unique keys they reference, including
     // those of tables dropped later in the transaction.
     let dropped_uniques: BTreeSet<(&str, &[String])> = ops
@@ -122,7 +109,7 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
         match op {
             Op::DropForeignKey { table, foreign_key } => main.push(format!(
                 "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}",
-                quote(&old_table_name(ops, table)),
+                quote(&super::old_table_name(ops, table)),
                 quote(&foreign_key.name)
             )),
             Op::DropTable { table } => {
@@ -147,17 +134,17 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
         match op {
             Op::DropCheck { table, check } => main.push(format!(
                 "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}",
-                quote(&old_table_name(ops, table)),
+                quote(&super::old_table_name(ops, table)),
                 quote(&check.name)
             )),
             Op::DropUnique { table, unique } => main.push(format!(
                 "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}",
-                quote(&old_table_name(ops, table)),
+                quote(&super::old_table_name(ops, table)),
                 quote(&unique.name)
             )),
             Op::DropPrimaryKey { table, primary_key } => main.push(format!(
                 "ALTER TABLE {} DROP CONSTRAINT IF EXISTS {}",
-                quote(&old_table_name(ops, table)),
+                quote(&super::old_table_name(ops, table)),
                 quote(&primary_key.name)
             )),
             Op::DropIndex { index, .. } => before.push(format!(
@@ -235,7 +222,7 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
                 let t = quote(table);
                 let c = quote(&column.name);
                 let prev_default = prev
-                    .table(&old_table_name(ops, table))
+                    .table(&super::old_table_name(ops, table))
                     .and_then(|t| t.column(&old_column_name(ops, table, &column.name)))
                     .and_then(|c| c.default.clone());
                 if prev_default.is_some() {
@@ -472,18 +459,7 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             _ => {}
         }
     }
-    let created_views: Vec<&View> = ops
-        .iter()
-        .filter_map(|op| match op {
-            Op::CreateView { view } => Some(view),
-            _ => None,
-        })
-        .collect();
-    for view in views_in_dependency_order(&next.views) {
-        if created_views.iter().any(|v| v.name == view.name) {
-            main.extend(create_view_statements(view, Dialect::Postgres));
-        }
-    }
+    main.extend(super::create_views(next, ops, Dialect::Postgres));
 
     let mut steps = Vec::new();
     if !before.is_empty() {
@@ -534,14 +510,4 @@ fn old_column_name(ops: &[Op], table: &str, column: &str) -> String {
             _ => None,
         })
         .unwrap_or_else(|| column.to_string())
-}
-
-/// A table's name before this migration's renames.
-fn old_table_name(ops: &[Op], table: &str) -> String {
-    ops.iter()
-        .find_map(|op| match op {
-            Op::RenameTable { from, to } if to == table => Some(from.clone()),
-            _ => None,
-        })
-        .unwrap_or_else(|| table.to_string())
 }

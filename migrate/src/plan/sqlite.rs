@@ -8,10 +8,9 @@
 //! off, dropping the old table cannot cascade into child rows.
 
 use super::Step;
-use crate::ddl::{create_view_statements, views_in_dependency_order};
 use crate::names::{quote, quote_list};
 use crate::ops::{ConstraintKind, Op};
-use crate::physical::{PhysicalSchema, Table, View};
+use crate::physical::{PhysicalSchema, Table};
 use crate::{Dialect, sql};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -56,18 +55,7 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
     }
 
     let mut main = Vec::new();
-    let dropped_views: Vec<&View> = ops
-        .iter()
-        .filter_map(|op| match op {
-            Op::DropView { view } => Some(view),
-            _ => None,
-        })
-        .collect();
-    for view in views_in_dependency_order(&prev.views).iter().rev() {
-        if dropped_views.iter().any(|v| v.name == view.name) {
-            main.push(sql::drop_view(view));
-        }
-    }
+    main.extend(super::drop_views(prev, ops));
     for op in ops {
         match op {
             Op::DropIndex { index, .. } => {
@@ -179,18 +167,7 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             _ => {}
         }
     }
-    let created_views: Vec<&View> = ops
-        .iter()
-        .filter_map(|op| match op {
-            Op::CreateView { view } => Some(view),
-            _ => None,
-        })
-        .collect();
-    for view in views_in_dependency_order(&next.views) {
-        if created_views.iter().any(|v| v.name == view.name) {
-            main.extend(create_view_statements(view, Dialect::Sqlite));
-        }
-    }
+    main.extend(super::create_views(next, ops, Dialect::Sqlite));
     if main.is_empty() {
         return Vec::new();
     }

@@ -18,3 +18,5 @@ pub(crate) mod postgres;
 pub(crate) mod sqlite;
 #[cfg(feature = "sqlite")]
 pub(crate) mod sqlite_row;
+#[cfg(any(feature = "postgres", feature = "mysql"))]
+pub(crate) mod sqlx_tx;

@@ -7,6 +7,7 @@
 //! see one classification whatever the backend.
 
 use crate::backend::failure::from_database;
+use crate::backend::sqlx_tx;
 use crate::schema::error::{Error, Result};
 use crate::schema::value::{Kind, Value};
 use crate::sql::statement::Sql;
@@ -21,12 +22,8 @@ use sqlx_mysql::{
     MySql, MySqlArguments, MySqlConnectOptions, MySqlConnection, MySqlDatabaseError, MySqlPool,
     MySqlPoolOptions, MySqlRow,
 };
-use std::sync::Arc;
-use tokio::sync::Mutex;
 
-/// A transaction shared by the clones of a transaction handle; `None` once
-/// it has been committed or rolled back.
-pub(crate) type SharedTx = Arc<Mutex<Option<sqlx_core::transaction::Transaction<'static, MySql>>>>;
+pub(crate) type SharedTx = sqlx_tx::SharedTx<MySql>;
 
 /// A pool on `url` whose connections run the session setup, once one
 /// connection has succeeded (so an unreachable server or a refused login
@@ -238,20 +235,12 @@ fn decode(row: &MySqlRow, index: usize, kind: Kind) -> Result<Value> {
 }
 
 pub(crate) async fn begin(pool: &MySqlPool) -> Result<SharedTx> {
-    let tx = pool.begin().await.map_err(database_error)?;
-    Ok(Arc::new(Mutex::new(Some(tx))))
+    sqlx_tx::begin(pool, database_error).await
 }
 
 /// Commits or rolls back; afterwards the transaction handle is closed.
 pub(crate) async fn finish(shared: &SharedTx, commit: bool) -> Result<()> {
-    let Some(tx) = shared.lock().await.take() else {
-        return Err(Error::TransactionClosed);
-    };
-    if commit {
-        tx.commit().await.map_err(database_error)
-    } else {
-        tx.rollback().await.map_err(database_error)
-    }
+    sqlx_tx::finish(shared, commit, database_error).await
 }
 
 /// The migrations lock (`GET_LOCK`, held by the session), on one pooled

@@ -3,6 +3,7 @@
 //! and float types a hand-written DDL may use).
 
 use crate::backend::failure::from_database;
+use crate::backend::sqlx_tx;
 use crate::schema::error::{Error, Result};
 use crate::schema::value::{Kind, Value};
 use crate::sql::statement::Sql;
@@ -22,13 +23,8 @@ use sqlx_postgres::{
     PgArgumentBuffer, PgArguments, PgConnectOptions, PgConnection, PgPool, PgPoolOptions, PgRow,
     PgTypeInfo, Postgres,
 };
-use std::sync::Arc;
-use tokio::sync::Mutex;
 
-/// A transaction shared by the clones of a transaction handle; `None` once
-/// it has been committed or rolled back.
-pub(crate) type SharedTx =
-    Arc<Mutex<Option<sqlx_core::transaction::Transaction<'static, Postgres>>>>;
+pub(crate) type SharedTx = sqlx_tx::SharedTx<Postgres>;
 
 /// A pool on `url`, once one connection to it has succeeded: an
 /// unreachable server or a refused login is reported at once, with the
@@ -356,20 +352,12 @@ fn decode(row: &PgRow, index: usize, kind: Kind) -> Result<Value> {
 }
 
 pub(crate) async fn begin(pool: &PgPool) -> Result<SharedTx> {
-    let tx = pool.begin().await.map_err(database_error)?;
-    Ok(Arc::new(Mutex::new(Some(tx))))
+    sqlx_tx::begin(pool, database_error).await
 }
 
 /// Commits or rolls back; afterwards the transaction handle is closed.
 pub(crate) async fn finish(shared: &SharedTx, commit: bool) -> Result<()> {
-    let Some(tx) = shared.lock().await.take() else {
-        return Err(Error::TransactionClosed);
-    };
-    if commit {
-        tx.commit().await.map_err(database_error)
-    } else {
-        tx.rollback().await.map_err(database_error)
-    }
+    sqlx_tx::finish(shared, commit, database_error).await
 }
 
 /// The migrations lock, held by one pooled connection.
