@@ -1,8 +1,9 @@
 //! Planning: operations to SQL steps per dialect. A step is either one
 //! transaction or a list of statements run outside any transaction
 //! (`CREATE INDEX CONCURRENTLY`, `ALTER TYPE ... ADD VALUE`, SQLite's
-//! `PRAGMA foreign_keys`, and every MySQL statement). `up.sql` marks steps with `-- cstack:step ...`
-//! lines, which the runner reads back with [`parse_steps`].
+//! `PRAGMA foreign_keys`, and every MySQL statement). `up.sql` marks
+//! steps with `-- cstack:step ...` lines, which the runner reads back with
+//! [`parse_steps`].
 
 mod mysql;
 mod postgres;
@@ -158,6 +159,16 @@ pub(crate) fn create_views(next: &PhysicalSchema, ops: &[Op], dialect: Dialect) 
         .into_iter()
         .filter(|view| created.contains(view.name.as_str()))
         .flat_map(|view| crate::ddl::create_view_statements(view, dialect))
+        .collect()
+}
+
+/// The tables `ops` creates.
+pub(crate) fn created_tables(ops: &[Op]) -> BTreeSet<&str> {
+    ops.iter()
+        .filter_map(|op| match op {
+            Op::CreateTable { table } => Some(table.name.as_str()),
+            _ => None,
+        })
         .collect()
 }
 

@@ -20,13 +20,7 @@ use std::collections::BTreeSet;
 const MYSQL: Dialect = Dialect::Mysql;
 
 pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<Step> {
-    let created: BTreeSet<&str> = ops
-        .iter()
-        .filter_map(|op| match op {
-            Op::CreateTable { table } => Some(table.name.as_str()),
-            _ => None,
-        })
-        .collect();
+    let created = super::created_tables(ops);
     let existing = |table: &str| !created.contains(table);
     let mut out: Vec<String> = Vec::new();
 
@@ -94,12 +88,7 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
             Op::RenameTable { from, to } => {
                 out.push(format!("RENAME TABLE {} TO {}", quote(from), quote(to)))
             }
-            Op::RenameColumn { table, from, to } => out.push(format!(
-                "ALTER TABLE {} RENAME COLUMN {} TO {}",
-                quote(table),
-                quote(from),
-                quote(to)
-            )),
+            Op::RenameColumn { table, from, to } => out.push(sql::rename_column(table, from, to)),
             _ => {}
         }
     }
@@ -297,13 +286,7 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
 /// What of `ops` copies or rebuilds a table, blocking writes to it while it
 /// runs: one line per change, for the plan's warnings.
 pub fn copies(ops: &[Op]) -> Vec<String> {
-    let created: BTreeSet<&str> = ops
-        .iter()
-        .filter_map(|op| match op {
-            Op::CreateTable { table } => Some(table.name.as_str()),
-            _ => None,
-        })
-        .collect();
+    let created = super::created_tables(ops);
     let mut out = Vec::new();
     for op in ops {
         let (table, what) = match op {

@@ -16,13 +16,7 @@ use std::collections::{BTreeSet, HashMap};
 const LOCK_TIMEOUT: &str = "SET LOCAL lock_timeout = '5s'";
 
 pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<Step> {
-    let created: BTreeSet<&str> = ops
-        .iter()
-        .filter_map(|op| match op {
-            Op::CreateTable { table } => Some(table.name.as_str()),
-            _ => None,
-        })
-        .collect();
+    let created = super::created_tables(ops);
     let existing = |table: &str| !created.contains(table);
     let mut before = Vec::new(); // no-transaction, before the main transaction
     let mut main = vec![LOCK_TIMEOUT.to_string()];
@@ -168,12 +162,7 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
                 quote(from),
                 quote(to)
             )),
-            Op::RenameColumn { table, from, to } => main.push(format!(
-                "ALTER TABLE {} RENAME COLUMN {} TO {}",
-                quote(table),
-                quote(from),
-                quote(to)
-            )),
+            Op::RenameColumn { table, from, to } => main.push(sql::rename_column(table, from, to)),
             _ => {}
         }
     }

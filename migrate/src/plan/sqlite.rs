@@ -15,13 +15,7 @@ use crate::{Dialect, sql};
 use std::collections::{BTreeMap, BTreeSet};
 
 pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<Step> {
-    let created: BTreeSet<&str> = ops
-        .iter()
-        .filter_map(|op| match op {
-            Op::CreateTable { table } => Some(table.name.as_str()),
-            _ => None,
-        })
-        .collect();
+    let created = super::created_tables(ops);
     // Tables that need a rebuild: any change ALTER TABLE cannot make.
     let mut rebuild: BTreeSet<String> = BTreeSet::new();
     for op in ops {
@@ -78,12 +72,9 @@ pub fn steps(prev: &PhysicalSchema, next: &PhysicalSchema, ops: &[Op]) -> Vec<St
     }
     for op in ops {
         match op {
-            Op::RenameColumn { table, from, to } if !rebuild.contains(table) => main.push(format!(
-                "ALTER TABLE {} RENAME COLUMN {} TO {}",
-                quote(table),
-                quote(from),
-                quote(to)
-            )),
+            Op::RenameColumn { table, from, to } if !rebuild.contains(table) => {
+                main.push(sql::rename_column(table, from, to))
+            }
             Op::AddColumn { table, column } if !rebuild.contains(table) => main.push(format!(
                 "ALTER TABLE {} ADD COLUMN {}",
                 quote(table),

@@ -163,6 +163,16 @@ pub fn create_table(table: &Table, dialect: Dialect, inline_foreign_keys: bool) 
 pub const MYSQL_TABLE_OPTIONS: &str =
     " ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin";
 
+/// `ALTER TABLE ... RENAME COLUMN`, which every dialect spells the same.
+pub fn rename_column(table: &str, from: &str, to: &str) -> String {
+    format!(
+        "ALTER TABLE {} RENAME COLUMN {} TO {}",
+        quote(table),
+        quote(from),
+        quote(to)
+    )
+}
+
 pub fn add_foreign_key(table: &str, fk: &ForeignKey, not_valid: bool) -> String {
     format!(
         "ALTER TABLE {} ADD {}{}",
