@@ -9,8 +9,8 @@
 //!   [`policy_json_member`] for generated `Principal` impls;
 //! - values: [`ToValue`] and [`FromValue`], and the helpers that read a row
 //!   (`take…`) or bind JSON and enums;
-//! - reading SQLite rows straight into structs ([`SqliteRow`],
-//!   [`SqliteColumn`], `sqlite_…`);
+//! - reading SQLite and MySQL rows straight into structs ([`ModelRow`],
+//!   [`Column`]);
 //! - modules: `builder` (typestate markers), `validate` (field
 //!   validators), `wire` (serde of `Bytes` fields), `procedure` (procedure
 //!   dispatch).
@@ -28,7 +28,7 @@ pub use crate::schema::views::Materialized;
 pub use crate::schema::{builder, validate, wire};
 
 /// What generated `http` modules implement and build from.
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(feature = "http", database))]
 pub mod http {
     pub use crate::http::error::ApiError;
     pub use crate::http::procedures::{Output, ProcedureRoute, ProcedureService, unknown};
@@ -38,13 +38,11 @@ pub mod http {
     pub use crate::http::service::Spec;
 }
 
-#[cfg(feature = "sqlite")]
-pub use crate::backend::sqlite_row::{
-    SqliteColumn, SqliteRow, sqlite_enum, sqlite_enum_opt, sqlite_json, sqlite_json_opt,
-};
+#[cfg(any(feature = "sqlite", feature = "mysql"))]
+pub use crate::schema::model::{Column, ModelRow};
 
 /// What generated procedure dispatchers call.
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub mod procedure {
     pub use crate::ops::procedure::{authorize, decode_args, encode_output};
     pub use crate::schema::procedure::collect_stream;

@@ -4,16 +4,17 @@
 //! builders and one [`ModelDescriptor`] per model. This crate holds the
 //! generic machinery those descriptors drive: values and their conversions,
 //! the three-state [`Patch`], typed filters and ordering, SQL building (every
-//! value a bound parameter), validation, one [`Error`] type, and the two
+//! value a bound parameter), validation, one [`Error`] type, and the three
 //! backends behind one async API: PostgreSQL through sqlx (feature
-//! `postgres`) and SQLite through rusqlite (feature `sqlite`); the wire
+//! `postgres`), SQLite through rusqlite (feature `sqlite`) and MySQL or
+//! MariaDB through sqlx (feature `mysql`); the wire
 //! codecs ([`codec::Json`], feature `json`; [`codec::Cbor`], feature `cbor`)
 //! and `Accept` negotiation ([`negotiate()`]).
 //!
 //! The SQLite backend is synchronous underneath: a statement runs on the
 //! calling task while it holds the connection's lock, which for an embedded
-//! database is faster than a hop to a blocking thread. Both backends answer
-//! the same calls with the same results. Without either feature only the
+//! database is faster than a hop to a blocking thread. Every backend answers
+//! the same calls with the same results. Without a backend feature only the
 //! data types, values, typed filters and validators are built (a schema
 //! without a database).
 //!
@@ -25,7 +26,7 @@
 //! - `query`: the filter tree, typed filters, policy lowering and the other
 //!   passes over it;
 //! - `sql`: statements as text and parameters, rendered per dialect;
-//! - `backend`: PostgreSQL and SQLite, executing statements;
+//! - `backend`: PostgreSQL, SQLite and MySQL, executing statements;
 //! - `handle`: connections, transactions, after-commit work, migrations;
 //! - `ops`: delegates, find builders, includes, tracked writes and their
 //!   delivery, view refreshes, procedures.
@@ -38,23 +39,23 @@ mod schema;
 
 // Without a backend the typed filters are built (generated crates name
 // them) but nothing reads the tree inside: no statement is ever rendered.
-#[cfg_attr(not(any(feature = "postgres", feature = "sqlite")), allow(dead_code))]
+#[cfg_attr(not(database), allow(dead_code))]
 mod query;
 
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 mod sql;
 
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 mod backend;
 
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 mod handle;
 
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 mod ops;
 
 /// L6: the HTTP service over the layers above.
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(feature = "http", database))]
 pub mod http;
 
 #[doc(hidden)]
@@ -88,29 +89,29 @@ pub use schema::procedure::{
 };
 
 // The database: handles, operations, migrations.
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub use cstack_storage::Dialect;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub use handle::migrations::{
     AppliedRow, Migration, MigrationState, MigrationStatus, MigrationStep, migration_status,
 };
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub use handle::{Backend, Handle};
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub use ops::delegate::{Delegate, UpdateOne};
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub use ops::events::{Subscription, SubscriptionError};
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub use ops::find::{FindFirst, FindMany, FindUnique};
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub use ops::include::Include;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub use ops::read::ReadSource;
 #[cfg(feature = "postgres")]
 pub use ops::refresh::interval::{RefreshScheduler, SchedulerOptions};
 #[cfg(feature = "postgres")]
 pub use ops::refresh::run::refresh_materialized;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub use ops::view::ViewDelegate;
 
 // Re-exported so generated crates use exactly the versions the runtime binds.
@@ -118,6 +119,8 @@ pub use chrono;
 pub use regex;
 pub use rust_decimal;
 pub use serde_json;
+#[cfg(feature = "mysql")]
+pub use sqlx_mysql;
 #[cfg(feature = "postgres")]
 pub use sqlx_postgres;
 pub use uuid;
@@ -128,4 +131,6 @@ pub const BACKENDS: &[&str] = &[
     "postgres",
     #[cfg(feature = "sqlite")]
     "sqlite",
+    #[cfg(feature = "mysql")]
+    "mysql",
 ];

@@ -129,34 +129,21 @@ impl ::cstack_runtime::Model for Article {
             author: None,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            body: <Option<
-                String,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
-            price: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                3,
-            )?,
-            stars: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 4)?,
-            published: <bool as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                5,
-            )?,
-            author_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 6)?,
-            version: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 7)?,
-            created_by: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                8,
-            )?,
-            deleted_at: <Option<
-                ::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 9)?,
+            id: row.column(0)?,
+            title: row.column(1)?,
+            body: row.column(2)?,
+            price: row.column(3)?,
+            stars: row.column(4)?,
+            published: row.column(5)?,
+            author_id: row.column(6)?,
+            version: row.column(7)?,
+            created_by: row.column(8)?,
+            deleted_at: row.column(9)?,
             author: None,
         })
     }
@@ -669,7 +656,10 @@ pub fn author() -> ::cstack_runtime::Relation<Article, crate::member::Member> {
 }
 
 /// `Article` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Article {
     type Create = CreateArticleInput;
     type Update = UpdateArticleInput;

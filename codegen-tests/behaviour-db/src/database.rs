@@ -71,6 +71,73 @@ SELECT id, title, stars
     ),
 ];
 
+/// The mysql migrations, applied in order (each once, recorded in `cstack_migrations`).
+pub const MYSQL_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
+    "00000000000000_initial",
+    "9225b61c1b79b06118749fbe7e23ddd373734fc34f033b23264b8f8a2aa42255",
+    &[::cstack_runtime::MigrationStep::new(
+        true,
+        &[r#"CREATE TABLE "members" (
+  "id" bigint NOT NULL AUTO_INCREMENT,
+  "email" varchar(255) NOT NULL,
+  "name" longtext NOT NULL,
+  "nickname" longtext,
+  "role" varchar(255) NOT NULL DEFAULT 'Reader',
+  "website" longtext,
+  "created_at" datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  CONSTRAINT "members_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "members_email_key" UNIQUE ("email"),
+  CONSTRAINT "members_role_enum_check" CHECK ("role" IN ('Reader', 'Writer', 'Admin'))
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "articles" (
+  "id" bigint NOT NULL AUTO_INCREMENT,
+  "title" longtext NOT NULL,
+  "body" longtext,
+  "price" decimal(65,30) NOT NULL,
+  "stars" bigint NOT NULL,
+  "published" tinyint(1) NOT NULL DEFAULT 0,
+  "author_id" bigint NOT NULL,
+  "version" bigint NOT NULL DEFAULT 0,
+  "created_by" bigint NOT NULL,
+  "deleted_at" datetime(6),
+  CONSTRAINT "articles_pkey" PRIMARY KEY ("id"),
+  INDEX "articles_author_id_idx" ("author_id"),
+  CONSTRAINT "articles_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "members" ("id") ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "samples" (
+  "id" char(36) NOT NULL,
+  "text" longtext NOT NULL,
+  "count" bigint NOT NULL,
+  "ratio" double NOT NULL,
+  "flag" tinyint(1) NOT NULL,
+  "when" datetime(6) NOT NULL,
+  "amount" decimal(65,30) NOT NULL,
+  "data" json NOT NULL,
+  "blob" longblob NOT NULL,
+  "ref" char(36) NOT NULL,
+  "maybe" longtext,
+  "currency" longtext NOT NULL,
+  "secret" longtext NOT NULL,
+  "origin" longtext NOT NULL,
+  CONSTRAINT "samples_pkey" PRIMARY KEY ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "settings" (
+  "key" varchar(255) NOT NULL,
+  "value" longtext NOT NULL,
+  "note" longtext,
+  CONSTRAINT "settings_pkey" PRIMARY KEY ("key")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE VIEW "live_articles" AS
+SELECT id, title, stars
+    FROM articles
+    WHERE deleted_at IS NULL;"#],
+    )],
+)];
+
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
     "00000000000000_initial",
@@ -168,6 +235,25 @@ impl Db {
     #[cfg(feature = "postgres")]
     pub async fn migrate_postgres(&self) -> ::cstack_runtime::Result<()> {
         self.handle.apply_migrations(POSTGRES_MIGRATIONS).await
+    }
+    /// Connects to MySQL or MariaDB (`mysql://user@host/database`). Apply migrations with `cstackc migrate` or [`Db::migrate_mysql`].
+    #[cfg(feature = "mysql")]
+    pub async fn connect_mysql(url: &str) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            handle: ::cstack_runtime::Handle::connect_mysql(url).await?,
+        })
+    }
+    /// Wraps an existing MySQL pool (its connections must run the session setup `Handle::connect_mysql` gives them).
+    #[cfg(feature = "mysql")]
+    pub fn from_mysql_pool(pool: ::cstack_runtime::sqlx_mysql::MySqlPool) -> Self {
+        Self {
+            handle: ::cstack_runtime::Handle::mysql(pool),
+        }
+    }
+    /// Applies the MySQL migrations not yet applied, each DDL statement its own recorded step.
+    #[cfg(feature = "mysql")]
+    pub async fn migrate_mysql(&self) -> ::cstack_runtime::Result<()> {
+        self.handle.apply_migrations(MYSQL_MIGRATIONS).await
     }
     /// Opens (creating if needed) an SQLite database file and applies the schema's migrations.
     #[cfg(feature = "sqlite")]

@@ -100,24 +100,18 @@ impl ::cstack_runtime::Model for Member {
             posts: None,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            email: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            name: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
-            nickname: <Option<
-                String,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
-            role: ::cstack_runtime::__codegen::sqlite_enum(row, 4)?,
-            website: <Option<
-                String,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 5)?,
-            created_at: <::cstack_runtime::chrono::DateTime<
-                ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 6)?,
+            id: row.column(0)?,
+            email: row.column(1)?,
+            name: row.column(2)?,
+            nickname: row.column(3)?,
+            role: row.enum_column(4)?,
+            website: row.column(5)?,
+            created_at: row.column(6)?,
             posts: None,
         })
     }
@@ -525,7 +519,10 @@ pub fn posts() -> ::cstack_runtime::ToManyRelation<Member, crate::article::Artic
 }
 
 /// `Member` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Member {
     type Create = CreateMemberInput;
     type Update = UpdateMemberInput;

@@ -166,47 +166,25 @@ impl ::cstack_runtime::Model for Sample {
             origin: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                0,
-            )?,
-            text: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            count: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
-            ratio: <f64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
-            flag: <bool as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 4)?,
-            when: <::cstack_runtime::chrono::DateTime<
-                ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 5)?,
-            amount: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                6,
-            )?,
-            data: <::cstack_runtime::serde_json::Value as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                7,
-            )?,
-            blob: <Vec<u8> as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 8)?,
-            r#ref: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                9,
-            )?,
-            maybe: <Option<
-                String,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 10)?,
-            currency: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                11,
-            )?,
-            secret: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                12,
-            )?,
-            origin: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 13)?,
+            id: row.column(0)?,
+            text: row.column(1)?,
+            count: row.column(2)?,
+            ratio: row.column(3)?,
+            flag: row.column(4)?,
+            when: row.column(5)?,
+            amount: row.column(6)?,
+            data: row.column(7)?,
+            blob: row.column(8)?,
+            r#ref: row.column(9)?,
+            maybe: row.column(10)?,
+            currency: row.column(11)?,
+            secret: row.column(12)?,
+            origin: row.column(13)?,
         })
     }
 }
@@ -1341,7 +1319,10 @@ pub fn origin() -> ::cstack_runtime::Field<Sample, String> {
 }
 
 /// `Sample` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Sample {
     type Create = CreateSampleInput;
     type Update = UpdateSampleInput;

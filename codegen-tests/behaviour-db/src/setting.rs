@@ -56,14 +56,14 @@ impl ::cstack_runtime::Model for Setting {
             note: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            key: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            value: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            note: <Option<String> as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            key: row.column(0)?,
+            value: row.column(1)?,
+            note: row.column(2)?,
         })
     }
 }
@@ -259,7 +259,10 @@ pub fn note() -> ::cstack_runtime::Field<Setting, String> {
 }
 
 /// `Setting` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Setting {
     type Create = CreateSettingInput;
     type Update = UpdateSettingInput;

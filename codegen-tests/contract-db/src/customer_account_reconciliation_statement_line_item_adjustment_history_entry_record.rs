@@ -59,20 +59,15 @@ impl ::cstack_runtime::Model
             amount: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            reconciliation_statement_line_item_adjustment_history_entry_description_text: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                1,
-            )?,
-            amount: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                2,
-            )?,
+            id: row.column(0)?,
+            reconciliation_statement_line_item_adjustment_history_entry_description_text: row
+                .column(1)?,
+            amount: row.column(2)?,
         })
     }
 }
@@ -361,7 +356,10 @@ pub fn amount() -> ::cstack_runtime::Field<
 }
 
 /// `CustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecord` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource
     for CustomerAccountReconciliationStatementLineItemAdjustmentHistoryEntryRecord
 {

@@ -80,6 +80,84 @@ CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_out
     ),
 ];
 
+/// The mysql migrations, applied in order (each once, recorded in `cstack_migrations`).
+pub const MYSQL_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
+    "00000000000000_initial",
+    "09f8c09e6c26b35711ceb30fcacfb22787eb13ff5738824e25878bf1abe94c00",
+    &[::cstack_runtime::MigrationStep::new(
+        true,
+        &[r#"CREATE TABLE "samples" (
+  "id" bigint NOT NULL,
+  "text" longtext NOT NULL,
+  "cuid" longtext NOT NULL,
+  "count" bigint NOT NULL,
+  "ratio" double NOT NULL,
+  "flag" tinyint(1) NOT NULL,
+  "at" datetime(6) NOT NULL,
+  "amount" decimal(65,30) NOT NULL,
+  "doc" json NOT NULL,
+  "blob" longblob NOT NULL,
+  "uid" char(36) NOT NULL,
+  "mood" varchar(255) NOT NULL,
+  "maybe_text" longtext,
+  "maybe_cuid" longtext,
+  "maybe_count" bigint,
+  "maybe_ratio" double,
+  "maybe_flag" tinyint(1),
+  "maybe_at" datetime(6),
+  "maybe_amount" decimal(65,30),
+  "maybe_doc" json,
+  "maybe_blob" longblob,
+  "maybe_uid" char(36),
+  "maybe_mood" varchar(255),
+  CONSTRAINT "samples_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "samples_mood_enum_check" CHECK ("mood" IN ('Calm', 'Stormy')),
+  CONSTRAINT "samples_maybe_mood_enum_check" CHECK ("maybe_mood" IN ('Calm', 'Stormy'))
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "customer_account_reconciliation_statement_line_item_ad_2063d705" (
+  "id" bigint NOT NULL,
+  "reconciliation_statement_line_item_adjustment_history__d5443d42" longtext NOT NULL,
+  "amount" decimal(65,30) NOT NULL,
+  CONSTRAINT "customer_account_reconciliation_statement_line_item_ad_40b2c99a" PRIMARY KEY ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "tickets" (
+  "code" varchar(255) NOT NULL DEFAULT (uuid()),
+  "opened_at" datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  "ref" char(36) NOT NULL DEFAULT (uuid()),
+  "title" longtext NOT NULL,
+  CONSTRAINT "tickets_pkey" PRIMARY KEY ("code")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "posts" (
+  "id" bigint NOT NULL,
+  "title" longtext NOT NULL,
+  CONSTRAINT "posts_pkey" PRIMARY KEY ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "post_events" (
+  "id" bigint NOT NULL,
+  "post_id" bigint NOT NULL,
+  "note" longtext NOT NULL,
+  CONSTRAINT "post_events_pkey" PRIMARY KEY ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "cratestack_event_outbox" (
+  "event_id" char(36) NOT NULL,
+  "model" longtext NOT NULL,
+  "operation" longtext NOT NULL,
+  "payload" json NOT NULL,
+  "occurred_at" datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  "delivered_at" datetime(6),
+  "attempts" bigint NOT NULL DEFAULT 0,
+  "last_error" longtext,
+  CONSTRAINT "cratestack_event_outbox_pkey" PRIMARY KEY ("event_id"),
+  INDEX "cratestack_event_outbox_delivered_at_idx" ("delivered_at")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;"#],
+    )],
+)];
+
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
     "00000000000000_initial",
@@ -188,6 +266,25 @@ impl Db {
     #[cfg(feature = "postgres")]
     pub async fn migrate_postgres(&self) -> ::cstack_runtime::Result<()> {
         self.handle.apply_migrations(POSTGRES_MIGRATIONS).await
+    }
+    /// Connects to MySQL or MariaDB (`mysql://user@host/database`). Apply migrations with `cstackc migrate` or [`Db::migrate_mysql`].
+    #[cfg(feature = "mysql")]
+    pub async fn connect_mysql(url: &str) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            handle: ::cstack_runtime::Handle::connect_mysql(url).await?,
+        })
+    }
+    /// Wraps an existing MySQL pool (its connections must run the session setup `Handle::connect_mysql` gives them).
+    #[cfg(feature = "mysql")]
+    pub fn from_mysql_pool(pool: ::cstack_runtime::sqlx_mysql::MySqlPool) -> Self {
+        Self {
+            handle: ::cstack_runtime::Handle::mysql(pool),
+        }
+    }
+    /// Applies the MySQL migrations not yet applied, each DDL statement its own recorded step.
+    #[cfg(feature = "mysql")]
+    pub async fn migrate_mysql(&self) -> ::cstack_runtime::Result<()> {
+        self.handle.apply_migrations(MYSQL_MIGRATIONS).await
     }
     /// Opens (creating if needed) an SQLite database file and applies the schema's migrations.
     #[cfg(feature = "sqlite")]

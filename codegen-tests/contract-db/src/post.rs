@@ -53,13 +53,13 @@ impl ::cstack_runtime::Model for Post {
             title: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            id: row.column(0)?,
+            title: row.column(1)?,
         })
     }
 }
@@ -214,7 +214,10 @@ pub fn title() -> ::cstack_runtime::Field<Post, String> {
 }
 
 /// `Post` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Post {
     type Create = CreatePostInput;
     type Update = UpdatePostInput;

@@ -56,14 +56,14 @@ impl ::cstack_runtime::Model for PostEvent {
             note: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            post_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            note: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            id: row.column(0)?,
+            post_id: row.column(1)?,
+            note: row.column(2)?,
         })
     }
 }
@@ -264,7 +264,10 @@ pub fn note() -> ::cstack_runtime::Field<PostEvent, String> {
 }
 
 /// `PostEvent` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for PostEvent {
     type Create = CreatePostEventInput;
     type Update = UpdatePostEventInput;

@@ -260,65 +260,34 @@ impl ::cstack_runtime::Model for Sample {
             maybe_mood: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            text: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            cuid: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
-            count: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
-            ratio: <f64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 4)?,
-            flag: <bool as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 5)?,
-            at: <::cstack_runtime::chrono::DateTime<
-                ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 6)?,
-            amount: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                7,
-            )?,
-            doc: <::cstack_runtime::serde_json::Value as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                8,
-            )?,
-            blob: <Vec<u8> as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 9)?,
-            uid: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                10,
-            )?,
-            mood: ::cstack_runtime::__codegen::sqlite_enum(row, 11)?,
-            maybe_text: <Option<
-                String,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 12)?,
-            maybe_cuid: <Option<
-                String,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 13)?,
-            maybe_count: <Option<
-                i64,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 14)?,
-            maybe_ratio: <Option<
-                f64,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 15)?,
-            maybe_flag: <Option<
-                bool,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 16)?,
-            maybe_at: <Option<
-                ::cstack_runtime::chrono::DateTime<::cstack_runtime::chrono::Utc>,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 17)?,
-            maybe_amount: <Option<
-                ::cstack_runtime::rust_decimal::Decimal,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 18)?,
-            maybe_doc: <Option<
-                ::cstack_runtime::serde_json::Value,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 19)?,
-            maybe_blob: <Option<
-                Vec<u8>,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 20)?,
-            maybe_uid: <Option<
-                ::cstack_runtime::uuid::Uuid,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 21)?,
-            maybe_mood: ::cstack_runtime::__codegen::sqlite_enum_opt(row, 22)?,
+            id: row.column(0)?,
+            text: row.column(1)?,
+            cuid: row.column(2)?,
+            count: row.column(3)?,
+            ratio: row.column(4)?,
+            flag: row.column(5)?,
+            at: row.column(6)?,
+            amount: row.column(7)?,
+            doc: row.column(8)?,
+            blob: row.column(9)?,
+            uid: row.column(10)?,
+            mood: row.enum_column(11)?,
+            maybe_text: row.column(12)?,
+            maybe_cuid: row.column(13)?,
+            maybe_count: row.column(14)?,
+            maybe_ratio: row.column(15)?,
+            maybe_flag: row.column(16)?,
+            maybe_at: row.column(17)?,
+            maybe_amount: row.column(18)?,
+            maybe_doc: row.column(19)?,
+            maybe_blob: row.column(20)?,
+            maybe_uid: row.column(21)?,
+            maybe_mood: row.enum_column_opt(22)?,
         })
     }
 }
@@ -1928,7 +1897,10 @@ pub fn maybe_mood() -> ::cstack_runtime::Field<Sample, crate::enums::Mood> {
 }
 
 /// `Sample` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Sample {
     type Create = CreateSampleInput;
     type Update = UpdateSampleInput;

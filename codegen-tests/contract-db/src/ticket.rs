@@ -67,20 +67,15 @@ impl ::cstack_runtime::Model for Ticket {
             title: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            code: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            opened_at: <::cstack_runtime::chrono::DateTime<
-                ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            r#ref: <::cstack_runtime::uuid::Uuid as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                2,
-            )?,
-            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
+            code: row.column(0)?,
+            opened_at: row.column(1)?,
+            r#ref: row.column(2)?,
+            title: row.column(3)?,
         })
     }
 }
@@ -295,7 +290,10 @@ pub fn title() -> ::cstack_runtime::Field<Ticket, String> {
 }
 
 /// `Ticket` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Ticket {
     type Create = CreateTicketInput;
     type Update = UpdateTicketInput;

@@ -88,16 +88,16 @@ impl ::cstack_runtime::Model for Article {
             views: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            author_email: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
-            note: <Option<String> as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
-            views: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 4)?,
+            id: row.column(0)?,
+            title: row.column(1)?,
+            author_email: row.column(2)?,
+            note: row.column(3)?,
+            views: row.column(4)?,
         })
     }
 }
@@ -377,7 +377,10 @@ pub fn views() -> ::cstack_runtime::Field<Article, i64> {
 }
 
 /// `Article` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Article {
     type Create = CreateArticleInput;
     type Update = UpdateArticleInput;

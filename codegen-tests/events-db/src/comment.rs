@@ -54,13 +54,13 @@ impl ::cstack_runtime::Model for Comment {
             body: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            body: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            id: row.column(0)?,
+            body: row.column(1)?,
         })
     }
 }
@@ -215,7 +215,10 @@ pub fn body() -> ::cstack_runtime::Field<Comment, String> {
 }
 
 /// `Comment` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Comment {
     type Create = CreateCommentInput;
     type Update = UpdateCommentInput;

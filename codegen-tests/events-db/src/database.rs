@@ -70,6 +70,73 @@ CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_out
     ),
 ];
 
+/// The mysql migrations, applied in order (each once, recorded in `cstack_migrations`).
+pub const MYSQL_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
+    "00000000000000_initial",
+    "30583ca73ce80ac45d64e795687d194ee627245ad579560b4195201b7ba394ae",
+    &[::cstack_runtime::MigrationStep::new(
+        true,
+        &[r#"CREATE TABLE "articles" (
+  "id" bigint NOT NULL,
+  "title" longtext NOT NULL,
+  "author_email" longtext NOT NULL,
+  "note" longtext,
+  "views" bigint NOT NULL DEFAULT 0,
+  CONSTRAINT "articles_pkey" PRIMARY KEY ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "comments" (
+  "id" bigint NOT NULL,
+  "body" longtext NOT NULL,
+  CONSTRAINT "comments_pkey" PRIMARY KEY ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "ledgers" (
+  "id" bigint NOT NULL,
+  "owner" longtext NOT NULL,
+  "balance" bigint NOT NULL,
+  "revision" bigint NOT NULL DEFAULT 0,
+  "deleted_at" datetime(6),
+  CONSTRAINT "ledgers_pkey" PRIMARY KEY ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "plains" (
+  "id" bigint NOT NULL,
+  "label" longtext NOT NULL,
+  CONSTRAINT "plains_pkey" PRIMARY KEY ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "cratestack_audit" (
+  "event_id" char(36) NOT NULL,
+  "schema_name" longtext NOT NULL,
+  "model" varchar(255) NOT NULL,
+  "operation" longtext NOT NULL,
+  "primary_key" json NOT NULL,
+  "actor" json,
+  "tenant" longtext,
+  "before" json,
+  "after" json,
+  "request_id" longtext,
+  "occurred_at" datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  CONSTRAINT "cratestack_audit_pkey" PRIMARY KEY ("event_id"),
+  INDEX "cratestack_audit_model_occurred_at_idx" ("model", "occurred_at")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "cratestack_event_outbox" (
+  "event_id" char(36) NOT NULL,
+  "model" longtext NOT NULL,
+  "operation" longtext NOT NULL,
+  "payload" json NOT NULL,
+  "occurred_at" datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  "delivered_at" datetime(6),
+  "attempts" bigint NOT NULL DEFAULT 0,
+  "last_error" longtext,
+  CONSTRAINT "cratestack_event_outbox_pkey" PRIMARY KEY ("event_id"),
+  INDEX "cratestack_event_outbox_delivered_at_idx" ("delivered_at")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;"#],
+    )],
+)];
+
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
     "00000000000000_initial",
@@ -164,6 +231,25 @@ impl Db {
     #[cfg(feature = "postgres")]
     pub async fn migrate_postgres(&self) -> ::cstack_runtime::Result<()> {
         self.handle.apply_migrations(POSTGRES_MIGRATIONS).await
+    }
+    /// Connects to MySQL or MariaDB (`mysql://user@host/database`). Apply migrations with `cstackc migrate` or [`Db::migrate_mysql`].
+    #[cfg(feature = "mysql")]
+    pub async fn connect_mysql(url: &str) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            handle: ::cstack_runtime::Handle::connect_mysql(url).await?,
+        })
+    }
+    /// Wraps an existing MySQL pool (its connections must run the session setup `Handle::connect_mysql` gives them).
+    #[cfg(feature = "mysql")]
+    pub fn from_mysql_pool(pool: ::cstack_runtime::sqlx_mysql::MySqlPool) -> Self {
+        Self {
+            handle: ::cstack_runtime::Handle::mysql(pool),
+        }
+    }
+    /// Applies the MySQL migrations not yet applied, each DDL statement its own recorded step.
+    #[cfg(feature = "mysql")]
+    pub async fn migrate_mysql(&self) -> ::cstack_runtime::Result<()> {
+        self.handle.apply_migrations(MYSQL_MIGRATIONS).await
     }
     /// Opens (creating if needed) an SQLite database file and applies the schema's migrations.
     #[cfg(feature = "sqlite")]

@@ -71,15 +71,15 @@ impl ::cstack_runtime::Model for Ledger {
             revision: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            owner: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            balance: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
-            revision: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
+            id: row.column(0)?,
+            owner: row.column(1)?,
+            balance: row.column(2)?,
+            revision: row.column(3)?,
         })
     }
 }
@@ -285,7 +285,10 @@ pub fn revision() -> ::cstack_runtime::Field<Ledger, i64> {
 }
 
 /// `Ledger` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Ledger {
     type Create = CreateLedgerInput;
     type Update = UpdateLedgerInput;

@@ -43,13 +43,13 @@ impl ::cstack_runtime::Model for Plain {
             label: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            label: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            id: row.column(0)?,
+            label: row.column(1)?,
         })
     }
 }
@@ -204,7 +204,10 @@ pub fn label() -> ::cstack_runtime::Field<Plain, String> {
 }
 
 /// `Plain` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Plain {
     type Create = CreatePlainInput;
     type Update = UpdatePlainInput;

@@ -75,15 +75,15 @@ impl ::cstack_runtime::Model for Author {
             books: None,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            name: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            email: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
-            secret: <Option<String> as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
+            id: row.column(0)?,
+            name: row.column(1)?,
+            email: row.column(2)?,
+            secret: row.column(3)?,
             books: None,
         })
     }
@@ -340,7 +340,10 @@ pub fn books() -> ::cstack_runtime::ToManyRelation<Author, crate::book::Book> {
 }
 
 /// `Author` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Author {
     type Create = CreateAuthorInput;
     type Update = UpdateAuthorInput;

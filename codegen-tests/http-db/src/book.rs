@@ -138,20 +138,17 @@ impl ::cstack_runtime::Model for Book {
             author: None,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            status: ::cstack_runtime::__codegen::sqlite_enum(row, 2)?,
-            price: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                3,
-            )?,
-            owner_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 4)?,
-            author_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 5)?,
+            id: row.column(0)?,
+            title: row.column(1)?,
+            status: row.enum_column(2)?,
+            price: row.column(3)?,
+            owner_id: row.column(4)?,
+            author_id: row.column(5)?,
             author: None,
         })
     }
@@ -537,7 +534,10 @@ pub fn author() -> ::cstack_runtime::Relation<Book, crate::author::Author> {
 }
 
 /// `Book` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Book {
     type Create = CreateBookInput;
     type Update = UpdateBookInput;

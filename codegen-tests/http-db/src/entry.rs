@@ -48,13 +48,13 @@ impl ::cstack_runtime::Model for Entry {
             n: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            n: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
+            id: row.column(0)?,
+            n: row.column(1)?,
         })
     }
 }
@@ -189,7 +189,10 @@ pub fn n() -> ::cstack_runtime::Field<Entry, i64> {
 }
 
 /// `Entry` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Entry {
     type Create = CreateEntryInput;
     type Update = UpdateEntryInput;

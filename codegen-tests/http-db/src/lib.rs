@@ -9,15 +9,18 @@ pub mod types;
 
 pub mod procedures;
 
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(any(feature = "postgres", feature = "sqlite", feature = "mysql"))]
 mod database;
 
 /// The HTTP service: `http::router(db, http::Options::new(auth))`.
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 pub mod http;
 
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
-pub use database::{Db, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
+#[cfg(any(feature = "postgres", feature = "sqlite", feature = "mysql"))]
+pub use database::{Db, MYSQL_MIGRATIONS, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS};
 
 pub mod author;
 

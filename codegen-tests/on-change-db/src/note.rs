@@ -195,7 +195,10 @@ pub fn text() -> ::cstack_runtime::Field<Note, String> {
 }
 
 /// `Note` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Note {
     type Create = CreateNoteInput;
     type Update = UpdateNoteInput;

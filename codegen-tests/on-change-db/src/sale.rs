@@ -252,7 +252,10 @@ pub fn amount_cents() -> ::cstack_runtime::Field<Sale, i64> {
 }
 
 /// `Sale` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Sale {
     type Create = CreateSaleInput;
     type Update = UpdateSaleInput;

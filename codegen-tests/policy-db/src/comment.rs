@@ -60,14 +60,14 @@ impl ::cstack_runtime::Model for Comment {
             doc: None,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            doc_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            flagged: <bool as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            id: row.column(0)?,
+            doc_id: row.column(1)?,
+            flagged: row.column(2)?,
             doc: None,
         })
     }
@@ -279,7 +279,10 @@ pub fn doc() -> ::cstack_runtime::Relation<Comment, crate::doc::Doc> {
 }
 
 /// `Comment` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Comment {
     type Create = CreateCommentInput;
     type Update = UpdateCommentInput;

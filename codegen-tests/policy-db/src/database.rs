@@ -63,6 +63,62 @@ SELECT id, title, owner_id, score
     ),
 ];
 
+/// The mysql migrations, applied in order (each once, recorded in `cstack_migrations`).
+pub const MYSQL_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
+    "00000000000000_initial",
+    "ee3096760d9d2b531b1d5ef6d40d047e476858ce08c3a4a70c15287e1b8b36e4",
+    &[::cstack_runtime::MigrationStep::new(
+        true,
+        &[r#"CREATE TABLE "teams" (
+  "id" bigint NOT NULL,
+  "name" longtext NOT NULL,
+  "tenant_id" longtext NOT NULL,
+  CONSTRAINT "teams_pkey" PRIMARY KEY ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "docs" (
+  "id" bigint NOT NULL,
+  "title" longtext NOT NULL,
+  "owner_id" bigint NOT NULL,
+  "team_id" bigint NOT NULL,
+  "visibility" varchar(255) NOT NULL,
+  "score" bigint NOT NULL,
+  "archived" tinyint(1) NOT NULL,
+  "reviewer" bigint,
+  CONSTRAINT "docs_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "docs_visibility_enum_check" CHECK ("visibility" IN ('Public', 'Internal', 'Secret')),
+  INDEX "docs_team_id_idx" ("team_id"),
+  CONSTRAINT "docs_team_id_fkey" FOREIGN KEY ("team_id") REFERENCES "teams" ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "comments" (
+  "id" bigint NOT NULL,
+  "doc_id" bigint NOT NULL,
+  "flagged" tinyint(1) NOT NULL,
+  CONSTRAINT "comments_pkey" PRIMARY KEY ("id"),
+  INDEX "comments_doc_id_idx" ("doc_id"),
+  CONSTRAINT "comments_doc_id_fkey" FOREIGN KEY ("doc_id") REFERENCES "docs" ("id") ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "plain_docs" (
+  "id" bigint NOT NULL,
+  "title" longtext NOT NULL,
+  "owner_id" bigint NOT NULL,
+  "team_id" bigint NOT NULL,
+  "visibility" varchar(255) NOT NULL,
+  "score" bigint NOT NULL,
+  "archived" tinyint(1) NOT NULL,
+  "reviewer" bigint,
+  CONSTRAINT "plain_docs_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "plain_docs_visibility_enum_check" CHECK ("visibility" IN ('Public', 'Internal', 'Secret'))
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE VIEW "owned_docs" AS
+SELECT id, title, owner_id, score
+    FROM docs;"#],
+    )],
+)];
+
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
     "00000000000000_initial",
@@ -149,6 +205,25 @@ impl Db {
     #[cfg(feature = "postgres")]
     pub async fn migrate_postgres(&self) -> ::cstack_runtime::Result<()> {
         self.handle.apply_migrations(POSTGRES_MIGRATIONS).await
+    }
+    /// Connects to MySQL or MariaDB (`mysql://user@host/database`). Apply migrations with `cstackc migrate` or [`Db::migrate_mysql`].
+    #[cfg(feature = "mysql")]
+    pub async fn connect_mysql(url: &str) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            handle: ::cstack_runtime::Handle::connect_mysql(url).await?,
+        })
+    }
+    /// Wraps an existing MySQL pool (its connections must run the session setup `Handle::connect_mysql` gives them).
+    #[cfg(feature = "mysql")]
+    pub fn from_mysql_pool(pool: ::cstack_runtime::sqlx_mysql::MySqlPool) -> Self {
+        Self {
+            handle: ::cstack_runtime::Handle::mysql(pool),
+        }
+    }
+    /// Applies the MySQL migrations not yet applied, each DDL statement its own recorded step.
+    #[cfg(feature = "mysql")]
+    pub async fn migrate_mysql(&self) -> ::cstack_runtime::Result<()> {
+        self.handle.apply_migrations(MYSQL_MIGRATIONS).await
     }
     /// Opens (creating if needed) an SQLite database file and applies the schema's migrations.
     #[cfg(feature = "sqlite")]

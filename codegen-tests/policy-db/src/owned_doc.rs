@@ -84,15 +84,15 @@ impl ::cstack_runtime::Model for OwnedDoc {
             score: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            owner_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
-            score: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
+            id: row.column(0)?,
+            title: row.column(1)?,
+            owner_id: row.column(2)?,
+            score: row.column(3)?,
         })
     }
 }

@@ -107,19 +107,19 @@ impl ::cstack_runtime::Model for PlainDoc {
             reviewer: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            owner_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
-            team_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
-            visibility: ::cstack_runtime::__codegen::sqlite_enum(row, 4)?,
-            score: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 5)?,
-            archived: <bool as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 6)?,
-            reviewer: <Option<i64> as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 7)?,
+            id: row.column(0)?,
+            title: row.column(1)?,
+            owner_id: row.column(2)?,
+            team_id: row.column(3)?,
+            visibility: row.enum_column(4)?,
+            score: row.column(5)?,
+            archived: row.column(6)?,
+            reviewer: row.column(7)?,
         })
     }
 }
@@ -635,7 +635,10 @@ pub fn reviewer() -> ::cstack_runtime::Field<PlainDoc, i64> {
 }
 
 /// `PlainDoc` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for PlainDoc {
     type Create = CreatePlainDocInput;
     type Update = UpdatePlainDocInput;

@@ -74,14 +74,14 @@ impl ::cstack_runtime::Model for Team {
             docs: None,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            name: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            tenant_id: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            id: row.column(0)?,
+            name: row.column(1)?,
+            tenant_id: row.column(2)?,
             docs: None,
         })
     }
@@ -293,7 +293,10 @@ pub fn docs() -> ::cstack_runtime::ToManyRelation<Team, crate::doc::Doc> {
 }
 
 /// `Team` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Team {
     type Create = CreateTeamInput;
     type Update = UpdateTeamInput;

@@ -18,6 +18,23 @@ CREATE TABLE "notes" (
         )],
     )];
 
+/// The mysql migrations, applied in order (each once, recorded in `cstack_migrations`).
+pub const MYSQL_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
+    "00000000000000_initial",
+    "1ee41c2910d51744d38612e87ba6f57b440eb85fbb73770577dd7b09f8c11b48",
+    &[::cstack_runtime::MigrationStep::new(
+        true,
+        &[r#"CREATE TABLE "notes" (
+  "id" bigint NOT NULL AUTO_INCREMENT,
+  "owner" longtext NOT NULL,
+  "title" longtext NOT NULL,
+  "status" varchar(255) NOT NULL DEFAULT 'Draft',
+  CONSTRAINT "notes_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "notes_status_enum_check" CHECK ("status" IN ('Draft', 'Published'))
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;"#],
+    )],
+)];
+
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
     "00000000000000_initial",
@@ -60,6 +77,25 @@ impl Db {
     #[cfg(feature = "postgres")]
     pub async fn migrate_postgres(&self) -> ::cstack_runtime::Result<()> {
         self.handle.apply_migrations(POSTGRES_MIGRATIONS).await
+    }
+    /// Connects to MySQL or MariaDB (`mysql://user@host/database`). Apply migrations with `cstackc migrate` or [`Db::migrate_mysql`].
+    #[cfg(feature = "mysql")]
+    pub async fn connect_mysql(url: &str) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            handle: ::cstack_runtime::Handle::connect_mysql(url).await?,
+        })
+    }
+    /// Wraps an existing MySQL pool (its connections must run the session setup `Handle::connect_mysql` gives them).
+    #[cfg(feature = "mysql")]
+    pub fn from_mysql_pool(pool: ::cstack_runtime::sqlx_mysql::MySqlPool) -> Self {
+        Self {
+            handle: ::cstack_runtime::Handle::mysql(pool),
+        }
+    }
+    /// Applies the MySQL migrations not yet applied, each DDL statement its own recorded step.
+    #[cfg(feature = "mysql")]
+    pub async fn migrate_mysql(&self) -> ::cstack_runtime::Result<()> {
+        self.handle.apply_migrations(MYSQL_MIGRATIONS).await
     }
     /// Opens (creating if needed) an SQLite database file and applies the schema's migrations.
     #[cfg(feature = "sqlite")]

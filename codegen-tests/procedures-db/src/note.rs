@@ -65,15 +65,15 @@ impl ::cstack_runtime::Model for Note {
             status: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            owner: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
-            status: ::cstack_runtime::__codegen::sqlite_enum(row, 3)?,
+            id: row.column(0)?,
+            owner: row.column(1)?,
+            title: row.column(2)?,
+            status: row.enum_column(3)?,
         })
     }
 }
@@ -300,7 +300,10 @@ pub fn status() -> ::cstack_runtime::Field<Note, crate::enums::Status> {
 }
 
 /// `Note` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Note {
     type Create = CreateNoteInput;
     type Update = UpdateNoteInput;

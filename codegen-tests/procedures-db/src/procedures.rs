@@ -342,7 +342,7 @@ impl ::cstack_runtime::__codegen::ProcedureInput for ByStatusArgs {
 pub type ByStatusOutput = i64;
 
 /// The schema's procedures, implemented by the application. Each method gets the database acting in the caller's context (model policies apply to what it reads and writes) and the decoded arguments; the [`ProcedureDispatcher`] has checked the procedure's `@allow` / `@deny` rules before it is called. A mutation's `db` is a transaction: committed when the method returns `Ok`, rolled back on `Err`.
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(any(feature = "postgres", feature = "sqlite", feature = "mysql"))]
 pub trait Procedures: Send + Sync {
     /// `myNotes`. A query: `db` is not in a transaction.
     fn my_notes(
@@ -389,12 +389,12 @@ pub trait Procedures: Send + Sync {
 }
 
 /// Serves a [`Procedures`] implementation: every call checks the procedure's rules against its arguments and `db`'s context first (a denied call is `Error::Forbidden` and the implementation is not called), and runs mutations in a transaction.
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(any(feature = "postgres", feature = "sqlite", feature = "mysql"))]
 pub struct ProcedureDispatcher<P> {
     procedures: P,
 }
 
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(any(feature = "postgres", feature = "sqlite", feature = "mysql"))]
 impl<P: Procedures> ProcedureDispatcher<P> {
     pub fn new(procedures: P) -> Self {
         Self { procedures }
@@ -572,7 +572,10 @@ impl<P: Procedures> ProcedureDispatcher<P> {
 }
 
 /// Serves the procedures over HTTP (`http::Options::procedures`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl<P: Procedures + 'static> ::cstack_runtime::__codegen::http::ProcedureService
     for ProcedureDispatcher<P>
 {

@@ -47,6 +47,49 @@ CREATE INDEX "books_author_id_idx" ON "books" ("author_id");"#],
     ),
 ];
 
+/// The mysql migrations, applied in order (each once, recorded in `cstack_migrations`).
+pub const MYSQL_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
+    "00000000000000_initial",
+    "eefc667ee63a34faf69083fe02a09ce349ae938a2534ab0220978ad9bc8627ea",
+    &[::cstack_runtime::MigrationStep::new(
+        true,
+        &[r#"CREATE TABLE "authors" (
+  "id" bigint NOT NULL AUTO_INCREMENT,
+  "name" longtext NOT NULL,
+  "email" varchar(255) NOT NULL,
+  "secret" longtext,
+  CONSTRAINT "authors_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "authors_email_key" UNIQUE ("email")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "books" (
+  "id" bigint NOT NULL AUTO_INCREMENT,
+  "title" longtext NOT NULL,
+  "status" varchar(255) NOT NULL DEFAULT 'Draft',
+  "price" decimal(65,30) NOT NULL,
+  "owner_id" bigint NOT NULL,
+  "author_id" bigint NOT NULL,
+  CONSTRAINT "books_pkey" PRIMARY KEY ("id"),
+  CONSTRAINT "books_status_enum_check" CHECK ("status" IN ('Draft', 'Published')),
+  INDEX "books_author_id_idx" ("author_id"),
+  CONSTRAINT "books_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "docs" (
+  "id" varchar(255) NOT NULL,
+  "body" longtext NOT NULL,
+  "version" bigint NOT NULL DEFAULT 0,
+  CONSTRAINT "docs_pkey" PRIMARY KEY ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "entries" (
+  "id" bigint NOT NULL AUTO_INCREMENT,
+  "n" bigint NOT NULL,
+  CONSTRAINT "entries_pkey" PRIMARY KEY ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;"#],
+    )],
+)];
+
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
     "00000000000000_initial",
@@ -117,6 +160,25 @@ impl Db {
     #[cfg(feature = "postgres")]
     pub async fn migrate_postgres(&self) -> ::cstack_runtime::Result<()> {
         self.handle.apply_migrations(POSTGRES_MIGRATIONS).await
+    }
+    /// Connects to MySQL or MariaDB (`mysql://user@host/database`). Apply migrations with `cstackc migrate` or [`Db::migrate_mysql`].
+    #[cfg(feature = "mysql")]
+    pub async fn connect_mysql(url: &str) -> ::cstack_runtime::Result<Self> {
+        Ok(Self {
+            handle: ::cstack_runtime::Handle::connect_mysql(url).await?,
+        })
+    }
+    /// Wraps an existing MySQL pool (its connections must run the session setup `Handle::connect_mysql` gives them).
+    #[cfg(feature = "mysql")]
+    pub fn from_mysql_pool(pool: ::cstack_runtime::sqlx_mysql::MySqlPool) -> Self {
+        Self {
+            handle: ::cstack_runtime::Handle::mysql(pool),
+        }
+    }
+    /// Applies the MySQL migrations not yet applied, each DDL statement its own recorded step.
+    #[cfg(feature = "mysql")]
+    pub async fn migrate_mysql(&self) -> ::cstack_runtime::Result<()> {
+        self.handle.apply_migrations(MYSQL_MIGRATIONS).await
     }
     /// Opens (creating if needed) an SQLite database file and applies the schema's migrations.
     #[cfg(feature = "sqlite")]

@@ -61,14 +61,14 @@ impl ::cstack_runtime::Model for Doc {
             version: ::cstack_runtime::__codegen::take(row)?,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            id: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            body: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            version: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
+            id: row.column(0)?,
+            body: row.column(1)?,
+            version: row.column(2)?,
         })
     }
 }
@@ -218,7 +218,10 @@ pub fn version() -> ::cstack_runtime::Field<Doc, i64> {
 }
 
 /// `Doc` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Doc {
     type Create = CreateDocInput;
     type Update = UpdateDocInput;

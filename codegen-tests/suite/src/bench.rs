@@ -1,14 +1,17 @@
 //! Generated `find_many` and `create` against hand-written rusqlite and
 //! sqlx code doing the same work (same SQL shape, same decoding into the
-//! same struct), on SQLite (a file) and PostgreSQL (a scratch database).
-//! Prints the median time per operation of each and their ratio.
+//! same struct), on SQLite (a file), PostgreSQL and MySQL (scratch
+//! databases). Prints the median time per operation of each and their
+//! ratio. A MySQL `create` is an INSERT and a read of the row by the id
+//! the server generated, by hand as in the runtime, since MySQL has no
+//! `RETURNING`.
 //!
 //! `cargo run --release -p cstack-codegen-suite --bin codegen-bench`
 
 use behaviour_db::runtime::Filter;
-use behaviour_db::runtime::chrono::{DateTime, Utc};
+use behaviour_db::runtime::chrono::{DateTime, NaiveDateTime, Utc};
 use behaviour_db::{CreateMemberInput, Db, Member, Role, member};
-use cstack_codegen_suite::{ScratchPostgres, postgres_server};
+use cstack_codegen_suite::{ScratchMysql, ScratchPostgres, mysql_server, postgres_server};
 use sqlx_core::row::Row;
 use std::time::{Duration, Instant};
 
@@ -26,6 +29,13 @@ const INSERT_SQLITE: &str = "INSERT INTO \"members\" (\"email\", \"name\", \"nic
      VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING \"id\", \"email\", \"name\", \"nickname\", \"role\", \"website\", \"created_at\"";
 const INSERT_PG: &str = "INSERT INTO \"members\" (\"email\", \"name\", \"nickname\", \"role\", \"website\", \"created_at\") \
      VALUES ($1, $2, $3, $4::\"role\", $5, $6) RETURNING \"id\", \"email\", \"name\", \"nickname\", \"role\"::text, \"website\", \"created_at\"";
+
+const SELECT_MYSQL: &str = "SELECT t0.\"id\", t0.\"email\", t0.\"name\", t0.\"nickname\", t0.\"role\", t0.\"website\", t0.\"created_at\" \
+     FROM \"members\" AS t0 WHERE t0.\"id\" > ? ORDER BY t0.\"id\" ASC LIMIT ?";
+const INSERT_MYSQL: &str = "INSERT INTO \"members\" (\"email\", \"name\", \"nickname\", \"role\", \"website\", \"created_at\") \
+     VALUES (?, ?, ?, ?, ?, ?)";
+const READ_BACK_MYSQL: &str = "SELECT t0.\"id\", t0.\"email\", t0.\"name\", t0.\"nickname\", t0.\"role\", t0.\"website\", t0.\"created_at\" \
+     FROM \"members\" AS t0 WHERE t0.\"id\" = ?";
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
@@ -97,6 +107,21 @@ fn pg_row(row: &sqlx_postgres::PgRow) -> Member {
         role: parse_role(row.get::<&str, _>(4)),
         website: row.get(5),
         created_at: row.get(6),
+        posts: None,
+    }
+}
+
+/// Text columns are binary-collated, which sqlx reports as `VARBINARY`:
+/// they are read unchecked, as the runtime reads them.
+fn mysql_row(row: &sqlx_mysql::MySqlRow) -> Member {
+    Member {
+        id: row.get(0),
+        email: row.get_unchecked(1),
+        name: row.get_unchecked(2),
+        nickname: row.get_unchecked(3),
+        role: parse_role(row.get_unchecked::<&str, _>(4)),
+        website: row.get_unchecked(5),
+        created_at: row.get::<NaiveDateTime, _>(6).and_utc(),
         posts: None,
     }
 }
@@ -260,18 +285,115 @@ async fn postgres() {
     drop(scratch);
 }
 
+async fn mysql() {
+    let scratch = ScratchMysql::create().await;
+    let db = Db::connect_mysql(&scratch.url()).await.expect("connect");
+    db.migrate_mysql().await.expect("migrate");
+    db.member()
+        .create_many((0..SEED_ROWS).map(input).collect())
+        .await
+        .expect("seed");
+    // The hand-written side's connections run the same session setup.
+    let pool = sqlx_mysql::MySqlPoolOptions::new()
+        .max_connections(8)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                for setup in behaviour_db::runtime::Dialect::Mysql.session_setup() {
+                    sqlx_core::executor::Executor::execute(&mut *conn, *setup).await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(&scratch.url())
+        .await
+        .expect("pool");
+    compare(
+        "mysql find_many (100 rows)",
+        READS_PER_ROUND,
+        |_| {
+            let db = db.clone();
+            async move {
+                let rows = db
+                    .member()
+                    .find_many()
+                    .filter(member::id().gt(0))
+                    .order_by(member::id().asc())
+                    .limit(PAGE)
+                    .exec()
+                    .await
+                    .expect("find");
+                assert_eq!(rows.len(), PAGE as usize);
+            }
+        },
+        |_| {
+            let pool = pool.clone();
+            async move {
+                let rows = sqlx_core::query::query::<sqlx_mysql::MySql>(SELECT_MYSQL)
+                    .bind(0_i64)
+                    .bind(PAGE)
+                    .fetch_all(&pool)
+                    .await
+                    .expect("query");
+                let rows: Vec<Member> = rows.iter().map(mysql_row).collect();
+                assert_eq!(rows.len(), PAGE as usize);
+            }
+        },
+    )
+    .await;
+    let offset = SEED_ROWS * 10;
+    compare(
+        "mysql create",
+        WRITES_PER_ROUND,
+        |n| {
+            let db = db.clone();
+            async move {
+                db.member().create(input(offset + n)).await.expect("create");
+            }
+        },
+        |n| {
+            let pool = pool.clone();
+            async move {
+                let done = sqlx_core::query::query::<sqlx_mysql::MySql>(INSERT_MYSQL)
+                    .bind(format!("h{n}@bench.io"))
+                    .bind(format!("Member {n}"))
+                    .bind(None::<String>)
+                    .bind("Reader")
+                    .bind(None::<String>)
+                    .bind(behaviour_db::runtime::defaults::now().naive_utc())
+                    .execute(&pool)
+                    .await
+                    .expect("insert");
+                let row = sqlx_core::query::query::<sqlx_mysql::MySql>(READ_BACK_MYSQL)
+                    .bind(done.last_insert_id())
+                    .fetch_one(&pool)
+                    .await
+                    .expect("read back");
+                assert!(mysql_row(&row).id > 0);
+            }
+        },
+    )
+    .await;
+    pool.close().await;
+    drop(db);
+    drop(scratch);
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
     println!(
-        "median per operation over {ROUNDS} rounds; PostgreSQL at {}",
-        postgres_server()
+        "median per operation over {ROUNDS} rounds; PostgreSQL at {}, MySQL at {}",
+        postgres_server(),
+        mysql_server()
     );
-    // `CODEGEN_BENCH=sqlite` or `=postgres` runs one backend only.
+    // `CODEGEN_BENCH=sqlite`, `=postgres` or `=mysql` runs one backend only.
     let only = std::env::var("CODEGEN_BENCH").unwrap_or_default();
-    if only != "postgres" {
+    if only.is_empty() || only == "sqlite" {
         sqlite().await;
     }
-    if only != "sqlite" {
+    if only.is_empty() || only == "postgres" {
         postgres().await;
+    }
+    if only.is_empty() || only == "mysql" {
+        mysql().await;
     }
 }

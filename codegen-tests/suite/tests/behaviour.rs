@@ -1,13 +1,13 @@
-//! The generated `behaviour-db` crate against both backends: every scenario
-//! runs on a fresh PostgreSQL database and a fresh SQLite file and must
-//! behave the same on each.
+//! The generated `behaviour-db` crate against every backend: each scenario
+//! runs on a fresh PostgreSQL database, a fresh SQLite file and a fresh
+//! MySQL (MariaDB) database and must behave the same on each.
 
 use behaviour_db::{
     Article, CreateArticleInput, CreateMemberInput, CreateSampleInput, CreateSettingInput, Db,
     Member, Principal, Role, UpdateArticleInput, UpdateMemberInput, article, live_article, member,
     setting,
 };
-use cstack_codegen_suite::{TestDb, both};
+use cstack_codegen_suite::{TestDb, every_backend};
 use cstack_runtime::chrono::{TimeZone, Utc};
 use cstack_runtime::rust_decimal::Decimal;
 use cstack_runtime::{Error, Filter, Result};
@@ -15,11 +15,11 @@ use std::str::FromStr;
 
 type Outcome = std::result::Result<(), Box<dyn std::error::Error>>;
 
-macro_rules! on_both_backends {
+macro_rules! on_every_backend {
     ($($test:ident => $scenario:ident;)*) => {$(
         #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
         async fn $test() {
-            for test in both().await {
+            for test in every_backend().await {
                 if let Err(error) = $scenario(&test).await {
                     panic!("{} failed on {}: {error}", stringify!($test), test.backend);
                 }
@@ -28,7 +28,7 @@ macro_rules! on_both_backends {
     )*};
 }
 
-on_both_backends! {
+on_every_backend! {
     create_read_update_delete => crud;
     every_filter_operator => filters;
     relation_filters_some_every_none => relation_filters;

@@ -4,7 +4,7 @@
 //! sinks only after commit; events delivered after commit in order, only for
 //! the listed operations; outbox redelivery; debounced on-change refreshes.
 
-use cstack_codegen_suite::ScratchPostgres;
+use cstack_codegen_suite::{ScratchMysql, ScratchPostgres};
 use events_db::runtime::{AuditRecord, AuditSink, Error, Event, Operation};
 use events_db::{
     CreateArticleInput, CreateCommentInput, CreatePlainInput, Db, Editor, UpdateArticleInput,
@@ -19,23 +19,36 @@ use std::sync::{Arc, Mutex};
 struct Backend {
     name: &'static str,
     db: Db,
-    url: Option<String>,
-    file: Option<std::path::PathBuf>,
+    location: Location,
     _keep: Box<dyn std::any::Any>,
+}
+
+/// Where a backend's database is, to open it again.
+enum Location {
+    Postgres(String),
+    Sqlite(std::path::PathBuf),
+    Mysql(String),
 }
 
 impl Backend {
     async fn count(&self, sql: &str) -> i64 {
-        match (&self.url, &self.file) {
-            (Some(url), _) => {
+        match &self.location {
+            Location::Postgres(url) => {
                 let mut conn = sqlx_postgres::PgConnection::connect(url).await.unwrap();
                 conn.fetch_one(sql).await.unwrap().get::<i64, _>(0)
             }
-            (_, Some(file)) => rusqlite::Connection::open(file)
+            Location::Sqlite(file) => rusqlite::Connection::open(file)
                 .unwrap()
                 .query_row(sql, [], |row| row.get(0))
                 .unwrap(),
-            _ => unreachable!(),
+            Location::Mysql(url) => {
+                let mut conn = sqlx_mysql::MySqlConnection::connect(url).await.unwrap();
+                // Double-quoted identifiers, as on the other backends.
+                for setup in events_db::runtime::Dialect::Mysql.session_setup() {
+                    conn.execute(*setup).await.unwrap();
+                }
+                conn.fetch_one(sql).await.unwrap().get::<i64, _>(0)
+            }
         }
     }
 }
@@ -48,30 +61,37 @@ async fn backends() -> Vec<Backend> {
     let folder = tempfile::tempdir().unwrap();
     let file = folder.path().join("events.sqlite");
     let lite = Db::open_sqlite(&file).await.expect("open SQLite");
+    let mysql = ScratchMysql::create().await;
+    let my = Db::connect_mysql(&mysql.url()).await.expect("connect");
+    my.migrate_mysql().await.expect("migrate");
     vec![
         Backend {
             name: "postgres",
             db: pg,
-            url: Some(url),
-            file: None,
+            location: Location::Postgres(url),
             _keep: Box::new(scratch),
         },
         Backend {
             name: "sqlite",
             db: lite,
-            url: None,
-            file: Some(file),
+            location: Location::Sqlite(file),
             _keep: Box::new(folder),
+        },
+        Backend {
+            name: "mysql",
+            db: my,
+            location: Location::Mysql(mysql.url()),
+            _keep: Box::new(mysql),
         },
     ]
 }
 
 /// A fresh handle on the backend's database, as another process opens it.
 async fn reopen(backend: &Backend) -> Db {
-    match (&backend.url, &backend.file) {
-        (Some(url), _) => Db::connect_postgres(url).await.unwrap(),
-        (_, Some(file)) => Db::open_sqlite(file).await.unwrap(),
-        _ => unreachable!(),
+    match &backend.location {
+        Location::Postgres(url) => Db::connect_postgres(url).await.unwrap(),
+        Location::Sqlite(file) => Db::open_sqlite(file).await.unwrap(),
+        Location::Mysql(url) => Db::connect_mysql(url).await.unwrap(),
     }
 }
 
@@ -170,7 +190,7 @@ async fn audit_rows_carry_redacted_before_and_after_in_the_same_transaction() {
             backend
                 .count(
                     "SELECT COUNT(*) FROM cratestack_audit WHERE operation = 'create' \
-                     AND after IS NOT NULL AND before IS NULL"
+                     AND \"after\" IS NOT NULL AND \"before\" IS NULL"
                 )
                 .await,
             1,

@@ -132,30 +132,18 @@ struct Case {
     backend: &'static str,
     served: Served,
     client: reqwest::Client,
-    _scratch: Scratch,
+    _keep: Box<dyn std::any::Any>,
 }
 
 async fn cases(make: impl Fn() -> Options) -> Vec<Case> {
     let mut cases = Vec::new();
-    for backend in ["postgres", "sqlite"] {
-        let scratch = Scratch::new().await;
-        let db = if backend == "postgres" {
-            let db = Db::connect_postgres(&scratch.postgres_url())
-                .await
-                .expect("connect");
-            db.migrate_postgres().await.expect("migrate");
-            db
-        } else {
-            Db::open_sqlite(scratch.sqlite_path())
-                .await
-                .expect("open SQLite")
-        };
+    for (backend, db, keep) in cstack_codegen_suite::each_database!(Db) {
         let served = Served::start(http::router(db, make())).await;
         cases.push(Case {
             backend,
             served,
             client: reqwest::Client::new(),
-            _scratch: scratch,
+            _keep: keep,
         });
     }
     cases
@@ -1373,7 +1361,8 @@ async fn hostile_input_is_a_4xx_and_writes_nothing() {
                 let status = response.status().as_u16();
                 assert!(
                     (400..500).contains(&status),
-                    "{backend}: {method} {path} {content_type} -> {status}"
+                    "{backend}: {method} {path} {content_type} {:?} -> {status}",
+                    String::from_utf8_lossy(&body[..body.len().min(80)])
                 );
             }
         }

@@ -1,10 +1,9 @@
-//! Model policies of the generated `policy-db` crate on both backends:
+//! Model policies of the generated `policy-db` crate on every backend:
 //! targeted cases (deny by default, deny beats allow, single-row writes of
 //! denied rows, upsert) and a seeded differential test comparing what every
 //! read, update, delete and create admits with a reference evaluator of the
 //! same policies written directly in Rust.
 
-use cstack_codegen_suite::ScratchPostgres;
 use policy_db::runtime::{Context, Error, Filter};
 use policy_db::{
     CreateCommentInput, CreateDocInput, CreateTeamInput, Db, Doc, UpdateDocInput, Viewer,
@@ -14,17 +13,7 @@ use std::collections::BTreeSet;
 
 /// A fresh database of each backend, with what keeps it alive.
 async fn databases() -> Vec<(&'static str, Db, Box<dyn std::any::Any>)> {
-    let scratch = ScratchPostgres::create().await;
-    let pg = Db::connect_postgres(&scratch.url()).await.expect("connect");
-    pg.migrate_postgres().await.expect("migrate");
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    let lite = Db::open_sqlite(folder.path().join("policy.sqlite"))
-        .await
-        .expect("open SQLite");
-    vec![
-        ("postgres", pg, Box::new(scratch)),
-        ("sqlite", lite, Box::new(folder)),
-    ]
+    cstack_codegen_suite::each_database!(Db)
 }
 
 fn runtime() -> tokio::runtime::Runtime {

@@ -1,26 +1,15 @@
-//! Procedures of the generated `procedures-db` crate on both backends: the
+//! Procedures of the generated `procedures-db` crate on every backend: the
 //! dispatcher enforces `@allow`/`@deny` before the implementation runs
 //! (counted), mutations run in a transaction, `FindMany`/`Page` arguments
 //! and results are typed, and dispatch by name decodes JSON arguments.
 
-use cstack_codegen_suite::ScratchPostgres;
 use procedures_db::procedures::*;
 use procedures_db::runtime::{Error, FindManyArgs, Format, PageInput};
 use procedures_db::{CreateNoteInput, Db, Note, Status, User, note};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 async fn databases() -> Vec<(&'static str, Db, Box<dyn std::any::Any>)> {
-    let scratch = ScratchPostgres::create().await;
-    let pg = Db::connect_postgres(&scratch.url()).await.expect("connect");
-    pg.migrate_postgres().await.expect("migrate");
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    let lite = Db::open_sqlite(folder.path().join("procedures.sqlite"))
-        .await
-        .expect("open SQLite");
-    vec![
-        ("postgres", pg, Box::new(scratch)),
-        ("sqlite", lite, Box::new(folder)),
-    ]
+    cstack_codegen_suite::each_database!(Db)
 }
 
 /// An implementation that counts its calls.

@@ -1,5 +1,5 @@
 //! Defects of the consumers of the schema model that the typed model fixed
-//! by construction, kept fixed, on PostgreSQL and SQLite, through the
+//! by construction, kept fixed, on PostgreSQL, SQLite and MySQL, through the
 //! generated `contract-db` crate:
 //!
 //! - a table and a column named longer than PostgreSQL's 63-byte limit are
@@ -28,7 +28,11 @@ async fn backends(scratch: &Scratch) -> Vec<(&'static str, Db)> {
         .expect("connect");
     postgres.migrate_postgres().await.expect("migrate");
     let sqlite = Db::open_sqlite(scratch.sqlite_path()).await.expect("open");
-    vec![("postgres", postgres), ("sqlite", sqlite)]
+    let mysql = Db::connect_mysql(&scratch.mysql_url())
+        .await
+        .expect("connect");
+    mysql.migrate_mysql().await.expect("migrate");
+    vec![("postgres", postgres), ("sqlite", sqlite), ("mysql", mysql)]
 }
 
 async fn long_names(db: &Db) -> Outcome {

@@ -1,10 +1,10 @@
 //! The generated RPC service (`rpc-db`, `transport rpc`) over real TCP on
-//! PostgreSQL and SQLite: every model op and procedure under
+//! PostgreSQL, SQLite and MySQL: every model op and procedure under
 //! `POST /rpc/{op_id}` with unwrapped bodies, unknown ops, sequences, and
 //! batches (order, isolation, the frame cap checked before any dispatch,
 //! one authentication per batch, per-frame `idem`).
 
-use cstack_codegen_suite::{Scratch, Served};
+use cstack_codegen_suite::Served;
 use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use rpc_db::Db;
@@ -70,24 +70,12 @@ struct Case {
     served: Served,
     client: reqwest::Client,
     authentications: Arc<AtomicUsize>,
-    _scratch: Scratch,
+    _keep: Box<dyn std::any::Any>,
 }
 
 async fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
-    for backend in ["postgres", "sqlite"] {
-        let scratch = Scratch::new().await;
-        let db = if backend == "postgres" {
-            let db = Db::connect_postgres(&scratch.postgres_url())
-                .await
-                .expect("connect");
-            db.migrate_postgres().await.expect("migrate");
-            db
-        } else {
-            Db::open_sqlite(scratch.sqlite_path())
-                .await
-                .expect("open SQLite")
-        };
+    for (backend, db, keep) in cstack_codegen_suite::each_database!(Db) {
         let authentications = Arc::new(AtomicUsize::new(0));
         let counter = authentications.clone();
         let options = Options::new(move |parts: &http::axum::http::request::Parts| {
@@ -115,7 +103,7 @@ async fn cases() -> Vec<Case> {
             served,
             client: reqwest::Client::new(),
             authentications,
-            _scratch: scratch,
+            _keep: keep,
         });
     }
     cases

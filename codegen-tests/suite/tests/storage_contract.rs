@@ -1,7 +1,7 @@
 //! The storage contract, end to end: every kind of value a model column
 //! holds, bound and decoded by the runtime of the generated `contract-db`
-//! crate against the column its embedded migration created, on PostgreSQL
-//! and SQLite; the column types are the storage table's; and the contract
+//! crate against the column its embedded migration created, on PostgreSQL,
+//! SQLite and MySQL; the column types are the storage table's; and the contract
 //! schema keeps a column of every kind the storage table has.
 
 use contract_db::{CreateSampleInput, Db, Mood, Sample, sample};
@@ -168,6 +168,41 @@ async fn postgres_columns(url: &str) -> BTreeMap<String, String> {
     .collect()
 }
 
+/// MySQL's column types, without the display widths MariaDB adds to
+/// integers (`bigint(20)`) and with MariaDB's `json` (an alias of
+/// `longtext` checked by `json_valid`) under its declared name.
+async fn mysql_columns(url: &str) -> BTreeMap<String, String> {
+    let mut conn = sqlx_mysql::MySqlConnection::connect(url).await.unwrap();
+    let checked_json: Vec<String> = conn
+        .fetch_all(
+            "SELECT constraint_name FROM information_schema.check_constraints \
+             WHERE constraint_schema = DATABASE() AND check_clause LIKE 'json_valid(%'",
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|row| row.get::<String, _>(0))
+        .collect();
+    conn.fetch_all(
+        "SELECT column_name, column_type FROM information_schema.columns \
+         WHERE table_schema = DATABASE() AND table_name = 'samples'",
+    )
+    .await
+    .unwrap()
+    .iter()
+    .map(|row| {
+        let name = row.get::<String, _>(0);
+        let declared = row.get::<String, _>(1);
+        let declared = match declared.split_once('(') {
+            Some((int, _)) if ["bigint", "int", "smallint"].contains(&int) => int.to_string(),
+            _ if declared == "longtext" && checked_json.contains(&name) => "json".to_string(),
+            _ => declared,
+        };
+        (name, declared)
+    })
+    .collect()
+}
+
 fn sqlite_columns(path: &std::path::Path) -> BTreeMap<String, String> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut statement = conn
@@ -187,7 +222,14 @@ async fn every_kind_round_trips_in_the_column_its_migration_creates() {
     let postgres = Db::connect_postgres(&url).await.expect("connect");
     postgres.migrate_postgres().await.expect("migrate");
     let sqlite = Db::open_sqlite(scratch.sqlite_path()).await.expect("open");
-    for (backend, db) in [("postgres", &postgres), ("sqlite", &sqlite)] {
+    let mysql_url = scratch.mysql_url();
+    let mysql = Db::connect_mysql(&mysql_url).await.expect("connect");
+    mysql.migrate_mysql().await.expect("migrate");
+    for (backend, db) in [
+        ("postgres", &postgres),
+        ("sqlite", &sqlite),
+        ("mysql", &mysql),
+    ] {
         if let Err(error) = round_trip(db).await {
             panic!("round trip on {backend}: {error}");
         }
@@ -197,6 +239,7 @@ async fn every_kind_round_trips_in_the_column_its_migration_creates() {
     for (dialect, columns) in [
         (Dialect::Postgres, postgres_columns(&url).await),
         (Dialect::Sqlite, sqlite_columns(&scratch.sqlite_path())),
+        (Dialect::Mysql, mysql_columns(&mysql_url).await),
     ] {
         for field in &sample.fields {
             let expected = field.storage().column_type(dialect).unwrap();

@@ -1,4 +1,4 @@
-//! Views of generated crates: a view with a read policy on both backends,
+//! Views of generated crates: a view with a read policy on every backend,
 //! read through the same `ReadSource` trait as a model, and materialized
 //! views on PostgreSQL (`views-db`): stale until refreshed, `refresh()`,
 //! the refresh scheduler, and the refusal to build them for SQLite.
@@ -23,19 +23,7 @@ fn viewer(id: i64, role: &str) -> Context {
 
 /// A fresh `policy-db` database of each backend, with what keeps it alive.
 async fn policy_databases() -> Vec<(&'static str, policy_db::Db, Box<dyn std::any::Any>)> {
-    let scratch = ScratchPostgres::create().await;
-    let pg = policy_db::Db::connect_postgres(&scratch.url())
-        .await
-        .expect("connect");
-    pg.migrate_postgres().await.expect("migrate");
-    let folder = tempfile::tempdir().expect("a temporary folder");
-    let lite = policy_db::Db::open_sqlite(folder.path().join("views.sqlite"))
-        .await
-        .expect("open SQLite");
-    vec![
-        ("postgres", pg, Box::new(scratch)),
-        ("sqlite", lite, Box::new(folder)),
-    ]
+    cstack_codegen_suite::each_database!(policy_db::Db)
 }
 
 /// Generic over models and views alike: the titles of the rows with a

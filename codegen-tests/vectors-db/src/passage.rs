@@ -296,7 +296,10 @@ pub fn text() -> ::cstack_runtime::Field<Passage, String> {
 }
 
 /// `Passage` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Passage {
     type Create = CreatePassageInput;
     type Update = UpdatePassageInput;

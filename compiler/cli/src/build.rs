@@ -55,10 +55,9 @@ fn build(args: &BuildArgs) -> Result<Status, String> {
             Some(BuildTarget::Server) => Target::Server,
             Some(BuildTarget::Embedded) => Target::Embedded,
             Some(BuildTarget::Both) => Target::Both,
-            None => Target::for_provider(provider).ok_or(
-                "generated crates do not run on `provider = \"mysql\"` yet: \
-                 `cstackc check` and `cstackc migrate --backend mysql` do",
-            )?,
+            Some(BuildTarget::Mysql) => Target::Mysql,
+            Some(BuildTarget::All) => Target::All,
+            None => Target::for_provider(provider),
         },
         runtime: match &args.runtime_path {
             Some(runtime) => RuntimeDependency::Path(relative_path(&args.out, runtime)?),
@@ -76,6 +75,12 @@ fn build(args: &BuildArgs) -> Result<Status, String> {
         Err(BuildError::ServerOnly(reasons)) => {
             for reason in reasons {
                 eprintln!("error: {reason}; build with --target server");
+            }
+            return Ok(Status::Failed);
+        }
+        Err(BuildError::NotOnMysql(reasons)) => {
+            for reason in reasons {
+                eprintln!("error: {reason}; build without the MySQL target");
             }
             return Ok(Status::Failed);
         }
@@ -151,7 +156,8 @@ fn crate_name(args: &BuildArgs) -> Result<String, String> {
 fn read_migrations(schema: &Path) -> Result<Vec<Migration>, String> {
     let root = schema.parent().unwrap_or(Path::new(".")).join("migrations");
     let mut migrations = Vec::new();
-    for backend in ["postgres", "sqlite"] {
+    for dialect in cstack_migrate::Dialect::ALL {
+        let backend = dialect.name();
         // The same reader `cstackc migrate` uses, so checksums agree.
         for found in cstack_migrate::files::load(&root.join(backend))? {
             migrations.push(Migration {

@@ -116,8 +116,12 @@ pub enum BuildTarget {
     Server,
     /// Embedded SQLite through rusqlite
     Embedded,
-    /// Both backends
+    /// PostgreSQL and SQLite
     Both,
+    /// MySQL or MariaDB through sqlx
+    Mysql,
+    /// PostgreSQL, SQLite and MySQL
+    All,
 }
 
 const FMT_EXIT_STATUS_HELP: &str = "\

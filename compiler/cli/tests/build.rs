@@ -176,12 +176,12 @@ fn committed_generated_crates_are_up_to_date() {
         (
             "codegen-tests/behaviour.cstack",
             "codegen-tests/behaviour-db",
-            vec!["--target", "both"],
+            vec!["--target", "all"],
         ),
         (
             "codegen-tests/policy.cstack",
             "codegen-tests/policy-db",
-            vec!["--target", "both"],
+            vec!["--target", "all"],
         ),
         (
             "codegen-tests/views.cstack",
@@ -191,12 +191,12 @@ fn committed_generated_crates_are_up_to_date() {
         (
             "codegen-tests/procedures.cstack",
             "codegen-tests/procedures-db",
-            vec!["--target", "both"],
+            vec!["--target", "all"],
         ),
         (
             "codegen-tests/events.cstack",
             "codegen-tests/events-db",
-            vec!["--target", "both"],
+            vec!["--target", "all"],
         ),
         (
             "codegen-tests/on_change.cstack",
@@ -206,7 +206,7 @@ fn committed_generated_crates_are_up_to_date() {
         (
             "codegen-tests/contract.cstack",
             "codegen-tests/contract-db",
-            vec!["--target", "both"],
+            vec!["--target", "all"],
         ),
         (
             "codegen-tests/vectors.cstack",
@@ -216,12 +216,12 @@ fn committed_generated_crates_are_up_to_date() {
         (
             "codegen-tests/http.cstack",
             "codegen-tests/http-db",
-            vec!["--target", "both"],
+            vec!["--target", "all"],
         ),
         (
             "codegen-tests/rpc.cstack",
             "codegen-tests/rpc-db",
-            vec!["--target", "both"],
+            vec!["--target", "all"],
         ),
     ] {
         let mut args = vec![

@@ -361,16 +361,19 @@ fn diff_apply_status_verify_and_drift_on_mariadb() {
     let value: serde_json::Value = serde_json::from_slice(&drift.stdout).unwrap();
     assert_eq!(value["report"]["differences"][0]["object"], "table notes");
 
-    // No generated crate runs on MySQL yet: `build` says so and writes
-    // nothing.
+    // `build` on a mysql schema gives a crate on the MySQL backend.
     let out = d.join("crate");
     let build = cstackc(d, &["build", "app.cstack", "--out", out.to_str().unwrap()]);
-    assert_eq!(code(&build), 2, "{}", text(&build));
+    assert_eq!(code(&build), 0, "{}", text(&build));
+    let manifest = std::fs::read_to_string(out.join("Cargo.toml")).unwrap();
     assert!(
-        text(&build).contains("provider = \"mysql\""),
-        "{}",
-        text(&build)
+        manifest.contains(r#"default = ["mysql", "json", "cbor", "http"]"#),
+        "{manifest}"
     );
-    assert!(!out.exists());
+    let db_module = std::fs::read_to_string(out.join("src/database.rs")).unwrap();
+    assert!(db_module.contains("pub async fn connect_mysql"));
+    assert!(db_module.contains("pub async fn migrate_mysql"));
+    assert!(db_module.contains("MYSQL_MIGRATIONS"));
+    assert!(!db_module.contains("connect_postgres"));
     mariadb(server, &format!("DROP DATABASE \"{database}\""));
 }

@@ -12,6 +12,7 @@ use cstack_compiler::syntax::ast::Arity;
 use std::fmt::Write;
 
 const RT: &str = "::cstack_runtime";
+const ANY_BACKEND: &str = any_backend!();
 
 /// A raw string literal, so embedded SQL reads as written.
 fn raw_lit(text: &str) -> String {
@@ -145,6 +146,9 @@ const DB_METHODS: &[&str] = &[
     "connect_postgres",
     "from_pool",
     "migrate_postgres",
+    "connect_mysql",
+    "from_mysql_pool",
+    "migrate_mysql",
     "open_sqlite",
     "open_sqlite_memory",
     "from_handle",
@@ -199,17 +203,20 @@ pub fn database_file(
         }
         text + "];\n\n"
     };
-    if target.server() {
+    if target.postgres() {
         out += &consts("postgres", "POSTGRES_MIGRATIONS");
+    }
+    if target.mysql() {
+        out += &consts("mysql", "MYSQL_MIGRATIONS");
     }
     // `refresh = on_change` views are refreshed after commits that write
     // one of their sources; the runtime picks them out of the list.
-    let refresh = if target.server() && crate::materialized::has_on_change_view(schema) {
+    let refresh = if target.postgres() && crate::materialized::has_on_change_view(schema) {
         ".refresh_on_change(crate::MATERIALIZED_VIEWS)"
     } else {
         ""
     };
-    if target.embedded() {
+    if target.sqlite() {
         out += &consts("sqlite", "SQLITE_MIGRATIONS");
     }
     let wrapped = if refresh.is_empty() {
@@ -222,7 +229,7 @@ pub fn database_file(
         out,
         "pub struct Db {{\nhandle: {RT}::Handle,\n}}\n\nimpl Db {{"
     );
-    if target.server() {
+    if target.postgres() {
         let _ = writeln!(
             out,
             "/// Connects to PostgreSQL. Apply migrations with `cstackc migrate` or [`Db::migrate_postgres`].\n\
@@ -234,7 +241,19 @@ pub fn database_file(
              #[cfg(feature = \"postgres\")]\npub async fn migrate_postgres(&self) -> {RT}::Result<()> {{ self.handle.apply_migrations(POSTGRES_MIGRATIONS).await }}\n"
         );
     }
-    if target.embedded() {
+    if target.mysql() {
+        let _ = writeln!(
+            out,
+            "/// Connects to MySQL or MariaDB (`mysql://user@host/database`). Apply migrations with `cstackc migrate` or [`Db::migrate_mysql`].\n\
+             #[cfg(feature = \"mysql\")]\npub async fn connect_mysql(url: &str) -> {RT}::Result<Self> {{\n\
+             Ok(Self {{ handle: {RT}::Handle::connect_mysql(url).await? }})\n}}\n\n\
+             /// Wraps an existing MySQL pool (its connections must run the session setup `Handle::connect_mysql` gives them).\n\
+             #[cfg(feature = \"mysql\")]\npub fn from_mysql_pool(pool: {RT}::sqlx_mysql::MySqlPool) -> Self {{ Self {{ handle: {RT}::Handle::mysql(pool) }} }}\n\n\
+             /// Applies the MySQL migrations not yet applied, each DDL statement its own recorded step.\n\
+             #[cfg(feature = \"mysql\")]\npub async fn migrate_mysql(&self) -> {RT}::Result<()> {{ self.handle.apply_migrations(MYSQL_MIGRATIONS).await }}\n"
+        );
+    }
+    if target.sqlite() {
         let _ = writeln!(
             out,
             "/// Opens (creating if needed) an SQLite database file and applies the schema's migrations.\n\
@@ -373,20 +392,26 @@ pub fn lib_file(
         }
     };
     if database {
-        // The crate's `postgres` / `sqlite` features choose the backends.
-        out += "#[cfg(any(feature = \"postgres\", feature = \"sqlite\"))]\nmod database;\n";
-        out += "/// The HTTP service: `http::router(db, http::Options::new(auth))`.\n\
-                #[cfg(all(feature = \"http\", any(feature = \"postgres\", feature = \"sqlite\")))]\npub mod http;\n";
+        // The crate's `postgres` / `sqlite` / `mysql` features choose the backends.
+        let _ = writeln!(out, "#[cfg({ANY_BACKEND})]\nmod database;");
+        let _ = writeln!(
+            out,
+            "/// The HTTP service: `http::router(db, http::Options::new(auth))`.\n\
+             #[cfg(all(feature = \"http\", {ANY_BACKEND}))]\npub mod http;"
+        );
         let mut items = vec!["Db".to_string()];
-        if target.server() {
+        if target.postgres() {
             items.push("POSTGRES_MIGRATIONS".into());
         }
-        if target.embedded() {
+        if target.sqlite() {
             items.push("SQLITE_MIGRATIONS".into());
+        }
+        if target.mysql() {
+            items.push("MYSQL_MIGRATIONS".into());
         }
         let _ = writeln!(
             out,
-            "#[cfg(any(feature = \"postgres\", feature = \"sqlite\"))]\npub use database::{{{}}};",
+            "#[cfg({ANY_BACKEND})]\npub use database::{{{}}};",
             items.join(", ")
         );
     }

@@ -154,7 +154,7 @@ pub fn model_file(
     model: &Model<'_>,
     auth: Option<&str>,
     linkable: &dyn Fn(&str) -> bool,
-    embedded: bool,
+    row_readers: bool,
     policies: &str,
 ) -> String {
     let name = type_name(model.name);
@@ -286,35 +286,23 @@ pub fn model_file(
             let _ = writeln!(out, "{}: None,", relation.ident);
         }
         out += "})\n}\n";
-        if embedded {
-            // Straight from the SQLite row: no intermediate values.
+        if row_readers {
+            // Straight from an SQLite or MySQL row: no intermediate values.
             let _ = writeln!(
                 out,
-                "#[cfg(feature = \"sqlite\")]\nfn from_sqlite_row(row: &{RT}::__codegen::SqliteRow<'_>) -> {RT}::Result<Self> {{\nOk(Self {{"
+                "#[cfg(any(feature = \"sqlite\", feature = \"mysql\"))]\n\
+                 fn read_row<R: {RT}::__codegen::ModelRow>(row: &R) -> {RT}::Result<Self> {{\nOk(Self {{"
             );
             for (index, field) in model.fields.iter().enumerate() {
                 let read = match (&field.storage, field.nullable()) {
-                    _ if field.list => format!("{RT}::__codegen::sqlite_json(row, {index})?"),
-                    (Storage::Direct(_), _) => {
-                        format!(
-                            "<{} as {RT}::__codegen::SqliteColumn>::read(row, {index})?",
-                            field.ty()
-                        )
-                    }
-                    (Storage::Enum(_), false) => {
-                        format!("{RT}::__codegen::sqlite_enum(row, {index})?")
-                    }
-                    (Storage::Enum(_), true) => {
-                        format!("{RT}::__codegen::sqlite_enum_opt(row, {index})?")
-                    }
-                    (Storage::Json, false) => {
-                        format!("{RT}::__codegen::sqlite_json(row, {index})?")
-                    }
-                    (Storage::Json, true) => {
-                        format!("{RT}::__codegen::sqlite_json_opt(row, {index})?")
-                    }
+                    _ if field.list => "json_column",
+                    (Storage::Direct(_), _) => "column",
+                    (Storage::Enum(_), false) => "enum_column",
+                    (Storage::Enum(_), true) => "enum_column_opt",
+                    (Storage::Json, false) => "json_column",
+                    (Storage::Json, true) => "json_column_opt",
                 };
-                let _ = writeln!(out, "{}: {read},", field.ident);
+                let _ = writeln!(out, "{}: row.{read}({index})?,", field.ident);
             }
             for relation in &relations {
                 let _ = writeln!(out, "{}: None,", relation.ident);

@@ -15,8 +15,7 @@ use cstack_compiler::syntax::ast::Arity;
 use std::fmt::Write;
 
 const RT: &str = "::cstack_runtime";
-const HTTP_CFG: &str =
-    "#[cfg(all(feature = \"http\", any(feature = \"postgres\", feature = \"sqlite\")))]\n";
+const HTTP_CFG: &str = concat!("#[cfg(all(feature = \"http\", ", any_backend!(), "))]\n");
 
 /// Whether `model` is served: a model (not a view) with a single key.
 pub fn served(model: &plan::Model<'_>) -> bool {

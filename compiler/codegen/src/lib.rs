@@ -7,6 +7,14 @@
 //! files. The generated code holds the schema-specific types and
 //! descriptors; the generic machinery is the `cstack-runtime` crate.
 
+/// The `cfg` predicate of a generated item that needs a database: any of
+/// the crate's backend features (a literal, for `concat!`).
+macro_rules! any_backend {
+    () => {
+        "any(feature = \"postgres\", feature = \"sqlite\", feature = \"mysql\")"
+    };
+}
+
 mod emit_items;
 mod emit_model;
 mod format;
@@ -28,29 +36,46 @@ pub enum Target {
     Server,
     /// SQLite (rusqlite).
     Embedded,
+    /// PostgreSQL and SQLite.
     Both,
+    /// MySQL or MariaDB (sqlx).
+    Mysql,
+    /// PostgreSQL, SQLite and MySQL.
+    All,
     /// No database: types, enums and validators only.
     NoDatabase,
 }
 
 impl Target {
-    /// The default for a datasource provider; `None` for a provider no
-    /// generated crate runs on yet (`mysql`).
-    pub fn for_provider(provider: Option<Provider>) -> Option<Target> {
+    /// The default for a datasource provider.
+    pub fn for_provider(provider: Option<Provider>) -> Target {
         match provider {
-            Some(Provider::Postgresql) => Some(Target::Server),
-            Some(Provider::Sqlite) => Some(Target::Embedded),
-            Some(Provider::None) | None => Some(Target::NoDatabase),
-            Some(Provider::Mysql) => None,
+            Some(Provider::Postgresql) => Target::Server,
+            Some(Provider::Sqlite) => Target::Embedded,
+            Some(Provider::Mysql) => Target::Mysql,
+            Some(Provider::None) | None => Target::NoDatabase,
         }
     }
 
-    pub fn server(self) -> bool {
-        matches!(self, Target::Server | Target::Both)
+    pub fn postgres(self) -> bool {
+        matches!(self, Target::Server | Target::Both | Target::All)
     }
 
-    pub fn embedded(self) -> bool {
-        matches!(self, Target::Embedded | Target::Both)
+    pub fn sqlite(self) -> bool {
+        matches!(self, Target::Embedded | Target::Both | Target::All)
+    }
+
+    pub fn mysql(self) -> bool {
+        matches!(self, Target::Mysql | Target::All)
+    }
+
+    /// Whether the crate runs on `dialect`'s backend.
+    pub fn includes(self, dialect: cstack_migrate::Dialect) -> bool {
+        match dialect {
+            cstack_migrate::Dialect::Postgres => self.postgres(),
+            cstack_migrate::Dialect::Sqlite => self.sqlite(),
+            cstack_migrate::Dialect::Mysql => self.mysql(),
+        }
     }
 
     /// The generated crate's default features. Embedded builds leave CBOR
@@ -62,6 +87,8 @@ impl Target {
             Target::Server => r#"["postgres", "json", "cbor", "http"]"#,
             Target::Embedded => r#"["sqlite", "json"]"#,
             Target::Both => r#"["postgres", "sqlite", "json", "cbor", "http"]"#,
+            Target::Mysql => r#"["mysql", "json", "cbor", "http"]"#,
+            Target::All => r#"["postgres", "sqlite", "mysql", "json", "cbor", "http"]"#,
             Target::NoDatabase => r#"["json"]"#,
         }
     }
@@ -79,7 +106,7 @@ pub enum RuntimeDependency {
 /// One migration embedded into the crate.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Migration {
-    /// `postgres` or `sqlite`.
+    /// `postgres`, `sqlite` or `mysql`.
     pub backend: String,
     /// The folder name, `<timestamp>_<slug>`.
     pub name: String,
@@ -148,6 +175,9 @@ pub enum BuildError {
     /// The schema uses what only PostgreSQL has, and the target includes
     /// the embedded (SQLite) backend; each entry says what.
     ServerOnly(Vec<String>),
+    /// The schema uses what MySQL cannot do, and the target includes it;
+    /// each entry says what.
+    NotOnMysql(Vec<String>),
 }
 
 impl std::fmt::Display for BuildError {
@@ -158,6 +188,11 @@ impl std::fmt::Display for BuildError {
             BuildError::ServerOnly(reasons) => write!(
                 f,
                 "the schema cannot be built for the embedded (SQLite) target: {}",
+                reasons.join("; ")
+            ),
+            BuildError::NotOnMysql(reasons) => write!(
+                f,
+                "the schema cannot be built for the MySQL target: {}",
                 reasons.join("; ")
             ),
         }
@@ -175,10 +210,16 @@ pub fn generated_crate(
         .as_ref()
         .map_err(|_| BuildError::SchemaErrors)?;
     let options = request.options(db);
-    if options.target.embedded() {
+    if options.target.sqlite() {
         let blockers = schema.embedded_blockers();
         if !blockers.is_empty() {
             return Err(BuildError::ServerOnly(blockers));
+        }
+    }
+    if options.target.mysql() {
+        let blockers = schema.mysql_blockers();
+        if !blockers.is_empty() {
+            return Err(BuildError::NotOnMysql(blockers));
         }
     }
     // The fingerprint is of the model, not the text: a comment edit leaves
@@ -206,12 +247,13 @@ fn render(
     let target = options.target;
     let database = target != Target::NoDatabase;
     let mut migrations = options.migrations.clone();
-    for (backend, wanted) in [("postgres", target.server()), ("sqlite", target.embedded())] {
-        if wanted && !migrations.iter().any(|m| m.backend == backend) {
+    for dialect in cstack_migrate::Dialect::ALL {
+        let backend = dialect.name();
+        if target.includes(dialect) && !migrations.iter().any(|m| m.backend == backend) {
             migrations.push(Migration {
                 backend: backend.to_string(),
                 name: "00000000000000_initial".to_string(),
-                sql: ddl::initial(schema, backend),
+                sql: cstack_migrate::initial_ddl(schema, dialect),
                 pre: None,
                 down: None,
             });
@@ -253,7 +295,8 @@ fn render(
                 model,
                 auth.as_deref(),
                 &linkable,
-                target.embedded(),
+                // SQLite and MySQL rows read straight into the struct.
+                target.sqlite() || target.mysql(),
                 &policy::policies_const(model, schema),
             ) + &materialized::view_items(model)
                 + &http::resource_impl(model, &models, &linkable),
@@ -281,9 +324,10 @@ fn cargo_toml(options: &BuildOptions) -> String {
          publish = false\n\n\
          [features]\n\
          default = {}\n\
-         # The backends (`Db::connect_postgres`, `Db::open_sqlite`) and the wire codecs.\n\
+         # The backends (`Db::connect_postgres`, `Db::open_sqlite`, `Db::connect_mysql`) and the wire codecs.\n\
          postgres = [\"cstack-runtime/postgres\"]\n\
          sqlite = [\"cstack-runtime/sqlite\"]\n\
+         mysql = [\"cstack-runtime/mysql\"]\n\
          json = [\"cstack-runtime/json\"]\n\
          cbor = [\"cstack-runtime/cbor\"]\n\
          # The HTTP service (`http::router`), and Redis stores for its rate limiting and idempotency.\n\
@@ -304,18 +348,3 @@ fn toml_string(text: &str) -> String {
 
 /// The version of the runtime a registry dependency names: this compiler's.
 pub const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
-
-/// The initial schema DDL embedded when there is no migrations folder.
-mod ddl {
-    use cstack_compiler::SchemaModel;
-    use cstack_migrate::Dialect;
-
-    pub fn initial(schema: &SchemaModel, backend: &str) -> String {
-        let dialect = if backend == "postgres" {
-            Dialect::Postgres
-        } else {
-            Dialect::Sqlite
-        };
-        cstack_migrate::initial_ddl(schema, dialect)
-    }
-}

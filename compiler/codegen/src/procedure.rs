@@ -18,7 +18,7 @@ use cstack_compiler::syntax::ast::Arity;
 use std::fmt::Write;
 
 const RT: &str = "::cstack_runtime";
-const BACKEND: &str = "#[cfg(any(feature = \"postgres\", feature = \"sqlite\"))]\n";
+const BACKEND: &str = concat!("#[cfg(", any_backend!(), ")]\n");
 
 /// The Rust type of a procedure argument or result written with `arity`.
 fn full_type(storage: &cstack_compiler::Storage, arity: Arity) -> String {

@@ -160,7 +160,7 @@ fn a_schema_without_a_database_gets_types_only() {
                 procedure nearest(at: Point, limit: Int?): Point[]\n";
     let generated = generate(
         text,
-        Target::for_provider(Some(cstack_compiler::Provider::None)).expect("a target"),
+        Target::for_provider(Some(cstack_compiler::Provider::None)),
     )
     .unwrap();
     assert!(generated.files.iter().all(|f| f.path != "src/database.rs"));
@@ -223,4 +223,39 @@ fn what_only_postgresql_has_refuses_an_embedded_target() {
         generate(text, Target::Both),
         Err(BuildError::ServerOnly(_))
     ));
+}
+
+#[test]
+fn what_mysql_cannot_do_refuses_a_mysql_target() {
+    let text = "datasource db {\n  provider = \"postgresql\"\n}\n\n\
+        model Author {\n  id Int @id\n}\n\n\
+        model Post {\n  id Int @id\n  meta Json @unique\n  authorId Int @default(0)\n  \
+        author Author @relation(fields: [authorId], references: [id], onDelete: SetDefault)\n}\n\n\
+        view Totals from Post {\n  authorId Int @id @from(Post.authorId)\n  \
+        @@server_sql(\"SELECT DISTINCT author_id FROM posts\")\n  @@materialized\n}\n";
+    assert!(generate(text, Target::Server).is_ok());
+    let outcome = generate(text, Target::Mysql);
+    let Err(BuildError::NotOnMysql(reasons)) = outcome else {
+        panic!("{outcome:?}")
+    };
+    for expected in ["Totals", "Post.meta", "Post.author"] {
+        assert!(
+            reasons.iter().any(|r| r.contains(expected)),
+            "{expected}: {reasons:?}"
+        );
+    }
+    assert!(generate(text, Target::All).is_err());
+    let plain = "datasource db {\n  provider = \"mysql\"\n}\n\nmodel Note {\n  id Int @id\n}\n";
+    let generated = generate(
+        plain,
+        Target::for_provider(Some(cstack_compiler::Provider::Mysql)),
+    )
+    .expect("a mysql crate");
+    let database = generated
+        .files
+        .iter()
+        .find(|f| f.path == "src/database.rs")
+        .expect("database.rs");
+    assert!(database.contents.contains("MYSQL_MIGRATIONS"));
+    assert!(database.contents.contains("ENGINE = InnoDB"));
 }

@@ -16,11 +16,13 @@ use cstack_storage::Dialect;
 use rust_decimal::Decimal;
 use sqlx_core::arguments::Arguments;
 use sqlx_core::connection::Connection as _;
+use sqlx_core::decode::Decode;
 use sqlx_core::executor::Executor;
 use sqlx_core::row::Row;
+use sqlx_core::value::ValueRef as _;
 use sqlx_mysql::{
     MySql, MySqlArguments, MySqlConnectOptions, MySqlConnection, MySqlDatabaseError, MySqlPool,
-    MySqlPoolOptions, MySqlRow,
+    MySqlPoolOptions, MySqlRow, MySqlValueRef,
 };
 
 pub(crate) type SharedTx = sqlx_tx::SharedTx<MySql>;
@@ -111,6 +113,9 @@ fn arguments(sql: &Sql) -> Result<MySqlArguments> {
             Value::Bool(v) => args.add(v),
             Value::Int(v) => args.add(v),
             Value::Float(v) => args.add(v),
+            Value::Text(v) if v.contains('\0') => {
+                return Err(crate::backend::failure::nul_in_text());
+            }
             Value::Text(v) => args.add(v),
             Value::Decimal(v) => args.add(v),
             // A `datetime(6)` holds no zone: the value is UTC, as the
@@ -161,6 +166,16 @@ where
     Ok(done.rows_affected())
 }
 
+/// Runs an INSERT; the first id the server generated for it.
+pub(crate) async fn insert_id<'e, E>(executor: E, sql: &Sql) -> Result<u64>
+where
+    E: Executor<'e, Database = MySql>,
+{
+    let query = sqlx_core::query::query_with::<MySql, _>(&sql.text, arguments(sql)?);
+    let done = query.execute(executor).await.map_err(database_error)?;
+    Ok(done.last_insert_id())
+}
+
 pub(crate) async fn execute_script<'e, E>(executor: E, script: &'e str) -> Result<()>
 where
     E: Executor<'e, Database = MySql>,
@@ -175,63 +190,71 @@ where
     Ok(())
 }
 
+/// Every row of the result read by `read` (a generated model's
+/// `read_row`), straight from the row.
+pub(crate) async fn fetch_map<'e, E, T>(
+    executor: E,
+    sql: &Sql,
+    read: impl Fn(&MySqlRow) -> Result<T>,
+) -> Result<Vec<T>>
+where
+    E: Executor<'e, Database = MySql>,
+{
+    let query = sqlx_core::query::query_with::<MySql, _>(&sql.text, arguments(sql)?);
+    let rows = query.fetch_all(executor).await.map_err(database_error)?;
+    rows.iter().map(read).collect()
+}
+
+/// One row's columns as values of these kinds.
+pub(crate) fn decode_row(row: &MySqlRow, kinds: &[Kind]) -> Result<Vec<Value>> {
+    kinds
+        .iter()
+        .enumerate()
+        .map(|(index, kind)| decode(row, index, *kind))
+        .collect()
+}
+
+/// The value of column `index` as `kind` says. The raw value is decoded
+/// without sqlx's per-value type check: the descriptor, not the server's
+/// report, says what the column holds (a binary-collated text column is
+/// reported as `varbinary`, an enum is a `varchar`, a UUID a `char(36)`,
+/// JSON `json` or `longtext`), and a value of another shape still fails to
+/// decode.
 fn decode(row: &MySqlRow, index: usize, kind: Kind) -> Result<Value> {
-    // Text-like columns are read without sqlx's type check: an enum is a
-    // `varchar`, a UUID a `char(36)`, JSON `json` or `longtext`.
-    let text = || row.try_get_unchecked::<Option<String>, _>(index);
-    let value: std::result::Result<Option<Value>, String> = match kind {
-        Kind::Int => row
-            .try_get::<Option<i64>, _>(index)
-            .map(|v| v.map(Value::Int))
-            .map_err(|e| e.to_string()),
-        Kind::Bool => row
-            .try_get::<Option<bool>, _>(index)
-            .map(|v| v.map(Value::Bool))
-            .map_err(|e| e.to_string()),
-        Kind::Float => row
-            .try_get::<Option<f64>, _>(index)
-            .map(|v| v.map(Value::Float))
-            .map_err(|e| e.to_string()),
-        Kind::Decimal => row
-            .try_get::<Option<Decimal>, _>(index)
-            // `decimal(65,30)` keeps 30 fractional digits: the value, not
-            // its padding, is what was stored.
-            .map(|v| v.map(|d| Value::Decimal(d.normalize())))
-            .map_err(|e| e.to_string()),
-        Kind::DateTime => row
-            .try_get::<Option<NaiveDateTime>, _>(index)
-            .map(|v| v.map(|v| Value::DateTime(DateTime::<Utc>::from_naive_utc_and_offset(v, Utc))))
-            .map_err(|e| e.to_string()),
-        Kind::Bytes => row
-            .try_get::<Option<Vec<u8>>, _>(index)
-            .map(|v| v.map(Value::Bytes))
-            .map_err(|e| e.to_string()),
-        Kind::Text | Kind::Enum(_) => text()
-            .map(|v| v.map(Value::Text))
-            .map_err(|e| e.to_string()),
-        Kind::Uuid => text().map_err(|e| e.to_string()).and_then(|v| {
-            v.map(|text| {
-                uuid::Uuid::parse_str(&text)
-                    .map(Value::Uuid)
-                    .map_err(|e| format!("`{text}` is not a UUID: {e}"))
-            })
-            .transpose()
+    let failed = |message: String| Error::Decode {
+        message: format!("column {index}: {message}"),
+    };
+    let raw = row.try_get_raw(index).map_err(|e| failed(e.to_string()))?;
+    if raw.is_null() {
+        return Ok(Value::Null(kind));
+    }
+    fn read<'r, T: Decode<'r, MySql>>(raw: MySqlValueRef<'r>) -> std::result::Result<T, String> {
+        T::decode(raw).map_err(|e| e.to_string())
+    }
+    let value = match kind {
+        Kind::Int => read::<i64>(raw).map(Value::Int),
+        Kind::Bool => read::<bool>(raw).map(Value::Bool),
+        Kind::Float => read::<f64>(raw).map(Value::Float),
+        // `decimal(65,30)` keeps 30 fractional digits: the value, not its
+        // padding, is what was stored.
+        Kind::Decimal => read::<Decimal>(raw).map(|d| Value::Decimal(d.normalize())),
+        Kind::DateTime => read::<NaiveDateTime>(raw)
+            .map(|v| Value::DateTime(DateTime::<Utc>::from_naive_utc_and_offset(v, Utc))),
+        Kind::Bytes => read::<Vec<u8>>(raw).map(Value::Bytes),
+        Kind::Text | Kind::Enum(_) => read::<String>(raw).map(Value::Text),
+        Kind::Uuid => read::<&str>(raw).and_then(|text| {
+            uuid::Uuid::parse_str(text)
+                .map(Value::Uuid)
+                .map_err(|e| format!("`{text}` is not a UUID: {e}"))
         }),
-        Kind::Json => text().map_err(|e| e.to_string()).and_then(|v| {
-            v.map(|text| {
-                serde_json::from_str(&text)
-                    .map(Value::Json)
-                    .map_err(|e| format!("not JSON: {e}"))
-            })
-            .transpose()
+        Kind::Json => read::<&str>(raw).and_then(|text| {
+            serde_json::from_str(text)
+                .map(Value::Json)
+                .map_err(|e| format!("not JSON: {e}"))
         }),
         Kind::Vector => Err("MySQL stores no vectors".to_string()),
     };
-    value
-        .map(|value| value.unwrap_or(Value::Null(kind)))
-        .map_err(|message| Error::Decode {
-            message: format!("column {index}: {message}"),
-        })
+    value.map_err(failed)
 }
 
 pub(crate) async fn begin(pool: &MySqlPool) -> Result<SharedTx> {

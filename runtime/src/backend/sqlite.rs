@@ -154,10 +154,7 @@ impl std::error::Error for NulInText {}
 pub(crate) fn database_error(error: rusqlite::Error) -> Error {
     match &error {
         rusqlite::Error::ToSqlConversionFailure(cause) if cause.is::<NulInText>() => {
-            Error::Database {
-                sqlstate: Some("22021".to_string()),
-                message: cause.to_string(),
-            }
+            crate::backend::failure::nul_in_text()
         }
         rusqlite::Error::SqliteFailure(failure, message) => {
             let message = message.clone().unwrap_or_else(|| error.to_string());

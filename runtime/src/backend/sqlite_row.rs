@@ -1,27 +1,52 @@
 //! Reading model fields straight from an SQLite row, without an
-//! intermediate `Value`: what generated `Model::from_sqlite_row` calls, one
-//! column at a time; and the whole row as values, for models without that
-//! override. Representations match `sqlite::decode`.
+//! intermediate `Value`: the SQLite side of [`ModelRow`] and [`Column`],
+//! what generated `Model::read_row` calls one column at a time; and the
+//! whole row as values, for models without that override. Representations
+//! match `sqlite::decode`.
 
 use crate::backend::sqlite::{database_error, decode_row};
 use crate::schema::error::{Error, Result};
-use crate::schema::model::RowValues;
+use crate::schema::model::{Column, ModelRow};
 use crate::schema::value::{Kind, Value};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::types::ValueRef;
 
-/// The row type generated code reads.
-pub type SqliteRow<'a> = rusqlite::Row<'a>;
+type SqliteRow<'a> = rusqlite::Row<'a>;
 
 /// A field type readable from one SQLite column.
-pub trait SqliteColumn: Sized {
+pub(crate) trait SqliteColumn: Sized {
     fn read(row: &SqliteRow<'_>, index: usize) -> Result<Self>;
 }
 
-impl RowValues for SqliteRow<'_> {
+impl ModelRow for SqliteRow<'_> {
+    fn column<T: Column>(&self, index: usize) -> Result<T> {
+        T::from_sqlite(self, index)
+    }
+
+    fn enum_column<T: std::str::FromStr>(&self, index: usize) -> Result<T> {
+        sqlite_enum(self, index)
+    }
+
+    fn enum_column_opt<T: std::str::FromStr>(&self, index: usize) -> Result<Option<T>> {
+        sqlite_enum_opt(self, index)
+    }
+
+    fn json_column<T: serde::de::DeserializeOwned>(&self, index: usize) -> Result<T> {
+        sqlite_json(self, index)
+    }
+
+    fn json_column_opt<T: serde::de::DeserializeOwned>(&self, index: usize) -> Result<Option<T>> {
+        sqlite_json_opt(self, index)
+    }
+
     fn values(&self, kinds: &[Kind]) -> Result<Vec<Value>> {
         decode_row(self, kinds)
     }
+}
+
+/// Whether column `index` is `NULL`.
+pub(crate) fn is_null(row: &SqliteRow<'_>, index: usize) -> Result<bool> {
+    Ok(matches!(raw(row, index)?, ValueRef::Null))
 }
 
 fn raw<'a>(row: &'a SqliteRow<'_>, index: usize) -> Result<ValueRef<'a>> {
@@ -36,15 +61,6 @@ fn bad(index: usize, what: &str) -> Error {
 
 fn text<'a>(row: &'a SqliteRow<'_>, index: usize) -> Result<&'a str> {
     raw(row, index)?.as_str().map_err(|_| bad(index, "text"))
-}
-
-impl<T: SqliteColumn> SqliteColumn for Option<T> {
-    fn read(row: &SqliteRow<'_>, index: usize) -> Result<Self> {
-        match raw(row, index)? {
-            ValueRef::Null => Ok(None),
-            _ => T::read(row, index).map(Some),
-        }
-    }
 }
 
 impl SqliteColumn for i64 {
@@ -130,7 +146,7 @@ impl SqliteColumn for Vec<u8> {
 }
 
 /// An enum column, through the enum's `FromStr`.
-pub fn sqlite_enum<T: std::str::FromStr>(row: &SqliteRow<'_>, index: usize) -> Result<T> {
+fn sqlite_enum<T: std::str::FromStr>(row: &SqliteRow<'_>, index: usize) -> Result<T> {
     let text = text(row, index)?;
     text.parse().map_err(|_| Error::Decode {
         message: format!("unknown enum variant `{text}`"),
@@ -138,14 +154,14 @@ pub fn sqlite_enum<T: std::str::FromStr>(row: &SqliteRow<'_>, index: usize) -> R
 }
 
 /// A JSON column holding a list or `type` value.
-pub fn sqlite_json<T: serde::de::DeserializeOwned>(row: &SqliteRow<'_>, index: usize) -> Result<T> {
+fn sqlite_json<T: serde::de::DeserializeOwned>(row: &SqliteRow<'_>, index: usize) -> Result<T> {
     serde_json::from_str(text(row, index)?).map_err(|error| Error::Decode {
         message: error.to_string(),
     })
 }
 
 /// An optional JSON column.
-pub fn sqlite_json_opt<T: serde::de::DeserializeOwned>(
+fn sqlite_json_opt<T: serde::de::DeserializeOwned>(
     row: &SqliteRow<'_>,
     index: usize,
 ) -> Result<Option<T>> {
@@ -156,10 +172,7 @@ pub fn sqlite_json_opt<T: serde::de::DeserializeOwned>(
 }
 
 /// An optional enum column.
-pub fn sqlite_enum_opt<T: std::str::FromStr>(
-    row: &SqliteRow<'_>,
-    index: usize,
-) -> Result<Option<T>> {
+fn sqlite_enum_opt<T: std::str::FromStr>(row: &SqliteRow<'_>, index: usize) -> Result<Option<T>> {
     match raw(row, index)? {
         ValueRef::Null => Ok(None),
         _ => sqlite_enum(row, index).map(Some),

@@ -16,6 +16,7 @@ use crate::backend::sqlite;
 
 /// The rows of a result, their values in one flat vector (one allocation
 /// per result, not per row), as many per row as kinds were asked for.
+#[derive(Default)]
 pub(crate) struct Rows {
     pub values: Vec<Value>,
 }
@@ -28,6 +29,11 @@ impl Rows {
     /// The first column of the first row.
     pub fn first_value(self) -> Option<Value> {
         self.values.into_iter().next()
+    }
+
+    /// Every row (all of `M`'s columns, in descriptor order) as an `M`.
+    pub fn into_models<M: Model>(self) -> Result<Vec<M>> {
+        decode_models(self.values)
     }
 }
 
@@ -117,17 +123,17 @@ impl Conn {
         Ok(Rows { values })
     }
 
-    /// Rows of `M`: on SQLite read straight into the structs.
+    /// Rows of `M`: on SQLite and MySQL read straight into the structs.
     pub(super) async fn fetch_models<M: Model>(&self, sql: &Sql) -> Result<Vec<M>> {
         #[cfg(feature = "sqlite")]
         if let Some(reader) = self.sqlite_reader(sql) {
-            return sqlite::fetch_map(&*reader.lock().await, sql, M::from_sqlite_row);
+            return sqlite::fetch_map(&*reader.lock().await, sql, |row| M::read_row(row));
         }
         on_connection!(
             self,
             |pg| decode_models(postgres::fetch(pg, sql, M::DESCRIPTOR.kinds()).await?),
-            |lite| sqlite::fetch_map(lite, sql, M::from_sqlite_row),
-            |my| decode_models(mysql::fetch(my, sql, M::DESCRIPTOR.kinds()).await?),
+            |lite| sqlite::fetch_map(lite, sql, |row| M::read_row(row)),
+            |my| mysql::fetch_map(my, sql, |row| M::read_row(row)).await,
         )
     }
 
@@ -138,6 +144,28 @@ impl Conn {
             |lite| sqlite::execute(lite, sql),
             |my| mysql::execute(my, sql).await,
         )
+    }
+
+    /// Runs an INSERT and gives the first id the server generated for it
+    /// (MySQL's `LAST_INSERT_ID()`), which MySQL's writes read back by.
+    pub(super) async fn insert_id(&self, sql: &Sql) -> Result<u64> {
+        match self {
+            #[cfg(feature = "mysql")]
+            Conn::Mysql(pool) => mysql::insert_id(pool, sql).await,
+            #[cfg(feature = "mysql")]
+            Conn::MysqlTx(tx) => {
+                let mut guard = tx.lock().await;
+                let conn = &mut **guard
+                    .as_mut()
+                    .ok_or(crate::schema::error::Error::TransactionClosed)?;
+                mysql::insert_id(conn, sql).await
+            }
+            #[allow(unreachable_patterns)]
+            _ => Err(crate::schema::error::Error::Database {
+                sqlstate: None,
+                message: format!("no generated id to read back for `{}`", sql.text),
+            }),
+        }
     }
 
     pub(super) async fn execute_script(&self, script: &str) -> Result<()> {
@@ -192,7 +220,6 @@ impl Conn {
 }
 
 /// Every row of a result (values in descriptor order) decoded into a model.
-#[cfg(any(feature = "postgres", feature = "mysql"))]
 fn decode_models<M: Model>(values: Vec<Value>) -> Result<Vec<M>> {
     let count = values
         .len()

@@ -26,7 +26,8 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use conn::{Conn, Rows};
+use conn::Conn;
+pub(crate) use conn::Rows;
 use slots::{Erased, Slots};
 
 /// Which database a handle talks to.
@@ -208,6 +209,12 @@ impl Handle {
     pub(crate) async fn execute(&self, sql: &Sql) -> Result<u64> {
         self.statements.fetch_add(1, Ordering::Relaxed);
         self.conn.execute(sql).await
+    }
+
+    /// Runs an INSERT and gives the id the server generated (MySQL).
+    pub(crate) async fn insert_id(&self, sql: &Sql) -> Result<u64> {
+        self.statements.fetch_add(1, Ordering::Relaxed);
+        self.conn.insert_id(sql).await
     }
 
     /// Runs a script of `;`-separated statements without parameters (DDL).

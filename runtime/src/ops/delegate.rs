@@ -13,6 +13,7 @@ use crate::ops::find::{FindFirst, FindMany, FindUnique, key_filter};
 use crate::ops::policy::{guarded, nothing_matched, policy_node};
 use crate::ops::read::ReadSource;
 use crate::ops::tracked::{self, WriteKind};
+use crate::ops::write::{Write, models_written};
 use crate::query::filter::{Filter, Node};
 use crate::schema::defaults;
 use crate::schema::error::{Error, Result};
@@ -23,6 +24,7 @@ use crate::schema::validate::ValidationErrors;
 use crate::schema::value::{Kind, Value};
 use crate::sql::render;
 use crate::sql::statement::Sql;
+use std::borrow::Cow;
 use std::marker::PhantomData;
 
 /// Reruns the calling write in a transaction when `M` is audited or emits
@@ -47,18 +49,18 @@ pub struct Delegate<'a, M> {
     model: PhantomData<fn() -> M>,
 }
 
-/// Runs a write returning its rows: recorded (audit, outbox) for a tracked
+/// Runs a write and gives its rows: recorded (audit, outbox) for a tracked
 /// model, straight into the structs otherwise.
-async fn write<M: Model>(
+async fn written<M: Model>(
     handle: &Handle,
     kind: WriteKind,
     before: Option<&Node>,
-    statement: &Sql,
+    write: Write<'_>,
 ) -> Result<Vec<M>> {
     if M::TRACKING.active() {
-        return tracked::tracked_write(handle, kind, before, statement).await;
+        return tracked::tracked_write(handle, kind, before, write).await;
     }
-    let rows = handle.fetch_models::<M>(statement).await?;
+    let rows = models_written::<M>(handle, write).await?;
     touched(handle, M::DESCRIPTOR.name);
     Ok(rows)
 }
@@ -102,8 +104,11 @@ impl<'a, M: Model> Delegate<'a, M> {
         let values = input.into_values(self.handle.auth())?;
         check_create::<M>(self.handle, &values).await?;
         let (columns, row): (Vec<_>, Vec<_>) = values.into_iter().unzip();
-        let statement = render::insert(self.handle.dialect(), M::DESCRIPTOR, &columns, vec![row]);
-        let mut rows = write::<M>(self.handle, WriteKind::Create, None, &statement).await?;
+        let insert = Write::Insert {
+            columns,
+            rows: vec![row],
+        };
+        let mut rows = written::<M>(self.handle, WriteKind::Create, None, insert).await?;
         rows.pop().ok_or(Error::NotFound {
             model: M::DESCRIPTOR.name,
         })
@@ -141,17 +146,22 @@ impl<'a, M: Model> Delegate<'a, M> {
                 .into_iter()
                 .map(|row| row.into_iter().map(|(_, value)| value).collect())
                 .collect();
-            let statement = render::insert(self.handle.dialect(), M::DESCRIPTOR, &columns, values);
-            return write::<M>(self.handle, WriteKind::Create, None, &statement).await;
+            let insert = Write::Insert {
+                columns,
+                rows: values,
+            };
+            return written::<M>(self.handle, WriteKind::Create, None, insert).await;
         }
         self.handle
             .transaction(|tx| async move {
                 let mut created = Vec::with_capacity(rows.len());
                 for row in rows {
                     let (columns, values): (Vec<_>, Vec<_>) = row.into_iter().unzip();
-                    let statement =
-                        render::insert(tx.dialect(), M::DESCRIPTOR, &columns, vec![values]);
-                    created.extend(write::<M>(&tx, WriteKind::Create, None, &statement).await?);
+                    let insert = Write::Insert {
+                        columns,
+                        rows: vec![values],
+                    };
+                    created.extend(written::<M>(&tx, WriteKind::Create, None, insert).await?);
                 }
                 Ok(created)
             })
@@ -178,20 +188,16 @@ impl<'a, M: Model> Delegate<'a, M> {
             return Ok(0);
         }
         let node = guarded::<M>(self.handle, action::UPDATE, filter.node);
-        let tracking = M::TRACKING.active();
-        let statement = render::update(
-            self.handle.dialect(),
-            M::DESCRIPTOR,
-            values,
-            &node,
-            tracking,
-        );
-        if tracking {
+        if M::TRACKING.active() {
+            let update = Write::Update {
+                values,
+                node: Cow::Borrowed(&node),
+            };
             let rows: Vec<M> =
-                tracked::tracked_write(self.handle, WriteKind::Update, Some(&node), &statement)
-                    .await?;
+                tracked::tracked_write(self.handle, WriteKind::Update, Some(&node), update).await?;
             return Ok(rows.len() as u64);
         }
+        let statement = render::update(self.handle.dialect(), M::DESCRIPTOR, values, &node, false);
         let count = self.handle.execute(&statement).await?;
         touched(self.handle, M::DESCRIPTOR.name);
         Ok(count)
@@ -201,14 +207,11 @@ impl<'a, M: Model> Delegate<'a, M> {
     pub async fn delete(&self, key: M::Key) -> Result<M> {
         rerun_atomically!(self, delete(key));
         let node = guarded::<M>(self.handle, action::DELETE, key_filter::<M>(&key));
-        let statement = render::delete(
-            self.handle.dialect(),
-            M::DESCRIPTOR,
-            &node,
-            Value::DateTime(defaults::now()),
-            true,
-        );
-        let mut rows = write::<M>(self.handle, WriteKind::Delete, Some(&node), &statement).await?;
+        let delete = Write::Delete {
+            node: Cow::Borrowed(&node),
+            now: Value::DateTime(defaults::now()),
+        };
+        let mut rows = written::<M>(self.handle, WriteKind::Delete, Some(&node), delete).await?;
         rows.pop().ok_or_else(nothing_matched::<M>)
     }
 
@@ -230,14 +233,11 @@ impl<'a, M: Model> Delegate<'a, M> {
             ]),
             None => key_node.clone(),
         };
-        let statement = render::delete(
-            self.handle.dialect(),
-            M::DESCRIPTOR,
-            &node,
-            Value::DateTime(defaults::now()),
-            true,
-        );
-        let mut rows = write::<M>(self.handle, WriteKind::Delete, Some(&node), &statement).await?;
+        let delete = Write::Delete {
+            node: Cow::Borrowed(&node),
+            now: Value::DateTime(defaults::now()),
+        };
+        let mut rows = written::<M>(self.handle, WriteKind::Delete, Some(&node), delete).await?;
         match rows.pop() {
             Some(row) => Ok(row),
             None => Err(missed::<M>(self.handle, &key_node, Some(version)).await),
@@ -248,20 +248,17 @@ impl<'a, M: Model> Delegate<'a, M> {
     pub async fn delete_many(&self, filter: Filter<M>) -> Result<u64> {
         rerun_atomically!(self, delete_many(filter));
         let node = guarded::<M>(self.handle, action::DELETE, filter.node);
-        let tracking = M::TRACKING.active();
-        let statement = render::delete(
-            self.handle.dialect(),
-            M::DESCRIPTOR,
-            &node,
-            Value::DateTime(defaults::now()),
-            tracking,
-        );
-        if tracking {
+        let now = Value::DateTime(defaults::now());
+        if M::TRACKING.active() {
+            let delete = Write::Delete {
+                node: Cow::Borrowed(&node),
+                now,
+            };
             let rows: Vec<M> =
-                tracked::tracked_write(self.handle, WriteKind::Delete, Some(&node), &statement)
-                    .await?;
+                tracked::tracked_write(self.handle, WriteKind::Delete, Some(&node), delete).await?;
             return Ok(rows.len() as u64);
         }
+        let statement = render::delete(self.handle.dialect(), M::DESCRIPTOR, &node, now, false);
         let count = self.handle.execute(&statement).await?;
         touched(self.handle, M::DESCRIPTOR.name);
         Ok(count)
@@ -276,15 +273,12 @@ impl<'a, M: Model> Delegate<'a, M> {
         check_create::<M>(self.handle, &values).await?;
         let guard = policy_node::<M>(self.handle, action::UPDATE);
         let existing = tracked::key_node(M::DESCRIPTOR, &values);
-        let statement =
-            render::upsert(self.handle.dialect(), M::DESCRIPTOR, values, guard.as_ref());
-        let mut rows = write::<M>(
-            self.handle,
-            WriteKind::Upsert,
-            existing.as_ref(),
-            &statement,
-        )
-        .await?;
+        let upsert = Write::Upsert {
+            values,
+            guard: guard.as_ref().map(Cow::Borrowed),
+        };
+        let mut rows =
+            written::<M>(self.handle, WriteKind::Upsert, existing.as_ref(), upsert).await?;
         rows.pop().ok_or_else(|| match guard {
             // The existing row is one the update policy does not admit.
             Some(_) => Error::Forbidden {
@@ -369,8 +363,11 @@ impl<'a, M: Model, I: UpdateInput<M>> UpdateOne<'a, M, I> {
             let statement = render::select(self.handle.dialect(), model, &node, &[], None, None);
             self.handle.fetch_models::<M>(&statement).await?
         } else {
-            let statement = render::update(self.handle.dialect(), model, values, &node, true);
-            write::<M>(self.handle, WriteKind::Update, Some(&node), &statement).await?
+            let update = Write::Update {
+                values,
+                node: Cow::Borrowed(&node),
+            };
+            written::<M>(self.handle, WriteKind::Update, Some(&node), update).await?
         };
         if let Some(row) = rows.into_iter().next() {
             return Ok(row);

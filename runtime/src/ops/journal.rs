@@ -166,7 +166,7 @@ pub(crate) fn mark_delivered(
 }
 
 /// The outbox rows not yet delivered, oldest first, claimed for this
-/// transaction (on PostgreSQL rows another transaction claimed are
+/// transaction (on PostgreSQL and MySQL rows another transaction claimed are
 /// skipped); and the kinds of the columns it reads: the event id, model,
 /// operation and payload.
 pub(crate) fn select_pending(dialect: Dialect) -> (Sql, [Kind; 4]) {
@@ -185,7 +185,7 @@ pub(crate) fn select_pending(dialect: Dialect) -> (Sql, [Kind; 4]) {
         .push(" IS NULL ORDER BY ");
     select.ident(column(&OUTBOX, "occurred_at")).push(", ");
     select.ident(column(&OUTBOX, "event_id"));
-    if dialect == Dialect::Postgres {
+    if dialect != Dialect::Sqlite {
         select.push(" FOR UPDATE SKIP LOCKED");
     }
     let kinds = read.map(|name| OUTBOX.column(name).map_or(Kind::Json, |c| c.kind));

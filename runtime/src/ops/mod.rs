@@ -1,7 +1,8 @@
 //! L5, the operations: what applications and generated `Db` types call.
 //! The find builders and [`read::ReadSource`], the model and view
-//! delegates, include loading, the create-time policy check, tracked
-//! writes with their audit and outbox rows and what a commit delivers
+//! delegates, writes and the rows they give back on every backend, include
+//! loading, the create-time policy check, tracked writes with their audit
+//! and outbox rows and what a commit delivers
 //! (sinks, subscribers, redelivery), materialized-view refreshes with both
 //! schedulers, and procedure dispatch.
 //!
@@ -23,3 +24,4 @@ pub(crate) mod read;
 pub(crate) mod refresh;
 pub(crate) mod tracked;
 pub(crate) mod view;
+pub(crate) mod write;

@@ -28,7 +28,7 @@ impl Handle {
     ///
     /// Safe to run in several processes at once: it runs in a transaction
     /// that claims the rows it delivers (`FOR UPDATE SKIP LOCKED` on
-    /// PostgreSQL, so another caller takes the rest or nothing; SQLite's
+    /// PostgreSQL and MySQL, so another caller takes the rest or nothing; SQLite's
     /// write lock serialises callers), so each pending row is delivered by
     /// one of them. Delivery stays at least once: a row whose transaction
     /// fails to commit after its subscribers got it is delivered again.

@@ -9,6 +9,7 @@ use crate::ops::commit::{Committed, Delivery, touched};
 use crate::ops::events::Listeners;
 use crate::ops::image::{image, value_json};
 use crate::ops::journal;
+use crate::ops::write::{Write, rows_written};
 use crate::query::filter::Node;
 use crate::schema::descriptor::ModelDescriptor;
 use crate::schema::error::{Error, Result};
@@ -17,7 +18,6 @@ use crate::schema::model::Model;
 use crate::schema::operator::CmpOp;
 use crate::schema::value::Value;
 use crate::sql::render;
-use crate::sql::statement::Sql;
 use chrono::{DateTime, Utc};
 use cstack_storage::Dialect;
 use std::collections::HashMap;
@@ -39,15 +39,15 @@ pub(crate) fn needs_transaction<M: Model>(handle: &Handle) -> bool {
     M::TRACKING.active() && !handle.in_transaction()
 }
 
-/// Runs `statement` (a write with `RETURNING` every column) on a tracked
-/// model inside the caller's transaction: reads the rows matching `before`
-/// first (locked on PostgreSQL), then records one audit row and one outbox
+/// Runs `write` on a tracked model inside the caller's transaction: reads
+/// the rows matching `before` first (locked where the server locks rows),
+/// then records one audit row and one outbox
 /// row per written row as the model asks, and queues them for delivery.
 pub(crate) async fn tracked_write<M: Model>(
     handle: &Handle,
     kind: WriteKind,
     before: Option<&Node>,
-    statement: &Sql,
+    write: Write<'_>,
 ) -> Result<Vec<M>> {
     let model = M::DESCRIPTOR;
     let width = model.columns.len();
@@ -55,7 +55,7 @@ pub(crate) async fn tracked_write<M: Model>(
     let mut images: HashMap<String, Vec<Value>> = HashMap::new();
     if let Some(node) = before {
         let mut select = render::select(handle.dialect(), model, node, &[], None, None);
-        if handle.dialect() == Dialect::Postgres {
+        if handle.dialect() != Dialect::Sqlite {
             select.push(" FOR UPDATE");
         }
         let rows = handle.fetch(&select, model.kinds()).await?;
@@ -63,7 +63,7 @@ pub(crate) async fn tracked_write<M: Model>(
             images.insert(row[key].key(), row.to_vec());
         }
     }
-    let rows = handle.fetch(statement, model.kinds()).await?;
+    let rows = rows_written(handle, model, write).await?;
     let mut out = Vec::with_capacity(rows.values.len() / width.max(1));
     for row in rows.values.chunks(width.max(1)) {
         let before = images.remove(&row[key].key());

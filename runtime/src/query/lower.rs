@@ -283,7 +283,7 @@ fn column_vs(
     }
 }
 
-#[cfg(all(test, any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(test, database))]
 mod tests {
     use super::*;
     use crate::query::filter::SharedNode;

@@ -13,13 +13,13 @@ pub(crate) mod context;
 pub(crate) mod filter;
 pub(crate) mod relation;
 
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub(crate) mod compare;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub(crate) mod fold;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub(crate) mod include;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub(crate) mod lower;
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub(crate) mod scope;

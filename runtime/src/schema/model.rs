@@ -8,7 +8,7 @@ use crate::schema::error::Result;
 use crate::schema::events::Tracking;
 use crate::schema::policy::Policy;
 use crate::schema::validate::ValidationErrors;
-#[cfg(feature = "sqlite")]
+#[cfg(any(feature = "sqlite", feature = "mysql"))]
 use crate::schema::value::Kind;
 use crate::schema::value::{ToValue, Value};
 use std::any::Any;
@@ -26,24 +26,46 @@ pub trait Model: Sized + Send + Sync + 'static {
     /// Builds the struct from the next row's values (in descriptor order).
     fn from_row(row: &mut std::vec::IntoIter<Value>) -> Result<Self>;
 
-    /// Builds the struct straight from an SQLite row (columns in descriptor
-    /// order). Generated crates with the embedded target override this to
-    /// skip the intermediate values; the default reads the row's values and
-    /// goes through `from_row`.
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(row: &rusqlite::Row<'_>) -> Result<Self> {
+    /// Builds the struct straight from a row (columns in descriptor
+    /// order) of a backend that reads rows a column at a time (SQLite,
+    /// MySQL). Generated crates for those backends override this to skip
+    /// the intermediate values; the default reads the row's values and goes
+    /// through `from_row`.
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ModelRow>(row: &R) -> Result<Self> {
         let mut values = row.values(Self::DESCRIPTOR.kinds)?.into_iter();
         Self::from_row(&mut values)
     }
 }
 
-/// A row read as values by kind: what the default
-/// [`Model::from_sqlite_row`] needs of an SQLite row. The SQLite backend
-/// implements it, so this layer names the row type without knowing how
-/// SQLite stores a value.
-#[cfg(feature = "sqlite")]
-pub(crate) trait RowValues {
+/// A database row that a generated model reads straight into its fields,
+/// one column at a time. The SQLite and MySQL backends implement it for
+/// their rows, so this layer names the row without knowing how a backend
+/// stores a value.
+#[cfg(any(feature = "sqlite", feature = "mysql"))]
+pub trait ModelRow {
+    /// Column `index` as the field type `T`.
+    fn column<T: Column>(&self, index: usize) -> Result<T>;
+    /// An enum column, through the enum's `FromStr`.
+    fn enum_column<T: std::str::FromStr>(&self, index: usize) -> Result<T>;
+    /// An optional enum column.
+    fn enum_column_opt<T: std::str::FromStr>(&self, index: usize) -> Result<Option<T>>;
+    /// A JSON column holding a list or a `type` value.
+    fn json_column<T: serde::de::DeserializeOwned>(&self, index: usize) -> Result<T>;
+    /// An optional JSON column.
+    fn json_column_opt<T: serde::de::DeserializeOwned>(&self, index: usize) -> Result<Option<T>>;
+    /// The whole row as values of these kinds.
     fn values(&self, kinds: &[Kind]) -> Result<Vec<Value>>;
+}
+
+/// A field type a [`ModelRow`] reads from one column: one reader per
+/// backend, each implemented beside that backend.
+#[cfg(any(feature = "sqlite", feature = "mysql"))]
+pub trait Column: Sized {
+    #[cfg(feature = "sqlite")]
+    fn from_sqlite(row: &rusqlite::Row<'_>, index: usize) -> Result<Self>;
+    #[cfg(feature = "mysql")]
+    fn from_mysql(row: &sqlx_mysql::MySqlRow, index: usize) -> Result<Self>;
 }
 
 /// The principal a handle acts for, as given to `with_auth`.

@@ -259,7 +259,7 @@ pub type ItemStream<T> =
 
 /// Every item of `stream`, in order; the first error ends it. What a
 /// caller that does not stream (the by-name dispatcher) does with one.
-#[cfg(any(feature = "postgres", feature = "sqlite"))]
+#[cfg(database)]
 pub async fn collect_stream<T>(mut stream: ItemStream<T>) -> crate::schema::error::Result<Vec<T>> {
     let mut items = Vec::new();
     while let Some(item) = std::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {

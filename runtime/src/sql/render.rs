@@ -1,6 +1,8 @@
 //! The statements of a model, in any dialect: select, count, exists,
 //! insert, upsert, update and delete, each over the rows a filter admits
-//! (and not soft-deleted) and returning every column where a write must.
+//! (and not soft-deleted), a write returning every column when asked (on
+//! PostgreSQL and SQLite; MySQL's writes read their rows back, see
+//! `ops::write`).
 
 use crate::query::filter::{Node, NullsOrder};
 use crate::schema::descriptor::ModelDescriptor;
@@ -40,10 +42,14 @@ impl Sql {
         }
     }
 
-    fn order_by(&mut self, alias: &str, orders: &[OrderKey]) {
+    /// ` ORDER BY` the keys. Where NULLs go is said only for a column that
+    /// may hold them: on a `NOT NULL` column the clause changes nothing but
+    /// can keep the server from walking an index in that order.
+    fn order_by(&mut self, alias: &str, model: &ModelDescriptor, orders: &[OrderKey]) {
         for (index, order) in orders.iter().enumerate() {
             self.push(if index == 0 { " ORDER BY " } else { ", " });
-            if self.dialect == Dialect::Mysql {
+            let nullable = model.column(order.column).is_none_or(|c| c.nullable);
+            if nullable && self.dialect == Dialect::Mysql {
                 // MySQL has no `NULLS FIRST/LAST`: a leading key on
                 // nullness puts them where asked (false sorts first).
                 self.column(alias, order.column).push(" IS NULL");
@@ -54,7 +60,7 @@ impl Sql {
             }
             self.comparable(alias, order.column, order.kind, true);
             self.push(if order.descending { " DESC" } else { " ASC" });
-            if self.dialect != Dialect::Mysql {
+            if nullable && self.dialect != Dialect::Mysql {
                 self.push(match order.nulls {
                     NullsOrder::First => " NULLS FIRST",
                     NullsOrder::Last => " NULLS LAST",
@@ -63,7 +69,8 @@ impl Sql {
         }
     }
 
-    fn returning(&mut self, model: &ModelDescriptor) {
+    /// ` RETURNING` every column of the model.
+    pub(crate) fn returning(&mut self, model: &ModelDescriptor) {
         self.push(" RETURNING ");
         self.column_list(None, model);
     }
@@ -82,7 +89,7 @@ pub(crate) fn select(
     sql.column_list(Some("t0"), model);
     sql.push(" FROM ").ident(model.table).push(" AS t0");
     sql.where_clause("t0", model, node);
-    sql.order_by("t0", orders);
+    sql.order_by("t0", model, orders);
     match (limit, offset, dialect) {
         (Some(limit), _, _) => {
             sql.push(" LIMIT ").param(Value::Int(limit));
@@ -127,6 +134,7 @@ pub(crate) fn insert(
     model: &ModelDescriptor,
     columns: &[&'static str],
     rows: Vec<Vec<Value>>,
+    returning: bool,
 ) -> Sql {
     let mut sql = Sql::new(dialect);
     sql.push("INSERT INTO ").ident(model.table);
@@ -152,11 +160,14 @@ pub(crate) fn insert(
             sql.push(")");
         }
     }
-    sql.returning(model);
+    if returning {
+        sql.returning(model);
+    }
     sql
 }
 
-/// INSERT ... ON CONFLICT (primary key) DO UPDATE every other given column.
+/// INSERT ... ON CONFLICT (primary key) DO UPDATE every other given column,
+/// returning the row (PostgreSQL and SQLite).
 pub(crate) fn upsert(
     dialect: Dialect,
     model: &ModelDescriptor,
@@ -169,10 +180,8 @@ pub(crate) fn upsert(
         model,
         &columns,
         vec![values.into_iter().map(|(_, value)| value).collect()],
+        false,
     );
-    // Re-render the tail: drop RETURNING, add the conflict clause.
-    let returning = sql.text.rfind(" RETURNING ").unwrap_or(sql.text.len());
-    sql.text.truncate(returning);
     sql.push(" ON CONFLICT (")
         .ident(model.primary_key)
         .push(") DO ");

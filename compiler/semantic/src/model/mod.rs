@@ -118,6 +118,56 @@ impl SchemaModel {
         out
     }
 
+    /// Why the schema cannot be built for a MySQL target, if it cannot:
+    /// what the checker refuses under `provider = "mysql"` (E6009, E8007,
+    /// E2006, E4005), for a schema written for another provider.
+    pub fn mysql_blockers(&self) -> Vec<String> {
+        use crate::storage_contract::Kind;
+        let mut out = Vec::new();
+        if self.pgvector {
+            out.push(
+                "`extension pgvector` is PostgreSQL-only: MySQL cannot store vectors".to_string(),
+            );
+        }
+        for view in self.views.iter().filter(|view| view.materialized.is_some()) {
+            out.push(format!(
+                "view `{}` is @@materialized, and MySQL has no materialized views",
+                view.name
+            ));
+        }
+        for model in &self.models {
+            let keyed = std::iter::once(&model.primary_key)
+                .chain(&model.uniques)
+                .chain(model.indexes.iter().map(|index| &index.fields))
+                .flatten();
+            let mut reported: Vec<&str> = Vec::new();
+            for name in keyed {
+                let Some(field) = model.field(name) else {
+                    continue;
+                };
+                if matches!(field.storage().kind, Kind::Json | Kind::Bytes)
+                    && !reported.contains(&name.as_str())
+                {
+                    reported.push(name);
+                    out.push(format!(
+                        "field `{}.{name}` is in a key or index, and MySQL cannot index its type",
+                        model.name
+                    ));
+                }
+            }
+            for relation in &model.relations {
+                let actions = [relation.on_delete, relation.on_update];
+                if actions.contains(&Some(records::ReferentialAction::SetDefault)) {
+                    out.push(format!(
+                        "relation `{}.{}` uses SetDefault, which InnoDB refuses",
+                        model.name, relation.name
+                    ));
+                }
+            }
+        }
+        out
+    }
+
     /// A stable fingerprint of the model: equal for equal models, whatever
     /// the formatting or comments of the text they came from.
     pub fn fingerprint(&self) -> String {

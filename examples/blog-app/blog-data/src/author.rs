@@ -105,20 +105,16 @@ impl ::cstack_runtime::Model for Author {
             posts: None,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            created_at: <::cstack_runtime::chrono::DateTime<
-                ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            updated_at: <::cstack_runtime::chrono::DateTime<
-                ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
-            email: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
-            name: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 4)?,
+            created_at: row.column(0)?,
+            updated_at: row.column(1)?,
+            id: row.column(2)?,
+            email: row.column(3)?,
+            name: row.column(4)?,
             posts: None,
         })
     }
@@ -456,7 +452,10 @@ pub fn posts() -> ::cstack_runtime::ToManyRelation<Author, crate::post::Post> {
 }
 
 /// `Author` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Author {
     type Create = CreateAuthorInput;
     type Update = UpdateAuthorInput;

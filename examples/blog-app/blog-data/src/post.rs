@@ -179,25 +179,18 @@ impl ::cstack_runtime::Model for Post {
             author: None,
         })
     }
-    #[cfg(feature = "sqlite")]
-    fn from_sqlite_row(
-        row: &::cstack_runtime::__codegen::SqliteRow<'_>,
+    #[cfg(any(feature = "sqlite", feature = "mysql"))]
+    fn read_row<R: ::cstack_runtime::__codegen::ModelRow>(
+        row: &R,
     ) -> ::cstack_runtime::Result<Self> {
         Ok(Self {
-            created_at: <::cstack_runtime::chrono::DateTime<
-                ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 0)?,
-            updated_at: <::cstack_runtime::chrono::DateTime<
-                ::cstack_runtime::chrono::Utc,
-            > as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 1)?,
-            id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 2)?,
-            title: <String as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 3)?,
-            price: <::cstack_runtime::rust_decimal::Decimal as ::cstack_runtime::__codegen::SqliteColumn>::read(
-                row,
-                4,
-            )?,
-            status: ::cstack_runtime::__codegen::sqlite_enum(row, 5)?,
-            author_id: <i64 as ::cstack_runtime::__codegen::SqliteColumn>::read(row, 6)?,
+            created_at: row.column(0)?,
+            updated_at: row.column(1)?,
+            id: row.column(2)?,
+            title: row.column(3)?,
+            price: row.column(4)?,
+            status: row.enum_column(5)?,
+            author_id: row.column(6)?,
             author: None,
         })
     }
@@ -631,7 +624,10 @@ pub fn author() -> ::cstack_runtime::Relation<Post, crate::author::Author> {
 }
 
 /// `Post` over HTTP (`crate::http::router`).
-#[cfg(all(feature = "http", any(feature = "postgres", feature = "sqlite")))]
+#[cfg(all(
+    feature = "http",
+    any(feature = "postgres", feature = "sqlite", feature = "mysql")
+))]
 impl ::cstack_runtime::__codegen::http::Resource for Post {
     type Create = CreatePostInput;
     type Update = UpdatePostInput;
