@@ -49,6 +49,25 @@ fn input(n: usize) -> CreateMemberInput {
         .build()
 }
 
+/// The generated side of `find_many`: one page of members by id.
+async fn generated_page(db: Db) {
+    let rows = db
+        .member()
+        .find_many()
+        .filter(member::id().gt(0))
+        .order_by(member::id().asc())
+        .limit(PAGE)
+        .exec()
+        .await
+        .expect("find");
+    assert_eq!(rows.len(), PAGE as usize);
+}
+
+/// The generated side of `create`.
+async fn generated_create(db: Db, n: usize) {
+    db.member().create(input(n)).await.expect("create");
+}
+
 /// Alternates the two contenders round by round, so drift hits both.
 async fn compare<G, H, GF, HF>(label: &str, per_round: usize, mut generated: G, mut hand: H)
 where
@@ -141,21 +160,7 @@ async fn sqlite() {
     compare(
         "sqlite find_many (100 rows)",
         READS_PER_ROUND,
-        |_| {
-            let db = db.clone();
-            async move {
-                let rows = db
-                    .member()
-                    .find_many()
-                    .filter(member::id().gt(0))
-                    .order_by(member::id().asc())
-                    .limit(PAGE)
-                    .exec()
-                    .await
-                    .expect("find");
-                assert_eq!(rows.len(), PAGE as usize);
-            }
-        },
+        |_| generated_page(db.clone()),
         |_| {
             let conn = conn.borrow();
             let mut statement = conn.prepare_cached(SELECT_SQLITE).expect("prepare");
@@ -173,12 +178,7 @@ async fn sqlite() {
     compare(
         "sqlite create",
         WRITES_PER_ROUND,
-        |n| {
-            let db = db.clone();
-            async move {
-                db.member().create(input(offset + n)).await.expect("create");
-            }
-        },
+        |n| generated_create(db.clone(), offset + n),
         |n| {
             let conn = conn.borrow();
             let mut statement = conn.prepare_cached(INSERT_SQLITE).expect("prepare");
@@ -222,21 +222,7 @@ async fn postgres() {
     compare(
         "postgres find_many (100 rows)",
         READS_PER_ROUND,
-        |_| {
-            let db = db.clone();
-            async move {
-                let rows = db
-                    .member()
-                    .find_many()
-                    .filter(member::id().gt(0))
-                    .order_by(member::id().asc())
-                    .limit(PAGE)
-                    .exec()
-                    .await
-                    .expect("find");
-                assert_eq!(rows.len(), PAGE as usize);
-            }
-        },
+        |_| generated_page(db.clone()),
         |_| {
             let pool = pool.clone();
             async move {
@@ -256,12 +242,7 @@ async fn postgres() {
     compare(
         "postgres create",
         WRITES_PER_ROUND,
-        |n| {
-            let db = db.clone();
-            async move {
-                db.member().create(input(offset + n)).await.expect("create");
-            }
-        },
+        |n| generated_create(db.clone(), offset + n),
         |n| {
             let pool = pool.clone();
             async move {
@@ -310,21 +291,7 @@ async fn mysql() {
     compare(
         "mysql find_many (100 rows)",
         READS_PER_ROUND,
-        |_| {
-            let db = db.clone();
-            async move {
-                let rows = db
-                    .member()
-                    .find_many()
-                    .filter(member::id().gt(0))
-                    .order_by(member::id().asc())
-                    .limit(PAGE)
-                    .exec()
-                    .await
-                    .expect("find");
-                assert_eq!(rows.len(), PAGE as usize);
-            }
-        },
+        |_| generated_page(db.clone()),
         |_| {
             let pool = pool.clone();
             async move {
@@ -344,12 +311,7 @@ async fn mysql() {
     compare(
         "mysql create",
         WRITES_PER_ROUND,
-        |n| {
-            let db = db.clone();
-            async move {
-                db.member().create(input(offset + n)).await.expect("create");
-            }
-        },
+        |n| generated_create(db.clone(), offset + n),
         |n| {
             let pool = pool.clone();
             async move {
