@@ -11,6 +11,8 @@ fi
 # The pgvector tests start a private cluster from a PostgreSQL build with the
 # extension (the machine's server has none); installed on first use.
 export CSTACK_PGVECTOR_BINDIR="${CSTACK_PGVECTOR_BINDIR:-$(scripts/pgvector.sh)}"
+# The COSE envelope is checked against pycose; installed on first use.
+export CSTACK_PYCOSE_PATH="${CSTACK_PYCOSE_PATH:-$(scripts/pycose.sh)}"
 cargo test --workspace --all-targets "$@"
 cargo test --workspace --doc
 # The editor integrations: VS Code extension and Neovim plugin (node, nvim).

@@ -14,6 +14,8 @@
 //!   `render`: answers to bytes; `error`: the envelopes;
 //! - `ratelimit`, `idempotency`, `store`: the stores behind them.
 
+#[cfg(feature = "cose")]
+pub mod cose;
 mod encode;
 pub(crate) mod error;
 pub mod idempotency;

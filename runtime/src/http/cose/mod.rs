@@ -1,0 +1,16 @@
+//! The COSE transport envelope over the CBOR codec: request and response
+//! bodies signed (COSE_Sign1: Ed25519, ESP256) or MACed (COSE_Mac0: HMAC
+//! 256/64, 256/256) for service-to-service authentication and integrity
+//! through hops that terminate TLS. Keys and their resolver (`keys`), the
+//! external AAD a message is bound to (`aad`), sealing and opening
+//! (`envelope`) and replay protection (`nonce`).
+
+pub mod aad;
+pub mod envelope;
+pub mod keys;
+pub mod nonce;
+
+pub use aad::{BINDING_VERSION, RequestBinding, canonical_query};
+pub use envelope::{Claims, CoseType, NONCE_LEN, Opened, Refused, SealError, open, seal};
+pub use keys::{Algorithm, InMemoryKeys, Key, KeyError, KeyResolver, key_set};
+pub use nonce::{MemoryNonces, NonceStore, fresh};
