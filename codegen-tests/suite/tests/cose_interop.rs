@@ -3,7 +3,8 @@
 //! runtime seals and the runtime opens what pycose seals, for every
 //! algorithm, requests with their claims and responses, over the external
 //! AAD of a real binding. A message sealed over another AAD is refused on
-//! both sides.
+//! both sides. Over HTTP, pycose calls a generated service under the
+//! envelope and opens its sealed answers.
 
 use cstack_runtime::http::cose::{
     Algorithm, Claims, CoseType, InMemoryKeys, Key, RequestBinding, open, seal,
@@ -175,5 +176,81 @@ fn the_runtime_opens_what_pycose_seals() {
             open(&answer, cose_type, &resolver, &aad, true).is_err(),
             "{alg}"
         );
+    }
+}
+
+/// Over HTTP: pycose seals requests to a generated router under the
+/// envelope (`rpc-db` on SQLite) and opens its sealed answers.
+#[tokio::test]
+async fn pycose_calls_a_generated_service_through_the_envelope() {
+    use cstack_runtime::Context;
+    use cstack_runtime::http::cose::Cose;
+    use rpc_db::{Db, http};
+    let scratch = cstack_codegen_suite::Scratch::new().await;
+    let db = Db::open_sqlite(scratch.sqlite_path()).await.unwrap();
+    let server = Key::ed25519_signing(b"server".to_vec(), [9; 32]);
+    let known = InMemoryKeys::new()
+        .with(keys("ed25519").0.public().unwrap())
+        .with(keys("hmac256_64").0);
+    let contract = [0xab; 32];
+    let cose = Cose::new(known, server, "books-service", contract);
+    let options = http::Options::new(|_: &http::axum::http::request::Parts| {
+        Ok::<_, String>(Context::anonymous())
+    })
+    .cose(cose);
+    let served = cstack_codegen_suite::Served::start(http::router(db, options)).await;
+    for alg in ["ed25519", "hmac256_64"] {
+        let (key, _) = keys(alg);
+        let binding = RequestBinding {
+            route: "model.Author.create".into(),
+            query: None,
+            idempotency_key: None,
+            contract,
+            ..binding()
+        };
+        let mut payload = Vec::new();
+        let author = ciborium::Value::Map(vec![
+            ("name".into(), alg.into()),
+            ("email".into(), format!("{alg}@example.com").into()),
+        ]);
+        ciborium::into_writer(&author, &mut payload).unwrap();
+        let claims = Claims::now();
+        let sealed = peer(&[
+            "seal",
+            alg,
+            &hex(key.kid()),
+            &hex(&secret(alg)),
+            &hex(&binding.request_aad()),
+            &hex(&payload),
+            &claims.issued_at.to_string(),
+            &hex(&claims.nonce),
+        ])
+        .unwrap();
+        let sealed = unhex(&sealed[0]);
+        let response = reqwest::Client::new()
+            .post(served.url("/rpc/model.Author.create"))
+            .header("content-type", CoseType::of(&key).media_type())
+            .body(sealed.clone())
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        let body = response.bytes().await.unwrap();
+        assert_eq!(status, 201, "{alg}: {}", String::from_utf8_lossy(&body));
+        let aad = binding.response_aad(true, &binding.request_digest(&sealed), status);
+        // The answer's key: the server's signing key, or the shared secret.
+        let answer_key = if alg == "ed25519" {
+            vec![9; 32]
+        } else {
+            secret(alg)
+        };
+        let lines = peer(&["open", alg, &hex(&answer_key), &hex(&aad), &hex(&body)])
+            .unwrap_or_else(|| panic!("pycose refused the service's {alg} answer"));
+        let answer: ciborium::Value = ciborium::from_reader(&unhex(&lines[0])[..]).unwrap();
+        let name = answer
+            .as_map()
+            .and_then(|m| m.iter().find(|(k, _)| k.as_text() == Some("name")))
+            .and_then(|(_, v)| v.as_text());
+        assert_eq!(name, Some(alg));
     }
 }

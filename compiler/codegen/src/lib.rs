@@ -332,7 +332,9 @@ fn cargo_toml(options: &BuildOptions) -> String {
          cbor = [\"cstack-runtime/cbor\"]\n\
          # The HTTP service (`http::router`), and Redis stores for its rate limiting and idempotency.\n\
          http = [\"cstack-runtime/http\"]\n\
-         redis = [\"http\", \"cstack-runtime/redis\"]\n\n\
+         redis = [\"http\", \"cstack-runtime/redis\"]\n\
+         # The COSE envelope of the HTTP service (`http::cose`): signed and MACed bodies.\n\
+         cose = [\"http\", \"cstack-runtime/cose\"]\n\n\
          [dependencies]\n\
          cstack-runtime = {{ {runtime}, default-features = false }}\n\
          serde = {{ version = \"1\", features = [\"derive\"] }}\n",

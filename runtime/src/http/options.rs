@@ -99,6 +99,8 @@ pub struct Options {
     pub(crate) idempotency: Option<Idempotency>,
     pub(crate) trusted_proxies: Vec<IpAddr>,
     pub(crate) procedures: Option<Arc<dyn ProcedureService>>,
+    #[cfg(feature = "cose")]
+    pub(crate) cose: Option<Arc<crate::http::cose::Cose>>,
 }
 
 impl Options {
@@ -122,6 +124,8 @@ impl Options {
             idempotency: None,
             trusted_proxies: Vec::new(),
             procedures: None,
+            #[cfg(feature = "cose")]
+            cose: None,
         }
     }
 
@@ -150,6 +154,13 @@ impl Options {
     /// Proxies whose `X-Forwarded-For` is believed when they are the peer.
     pub fn trusted_proxies(mut self, proxies: impl IntoIterator<Item = IpAddr>) -> Self {
         self.trusted_proxies = proxies.into_iter().collect();
+        self
+    }
+
+    /// The COSE envelope: signed or MACed bodies, per operation.
+    #[cfg(feature = "cose")]
+    pub fn cose(mut self, cose: crate::http::cose::Cose) -> Self {
+        self.cose = Some(Arc::new(cose));
         self
     }
 

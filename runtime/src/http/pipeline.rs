@@ -285,9 +285,14 @@ pub(crate) fn merge(into: &mut HeaderMap, from: &HeaderMap) {
     }
 }
 
-/// The rate-limit and idempotency identity of a caller: a hash of its
-/// `Authorization`, else its address (through trusted proxies only).
+/// The rate-limit and idempotency identity of a caller: the key its COSE
+/// envelope verified with, else a hash of its `Authorization`, else its
+/// address (through trusted proxies only).
 fn caller(parts: &Parts, trusted: &[IpAddr]) -> Option<String> {
+    #[cfg(feature = "cose")]
+    if let Some(key) = parts.extensions.get::<crate::http::cose::VerifiedKey>() {
+        return Some(format!("cose:{}", hex(&key.kid)));
+    }
     if let Some(authorization) = parts.headers.get(AUTHORIZATION) {
         return Some(format!(
             "auth:{}",

@@ -135,6 +135,17 @@ impl Spec {
     pub fn router(self, handle: Handle, options: Options) -> Router {
         let operations = self.operations();
         let transport = self.transport;
+        #[cfg(feature = "cose")]
+        let envelope = options.cose.clone().map(|cose| {
+            Arc::new(crate::http::cose::layer::Envelope {
+                cose,
+                ops: operations
+                    .iter()
+                    .map(|(op, method, path, _)| ((method.to_string(), path.clone()), op.clone()))
+                    .collect(),
+                body_limit: options.body_limit,
+            })
+        });
         let state = Arc::new(State {
             handle,
             options,
@@ -150,7 +161,7 @@ impl Spec {
         };
         // The state is given last, once: axum then turns every handler
         // into its service here rather than on each request.
-        router
+        let router = router
             .fallback(
                 move |AxumState(state): AxumState<Arc<State>>, request: Request| async move {
                     let envelope = match transport {
@@ -161,7 +172,12 @@ impl Spec {
                     pipeline::refuse(&state, envelope, &request, error)
                 },
             )
-            .with_state(state)
+            .with_state(state);
+        #[cfg(feature = "cose")]
+        if let Some(envelope) = envelope {
+            return with_envelope(router, envelope);
+        }
+        router
     }
 }
 
@@ -246,5 +262,26 @@ fn rpc_router() -> Router<Arc<State>> {
                     crate::http::rpc::unary(state, op, request).await
                 },
             ),
+        )
+}
+
+/// The router under the COSE envelope: the middleware on every route (it
+/// runs before the pipeline), and the server's public keys at
+/// `/.well-known/cratestack/cose-keys`.
+#[cfg(feature = "cose")]
+fn with_envelope(router: Router, envelope: Arc<crate::http::cose::layer::Envelope>) -> Router {
+    let key_set = envelope.cose.key_set();
+    router
+        .layer(axum::middleware::from_fn(move |request, next| {
+            crate::http::cose::layer::envelope(envelope.clone(), request, next)
+        }))
+        .route(
+            "/.well-known/cratestack/cose-keys",
+            get(move || async move {
+                (
+                    [(axum::http::header::CONTENT_TYPE, "application/cose-key-set")],
+                    key_set,
+                )
+            }),
         )
 }
