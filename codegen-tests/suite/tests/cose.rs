@@ -3,7 +3,8 @@
 //! get sealed answers; every tampering (payload, protected header, route,
 //! query, a bound header), a replay, a stale issued-at and a key used with
 //! another algorithm get the same unsigned 401; `Required`, `Optional` and
-//! `Off` on operations of one router; the server's key set is published.
+//! `Off` on operations of one router; the server's key set is published;
+//! under REST (`http-db`) the template and path parameters are bound.
 
 use cstack_codegen_suite::{Scratch, Served};
 use cstack_runtime::Context;
@@ -379,4 +380,93 @@ async fn the_server_publishes_its_public_keys() {
     let set = coset::CoseKeySet::from_slice(&response.bytes().await.unwrap()).unwrap();
     assert_eq!(set.0.len(), 1);
     assert_eq!(set.0[0].key_id, b"server");
+}
+
+/// Under REST (`http-db`), the route is the template and the path
+/// parameters are bound: a sealed `PATCH /authors/{id}` moved to another id
+/// is refused, and a `GET` is sealed with an empty payload.
+#[tokio::test]
+async fn rest_requests_bind_their_template_and_path_parameters() {
+    let scratch = Scratch::new().await;
+    let db = http_db::Db::open_sqlite(scratch.sqlite_path())
+        .await
+        .unwrap();
+    let known = InMemoryKeys::new().with(client_mac());
+    let cose = Cose::new(known, server_key(), AUDIENCE, CONTRACT);
+    let options = http_db::http::Options::new(|_: &http::axum::http::request::Parts| {
+        Ok::<_, String>(Context::anonymous())
+    })
+    .cose(cose);
+    let served = Served::start(http_db::http::router(db, options)).await;
+    let client = client(client_mac());
+    let mut ids = Vec::new();
+    for name in ["first", "second"] {
+        let sealed = client
+            .seal(client.binding("POST", "/authors"), &author(name))
+            .unwrap();
+        let (status, _, body) = post(
+            &served,
+            "/authors",
+            sealed.content_type,
+            sealed.body.clone(),
+            &[],
+        )
+        .await;
+        assert_eq!(
+            status,
+            StatusCode::CREATED,
+            "{}",
+            String::from_utf8_lossy(&body)
+        );
+        let value: ciborium::Value =
+            ciborium::from_reader(&client.open(&sealed, 201, &body).unwrap()[..]).unwrap();
+        let id = value
+            .as_map()
+            .and_then(|m| m.iter().find(|(k, _)| k.as_text() == Some("id")))
+            .and_then(|(_, v)| v.as_integer())
+            .map(|id| i64::try_from(id).unwrap())
+            .unwrap();
+        ids.push(id);
+    }
+    let send =
+        |method: &'static str, path: String, sealed: &cstack_runtime::http::cose::SealedRequest| {
+            reqwest::Client::new()
+                .request(method.parse().unwrap(), served.url(&path))
+                .header(CONTENT_TYPE, sealed.content_type)
+                .header(ACCEPT, "application/cbor")
+                .body(sealed.body.clone())
+                .send()
+        };
+    let patch = cbor(&ciborium::Value::Map(vec![(
+        "name".into(),
+        "renamed".into(),
+    )]));
+    let mut binding = client.binding("PATCH", "/authors/{id}");
+    binding.path_params = vec![ids[0].to_string()];
+    let sealed = client.seal(binding.clone(), &patch).unwrap();
+    // Moved to the other author: the path parameter is bound.
+    let moved = send("PATCH", format!("/authors/{}", ids[1]), &sealed)
+        .await
+        .unwrap();
+    assert_eq!(moved.status(), StatusCode::UNAUTHORIZED);
+    let response = send("PATCH", format!("/authors/{}", ids[0]), &sealed)
+        .await
+        .unwrap();
+    let status = response.status();
+    let body = response.bytes().await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    assert!(client.open(&sealed, 200, &body).is_ok());
+    // A GET, sealed with an empty payload.
+    let mut binding = client.binding("GET", "/authors/{id}");
+    binding.path_params = vec![ids[0].to_string()];
+    let sealed = client.seal(binding, &[]).unwrap();
+    let response = send("GET", format!("/authors/{}", ids[0]), &sealed)
+        .await
+        .unwrap();
+    let status = response.status();
+    let body = response.bytes().await.unwrap();
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    let value: ciborium::Value =
+        ciborium::from_reader(&client.open(&sealed, 200, &body).unwrap()[..]).unwrap();
+    assert!(format!("{value:?}").contains("renamed"), "{value:?}");
 }
