@@ -470,3 +470,53 @@ async fn rest_requests_bind_their_template_and_path_parameters() {
         ciborium::from_reader(&client.open(&sealed, 200, &body).unwrap()[..]).unwrap();
     assert!(format!("{value:?}").contains("renamed"), "{value:?}");
 }
+
+/// The verified key is the caller the rate limiter counts: two signers
+/// from one address (and no `Authorization`) have a bucket each, and a
+/// 429 is sealed like any answer.
+#[tokio::test]
+async fn the_rate_limiter_counts_per_verified_key() {
+    let scratch = Scratch::new().await;
+    let db = Db::open_sqlite(scratch.sqlite_path()).await.unwrap();
+    let known = InMemoryKeys::new()
+        .with(client_ed().public().unwrap())
+        .with(client_mac());
+    let options = http::Options::new(|_: &http::axum::http::request::Parts| {
+        Ok::<_, String>(Context::anonymous())
+    })
+    .rate_limit(http::RateLimit {
+        store: Arc::new(http::ratelimit::memory::MemoryRateLimitStore::new()),
+        config: http::ratelimit::RateLimitConfig::new(1, 0.001),
+        on_store_failure: http::StoreFailure::FailClosed,
+    })
+    .cose(Cose::new(known, server_key(), AUDIENCE, CONTRACT));
+    let served = Served::start(http::router(db, options)).await;
+    let list = cbor(&ciborium::Value::Map(Vec::new()));
+    for (name, key) in [("ed", client_ed()), ("mac", client_mac())] {
+        let client = client(key);
+        let mut statuses = Vec::new();
+        for _ in 0..2 {
+            let sealed = client
+                .seal(client.binding("POST", "model.Author.list"), &list)
+                .unwrap();
+            let (status, _, body) = post(
+                &served,
+                "/rpc/model.Author.list",
+                sealed.content_type,
+                sealed.body.clone(),
+                &[],
+            )
+            .await;
+            assert!(
+                client.open(&sealed, status.as_u16(), &body).is_ok(),
+                "{name}"
+            );
+            statuses.push(status);
+        }
+        assert_eq!(
+            statuses,
+            [StatusCode::OK, StatusCode::TOO_MANY_REQUESTS],
+            "{name}: a bucket of its own"
+        );
+    }
+}
