@@ -138,7 +138,14 @@ pub(crate) fn insert(
 ) -> Sql {
     let mut sql = Sql::new(dialect);
     sql.push("INSERT INTO ").ident(model.table);
-    if columns.is_empty() {
+    if columns.is_empty() && dialect == Dialect::Mysql {
+        // MySQL has no `DEFAULT VALUES`: an empty column list, a row of
+        // defaults per row.
+        sql.push(" () VALUES ");
+        for index in 0..rows.len().max(1) {
+            sql.push(if index == 0 { "()" } else { ", ()" });
+        }
+    } else if columns.is_empty() {
         sql.push(" DEFAULT VALUES");
     } else {
         sql.push(" (");
@@ -394,5 +401,16 @@ mod tests {
             sql.text
         );
         assert_eq!(sql.params.len(), 1);
+    }
+
+    #[test]
+    fn an_insert_of_defaults_only_is_spelled_per_dialect() {
+        let sql = insert(Dialect::Postgres, &POST, &[], vec![Vec::new()], true);
+        assert!(
+            sql.text
+                .starts_with("INSERT INTO \"posts\" DEFAULT VALUES RETURNING")
+        );
+        let sql = insert(Dialect::Mysql, &POST, &[], vec![Vec::new()], false);
+        assert_eq!(sql.text, "INSERT INTO \"posts\" () VALUES ()");
     }
 }
