@@ -43,6 +43,12 @@ impl<N> Kind<N> {
         }
     }
 
+    /// Whether MySQL can index a column of this kind: not JSON, nor a
+    /// `longblob` (InnoDB indexes neither without a prefix length).
+    pub fn mysql_indexable(&self) -> bool {
+        !matches!(self, Kind::Json | Kind::Bytes)
+    }
+
     /// The same kind with its enum type name mapped.
     pub fn map_name<M>(self, f: impl FnOnce(N) -> M) -> Kind<M> {
         match self {

@@ -122,7 +122,6 @@ impl SchemaModel {
     /// what the checker refuses under `provider = "mysql"` (E6009, E8007,
     /// E2006, E4005), for a schema written for another provider.
     pub fn mysql_blockers(&self) -> Vec<String> {
-        use crate::storage_contract::Kind;
         let mut out = Vec::new();
         if self.pgvector {
             out.push(
@@ -145,9 +144,7 @@ impl SchemaModel {
                 let Some(field) = model.field(name) else {
                     continue;
                 };
-                if matches!(field.storage().kind, Kind::Json | Kind::Bytes)
-                    && !reported.contains(&name.as_str())
-                {
+                if !field.storage().kind.mysql_indexable() && !reported.contains(&name.as_str()) {
                     reported.push(name);
                     out.push(format!(
                         "field `{}.{name}` is in a key or index, and MySQL cannot index its type",

@@ -9,7 +9,6 @@ use super::{Ctx, defaults, policy, relations, validators};
 use crate::lang::{self, EVENT_OPERATIONS};
 use crate::model::{self, EventOperation, Index, Model, Policy, Relation, Tracking};
 use crate::names::{did_you_mean, table_name};
-use crate::storage_contract::Kind;
 use crate::{Provider, Resolved, Scalar, Transport};
 use cstack_diagnostics::{Code, Edit, Fix, Label, TextRange};
 use cstack_syntax::ast::{Arity, Attribute, ExprKind, Field};
@@ -665,11 +664,10 @@ fn check_mysql_keys<'k>(
             continue;
         };
         let kind = field.storage().kind;
-        let type_name = match kind {
-            Kind::Json => "Json",
-            Kind::Bytes => "Bytes",
-            _ => continue,
-        };
+        if kind.mysql_indexable() {
+            continue;
+        }
+        let type_name = kind.variant_name();
         if reported.contains(&name.as_str()) {
             continue;
         }
