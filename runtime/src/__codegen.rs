@@ -27,6 +27,27 @@ pub use crate::schema::value::{
 pub use crate::schema::views::Materialized;
 pub use crate::schema::{builder, validate, wire};
 
+/// The 32 bytes a 64-digit lowercase hex string spells, at compile time
+/// (a generated crate's `CONTRACT_DIGEST`); other text fails to compile.
+pub const fn digest(hex: &str) -> [u8; 32] {
+    const fn nibble(digit: u8) -> u8 {
+        match digit {
+            b'0'..=b'9' => digit - b'0',
+            b'a'..=b'f' => digit - b'a' + 10,
+            _ => panic!("not a lowercase hex digit"),
+        }
+    }
+    let text = hex.as_bytes();
+    assert!(text.len() == 64, "a digest is 64 hex digits");
+    let mut out = [0u8; 32];
+    let mut index = 0;
+    while index < 32 {
+        out[index] = nibble(text[2 * index]) << 4 | nibble(text[2 * index + 1]);
+        index += 1;
+    }
+    out
+}
+
 /// What generated `http` modules implement and build from.
 #[cfg(all(feature = "http", database))]
 pub mod http {
@@ -46,4 +67,15 @@ pub use crate::schema::model::{Column, ModelRow};
 pub mod procedure {
     pub use crate::ops::procedure::{authorize, decode_args, encode_output};
     pub use crate::schema::procedure::collect_stream;
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_digest_reads_its_hex() {
+        const DIGEST: [u8; 32] =
+            super::digest("00ff10ab000000000000000000000000000000000000000000000000000000ee");
+        assert_eq!(&DIGEST[..4], &[0x00, 0xff, 0x10, 0xab]);
+        assert_eq!(DIGEST[31], 0xee);
+    }
 }

@@ -50,6 +50,11 @@ pub use ::cstack_runtime as runtime;
 /// A fingerprint of the schema text this crate was generated from.
 pub const SCHEMA_HASH: &str = "98a7bf631546b5a3";
 
+/// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.
+pub const CONTRACT_DIGEST: [u8; 32] = ::cstack_runtime::__codegen::digest(
+    "2e6560298c6cd4e2db986d9d6b63284fe2a5caf931aa8b23e94a1dd87dc6319d",
+);
+
 /// The schema's models.
 pub const MODELS: &[&str] = &["Member", "Article", "Sample", "Setting"];
 

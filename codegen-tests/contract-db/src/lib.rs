@@ -55,6 +55,11 @@ pub use ::cstack_runtime as runtime;
 /// A fingerprint of the schema text this crate was generated from.
 pub const SCHEMA_HASH: &str = "3a6b9d98450ba495";
 
+/// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.
+pub const CONTRACT_DIGEST: [u8; 32] = ::cstack_runtime::__codegen::digest(
+    "d54832b79076f103f313118b396cc44ef49957c869ca15198c5e8f32bcf5a1f9",
+);
+
 /// The schema's models.
 pub const MODELS: &[&str] = &[
     "Sample",

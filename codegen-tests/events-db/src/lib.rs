@@ -48,6 +48,11 @@ pub use ::cstack_runtime as runtime;
 /// A fingerprint of the schema text this crate was generated from.
 pub const SCHEMA_HASH: &str = "172a56b6a6783280";
 
+/// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.
+pub const CONTRACT_DIGEST: [u8; 32] = ::cstack_runtime::__codegen::digest(
+    "4ef4ecd244557ab9e0e48e3ffae0e252b6eb5b44b333c8fd9f9c6043ecd1f8ce",
+);
+
 /// The schema's models.
 pub const MODELS: &[&str] = &["Article", "Comment", "Ledger", "Plain"];
 

@@ -48,6 +48,11 @@ pub use ::cstack_runtime as runtime;
 /// A fingerprint of the schema text this crate was generated from.
 pub const SCHEMA_HASH: &str = "22f7cb1aae4b74ae";
 
+/// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.
+pub const CONTRACT_DIGEST: [u8; 32] = ::cstack_runtime::__codegen::digest(
+    "8eaa01ea6be6600e7d753700526d7bab262a2dd9403348ad0c1e06fd182414e3",
+);
+
 /// The schema's models.
 pub const MODELS: &[&str] = &["Author", "Book", "Doc", "Entry"];
 

@@ -38,6 +38,11 @@ pub use ::cstack_runtime as runtime;
 /// A fingerprint of the schema text this crate was generated from.
 pub const SCHEMA_HASH: &str = "12cb5f827fc3cb1b";
 
+/// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.
+pub const CONTRACT_DIGEST: [u8; 32] = ::cstack_runtime::__codegen::digest(
+    "52222423ea2fb3decf2027b25aaf0b3c1c8a633dd108577e69a248d7e0c643eb",
+);
+
 /// The schema's models.
 pub const MODELS: &[&str] = &["Sale", "Note"];
 

@@ -52,6 +52,11 @@ pub use ::cstack_runtime as runtime;
 /// A fingerprint of the schema text this crate was generated from.
 pub const SCHEMA_HASH: &str = "2e866b95c7a82df4";
 
+/// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.
+pub const CONTRACT_DIGEST: [u8; 32] = ::cstack_runtime::__codegen::digest(
+    "89d74c6d8963f2adcb42b97522651b742e2c3936d11f2a799a7dbc45905f1bf6",
+);
+
 /// The schema's models.
 pub const MODELS: &[&str] = &["Team", "Doc", "Comment", "PlainDoc"];
 

@@ -36,6 +36,11 @@ pub use ::cstack_runtime as runtime;
 /// A fingerprint of the schema text this crate was generated from.
 pub const SCHEMA_HASH: &str = "b60eddd5f50e9ea3";
 
+/// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.
+pub const CONTRACT_DIGEST: [u8; 32] = ::cstack_runtime::__codegen::digest(
+    "7019ea73e65ce5f5f0e0c4106c2d0f2e3f23212194925bd2c35cd39d58f1c4d4",
+);
+
 /// The schema's models.
 pub const MODELS: &[&str] = &["Note"];
 

@@ -48,6 +48,11 @@ pub use ::cstack_runtime as runtime;
 /// A fingerprint of the schema text this crate was generated from.
 pub const SCHEMA_HASH: &str = "45d78ad54692b4f6";
 
+/// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.
+pub const CONTRACT_DIGEST: [u8; 32] = ::cstack_runtime::__codegen::digest(
+    "996055b9dd4bdccd7b2e32726a0291f41c2258a8592f5e9f7b6fd7c01ed089db",
+);
+
 /// The schema's models.
 pub const MODELS: &[&str] = &["Author", "Book", "Doc", "Entry"];
 

@@ -16,7 +16,8 @@ use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use rpc_db::{Db, http};
 use std::sync::{Arc, Mutex};
 
-const CONTRACT: [u8; 32] = [0x42; 32];
+/// What both ends bind: the generated crate's contract digest.
+const CONTRACT: [u8; 32] = rpc_db::CONTRACT_DIGEST;
 const AUDIENCE: &str = "rpc-db";
 
 fn server_key() -> Key {

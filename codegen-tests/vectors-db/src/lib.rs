@@ -30,6 +30,11 @@ pub use ::cstack_runtime as runtime;
 /// A fingerprint of the schema text this crate was generated from.
 pub const SCHEMA_HASH: &str = "5b87ea30ff886abd";
 
+/// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.
+pub const CONTRACT_DIGEST: [u8; 32] = ::cstack_runtime::__codegen::digest(
+    "d4ae9e47748e939ba5205d743f108a4df08fa9252117a5d66ccc79e91743e783",
+);
+
 /// The schema's models.
 pub const MODELS: &[&str] = &["Passage"];
 

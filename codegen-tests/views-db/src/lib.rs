@@ -38,6 +38,11 @@ pub use ::cstack_runtime as runtime;
 /// A fingerprint of the schema text this crate was generated from.
 pub const SCHEMA_HASH: &str = "83e4a8377049ce23";
 
+/// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.
+pub const CONTRACT_DIGEST: [u8; 32] = ::cstack_runtime::__codegen::digest(
+    "90b5931afde2d90d56d4e75aa94f6a7cae040388e67d7f2f24c60b236cefc108",
+);
+
 /// The schema's models.
 pub const MODELS: &[&str] = &["Sale"];
 

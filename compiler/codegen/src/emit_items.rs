@@ -438,6 +438,11 @@ pub fn lib_file(
         "/// A fingerprint of the schema text this crate was generated from.\npub const SCHEMA_HASH: &str = {};",
         lit(hash)
     );
+    let _ = writeln!(
+        out,
+        "/// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.\npub const CONTRACT_DIGEST: [u8; 32] = {RT}::__codegen::digest({});",
+        lit(&contract_digest(hash))
+    );
     let names = |items: Vec<&str>| items.iter().map(|n| lit(n)).collect::<Vec<_>>().join(", ");
     let _ = writeln!(
         out,
@@ -449,4 +454,18 @@ pub fn lib_file(
     );
     out += &crate::materialized::lib_items(models);
     out
+}
+
+/// SHA-256 over a label and the schema fingerprint, in hex: the contract
+/// digest both ends of a COSE envelope derive from the same schema.
+fn contract_digest(fingerprint: &str) -> String {
+    use sha2::Digest as _;
+    let mut hasher = sha2::Sha256::new();
+    hasher.update(b"cstack-contract-v1:");
+    hasher.update(fingerprint.as_bytes());
+    hasher
+        .finalize()
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
 }

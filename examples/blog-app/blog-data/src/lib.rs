@@ -42,6 +42,11 @@ pub use ::cstack_runtime as runtime;
 /// A fingerprint of the schema text this crate was generated from.
 pub const SCHEMA_HASH: &str = "15aa5ec17222d4ff";
 
+/// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.
+pub const CONTRACT_DIGEST: [u8; 32] = ::cstack_runtime::__codegen::digest(
+    "87ec1ef3b0dea7d34c9f5bbc57ea2916b19d8c35c0e6787398b9bca8b0a827fc",
+);
+
 /// The schema's models.
 pub const MODELS: &[&str] = &["Author", "Post"];
 
