@@ -26,31 +26,38 @@ type Seen = HashMap<(Vec<u8>, Vec<u8>), i64>;
 /// Nonces in this process's memory: for a single replica.
 #[derive(Default)]
 pub struct MemoryNonces {
-    seen: Mutex<Seen>,
+    state: Mutex<Remembered>,
+}
+
+#[derive(Default)]
+struct Remembered {
+    seen: Seen,
+    /// When expired nonces were last forgotten (Unix seconds).
+    swept_at: i64,
 }
 
 impl MemoryNonces {
     pub fn new() -> Self {
         Self::default()
     }
-}
 
-impl MemoryNonces {
     fn record(&self, kid: &[u8], nonce: &[u8], expires_at: i64) -> Result<bool, String> {
         let now = chrono::Utc::now().timestamp();
-        let mut seen = self
-            .seen
+        let mut state = self
+            .state
             .lock()
             .map_err(|_| "the nonce store is poisoned")?;
-        // Forget what has expired, so the map holds one window's nonces.
-        if seen.len() > 1024 {
-            seen.retain(|_, expiry| *expiry >= now);
+        // Forget what has expired at most once a second: the map holds one
+        // window's nonces, and a request costs O(1) however many there are.
+        if state.swept_at < now {
+            state.seen.retain(|_, expiry| *expiry >= now);
+            state.swept_at = now;
         }
         let key = (kid.to_vec(), nonce.to_vec());
-        match seen.get(&key) {
+        match state.seen.get(&key) {
             Some(expiry) if *expiry >= now => Ok(false),
             _ => {
-                seen.insert(key, expires_at);
+                state.seen.insert(key, expires_at);
                 Ok(true)
             }
         }
