@@ -100,7 +100,7 @@ pub use handle::{Backend, Handle};
 #[cfg(database)]
 pub use ops::delegate::{Delegate, UpdateOne};
 #[cfg(database)]
-pub use ops::events::{Subscription, SubscriptionError};
+pub use ops::events::{Notice, Subscription, SubscriptionError};
 #[cfg(database)]
 pub use ops::find::{FindFirst, FindMany, FindUnique};
 #[cfg(database)]

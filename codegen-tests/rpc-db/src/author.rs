@@ -55,6 +55,11 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
     ],
 };
 
+/// A committed change to a `Author` (`@@emit`): what `subscribe()` yields.
+pub type AuthorEvent = ::cstack_runtime::Event<Author>;
+
+impl ::cstack_runtime::__codegen::Emits for Author {}
+
 impl ::cstack_runtime::Model for Author {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
     const POLICIES: &'static [::cstack_runtime::__codegen::Policy] =
@@ -63,6 +68,13 @@ impl ::cstack_runtime::Model for Author {
             actions: ::cstack_runtime::__codegen::action::ALL,
             expr: ::cstack_runtime::__codegen::PolicyExpr::Bool(true),
         }];
+    const TRACKING: ::cstack_runtime::__codegen::Tracking = ::cstack_runtime::__codegen::Tracking {
+        audit: false,
+        emit: ::cstack_runtime::__codegen::Tracking::CREATED
+            | ::cstack_runtime::__codegen::Tracking::UPDATED
+            | ::cstack_runtime::__codegen::Tracking::DELETED,
+        redacted: &[],
+    };
     type Key = i64;
     fn from_row(
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,

@@ -73,6 +73,11 @@ pub static DESCRIPTOR: ::cstack_runtime::ModelDescriptor = ::cstack_runtime::Mod
     ],
 };
 
+/// A committed change to a `Book` (`@@emit`): what `subscribe()` yields.
+pub type BookEvent = ::cstack_runtime::Event<Book>;
+
+impl ::cstack_runtime::__codegen::Emits for Book {}
+
 impl ::cstack_runtime::Model for Book {
     const DESCRIPTOR: &'static ::cstack_runtime::ModelDescriptor = &DESCRIPTOR;
     const POLICIES: &'static [::cstack_runtime::__codegen::Policy] = &[
@@ -124,6 +129,13 @@ impl ::cstack_runtime::Model for Book {
             ]),
         },
     ];
+    const TRACKING: ::cstack_runtime::__codegen::Tracking = ::cstack_runtime::__codegen::Tracking {
+        audit: false,
+        emit: ::cstack_runtime::__codegen::Tracking::CREATED
+            | ::cstack_runtime::__codegen::Tracking::UPDATED
+            | ::cstack_runtime::__codegen::Tracking::DELETED,
+        redacted: &[],
+    };
     type Key = i64;
     fn from_row(
         row: &mut ::std::vec::IntoIter<::cstack_runtime::Value>,

@@ -3,7 +3,7 @@
 pub const POSTGRES_MIGRATIONS: &[::cstack_runtime::Migration] = &[
     ::cstack_runtime::Migration::new(
         "00000000000000_initial",
-        "474e25506391173bc17f1cbcc95044242b1e716fd116fda509052847e27d8d72",
+        "ca9be01ec0193092f1bf24e317433cc4a783dd3ef97546e709118606db3a0c84",
         &[::cstack_runtime::MigrationStep::new(
             true,
             &[r#"CREATE TYPE "status" AS ENUM ('Draft', 'Published');
@@ -40,9 +40,23 @@ CREATE TABLE "entries" (
   CONSTRAINT "entries_pkey" PRIMARY KEY ("id")
 );
 
+CREATE TABLE "cratestack_event_outbox" (
+  "event_id" uuid NOT NULL,
+  "model" text NOT NULL,
+  "operation" text NOT NULL,
+  "payload" jsonb NOT NULL,
+  "occurred_at" timestamp with time zone NOT NULL DEFAULT now(),
+  "delivered_at" timestamp with time zone,
+  "attempts" bigint NOT NULL DEFAULT 0,
+  "last_error" text,
+  CONSTRAINT "cratestack_event_outbox_pkey" PRIMARY KEY ("event_id")
+);
+
 ALTER TABLE "books" ADD CONSTRAINT "books_author_id_fkey" FOREIGN KEY ("author_id") REFERENCES "authors" ("id") ON DELETE CASCADE;
 
-CREATE INDEX "books_author_id_idx" ON "books" ("author_id");"#],
+CREATE INDEX "books_author_id_idx" ON "books" ("author_id");
+
+CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_outbox" ("delivered_at");"#],
         )],
     ),
 ];
@@ -50,7 +64,7 @@ CREATE INDEX "books_author_id_idx" ON "books" ("author_id");"#],
 /// The mysql migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const MYSQL_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
     "00000000000000_initial",
-    "eefc667ee63a34faf69083fe02a09ce349ae938a2534ab0220978ad9bc8627ea",
+    "a6d08fd428b85a44ef0a521cfd819e09889d3131c20113c16c200ef0161d66d6",
     &[::cstack_runtime::MigrationStep::new(
         true,
         &[r#"CREATE TABLE "authors" (
@@ -86,6 +100,19 @@ CREATE TABLE "entries" (
   "id" bigint NOT NULL AUTO_INCREMENT,
   "n" bigint NOT NULL,
   CONSTRAINT "entries_pkey" PRIMARY KEY ("id")
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+CREATE TABLE "cratestack_event_outbox" (
+  "event_id" char(36) NOT NULL,
+  "model" longtext NOT NULL,
+  "operation" longtext NOT NULL,
+  "payload" json NOT NULL,
+  "occurred_at" datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+  "delivered_at" datetime(6),
+  "attempts" bigint NOT NULL DEFAULT 0,
+  "last_error" longtext,
+  CONSTRAINT "cratestack_event_outbox_pkey" PRIMARY KEY ("event_id"),
+  INDEX "cratestack_event_outbox_delivered_at_idx" ("delivered_at")
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;"#],
     )],
 )];
@@ -93,7 +120,7 @@ CREATE TABLE "entries" (
 /// The sqlite migrations, applied in order (each once, recorded in `cstack_migrations`).
 pub const SQLITE_MIGRATIONS: &[::cstack_runtime::Migration] = &[::cstack_runtime::Migration::new(
     "00000000000000_initial",
-    "0303d50966ee1f4b3cf2b353ddf3f7da120779436350baf760addf7c08ebdadb",
+    "ecd82e0a031a3e0a1f6eb01ff4b26dad1d1af6a8f4d0e3577de64311cab75a84",
     &[::cstack_runtime::MigrationStep::new(
         true,
         &[r#"CREATE TABLE "authors" (
@@ -129,9 +156,23 @@ CREATE TABLE "entries" (
   CONSTRAINT "entries_pkey" PRIMARY KEY ("id")
 );
 
+CREATE TABLE "cratestack_event_outbox" (
+  "event_id" TEXT NOT NULL,
+  "model" TEXT NOT NULL,
+  "operation" TEXT NOT NULL,
+  "payload" TEXT NOT NULL,
+  "occurred_at" TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z'),
+  "delivered_at" TEXT,
+  "attempts" INTEGER NOT NULL DEFAULT 0,
+  "last_error" TEXT,
+  CONSTRAINT "cratestack_event_outbox_pkey" PRIMARY KEY ("event_id")
+);
+
 CREATE UNIQUE INDEX "authors_email_key" ON "authors" ("email");
 
-CREATE INDEX "books_author_id_idx" ON "books" ("author_id");"#],
+CREATE INDEX "books_author_id_idx" ON "books" ("author_id");
+
+CREATE INDEX "cratestack_event_outbox_delivered_at_idx" ON "cratestack_event_outbox" ("delivered_at");"#],
     )],
 )];
 
@@ -229,6 +270,10 @@ impl Db {
     /// The same database acting for `auth` (what `@default(auth().x)` reads).
     pub fn with_auth(&self, auth: crate::types::User) -> Self {
         self.with_context(::cstack_runtime::Context::authenticated(auth))
+    }
+    /// Delivers the `@@emit` events committed but not yet delivered (after a crash, or before anyone subscribed) to the subscribers present now, oldest first; returns how many. Call it once subscribers are in place.
+    pub async fn deliver_pending(&self) -> ::cstack_runtime::Result<u64> {
+        self.handle.deliver_pending().await
     }
     /// The `Author` delegate.
     pub fn author(&self) -> ::cstack_runtime::Delegate<'_, crate::author::Author> {

@@ -105,7 +105,9 @@ fn spec() -> ::cstack_runtime::__codegen::http::Spec {
     #[allow(unused_mut)]
     let mut spec = ::cstack_runtime::__codegen::http::Spec::new(Transport::Rpc, PROCEDURE_ROUTES);
     spec.model::<crate::author::Author>();
+    spec.subscribable::<crate::author::Author>();
     spec.model::<crate::book::Book>();
+    spec.subscribable::<crate::book::Book>();
     spec.model::<crate::doc::Doc>();
     spec.model::<crate::entry::Entry>();
     spec

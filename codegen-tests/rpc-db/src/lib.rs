@@ -24,11 +24,13 @@ pub use database::{Db, MYSQL_MIGRATIONS, POSTGRES_MIGRATIONS, SQLITE_MIGRATIONS}
 
 pub mod author;
 
-pub use author::{Author, CreateAuthorInput, CreateAuthorInputBuilder, UpdateAuthorInput};
+pub use author::{
+    Author, AuthorEvent, CreateAuthorInput, CreateAuthorInputBuilder, UpdateAuthorInput,
+};
 
 pub mod book;
 
-pub use book::{Book, CreateBookInput, CreateBookInputBuilder, UpdateBookInput};
+pub use book::{Book, BookEvent, CreateBookInput, CreateBookInputBuilder, UpdateBookInput};
 
 pub mod doc;
 
@@ -46,11 +48,11 @@ pub use types::User;
 pub use ::cstack_runtime as runtime;
 
 /// A fingerprint of the schema text this crate was generated from.
-pub const SCHEMA_HASH: &str = "45d78ad54692b4f6";
+pub const SCHEMA_HASH: &str = "bf31966e5a6c7bbc";
 
 /// The digest of the schema contract (SHA-256 of `SCHEMA_HASH`, labelled): what a COSE envelope binds, equal for every crate built from this schema.
 pub const CONTRACT_DIGEST: [u8; 32] = ::cstack_runtime::__codegen::digest(
-    "996055b9dd4bdccd7b2e32726a0291f41c2258a8592f5e9f7b6fd7c01ed089db",
+    "ab532953a72bfd54db10bf84d696c5da60af7aaa3f753f9f21e5f5b8f98f9af4",
 );
 
 /// The schema's models.

@@ -4,6 +4,9 @@
 //! 127.0.0.1:5432 and 127.0.0.1:3306, dropped afterwards) and real SQLite
 //! files.
 
+pub mod rpc_app;
+pub mod streams;
+
 use behaviour_db::Db;
 use sqlx_core::connection::Connection;
 use sqlx_core::executor::Executor;

@@ -5,65 +5,17 @@
 //! one authentication per batch, per-frame `idem`).
 
 use cstack_codegen_suite::Served;
+use cstack_codegen_suite::rpc_app::RpcApp;
 use reqwest::StatusCode;
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use rpc_db::Db;
 use rpc_db::http::{self, Idempotency, Options};
 use rpc_db::procedures::*;
-use rpc_db::runtime::{Context, ItemStream, Result};
+use rpc_db::runtime::Context;
 use rpc_db::types::User;
 use serde_json::{Value, json};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-struct App;
-
-impl Procedures for App {
-    async fn add(&self, _db: &Db, args: AddArgs) -> Result<i64> {
-        Ok(args.a + args.b)
-    }
-
-    async fn books_by_status(&self, db: &Db, args: BooksByStatusArgs) -> Result<Vec<rpc_db::Book>> {
-        db.book()
-            .find_many()
-            .filter(rpc_db::book::status().eq(args.status))
-            .order_by(rpc_db::book::id().asc())
-            .exec()
-            .await
-    }
-
-    async fn countdown(&self, _db: &Db, args: CountdownArgs) -> Result<ItemStream<i64>> {
-        Ok(Box::pin(futures_util::stream::iter(
-            (1..=args.from).rev().map(Ok),
-        )))
-    }
-
-    async fn publish(&self, db: &Db, args: PublishArgs) -> Result<rpc_db::Book> {
-        db.book()
-            .update(
-                args.id,
-                rpc_db::UpdateBookInput::new().set_status(rpc_db::Status::Published),
-            )
-            .exec()
-            .await
-    }
-
-    async fn legacy(&self, _db: &Db, args: LegacyArgs) -> Result<i64> {
-        Ok(args.a)
-    }
-
-    async fn add_v2(&self, _db: &Db, args: AddV2Args) -> Result<i64> {
-        Ok(args.a + args.b)
-    }
-
-    async fn ping(&self, _db: &Db, args: PingArgs) -> Result<i64> {
-        Ok(args.n)
-    }
-
-    async fn touch(&self, _db: &Db, args: TouchArgs) -> Result<i64> {
-        Ok(args.n)
-    }
-}
 
 struct Case {
     backend: &'static str,
@@ -93,7 +45,7 @@ async fn cases() -> Vec<Case> {
                 Some(_) => Err("bad token"),
             }
         })
-        .procedures(ProcedureDispatcher::new(App))
+        .procedures(ProcedureDispatcher::new(RpcApp))
         .idempotency(Idempotency::new(
             http::idempotency::memory::MemoryIdempotencyStore::new(),
         ));

@@ -1637,3 +1637,45 @@ fn scalars_cross_between_our_codecs_and_upstreams() {
     assert!(CborCodec.decode::<()>(&[0xf6]).is_err());
     assert!(CborCodec.decode::<()>(&[0x80]).is_ok());
 }
+
+/// `@@subscribe` over server-sent events: upstream's client has no
+/// subscription call, so the stream is read by hand, and each event is
+/// decoded as upstream's own `ModelEvent<Author>` (whose `Author` refuses
+/// unknown keys, so a leaked `@server_only` field fails the decode).
+#[tokio::test]
+async fn subscription_events_decode_as_upstreams_model_event() {
+    use cratestack_core::{ModelEvent, ModelEventKind};
+    use cstack_codegen_suite::streams::{PATIENCE, Sse};
+    for backend in BACKENDS {
+        let service = rpc_service(backend).await;
+        let mut events = Sse::open(
+            &service.served.base,
+            "model.Author.subscribe",
+            Some("text/event-stream"),
+            Some("Bearer 7"),
+            None,
+        )
+        .await;
+        assert_eq!(events.status, 200, "{backend}");
+        let rpc = rpc_client(&service, JsonCodec);
+        let ada: Author = op(
+            &rpc,
+            "model.Author.create",
+            &CreateAuthor {
+                name: "Ada",
+                email: "ada@example.com",
+            },
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{backend}: create: {e:?}"));
+        let (kind, data) = events.next_event(PATIENCE).await.expect("an event");
+        assert_eq!(kind, "message", "{backend}");
+        let frame: Value = serde_json::from_str(&data).expect("JSON");
+        assert_eq!(frame["id"], 1, "{backend}");
+        let event: ModelEvent<Author> = serde_json::from_value(frame["next"].clone())
+            .unwrap_or_else(|e| panic!("{backend}: upstream's ModelEvent: {e}: {data}"));
+        assert_eq!(event.model, "Author", "{backend}");
+        assert_eq!(event.operation, ModelEventKind::Created, "{backend}");
+        assert_eq!(event.data, ada, "{backend}");
+    }
+}

@@ -149,6 +149,14 @@ pub fn http_file(schema: &SchemaModel, models: &[plan::Model<'_>]) -> String {
     let mut served_models = String::new();
     for model in models.iter().filter(|m| served(m)) {
         let _ = writeln!(served_models, "spec.model::<{}>();", model_path(model.name));
+        // `@@subscribe`: the checker has made sure of `@@emit` and `transport rpc`.
+        if model.model.is_some_and(|m| m.subscribe) {
+            let _ = writeln!(
+                served_models,
+                "spec.subscribable::<{}>();",
+                model_path(model.name)
+            );
+        }
     }
     let _ = write!(
         out,

@@ -443,7 +443,7 @@ pub const ATTRIBUTES: &[AttributeSpec] = &[
         "subscribe",
         Bare,
         &[ModelBlock],
-        "Clients can subscribe to changes (needs `transport rpc` and `@@emit`).",
+        "Serves `model.<M>.subscribe`: committed events over server-sent events and the WebSocket, each judged by the subscriber's read policy (needs `transport rpc` and `@@emit`).",
         "",
     ),
     attribute(

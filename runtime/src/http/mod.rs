@@ -8,7 +8,10 @@
 //!   `state`: what a router's routes share;
 //! - `pipeline`: the checks every request passes, in order, and the
 //!   operations; `rpc`: the RPC binding and its batches, `inputs` its
-//!   `list` input;
+//!   `list` input; `frames`: the executor of framed calls (batch frames
+//!   and WebSocket requests); `ws`: the WebSocket binding;
+//!   `feed`: the events of `@@subscribe` models, `subscription`: their
+//!   server-sent events;
 //! - `resource`: a model's operations, `procedures`: procedures';
 //! - `query`: the list grammar; `media`: negotiation; `encode` and
 //!   `render`: answers to bytes; `error`: the envelopes;
@@ -18,6 +21,8 @@
 pub mod cose;
 mod encode;
 pub(crate) mod error;
+mod feed;
+mod frames;
 pub mod idempotency;
 mod inputs;
 mod media;
@@ -32,8 +37,11 @@ mod rpc;
 pub(crate) mod service;
 mod state;
 pub mod store;
+mod subscription;
+mod ws;
 
 pub use error::{ApiError, Envelope, ErrorKind};
+pub use feed::BUFFER as SUBSCRIPTION_BUFFER;
 pub use media::{CBOR_SEQ, RouteCapabilities};
 pub use options::{
     AuthError, AuthFuture, Authenticate, DEFAULT_BODY_LIMIT, Idempotency, Options, RateLimit,
@@ -44,6 +52,7 @@ pub use query::MAX_LIST_LIMIT;
 pub use render::STREAM_ERROR_TAG;
 pub use rpc::BATCH_MAX_ITEMS;
 pub use service::Transport;
+pub use ws::{CBOR_PROTOCOL, JSON_PROTOCOL, MAX_IN_FLIGHT};
 
 /// The HTTP stack the router is built on, re-exported so applications and
 /// generated crates use the versions the runtime binds.

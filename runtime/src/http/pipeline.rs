@@ -199,48 +199,19 @@ pub(crate) async fn admit(
     } else {
         None
     };
-    let mut headers = HeaderMap::new();
-    if let (Some(limit), true) = (&options.rate_limit, rate_limited) {
-        let Some(key) = &caller else {
-            return Err(fail(unidentified()));
-        };
-        match limit.store.consume(key, limit.config).await {
-            Ok(RateLimitDecision::Allowed { remaining }) => {
-                render::insert(
-                    &mut headers,
-                    "x-ratelimit-limit",
-                    &limit.config.burst.to_string(),
-                );
-                render::insert(
-                    &mut headers,
-                    "x-ratelimit-remaining",
-                    &remaining.to_string(),
-                );
-            }
-            Ok(RateLimitDecision::Throttled { retry_after_secs }) => {
-                let error = ApiError::new(ErrorKind::TooManyRequests, "rate limit exceeded");
+    let headers = if rate_limited {
+        rate_limit(options, caller.as_deref())
+            .await
+            .map_err(|(error, retry_after)| {
                 let mut response = fail(error);
-                render::insert(
-                    response.headers_mut(),
-                    "retry-after",
-                    &retry_after_secs.to_string(),
-                );
-                return Err(response);
-            }
-            Err(StoreError::Unavailable(cause))
-                if limit.on_store_failure == StoreFailure::FailOpen =>
-            {
-                tracing::warn!(%cause, "rate-limit store unreachable: admitting (fail open)");
-            }
-            Err(cause) => {
-                tracing::error!(%cause, "rate-limit store failed: refusing");
-                return Err(fail(ApiError::new(
-                    ErrorKind::Unavailable,
-                    "the rate limiter is unavailable",
-                )));
-            }
-        }
-    }
+                if let Some(seconds) = retry_after {
+                    render::insert(response.headers_mut(), "retry-after", &seconds.to_string());
+                }
+                response
+            })?
+    } else {
+        HeaderMap::new()
+    };
     let context = options
         .auth
         .authenticate(parts)
@@ -272,7 +243,54 @@ pub(crate) async fn admit(
     })
 }
 
-fn unidentified() -> ApiError {
+/// Takes one request from `caller`'s rate limit, when the service has
+/// one: the `X-RateLimit-*` headers to answer with, or the refusal and
+/// the seconds to wait before trying again. The HTTP routes and the
+/// WebSocket's requests are limited through here.
+pub(crate) async fn rate_limit(
+    options: &crate::http::options::Options,
+    caller: Option<&str>,
+) -> Result<HeaderMap, (ApiError, Option<u64>)> {
+    let mut headers = HeaderMap::new();
+    let Some(limit) = &options.rate_limit else {
+        return Ok(headers);
+    };
+    let Some(key) = caller else {
+        return Err((unidentified(), None));
+    };
+    match limit.store.consume(key, limit.config).await {
+        Ok(RateLimitDecision::Allowed { remaining }) => {
+            render::insert(
+                &mut headers,
+                "x-ratelimit-limit",
+                &limit.config.burst.to_string(),
+            );
+            render::insert(
+                &mut headers,
+                "x-ratelimit-remaining",
+                &remaining.to_string(),
+            );
+            Ok(headers)
+        }
+        Ok(RateLimitDecision::Throttled { retry_after_secs }) => Err((
+            ApiError::new(ErrorKind::TooManyRequests, "rate limit exceeded"),
+            Some(u64::from(retry_after_secs)),
+        )),
+        Err(StoreError::Unavailable(cause)) if limit.on_store_failure == StoreFailure::FailOpen => {
+            tracing::warn!(%cause, "rate-limit store unreachable: admitting (fail open)");
+            Ok(headers)
+        }
+        Err(cause) => {
+            tracing::error!(%cause, "rate-limit store failed: refusing");
+            Err((
+                ApiError::new(ErrorKind::Unavailable, "the rate limiter is unavailable"),
+                None,
+            ))
+        }
+    }
+}
+
+pub(crate) fn unidentified() -> ApiError {
     ApiError::new(
         ErrorKind::PreconditionFailed,
         "the caller cannot be identified: send Authorization, or serve with connect info",
@@ -288,7 +306,7 @@ pub(crate) fn merge(into: &mut HeaderMap, from: &HeaderMap) {
 /// The rate-limit and idempotency identity of a caller: the key its COSE
 /// envelope verified with, else a hash of its `Authorization`, else its
 /// address (through trusted proxies only).
-fn caller(parts: &Parts, trusted: &[IpAddr]) -> Option<String> {
+pub(crate) fn caller(parts: &Parts, trusted: &[IpAddr]) -> Option<String> {
     #[cfg(feature = "cose")]
     if let Some(key) = parts.extensions.get::<crate::http::cose::VerifiedKey>() {
         return Some(format!("cose:{}", hex(&key.kid)));
@@ -413,7 +431,8 @@ async fn proceed(
         // future.
         return Box::pin(idempotent(call, config, idempotency_key)).await;
     }
-    let rendered = match start(state, target, envelope, key, version, parts, admitted) {
+    let query = parts.uri.query();
+    let rendered = match start(state, target, envelope, key, version, query, admitted) {
         // A model operation, awaited here rather than through `run`: one
         // future fewer on the path most requests take.
         Ok(Started::Model(future)) => future.await.map(Rendered::Buffered),
@@ -485,7 +504,7 @@ async fn idempotent(
         envelope,
         call.key,
         call.version,
-        call.parts,
+        call.parts.uri.query(),
         admitted,
     )
     .await;
@@ -615,7 +634,7 @@ fn start<'a>(
     envelope: Envelope,
     key: Option<String>,
     version: Option<i64>,
-    parts: &Parts,
+    query: Option<&str>,
     admitted: &'a Admitted,
 ) -> Result<Started<'a>, ApiError> {
     let handle = admitted.handle.clone();
@@ -630,14 +649,14 @@ fn start<'a>(
         Target::List(index) => {
             let model = &state.models[index];
             let query = match envelope {
-                Envelope::Rest => parse_list(model.shape(), &pairs(parts.uri.query())?)?,
+                Envelope::Rest => parse_list(model.shape(), &pairs(query)?)?,
                 Envelope::Rpc => crate::http::inputs::list_query(model.shape(), format, body)?,
             };
             model.list(handle, query, media)
         }
         Target::Get(index) => {
             let model = &state.models[index];
-            let selection = match (envelope, parts.uri.query()) {
+            let selection = match (envelope, query) {
                 (Envelope::Rest, Some(query)) => {
                     parse_selection(model.shape(), &pairs(Some(query))?)?
                 }
@@ -650,6 +669,13 @@ fn start<'a>(
             state.models[index].update(handle, key, format, body.clone(), version, media)
         }
         Target::Delete(index) => state.models[index].delete(handle, key_input(key), version, media),
+        Target::Subscribe(index) => {
+            return Err(ApiError::bad_request(format!(
+                "`model.{}.subscribe` is a subscription: open it with GET /rpc/subscribe/{{op_id}} \
+                 or over the WebSocket at /rpc/ws",
+                state.subscriptions[index].model()
+            )));
+        }
         Target::Procedure(route) => {
             let Some(procedures) = &state.options.procedures else {
                 return Err(ApiError::new(
@@ -672,11 +698,11 @@ async fn run(
     envelope: Envelope,
     key: Option<String>,
     version: Option<i64>,
-    parts: &Parts,
+    query: Option<&str>,
     admitted: &Admitted,
 ) -> Result<Rendered, ApiError> {
     complete(
-        start(state, target, envelope, key, version, parts, admitted)?,
+        start(state, target, envelope, key, version, query, admitted)?,
         admitted.media,
     )
     .await
@@ -712,7 +738,6 @@ pub(crate) async fn run_frame(
     state: &Arc<State>,
     target: Target,
     if_match: Option<i64>,
-    parts: &Parts,
     admitted: &Admitted,
 ) -> Result<Rendered, ApiError> {
     let version = match target {
@@ -728,5 +753,5 @@ pub(crate) async fn run_frame(
         }
         _ => None,
     };
-    run(state, target, Envelope::Rpc, None, version, parts, admitted).await
+    run(state, target, Envelope::Rpc, None, version, None, admitted).await
 }

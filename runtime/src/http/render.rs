@@ -188,31 +188,56 @@ fn cbor_head(out: &mut Vec<u8>, major: u8, n: u64) {
 pub fn batch_answers(format: Format, answers: &[(u64, bool, Vec<u8>)]) -> Vec<u8> {
     let mut out = Vec::new();
     match format {
-        Format::Json => {
-            out.push(b'[');
-            for (i, (id, ok, body)) in answers.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                let member = if *ok { "output" } else { "error" };
-                out.extend(format!("{{\"id\":{id},\"{member}\":").into_bytes());
-                out.extend(body);
-                out.push(b'}');
-            }
-            out.push(b']');
+        Format::Json => out.push(b'['),
+        Format::Cbor => cbor_head(&mut out, 4, answers.len() as u64),
+    }
+    for (i, (id, ok, body)) in answers.iter().enumerate() {
+        if i > 0 && format == Format::Json {
+            out.push(b',');
         }
-        Format::Cbor => {
-            cbor_head(&mut out, 4, answers.len() as u64);
-            for (id, ok, body) in answers {
-                cbor_head(&mut out, 5, 2);
-                cbor_text(&mut out, "id");
-                cbor_head(&mut out, 0, *id);
-                cbor_text(&mut out, if *ok { "output" } else { "error" });
-                out.extend(body);
-            }
-        }
+        let member = if *ok { "output" } else { "error" };
+        frame_into(&mut out, format, Some(*id), member, body);
+    }
+    if format == Format::Json {
+        out.push(b']');
     }
     out
+}
+
+/// One frame `{"id": id, member: body}` from a body already encoded in
+/// `format` (spliced in, not re-encoded); a `None` id is null (a frame
+/// that could not be told apart).
+pub fn frame(format: Format, id: Option<u64>, member: &str, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len() + 24);
+    frame_into(&mut out, format, id, member, body);
+    out
+}
+
+fn frame_into(out: &mut Vec<u8>, format: Format, id: Option<u64>, member: &str, body: &[u8]) {
+    match format {
+        Format::Json => {
+            out.extend(b"{\"id\":");
+            match id {
+                Some(id) => out.extend(id.to_string().as_bytes()),
+                None => out.extend(b"null"),
+            }
+            out.extend(b",\"");
+            out.extend(member.as_bytes());
+            out.extend(b"\":");
+            out.extend(body);
+            out.push(b'}');
+        }
+        Format::Cbor => {
+            cbor_head(out, 5, 2);
+            cbor_text(out, "id");
+            match id {
+                Some(id) => cbor_head(out, 0, id),
+                None => out.push(0xf6),
+            }
+            cbor_text(out, member);
+            out.extend(body);
+        }
+    }
 }
 
 fn cbor_text(out: &mut Vec<u8>, text: &str) {

@@ -1,11 +1,13 @@
 //! The service a generated crate describes ([`Spec`]: its binding, models
 //! and procedures) and the axum router built from it: one route per
-//! operation under REST, `/rpc/{op_id}` and `/rpc/batch` under RPC, each
-//! answered by the one pipeline in `pipeline`. The per-route capabilities
-//! table comes from the same description.
+//! operation under REST; under RPC `/rpc/{op_id}` and `/rpc/batch`, each
+//! answered by the one pipeline in `pipeline`, and for subscriptions and
+//! the WebSocket binding `/rpc/subscribe/{op_id}` and `/rpc/ws`. The
+//! per-route capabilities table comes from the same description.
 
 use crate::handle::Handle;
 use crate::http::error::{ApiError, Envelope, ErrorKind};
+use crate::http::feed::{Subscribable, Subscribe};
 use crate::http::media::{CBOR_SEQ, RouteCapabilities};
 use crate::http::options::Options;
 use crate::http::pipeline;
@@ -13,13 +15,19 @@ use crate::http::procedures::ProcedureRoute;
 use crate::http::resource::{ModelOps, Ops, Resource};
 use crate::http::state::{State, Target};
 use crate::schema::codec::Format;
+use crate::schema::model::Emits;
 use crate::schema::value::FromValue;
 use axum::Router;
 use axum::extract::rejection::PathRejection;
+use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::{Path, Request, State as AxumState};
 use axum::routing::{MethodRouter, get, post};
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
+
+/// A subscription's media type.
+const EVENT_STREAM: &str = "text/event-stream";
 
 /// The binding a schema chose with `transport rest` or `transport rpc`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +40,7 @@ pub enum Transport {
 pub struct Spec {
     transport: Transport,
     models: Vec<Arc<dyn ModelOps>>,
+    subscriptions: Vec<Arc<dyn Subscribable>>,
     procedures: &'static [ProcedureRoute],
 }
 
@@ -40,6 +49,7 @@ impl Spec {
         Spec {
             transport,
             models: Vec::new(),
+            subscriptions: Vec::new(),
             procedures,
         }
     }
@@ -50,6 +60,16 @@ impl Spec {
         M::Key: DeserializeOwned + FromValue + 'static,
     {
         self.models.push(Arc::new(Ops::<M>::new()));
+        self
+    }
+
+    /// Serves the op `model.<M>.subscribe` of an `@@subscribe` model (under
+    /// `transport rpc`).
+    pub fn subscribable<M: Resource + Emits>(&mut self) -> &mut Self
+    where
+        M::Key: DeserializeOwned + FromValue + 'static,
+    {
+        self.subscriptions.push(Arc::new(Subscribe::<M>::new()));
         self
     }
 
@@ -78,6 +98,11 @@ impl Spec {
             ] {
                 operations.push((format!("model.{name}.{op}"), method, path, target));
             }
+        }
+        for (index, subscription) in self.subscriptions.iter().enumerate() {
+            let op = format!("model.{}.subscribe", subscription.model());
+            let path = format!("/rpc/subscribe/{op}");
+            operations.push((op, "GET", path, Target::Subscribe(index)));
         }
         for route in self.procedures {
             let path = match route.api_version {
@@ -109,6 +134,17 @@ impl Spec {
                 let sequence = target.sequence() && formats.contains(&Format::Cbor);
                 if sequence {
                     response_types.push(CBOR_SEQ);
+                }
+                if let Target::Subscribe(_) = target {
+                    return RouteCapabilities {
+                        method,
+                        path,
+                        op,
+                        request_types: Vec::new(),
+                        default_response_type: EVENT_STREAM,
+                        response_types: vec![EVENT_STREAM],
+                        supports_sequence_response: false,
+                    };
                 }
                 let (method, path) = match self.transport {
                     Transport::Rest => (method, path),
@@ -150,6 +186,7 @@ impl Spec {
             handle,
             options,
             models: self.models,
+            subscriptions: self.subscriptions,
             ops: operations
                 .iter()
                 .map(|(op, _, _, target)| (op.clone(), *target))
@@ -245,6 +282,26 @@ where
 
 fn rpc_router() -> Router<Arc<State>> {
     Router::new()
+        .route(
+            "/rpc/subscribe/{op_id}",
+            get(
+                |AxumState(state): AxumState<Arc<State>>,
+                 Path(op): Path<String>,
+                 request: Request| async move {
+                    crate::http::subscription::serve(state, op, request).await
+                },
+            ),
+        )
+        .route(
+            "/rpc/ws",
+            get(
+                |AxumState(state): AxumState<Arc<State>>,
+                 upgrade: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
+                 request: Request| async move {
+                    crate::http::ws::upgrade(state, upgrade, request).await
+                },
+            ),
+        )
         .route(
             "/rpc/batch",
             post(

@@ -4,6 +4,7 @@
 
 use crate::handle::Handle;
 use crate::http::error::Envelope;
+use crate::http::feed::Subscribable;
 use crate::http::options::Options;
 use crate::http::procedures::ProcedureRoute;
 use crate::http::resource::ModelOps;
@@ -19,6 +20,8 @@ pub(crate) enum Target {
     Update(usize),
     Delete(usize),
     Procedure(&'static ProcedureRoute),
+    /// `model.<M>.subscribe`: an index into [`State::subscriptions`].
+    Subscribe(usize),
 }
 
 impl Target {
@@ -37,7 +40,7 @@ impl Target {
         match self {
             Target::Create(_) | Target::Update(_) | Target::Delete(_) => true,
             Target::Procedure(route) => route.idempotent,
-            Target::List(_) | Target::Get(_) => false,
+            Target::List(_) | Target::Get(_) | Target::Subscribe(_) => false,
         }
     }
 
@@ -59,6 +62,8 @@ pub(crate) struct State {
     pub handle: Handle,
     pub options: Options,
     pub models: Vec<Arc<dyn ModelOps>>,
+    /// The `@@subscribe` models.
+    pub subscriptions: Vec<Arc<dyn Subscribable>>,
     /// RPC op ids.
     pub ops: HashMap<String, Target>,
 }

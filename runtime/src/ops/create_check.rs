@@ -1,6 +1,9 @@
-//! The create policy, judged in Rust against the row about to be inserted
-//! (columns it does not set count as null): an insert has no existing row
-//! for a `WHERE` to test. A relation condition is one `EXISTS` probe.
+//! Policies judged in Rust against a row rather than by a `WHERE`: the
+//! create policy against the row about to be inserted (columns it does
+//! not set count as null), as an insert has no existing row to test, and
+//! the read policy against the row a committed event carries, as the
+//! subscriber it goes to did not run the write. A relation condition is
+//! one `EXISTS` probe.
 
 use crate::handle::Handle;
 use crate::ops::policy::policy_node;
@@ -22,6 +25,22 @@ pub(crate) async fn check_create<M: Model>(handle: &Handle, row: &Row) -> Result
         Some(node) => check(handle, M::DESCRIPTOR.name, &node, row).await,
         None => Ok(()),
     }
+}
+
+/// Whether the read policy of `M` admits the row `values` (in column
+/// order) in the handle's context.
+#[cfg(feature = "http")]
+pub(crate) async fn readable<M: Model>(handle: &Handle, values: &[Value]) -> Result<bool> {
+    let Some(node) = policy_node::<M>(handle, action::DETAIL) else {
+        return Ok(true);
+    };
+    let row: Vec<(&'static str, Value)> = M::DESCRIPTOR
+        .columns
+        .iter()
+        .zip(values)
+        .map(|(column, value)| (column.name, value.clone()))
+        .collect();
+    eval(handle, &node, &row).await
 }
 
 type Row = [(&'static str, Value)];

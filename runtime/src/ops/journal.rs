@@ -167,19 +167,9 @@ pub(crate) fn mark_delivered(
 
 /// The outbox rows not yet delivered, oldest first, claimed for this
 /// transaction (on PostgreSQL and MySQL rows another transaction claimed are
-/// skipped); and the kinds of the columns it reads: the event id, model,
-/// operation and payload.
-pub(crate) fn select_pending(dialect: Dialect) -> (Sql, [Kind; 4]) {
-    let read = ["event_id", "model", "operation", "payload"];
-    let mut select = Sql::new(dialect);
-    select.push("SELECT ");
-    for (index, name) in read.iter().enumerate() {
-        if index > 0 {
-            select.push(", ");
-        }
-        select.ident(column(&OUTBOX, name));
-    }
-    select.push(" FROM ").ident(OUTBOX.name).push(" WHERE ");
+/// skipped); and the kinds of the columns it reads ([`OUTBOX_READ`]).
+pub(crate) fn select_pending(dialect: Dialect) -> (Sql, [Kind; 5]) {
+    let mut select = select_outbox(dialect);
     select
         .ident(column(&OUTBOX, "delivered_at"))
         .push(" IS NULL ORDER BY ");
@@ -188,8 +178,59 @@ pub(crate) fn select_pending(dialect: Dialect) -> (Sql, [Kind; 4]) {
     if dialect != Dialect::Sqlite {
         select.push(" FOR UPDATE SKIP LOCKED");
     }
-    let kinds = read.map(|name| OUTBOX.column(name).map_or(Kind::Json, |c| c.kind));
-    (select, kinds)
+    (select, outbox_kinds())
+}
+
+/// The outbox columns an event is read back from, in the order selected:
+/// the event id, model, operation, payload and time.
+pub(crate) const OUTBOX_READ: [&str; 5] =
+    ["event_id", "model", "operation", "payload", "occurred_at"];
+
+fn outbox_kinds() -> [Kind; 5] {
+    OUTBOX_READ.map(|name| OUTBOX.column(name).map_or(Kind::Json, |c| c.kind))
+}
+
+/// `SELECT <OUTBOX_READ> FROM outbox WHERE `, for the caller to finish.
+fn select_outbox(dialect: Dialect) -> Sql {
+    let mut select = Sql::new(dialect);
+    select.push("SELECT ");
+    for (index, name) in OUTBOX_READ.iter().enumerate() {
+        if index > 0 {
+            select.push(", ");
+        }
+        select.ident(column(&OUTBOX, name));
+    }
+    select.push(" FROM ").ident(OUTBOX.name).push(" WHERE ");
+    select
+}
+
+/// The outbox rows `ids`, oldest first, and the kinds read.
+#[cfg(feature = "postgres")]
+pub(crate) fn select_events(dialect: Dialect, ids: &[uuid::Uuid]) -> (Sql, [Kind; 5]) {
+    let mut select = select_outbox(dialect);
+    select.ident(column(&OUTBOX, "event_id")).push(" IN (");
+    for (index, id) in ids.iter().enumerate() {
+        if index > 0 {
+            select.push(", ");
+        }
+        select.param(Value::Uuid(*id));
+    }
+    select.push(") ORDER BY ");
+    select.ident(column(&OUTBOX, "occurred_at"));
+    (select, outbox_kinds())
+}
+
+/// The outbox rows written at `since` or later, oldest first, and the
+/// kinds read: what a relay that lost its connection reads again.
+#[cfg(feature = "postgres")]
+pub(crate) fn select_since(dialect: Dialect, since: DateTime<Utc>) -> (Sql, [Kind; 5]) {
+    let mut select = select_outbox(dialect);
+    select.ident(column(&OUTBOX, "occurred_at")).push(" >= ");
+    select.param(Value::DateTime(since));
+    select.push(" ORDER BY ");
+    select.ident(column(&OUTBOX, "occurred_at")).push(", ");
+    select.ident(column(&OUTBOX, "event_id"));
+    (select, outbox_kinds())
 }
 
 /// Records a failed delivery of the outbox row `id`: one more attempt,
@@ -301,11 +342,20 @@ mod tests {
         let (select, kinds) = select_pending(Dialect::Postgres);
         assert_eq!(
             select.text,
-            "SELECT \"event_id\", \"model\", \"operation\", \"payload\" FROM \
+            "SELECT \"event_id\", \"model\", \"operation\", \"payload\", \"occurred_at\" FROM \
              \"cratestack_event_outbox\" WHERE \"delivered_at\" IS NULL ORDER BY \
              \"occurred_at\", \"event_id\" FOR UPDATE SKIP LOCKED"
         );
-        assert_eq!(kinds, [Kind::Uuid, Kind::Text, Kind::Text, Kind::Json]);
+        assert_eq!(
+            kinds,
+            [
+                Kind::Uuid,
+                Kind::Text,
+                Kind::Text,
+                Kind::Json,
+                Kind::DateTime
+            ]
+        );
         let marked =
             mark_delivered(Dialect::Sqlite, &[uuid::Uuid::nil()], DateTime::UNIX_EPOCH).unwrap();
         assert_eq!(

@@ -22,6 +22,7 @@ pub(crate) mod policy;
 pub(crate) mod procedure;
 pub(crate) mod read;
 pub(crate) mod refresh;
+pub(crate) mod relay;
 pub(crate) mod tracked;
 pub(crate) mod view;
 pub(crate) mod write;

@@ -6,7 +6,7 @@
 //! once their subscribers are in place (typically at startup).
 
 use crate::handle::Handle;
-use crate::ops::events::Listeners;
+use crate::ops::events::{Listeners, Outboxed};
 use crate::ops::journal;
 use crate::schema::defaults;
 use crate::schema::error::Result;
@@ -40,29 +40,44 @@ impl Handle {
     async fn deliver_claimed(&self) -> Result<u64> {
         let (select, kinds) = journal::select_pending(self.dialect());
         let rows = self.fetch(&select, &kinds).await?;
-        let listeners = self.shared::<Listeners>();
-        let mut delivered = Vec::new();
-        for row in rows.values.chunks(kinds.len()) {
-            let [
-                Value::Uuid(id),
-                Value::Text(model),
-                Value::Text(operation),
-                Value::Json(payload),
-            ] = row
-            else {
-                continue;
-            };
-            match listeners.publish_json(model, operation, payload) {
-                Ok(true) => delivered.push(*id),
-                Ok(false) => {}
-                Err(error) => {
-                    // A payload that no longer decodes (the model changed)
-                    // stays pending with the reason, for an operator.
-                    let failed = journal::record_failure(self.dialect(), *id, error.to_string());
-                    self.execute(&failed).await?;
-                }
-            }
-        }
+        let delivered = publish_rows(self, &rows.values).await?;
         mark_delivered(self, &delivered).await
     }
+}
+
+/// Publishes outbox rows (read as [`journal::OUTBOX_READ`]) to the
+/// subscribers here; the ids some subscriber received. A payload that no
+/// longer decodes (the model changed) stays pending with the reason, for
+/// an operator.
+pub(crate) async fn publish_rows(handle: &Handle, values: &[Value]) -> Result<Vec<uuid::Uuid>> {
+    let listeners = handle.shared::<Listeners>();
+    let mut delivered = Vec::new();
+    for row in values.chunks(journal::OUTBOX_READ.len()) {
+        let [
+            Value::Uuid(id),
+            Value::Text(model),
+            Value::Text(operation),
+            Value::Json(payload),
+            Value::DateTime(occurred_at),
+        ] = row
+        else {
+            continue;
+        };
+        let outboxed = Outboxed {
+            event_id: *id,
+            model,
+            operation,
+            payload,
+            occurred_at: *occurred_at,
+        };
+        match listeners.publish_json(&outboxed) {
+            Ok(true) => delivered.push(*id),
+            Ok(false) => {}
+            Err(error) => {
+                let failed = journal::record_failure(handle.dialect(), *id, error.to_string());
+                handle.execute(&failed).await?;
+            }
+        }
+    }
+    Ok(delivered)
 }

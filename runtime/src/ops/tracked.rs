@@ -6,9 +6,10 @@
 
 use crate::handle::Handle;
 use crate::ops::commit::{Committed, Delivery, touched};
-use crate::ops::events::Listeners;
+use crate::ops::events::{Listeners, Notice};
 use crate::ops::image::{image, value_json};
 use crate::ops::journal;
+use crate::ops::relay;
 use crate::ops::write::{Write, rows_written};
 use crate::query::filter::Node;
 use crate::schema::descriptor::ModelDescriptor;
@@ -164,18 +165,29 @@ async fn record<M: Model>(
             "after": after.map(|row| image(model, row, &[])),
         });
         let event_id = uuid::Uuid::new_v4();
+        let occurred_at = next_timestamp();
         let insert = journal::insert_event(
             dialect,
             event_id,
             model.name,
             operation,
             payload,
-            next_timestamp(),
+            occurred_at,
         );
         handle.execute(&insert).await?;
+        if let Some(notify) = relay::notify(dialect, handle.origin(), event_id) {
+            handle.execute(&notify).await?;
+        }
+        let notice = Notice::new(
+            event_id,
+            occurred_at,
+            event,
+            before.map(<[Value]>::to_vec),
+            after.map(<[Value]>::to_vec),
+        );
         queue.push(Committed::Event {
             event_id,
-            deliver: Box::new(move |listeners: &Listeners| listeners.send::<M>(event)),
+            deliver: Box::new(move |listeners: &Listeners| listeners.send::<M>(notice)),
         });
     }
     touched(handle, model.name);
