@@ -3,7 +3,8 @@
 //! server-sent-events reader ([`Sse`], HTTP/1.1 by hand, chunked
 //! encoding included), both over real TCP and optionally with a small
 //! receive buffer, so that a client that stops reading fills up after a
-//! few kilobytes rather than megabytes.
+//! few kilobytes rather than megabytes; and the `rpc-serve` service in a
+//! process of its own ([`Replica`]).
 
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -274,5 +275,38 @@ impl Sse {
         }
         self.decode();
         String::from_utf8_lossy(&self.body).to_string()
+    }
+}
+
+/// A `rpc-serve` process (the binary at `binary`) serving `target`,
+/// killed when dropped.
+pub struct Replica {
+    /// `http://127.0.0.1:<port>`.
+    pub base: String,
+    pub child: tokio::process::Child,
+}
+
+impl Replica {
+    /// Starts it and waits until it listens.
+    pub async fn start(binary: &std::path::Path, target: &str) -> Replica {
+        use tokio::io::AsyncBufReadExt;
+        let mut child = tokio::process::Command::new(binary)
+            .arg(target)
+            .stdout(std::process::Stdio::piped())
+            .kill_on_drop(true)
+            .spawn()
+            .unwrap_or_else(|e| panic!("start {}: {e}", binary.display()));
+        let stdout = child.stdout.take().expect("its output");
+        let mut lines = tokio::io::BufReader::new(stdout).lines();
+        let line = tokio::time::timeout(PATIENCE, lines.next_line())
+            .await
+            .expect("rpc-serve listens in time")
+            .expect("read its output")
+            .expect("a line");
+        let base = line
+            .strip_prefix("listening ")
+            .expect("`listening <url>`")
+            .to_string();
+        Replica { base, child }
     }
 }

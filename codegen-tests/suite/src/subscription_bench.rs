@@ -10,12 +10,11 @@
 //! `cargo build --release -p cstack-codegen-suite --bins &&
 //! target/release/subscription-bench [--subscribers N] [--writes N]`
 
-use cstack_codegen_suite::streams::Ws;
+use cstack_codegen_suite::streams::{Replica, Ws};
 use serde_json::{Value, json};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
-use tokio::io::AsyncBufReadExt;
 
 fn argument(name: &str, default: usize) -> usize {
     let args: Vec<String> = std::env::args().collect();
@@ -66,23 +65,9 @@ async fn main() {
     let serve = std::env::current_exe()
         .expect("this binary's path")
         .with_file_name("rpc-serve");
-    let mut child = tokio::process::Command::new(&serve)
-        .arg(&path)
-        .stdout(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap_or_else(|e| panic!("start {} (build it with --bins): {e}", serve.display()));
-    let pid = child.id().expect("its pid");
-    let mut lines = tokio::io::BufReader::new(child.stdout.take().expect("its output")).lines();
-    let line = lines
-        .next_line()
-        .await
-        .expect("read its output")
-        .expect("a line");
-    let base = line
-        .strip_prefix("listening ")
-        .expect("`listening <url>`")
-        .to_string();
+    let replica = Replica::start(&serve, &path.to_string_lossy()).await;
+    let pid = replica.child.id().expect("its pid");
+    let base = replica.base.clone();
     let http = reqwest::Client::new();
     let call = |op: &str, input: Value| {
         http.post(format!("{base}/rpc/{op}"))

@@ -12,7 +12,7 @@
 
 use cstack_codegen_suite::Served;
 use cstack_codegen_suite::rpc_app::{RpcApp, rpc_auth};
-use cstack_codegen_suite::streams::{PATIENCE, Sse, Ws, tungstenite};
+use cstack_codegen_suite::streams::{PATIENCE, Replica, Sse, Ws, tungstenite};
 use reqwest::StatusCode;
 use rpc_db::Db;
 use rpc_db::http::{self, Idempotency, Options, RateLimit, StoreFailure};
@@ -67,6 +67,13 @@ async fn create_author(base: &str, name: &str) -> Value {
     let (status, author) = call(base, "model.Author.create", input, Some(7)).await;
     assert_eq!(status, StatusCode::CREATED, "{author}");
     author
+}
+
+fn author_input(name: impl Into<String>, email: impl Into<String>) -> rpc_db::CreateAuthorInput {
+    rpc_db::CreateAuthorInput::builder()
+        .name(name)
+        .email(email)
+        .build()
 }
 
 /// The next `message` event of an SSE stream, as `{id, next}`.
@@ -184,12 +191,7 @@ async fn server_sent_events_carry_committed_model_events_as_upstream_spells_them
         let rolled_back: Result<(), Error> = db
             .transaction(|tx| async move {
                 tx.author()
-                    .create(
-                        rpc_db::CreateAuthorInput::builder()
-                            .name("doomed")
-                            .email("doomed@example.com")
-                            .build(),
-                    )
+                    .create(author_input("doomed", "doomed@example.com"))
                     .await?;
                 Err(Error::Forbidden {
                     reason: "roll back".into(),
@@ -612,12 +614,10 @@ async fn burst(db: &Db, count: usize) {
         db.transaction(|tx| async move {
             for n in chunk {
                 tx.author()
-                    .create(
-                        rpc_db::CreateAuthorInput::builder()
-                            .name(format!("burst {n}"))
-                            .email(format!("burst{n}@example.com"))
-                            .build(),
-                    )
+                    .create(author_input(
+                        format!("burst {n}"),
+                        format!("burst{n}@example.com"),
+                    ))
                     .await?;
             }
             Ok(())
@@ -741,35 +741,8 @@ async fn websocket_requests_are_rate_limited_and_honour_idem_per_frame() {
     assert_eq!(ws.next_json().await, json!({"id": 6, "out": 9}));
 }
 
-/// A `rpc-serve` process on `url`, killed when dropped.
-struct Replica {
-    base: String,
-    _child: tokio::process::Child,
-}
-
 async fn replica(url: &str) -> Replica {
-    use tokio::io::AsyncBufReadExt;
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_rpc-serve"))
-        .arg(url)
-        .stdout(std::process::Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .expect("start rpc-serve");
-    let stdout = child.stdout.take().expect("its output");
-    let mut lines = tokio::io::BufReader::new(stdout).lines();
-    let line = tokio::time::timeout(PATIENCE, lines.next_line())
-        .await
-        .expect("rpc-serve listens in time")
-        .expect("read its output")
-        .expect("a line");
-    let base = line
-        .strip_prefix("listening ")
-        .expect("`listening <url>`")
-        .to_string();
-    Replica {
-        base,
-        _child: child,
-    }
+    Replica::start(std::path::Path::new(env!("CARGO_BIN_EXE_rpc-serve")), url).await
 }
 
 #[tokio::test]
@@ -814,12 +787,7 @@ async fn two_processes_on_one_database_deliver_each_others_events() {
     // Written by a third process-like writer (its own pool and listeners).
     writer
         .author()
-        .create(
-            rpc_db::CreateAuthorInput::builder()
-                .name("via-writer")
-                .email("w@example.com")
-                .build(),
-        )
+        .create(author_input("via-writer", "w@example.com"))
         .await
         .unwrap();
     assert_eq!(next_name(on_second.next_json().await), "via-writer");
@@ -851,12 +819,7 @@ async fn two_processes_on_one_database_deliver_each_others_events() {
     assert!(!cut.is_empty(), "the relays listen");
     writer
         .author()
-        .create(
-            rpc_db::CreateAuthorInput::builder()
-                .name("while-cut")
-                .email("cut@example.com")
-                .build(),
-        )
+        .create(author_input("while-cut", "cut@example.com"))
         .await
         .unwrap();
     assert_eq!(next_name(on_second.next_json().await), "while-cut");

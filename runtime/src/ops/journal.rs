@@ -154,15 +154,20 @@ pub(crate) fn mark_delivered(
         .push(" = ")
         .ident(attempts)
         .push(" + 1 WHERE ");
-    update.ident(column(&OUTBOX, "event_id")).push(" IN (");
+    event_ids_in(&mut update, ids);
+    Some(update)
+}
+
+/// `"event_id" IN (<ids>)`.
+fn event_ids_in(sql: &mut Sql, ids: &[uuid::Uuid]) {
+    sql.ident(column(&OUTBOX, "event_id")).push(" IN (");
     for (index, id) in ids.iter().enumerate() {
         if index > 0 {
-            update.push(", ");
+            sql.push(", ");
         }
-        update.param(Value::Uuid(*id));
+        sql.param(Value::Uuid(*id));
     }
-    update.push(")");
-    Some(update)
+    sql.push(")");
 }
 
 /// The outbox rows not yet delivered, oldest first, claimed for this
@@ -208,14 +213,8 @@ fn select_outbox(dialect: Dialect) -> Sql {
 #[cfg(feature = "postgres")]
 pub(crate) fn select_events(dialect: Dialect, ids: &[uuid::Uuid]) -> (Sql, [Kind; 5]) {
     let mut select = select_outbox(dialect);
-    select.ident(column(&OUTBOX, "event_id")).push(" IN (");
-    for (index, id) in ids.iter().enumerate() {
-        if index > 0 {
-            select.push(", ");
-        }
-        select.param(Value::Uuid(*id));
-    }
-    select.push(") ORDER BY ");
+    event_ids_in(&mut select, ids);
+    select.push(" ORDER BY ");
     select.ident(column(&OUTBOX, "occurred_at"));
     (select, outbox_kinds())
 }
