@@ -24,7 +24,19 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Turns transparent huge pages off for this process. mimalloc asks the
+/// kernel for them (`madvise`), and the kernel then zeroes 2 MiB at each
+/// first touch of an arena: for a one-shot command that is time spent
+/// clearing memory it never uses, and peak memory nearly doubled (a
+/// 500-model `check` peaked at 41 MiB with them, 23 MiB without). Pages
+/// faulted from here on are ordinary ones; failure changes nothing else.
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    let _ = nix::sys::prctl::set_thp_disable(true);
+}
+
 fn main() -> ExitCode {
+    without_huge_pages();
     // clap prints its own usage errors and exits with status 2, which is the
     // status the contract reserves for usage problems.
     let cli = Cli::parse();
