@@ -143,9 +143,16 @@ async fn run_batch<V: Tree>(state: &Arc<State>, admitted: &Admitted) -> Result<V
     };
     let mut answers = Vec::with_capacity(frames_typed.len());
     for frame in frames_typed {
-        let input = match &frame.input {
-            Some(input) => format.encode(input).map_err(ApiError::internal)?,
+        let input = match frame.input.as_ref().map(|input| format.encode(input)) {
+            Some(Ok(bytes)) => bytes,
             None => Vec::new(),
+            // A frame whose input does not encode again fails alone.
+            Some(Err(error)) => {
+                let error = ApiError::internal(error);
+                let body = render::error(&error, session.answer, Envelope::Rpc).body;
+                answers.push((frame.id, false, body));
+                continue;
+            }
         };
         let call = Call {
             op: &frame.op,
