@@ -191,39 +191,15 @@ async fn every_tampering_is_the_same_401() {
         );
     }
     // Another route, a query, a bound header the signature did not cover.
-    let sealed = fresh();
-    refusals.push(
-        post(
-            &served,
-            "/rpc/model.Author.list",
-            sealed.content_type,
-            sealed.body.clone(),
-            &[],
-        )
-        .await,
-    );
-    let sealed = fresh();
-    refusals.push(
-        post(
-            &served,
-            "/rpc/model.Author.create?x=1",
-            sealed.content_type,
-            sealed.body.clone(),
-            &[],
-        )
-        .await,
-    );
-    let sealed = fresh();
-    refusals.push(
-        post(
-            &served,
-            "/rpc/model.Author.create",
-            sealed.content_type,
-            sealed.body.clone(),
-            &[("idempotency-key", "k1")],
-        )
-        .await,
-    );
+    let unsigned: [(&str, &[(&str, &str)]); 3] = [
+        ("/rpc/model.Author.list", &[]),
+        ("/rpc/model.Author.create?x=1", &[]),
+        ("/rpc/model.Author.create", &[("idempotency-key", "k1")]),
+    ];
+    for (path, headers) in unsigned {
+        let sealed = fresh();
+        refusals.push(post(&served, path, sealed.content_type, sealed.body, headers).await);
+    }
     // A replay of a request that was accepted.
     let sealed = fresh();
     let (status, _, _) = post(
