@@ -92,7 +92,7 @@ async fn open(state: Arc<State>, op: String, request: Request) -> Response {
                     Ok(body) => render::frame(Format::Json, Some(id), "next", &body),
                     Err(error) => {
                         tracing::error!(%error, "subscription: an event did not encode");
-                        let data = lagged_or(id, internal());
+                        let data = error_frame(id, internal());
                         return Some((
                             Ok::<_, std::convert::Infallible>(sse_event("error", &data)),
                             None,
@@ -101,7 +101,7 @@ async fn open(state: Arc<State>, op: String, request: Request) -> Response {
                 };
                 Some((Ok(sse_event("message", &data)), Some((feed, id + 1))))
             }
-            Next::Lagged => Some((Ok(sse_event("error", &lagged_or(id, lagged()))), None)),
+            Next::Lagged => Some((Ok(sse_event("error", &error_frame(id, lagged()))), None)),
             Next::Closed => None,
         }
     });
@@ -120,7 +120,7 @@ fn sse_event(name: &str, data: &[u8]) -> sse::Event {
 }
 
 /// `{"id": id, "err": body}` of `error`, in JSON.
-fn lagged_or(id: u64, error: ApiError) -> Vec<u8> {
+fn error_frame(id: u64, error: ApiError) -> Vec<u8> {
     let body = render::error(&error, Format::Json, Envelope::Rpc).body;
     render::frame(Format::Json, Some(id), "err", &body)
 }

@@ -244,7 +244,12 @@ impl Connection {
             Ok(Incoming::Cancel(id)) => {
                 let call = calls.remove(&id)?;
                 call.task.abort();
-                Some(render::frame(self.format, Some(id), "end", self.empty()))
+                Some(render::frame(
+                    self.format,
+                    Some(id),
+                    "end",
+                    empty_map(self.format),
+                ))
             }
             Ok(Incoming::Request {
                 id,
@@ -297,14 +302,6 @@ impl Connection {
                 );
                 None
             }
-        }
-    }
-
-    /// An empty map, `{}`, in the connection's codec.
-    fn empty(&self) -> &'static [u8] {
-        match self.format {
-            Format::Json => b"{}",
-            Format::Cbor => &[0xa0],
         }
     }
 
@@ -486,12 +483,8 @@ impl Running {
     }
 
     async fn end(&self) {
-        let empty: &[u8] = match self.format {
-            Format::Json => b"{}",
-            Format::Cbor => &[0xa0],
-        };
-        self.last(render::frame(self.format, Some(self.id), "end", empty))
-            .await;
+        let frame = render::frame(self.format, Some(self.id), "end", empty_map(self.format));
+        self.last(frame).await;
     }
 
     async fn fail(&self, error: &ApiError) {
@@ -512,29 +505,29 @@ impl Running {
     }
 }
 
+/// An empty map, `{}`, in `format`.
+fn empty_map(format: Format) -> &'static [u8] {
+    match format {
+        Format::Json => b"{}",
+        Format::Cbor => &[0xa0],
+    }
+}
+
 /// Whether a subscription's `in` is absent, null or an empty map.
 fn no_input(format: Format, input: &[u8]) -> bool {
     if input.is_empty() {
         return true;
     }
     match format {
-        Format::Json => {
-            matches!(
-                serde_json::from_slice::<serde_json::Value>(input),
-                Ok(serde_json::Value::Null)
-            ) || matches!(
-                serde_json::from_slice::<serde_json::Value>(input),
-                Ok(serde_json::Value::Object(map)) if map.is_empty()
-            )
-        }
-        Format::Cbor => {
-            matches!(
-                ciborium::from_reader::<ciborium::Value, _>(input),
-                Ok(ciborium::Value::Null)
-            ) || matches!(
-                ciborium::from_reader::<ciborium::Value, _>(input),
-                Ok(ciborium::Value::Map(map)) if map.is_empty()
-            )
-        }
+        Format::Json => match serde_json::from_slice::<serde_json::Value>(input) {
+            Ok(serde_json::Value::Null) => true,
+            Ok(serde_json::Value::Object(map)) => map.is_empty(),
+            _ => false,
+        },
+        Format::Cbor => match ciborium::from_reader::<ciborium::Value, _>(input) {
+            Ok(ciborium::Value::Null) => true,
+            Ok(ciborium::Value::Map(map)) => map.is_empty(),
+            _ => false,
+        },
     }
 }
